@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * Provider accounts. Each kind has its own non-secret fields (stored in SQLite) and its own secret
+ * fields (stored only in the secret store; write-only over the contract).
+ */
+export const PROVIDER_KINDS = ['jsms', 'eims', 'gsmbox'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+const httpUrl = z
+  .string()
+  .trim()
+  .min(1, 'Enter the base URL, e.g. http://192.168.1.50')
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, 'Enter a full http:// or https:// address, e.g. http://192.168.1.50:80')
+  .transform((v) => v.replace(/\/+$/, ''));
+
+const name = z.string().trim().min(1, 'Give the account a name').max(80, 'Keep the name under 80 characters');
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is at most ${max} characters`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+export const JSMS_DEFAULT_BASE_URL = 'https://api.sms.jpush.cn';
+
+export const jsmsConfigSchema = z.object({
+  kind: z.literal('jsms'),
+  name,
+  baseUrl: httpUrl.default(JSMS_DEFAULT_BASE_URL),
+  appKey: z.string().trim().min(1, 'Enter the AppKey from the JSMS console').max(64),
+  signId: z.coerce.number().int().positive('Sign id is a positive number').optional().or(z.literal('').transform(() => undefined)),
+  devKey: optionalText(64, 'Dev key'),
+});
+
+export const eimsConfigSchema = z.object({
+  kind: z.literal('eims'),
+  name,
+  baseUrl: httpUrl,
+  account: z.string().trim().min(1, 'Enter the platform account name').max(64),
+  sender: optionalText(32, 'Sender id'),
+  encrypted: z.boolean().default(false),
+});
+
+export const gsmboxConfigSchema = z.object({
+  kind: z.literal('gsmbox'),
+  name,
+  baseUrl: httpUrl,
+  username: z.string().trim().min(1, 'Enter the gateway user name').max(64),
+  /** Seconds between two SMS on one port (operators block SIMs that send too fast). */
+  secondsPerSms: z.coerce.number().min(1, 'At least 1 second per SMS').max(3600).default(6),
+  /** Most SMS one SIM may send per day; 0 = no cap. */
+  dailyCapPerSim: z.coerce.number().int().min(0).max(100000).default(300),
+});
+
+export const accountConfigSchema = z.discriminatedUnion('kind', [jsmsConfigSchema, eimsConfigSchema, gsmboxConfigSchema]);
+export type AccountConfig = z.output<typeof accountConfigSchema>;
+export type JsmsConfig = z.output<typeof jsmsConfigSchema>;
+export type EimsConfig = z.output<typeof eimsConfigSchema>;
+export type GsmboxConfig = z.output<typeof gsmboxConfigSchema>;
+
+/** Secret fields per kind. Only these names are accepted; values are never returned. */
+export const SECRET_FIELDS = {
+  jsms: ['masterSecret', 'devSecret'],
+  eims: ['password', 'key'],
+  gsmbox: ['password'],
+} as const satisfies Record<ProviderKind, readonly string[]>;
+export type SecretField<K extends ProviderKind = ProviderKind> = (typeof SECRET_FIELDS)[K][number];
+
+/** Secrets a working account must have. */
+export const REQUIRED_SECRETS: Record<ProviderKind, readonly string[]> = {
+  jsms: ['masterSecret'],
+  eims: ['password'],
+  gsmbox: ['password'],
+};
+
+/** A secret in an input: a new value replaces, `null` clears, absent keeps what is stored. */
+const secretValue = z.string().min(1, 'A secret cannot be empty').max(512).nullable().optional();
+export const secretsInputSchema = z.record(z.string(), secretValue).default({});
+
+export const accountCreateSchema = z.object({
+  config: accountConfigSchema,
+  secrets: secretsInputSchema,
+});
+export const accountUpdateSchema = z.object({
+  id: z.string().min(1),
+  config: accountConfigSchema,
+  secrets: secretsInputSchema,
+});
+export const accountIdSchema = z.object({ id: z.string().min(1) });
+
+/** What the renderer sees of an account: its config and which secrets are set — never their values. */
+export type AccountView = AccountConfig & {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  hasSecret: Record<string, boolean>;
+};
