@@ -1,0 +1,28 @@
+// `npm run headless`: build if the output is missing or older than the sources, then run the core
+// and the headless bridge in plain Node (the Node 24 that npm scripts run on). Arguments pass through.
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const entry = join(root, 'out/main/headless.js');
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const stale = !existsSync(entry) || !existsSync(join(root, 'out/renderer/index.html')) ||
+  newest(join(root, 'src')) > Math.min(statSync(entry).mtimeMs, statSync(join(root, 'out/renderer/index.html')).mtimeMs);
+if (stale) {
+  console.log('Building (sources changed since the last build)…');
+  const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const child = spawn(process.execPath, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { REQUIRED_SECRETS, type AccountView } from '../../../shared/accounts.ts';
+import type { Handlers } from '../../../shared/api.ts';
+import type { accountMethods } from '../../../shared/contract/accounts.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { CoreContext } from '../context.ts';
+import { applySecrets, checkSecretNames, deleteSecrets, hasSecrets, secretKey } from './account-secrets.ts';
+import { AccountsRepository, type AccountRow } from './accounts-repository.ts';
+
+export type AccountHandlers = Pick<Handlers, keyof typeof accountMethods>;
+
+export function toAccountView(ctx: CoreContext, row: AccountRow): AccountView {
+  return { ...row.config, id: row.id, createdAt: row.createdAt, updatedAt: row.updatedAt, hasSecret: hasSecrets(ctx.secrets, row.id, row.config.kind) };
+}
+
+export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
+  const repo = new AccountsRepository(ctx.db);
+
+  const requireAccount = (id: string): AccountRow => {
+    const row = repo.get(id);
+    if (!row) throw new AppError('ACCOUNT_NOT_FOUND', 'That account no longer exists. It may have been deleted in another window; refresh the list.');
+    return row;
+  };
+
+  const missingRequired = (id: string, kind: AccountRow['config']['kind'], patch: Record<string, string | null | undefined>) =>
+    REQUIRED_SECRETS[kind].filter((f) => {
+      const v = patch[f];
+      return v === null || (v === undefined && !ctx.secrets.has(secretKey(id, f)));
+    });
+
+  return {
+    accountsList: () => repo.list().map((row) => toAccountView(ctx, row)),
+
+    accountsCreate: ({ config, secrets }) => {
+      checkSecretNames(config.kind, secrets);
+      const id = randomUUID();
+      const missing = missingRequired(id, config.kind, secrets);
+      if (missing.length > 0) {
+        throw new AppError('ACCOUNT_SECRET_REQUIRED', `Enter the ${missing.join(' and ')} for this account.`, {
+          fields: Object.fromEntries(missing.map((f) => [`secrets.${f}`, 'Required'])),
+        });
+      }
+      const now = ctx.clock.now();
+      repo.insert(id, config, now);
+      applySecrets(ctx.secrets, id, secrets);
+      ctx.emit('accountsChanged', { reason: 'created', id });
+      return toAccountView(ctx, requireAccount(id));
+    },
+
+    accountsUpdate: ({ id, config, secrets }) => {
+      const existing = requireAccount(id);
+      if (existing.config.kind !== config.kind) {
+        throw new AppError('ACCOUNT_KIND_FIXED', 'An account cannot change its provider kind. Create a new account of the other kind instead.', {
+          fields: { 'config.kind': 'Cannot change' },
+        });
+      }
+      checkSecretNames(config.kind, secrets);
+      const missing = missingRequired(id, config.kind, secrets);
+      if (missing.length > 0) {
+        throw new AppError('ACCOUNT_SECRET_REQUIRED', `The ${missing.join(' and ')} cannot be cleared: the account needs it. Enter a new value instead.`, {
+          fields: Object.fromEntries(missing.map((f) => [`secrets.${f}`, 'Required'])),
+        });
+      }
+      repo.update(id, config, ctx.clock.now());
+      applySecrets(ctx.secrets, id, secrets);
+      ctx.emit('accountsChanged', { reason: 'updated', id });
+      return toAccountView(ctx, requireAccount(id));
+    },
+
+    accountsDelete: ({ id }) => {
+      const existing = requireAccount(id);
+      repo.delete(id);
+      deleteSecrets(ctx.secrets, id, existing.config.kind);
+      ctx.emit('accountsChanged', { reason: 'deleted', id });
+      return { id };
+    },
+  };
+}

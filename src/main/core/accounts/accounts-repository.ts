@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import { accountConfigSchema, type AccountConfig, type ProviderKind } from '../../../shared/accounts.ts';
+
+export interface AccountRow {
+  id: string;
+  config: AccountConfig;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface RawRow {
+  id: string;
+  kind: ProviderKind;
+  name: string;
+  config: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** SQL for the accounts table. Non-secret fields only; secrets live in the SecretStore. */
+export class AccountsRepository {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.stmts = {
+      list: db.prepare<[], RawRow>('SELECT * FROM accounts ORDER BY name COLLATE NOCASE, created_at'),
+      get: db.prepare<[string], RawRow>('SELECT * FROM accounts WHERE id = ?'),
+      insert: db.prepare('INSERT INTO accounts (id, kind, name, config, created_at, updated_at) VALUES (@id, @kind, @name, @config, @now, @now)'),
+      update: db.prepare('UPDATE accounts SET name = @name, config = @config, updated_at = @now WHERE id = @id'),
+      delete: db.prepare('DELETE FROM accounts WHERE id = ?'),
+    };
+  }
+
+  private static fromRaw(row: RawRow): AccountRow {
+    // Stored config went through the schema on the way in; parse again so a hand-edited row cannot smuggle junk.
+    const config = accountConfigSchema.parse({ ...(JSON.parse(row.config) as object), kind: row.kind, name: row.name });
+    return { id: row.id, config, createdAt: row.created_at, updatedAt: row.updated_at };
+  }
+
+  list(): AccountRow[] {
+    return this.stmts.list.all().map((r) => AccountsRepository.fromRaw(r));
+  }
+
+  get(id: string): AccountRow | undefined {
+    const row = this.stmts.get.get(id);
+    return row ? AccountsRepository.fromRaw(row) : undefined;
+  }
+
+  insert(id: string, config: AccountConfig, now: number): void {
+    const { kind, name, ...rest } = config;
+    this.stmts.insert.run({ id, kind, name, config: JSON.stringify(rest), now });
+  }
+
+  update(id: string, config: AccountConfig, now: number): void {
+    const { name, ...rest } = config;
+    const { kind: _kind, ...fields } = rest;
+    this.stmts.update.run({ id, name, config: JSON.stringify(fields), now });
+  }
+
+  delete(id: string): boolean {
+    return this.stmts.delete.run(id).changes > 0;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}

@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/errors.ts';
+import { migrate } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import type { Migration } from './migrations/types.ts';
+
+export const DATABASE_FILE = 'sms-console.sqlite';
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  schemaVersion: number;
+}
+
+/** Opens (creating if needed) the one SQLite file in the data dir: WAL, synchronous=NORMAL, foreign keys on, migrated. */
+export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): OpenedDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(join(dataDir, DATABASE_FILE));
+  } catch (err) {
+    throw new AppError('DB_OPEN_FAILED', `The database in ${dataDir} cannot be opened. Check that the folder is writable and not used by another copy of the app.`, {
+      providerCode: err instanceof Error ? err.message.slice(0, 200) : undefined,
+    });
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const schemaVersion = migrate(db, migrations);
+    return { db, schemaVersion };
+  } catch (err) {
+    db.close();
+    if (err instanceof AppError) throw err;
+    throw new AppError('DB_OPEN_FAILED', `The database in ${dataDir} is damaged or not an SMS Console database. Restore a backup or choose another data folder.`, {
+      providerCode: err instanceof Error ? err.message.slice(0, 200) : undefined,
+    });
+  }
+}

@@ -1,0 +1,5 @@
+import type { Migration } from './types.ts';
+import { m0001Accounts } from './0001-accounts.ts';
+
+/** Every migration in order. Add a file `NNNN-area.ts` and append it here; never edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [m0001Accounts];

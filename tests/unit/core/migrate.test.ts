@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openDatabase, DATABASE_FILE } from '../../../src/main/core/store/database.ts';
+import { migrate } from '../../../src/main/core/store/migrate.ts';
+import { MIGRATIONS } from '../../../src/main/core/store/migrations/index.ts';
+import { makeTempDir } from '../../helpers/temp-dir.ts';
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+describe('database and migrations', () => {
+  it('creates the schema in WAL mode with foreign keys on', () => {
+    const t = makeTempDir();
+    cleanup = t.cleanup;
+    const { db, schemaVersion } = openDatabase(t.dir);
+    expect(schemaVersion).toBe(MIGRATIONS.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it('is idempotent on reopen', () => {
+    const t = makeTempDir();
+    cleanup = t.cleanup;
+    openDatabase(t.dir).db.close();
+    const again = openDatabase(t.dir);
+    expect(again.schemaVersion).toBe(MIGRATIONS.length);
+    again.db.close();
+  });
+
+  it('refuses a database from a newer app with a clear error and leaves it untouched', () => {
+    const t = makeTempDir();
+    cleanup = t.cleanup;
+    const raw = new Database(join(t.dir, DATABASE_FILE));
+    raw.exec('CREATE TABLE precious (x INTEGER); INSERT INTO precious VALUES (42);');
+    raw.pragma('user_version = 999');
+    raw.close();
+    expect(() => openDatabase(t.dir)).toThrowError(/newer version of SMS Console/);
+    const check = new Database(join(t.dir, DATABASE_FILE));
+    expect(check.pragma('user_version', { simple: true })).toBe(999);
+    expect(check.prepare('SELECT x FROM precious').get()).toEqual({ x: 42 });
+    check.close();
+  });
+
+  it('rolls back a failing step: earlier steps stay, the failed one leaves nothing', () => {
+    const db = new Database(':memory:');
+    const steps = [
+      { version: 1, name: 'ok', up: 'CREATE TABLE a (x);' },
+      { version: 2, name: 'broken', up: 'CREATE TABLE b (x); THIS IS NOT SQL;' },
+    ];
+    expect(() => migrate(db, steps)).toThrowError(/schema 2/);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    expect(tables).toEqual([{ name: 'a' }]);
+    db.close();
+  });
+
+  it('refuses a garbage file instead of overwriting it', async () => {
+    const t = makeTempDir();
+    cleanup = t.cleanup;
+    const { writeFileSync, readFileSync } = await import('node:fs');
+    const file = join(t.dir, DATABASE_FILE);
+    writeFileSync(file, 'this is not a database'.repeat(100));
+    expect(() => openDatabase(t.dir)).toThrowError(/damaged or not an SMS Console database/);
+    expect(readFileSync(file, 'utf8').startsWith('this is not a database')).toBe(true);
+  });
+});
