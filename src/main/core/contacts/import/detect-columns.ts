@@ -1,0 +1,139 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { ColumnInfo, ColumnMapping } from '../../../../shared/contacts.ts';
+import { contactsError } from '../contacts-error.ts';
+import { normalisePhone } from '../phone/normalise.ts';
+import { isBlankRow, type Grid } from './grid.ts';
+
+/**
+ * Finds the header row and the phone column by looking at the cells, not at their names alone:
+ * each column is scored by the share of sampled cells that are valid numbers for the region.
+ * Title rows above the header ("客户名单 2024") are skipped: the header is the last non-blank row
+ * above the first row holding a valid number. Every other column becomes a message variable.
+ */
+export interface MappingRequest {
+  region: CountryCode;
+  /** 1-based; 0 = no header; undefined = detect. */
+  headerRow?: number;
+  phoneColumn?: number;
+}
+
+/** `{phone}` always means the recipient's own number, so no column may take that name. */
+export const RESERVED_VARIABLES: readonly string[] = ['phone'];
+
+const PHONE_HEADER = /phone|mobile|tel|cell|number|msisdn|手机|电话|号码|联系方式|手機|電話|號碼/i;
+const SAMPLE_ROWS = 200;
+/** Columns further right are not scored (a stray cell in column XFD must not cost seconds). */
+const MAX_SCORED_COLUMNS = 256;
+
+function cell(row: readonly string[] | undefined, c: number): string {
+  return row?.[c] ?? '';
+}
+
+/** Sanitised, unique variable names: the header text, or colN (1-based) when there is none. */
+export function variableNames(headers: readonly string[], skip: number): string[] {
+  const used = new Set<string>(RESERVED_VARIABLES);
+  return headers.map((h, i) => {
+    if (i === skip) return '';
+    let base = h
+      .normalize('NFKC')
+      .trim()
+      .replace(/[^\p{L}\p{N}_]+/gu, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 40);
+    if (base === '') base = `col${i + 1}`;
+    else if (/^\p{N}/u.test(base)) base = `col_${base}`;
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function sampleIndexes(grid: Grid, from: number): number[] {
+  const out: number[] = [];
+  for (let r = from; r < grid.rows.length && out.length < SAMPLE_ROWS; r++) {
+    if (!isBlankRow(grid.rows[r])) out.push(r);
+  }
+  return out;
+}
+
+function scoreColumns(grid: Grid, rows: readonly number[], region: CountryCode): number[][] {
+  // valid[c][k]: 1 when sample row k holds a valid number in column c
+  const valid: number[][] = [];
+  for (let c = 0; c < Math.min(grid.columns, MAX_SCORED_COLUMNS); c++) {
+    valid.push(rows.map((r) => (normalisePhone(cell(grid.rows[r], c), region).ok ? 1 : 0)));
+  }
+  return valid;
+}
+
+export function detectMapping(grid: Grid, req: MappingRequest): ColumnMapping {
+  const sample = sampleIndexes(grid, 0);
+  if (sample.length === 0 || grid.columns === 0) {
+    throw contactsError('CONTACTS_NO_DATA', 'This file has no rows with data. Check that you picked the right file and sheet.');
+  }
+  if (req.phoneColumn !== undefined && req.phoneColumn >= grid.columns) {
+    throw contactsError(
+      'CONTACTS_NO_PHONE_COLUMN',
+      `Column ${req.phoneColumn + 1} does not exist: this sheet has ${grid.columns} column(s). Pick another phone column.`,
+    );
+  }
+  const valid = scoreColumns(grid, sample, req.region);
+
+  let headerIndex: number; // 0-based grid row, -1 = none
+  if (req.headerRow !== undefined) {
+    headerIndex = req.headerRow - 1;
+  } else {
+    headerIndex = detectHeaderIndex(grid, sample, valid, req.phoneColumn);
+  }
+  const headerCells = headerIndex >= 0 ? (grid.rows[headerIndex] ?? []) : [];
+
+  let phoneColumn = req.phoneColumn ?? -1;
+  let phoneScore = 0;
+  const dataSample = sample.map((r, k) => ({ r, k })).filter(({ r }) => r > headerIndex);
+  const scoreOf = (c: number) =>
+    dataSample.length === 0 ? 0 : dataSample.reduce((s, { k }) => s + (valid[c]?.[k] ?? 0), 0) / dataSample.length;
+  if (phoneColumn < 0) {
+    let best = -1;
+    for (let c = 0; c < Math.min(grid.columns, MAX_SCORED_COLUMNS); c++) {
+      const named = PHONE_HEADER.test(cell(headerCells, c)) ? 0.2 : 0;
+      const score = scoreOf(c);
+      if (score > 0 || named > 0) {
+        if (score + named > best) {
+          best = score + named;
+          phoneColumn = c;
+        }
+      }
+    }
+    if (phoneColumn < 0) {
+      throw contactsError(
+        'CONTACTS_NO_PHONE_COLUMN',
+        'No column looks like phone numbers. Check the region, or choose the phone column yourself.',
+      );
+    }
+  }
+  phoneScore = Math.round(scoreOf(phoneColumn) * 1000) / 1000;
+  const headers = Array.from({ length: grid.columns }, (_, c) => cell(headerCells, c).trim());
+  const names = variableNames(headers, phoneColumn);
+  const columns: ColumnInfo[] = headers.map((header, index) => ({ index, header, variable: names[index] ?? '' }));
+  return { headerRow: headerIndex + 1, phoneColumn, phoneScore, columns };
+}
+
+/** The last non-blank row above the first row that holds a valid number (any column), if any. */
+function detectHeaderIndex(grid: Grid, sample: readonly number[], valid: number[][], forcedColumn: number | undefined): number {
+  const columns = forcedColumn !== undefined ? [forcedColumn] : valid.map((_, c) => c);
+  let firstValidK = -1;
+  for (let k = 0; k < sample.length && firstValidK < 0; k++) {
+    for (const c of columns) {
+      if (valid[c]?.[k] === 1) {
+        firstValidK = k;
+        break;
+      }
+    }
+  }
+  if (firstValidK > 0) return sample[firstValidK - 1] as number;
+  if (firstValidK === 0) return -1;
+  // No valid number anywhere in the sample: treat a first row of non-numeric text as the header.
+  const first = grid.rows[sample[0] as number] ?? [];
+  const textual = first.some((v) => v.trim() !== '' && !/\d/.test(v));
+  return textual && sample.length > 1 ? (sample[0] as number) : -1;
+}

@@ -1,0 +1,28 @@
+/**
+ * Worker-thread entry for large imports. Kept tiny on purpose: it runs the same pipeline as the
+ * in-process path. Runs under plain Node 24 (type stripping) and can be bundled by electron-vite
+ * (`import createWorker from './parse-worker.ts?nodeWorker'`). Cancel = the main side terminates it.
+ */
+import { parentPort } from 'node:worker_threads';
+import { isAppError } from '../../../../shared/errors.ts';
+import { runImport } from './pipeline.ts';
+import type { ParseReply, ParseRequest } from './worker-protocol.ts';
+
+const port = parentPort;
+if (port) {
+  port.once('message', (req: ParseRequest) => {
+    const send = (reply: ParseReply) => port.postMessage(reply);
+    try {
+      const result = runImport(new Uint8Array(req.bytes), req.options, {
+        limits: req.limits,
+        onProgress: (progress) => send({ type: 'progress', progress }),
+      });
+      send({ type: 'result', result });
+    } catch (err) {
+      const error = isAppError(err)
+        ? err.toShape()
+        : { code: 'CONTACTS_CORRUPT_FILE', message: 'This file could not be read. Open it in Excel, save a fresh copy and import that.' };
+      send({ type: 'error', error });
+    }
+  });
+}

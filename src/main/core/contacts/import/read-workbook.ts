@@ -1,0 +1,142 @@
+import * as XLSX from '@e965/xlsx';
+import type { SheetInfo } from '../../../../shared/contacts.ts';
+import { contactsError, throwIfAborted } from '../contacts-error.ts';
+import { cellText } from './cell-text.ts';
+import { passwordProtectedError } from './detect-format.ts';
+import type { Grid } from './grid.ts';
+
+/**
+ * Workbooks (.xls BIFF2–8, .xlsx, HTML tables, Excel 2003 XML) through SheetJS → Grid.
+ * Reads cached values of formulas (a formula never evaluated has none and reads as empty),
+ * fills merged ranges with their top-left text, and never returns a truncated sheet.
+ */
+export interface WorkbookInput {
+  /** Binary workbooks. */
+  bytes?: Uint8Array;
+  /** HTML / XML workbooks, already decoded. */
+  text?: string;
+}
+
+export interface WorkbookOptions {
+  sheet?: string;
+  maxRows: number;
+  signal?: AbortSignal;
+}
+
+export interface WorkbookResult {
+  sheets: SheetInfo[];
+  sheetName: string;
+  grid: Grid;
+}
+
+function parseError(err: unknown, what: string): Error {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/password|encrypt|filepass|rc4/i.test(msg)) return passwordProtectedError();
+  return contactsError(
+    'CONTACTS_CORRUPT_FILE',
+    `This ${what} file is damaged or in a form that cannot be read. Open it in Excel, save it again as .xlsx and import that copy.`,
+  );
+}
+
+function tooManyRows(max: number): Error {
+  return contactsError(
+    'CONTACTS_TOO_MANY_ROWS',
+    `This sheet has more than ${max.toLocaleString('en-US')} rows. Split it into smaller files and import them one by one.`,
+  );
+}
+
+function sheetInfo(name: string, ws: XLSX.WorkSheet | undefined): SheetInfo {
+  const ref = ws?.['!ref'];
+  if (ref === undefined) return { name, rows: 0, columns: 0 };
+  const r = XLSX.utils.decode_range(ref);
+  return { name, rows: r.e.r + 1, columns: r.e.c + 1 };
+}
+
+function hasData(ws: XLSX.WorkSheet | undefined): boolean {
+  const data = ws?.['!data'] as XLSX.CellObject[][] | undefined;
+  if (!data) return false;
+  return data.some((row) => row?.some((c) => c !== undefined && cellText(c).trim() !== ''));
+}
+
+export function readWorkbook(input: WorkbookInput, what: string, opts: WorkbookOptions): WorkbookResult {
+  const base: XLSX.ParsingOptions = {
+    dense: true,
+    cellFormula: false,
+    cellHTML: false,
+    cellStyles: false,
+    cellDates: false,
+    sheetStubs: false,
+    bookVBA: false,
+    sheetRows: opts.maxRows + 2,
+  };
+  let wb: XLSX.WorkBook;
+  try {
+    wb = input.text !== undefined
+      ? XLSX.read(input.text, { ...base, type: 'string' })
+      : XLSX.read(input.bytes ?? new Uint8Array(), { ...base, type: 'buffer' });
+  } catch (err) {
+    throw parseError(err, what);
+  }
+  throwIfAborted(opts.signal);
+  const names = wb.SheetNames ?? [];
+  const sheets = names.map((n) => sheetInfo(n, wb.Sheets[n]));
+  if (names.length === 0) {
+    throw contactsError('CONTACTS_NO_DATA', 'This workbook has no sheets. Check that it is the right file.');
+  }
+  let sheetName: string;
+  if (opts.sheet !== undefined) {
+    if (!names.includes(opts.sheet)) {
+      throw contactsError('CONTACTS_SHEET_NOT_FOUND', `There is no sheet named "${opts.sheet}" in this workbook. Pick one of: ${names.join(', ')}.`);
+    }
+    sheetName = opts.sheet;
+  } else {
+    sheetName = names.find((n) => hasData(wb.Sheets[n])) ?? (names[0] as string);
+  }
+  const ws = wb.Sheets[sheetName];
+  if (ws?.['!fullref'] !== undefined) {
+    const full = XLSX.utils.decode_range(ws['!fullref']);
+    if (full.e.r + 1 > opts.maxRows + 1) throw tooManyRows(opts.maxRows);
+  }
+  return { sheets, sheetName, grid: sheetToGrid(ws, opts.signal) };
+}
+
+function sheetToGrid(ws: XLSX.WorkSheet | undefined, signal: AbortSignal | undefined): Grid {
+  const data = (ws?.['!data'] as XLSX.CellObject[][] | undefined) ?? [];
+  const rows: Array<string[] | undefined> = new Array(data.length);
+  let columns = 0;
+  for (let r = 0; r < data.length; r++) {
+    const src = data[r];
+    if (!src || src.length === 0) continue;
+    const row: string[] = new Array(src.length);
+    let any = false;
+    for (let c = 0; c < src.length; c++) {
+      const t = cellText(src[c]);
+      row[c] = t;
+      if (t !== '') any = true;
+    }
+    if (any) {
+      rows[r] = row;
+      if (row.length > columns) columns = row.length;
+    }
+    if ((r & 0xffff) === 0) throwIfAborted(signal);
+  }
+  fillMerges(ws, rows);
+  while (rows.length > 0 && rows[rows.length - 1] === undefined) rows.pop();
+  for (const row of rows) if (row && row.length > columns) columns = row.length;
+  return { rows, columns };
+}
+
+/** A merged block shows its top-left value everywhere in Excel; give every row of it that value. */
+function fillMerges(ws: XLSX.WorkSheet | undefined, rows: Array<string[] | undefined>): void {
+  const merges = ws?.['!merges'] ?? [];
+  for (const m of merges) {
+    const value = rows[m.s.r]?.[m.s.c] ?? '';
+    if (value === '') continue;
+    const lastRow = Math.min(m.e.r, rows.length - 1);
+    const lastCol = Math.min(m.e.c, m.s.c + 256);
+    for (let r = m.s.r; r <= lastRow; r++) {
+      const row = rows[r] ?? (rows[r] = []);
+      for (let c = m.s.c; c <= lastCol; c++) if (row[c] === undefined || row[c] === '') row[c] = value;
+    }
+  }
+}

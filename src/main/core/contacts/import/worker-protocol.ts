@@ -1,0 +1,16 @@
+import type { ImportOptionsInput, ImportProgress, ImportResult } from '../../../../shared/contacts.ts';
+import type { AppErrorShape } from '../../../../shared/errors.ts';
+import type { ImportLimits } from './limits.ts';
+
+/** Messages between run-import-worker.ts (main side) and parse-worker.ts (the worker entry). */
+export interface ParseRequest {
+  type: 'parse';
+  bytes: ArrayBuffer;
+  options: ImportOptionsInput;
+  limits?: Partial<ImportLimits>;
+}
+
+export type ParseReply =
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'result'; result: ImportResult }
+  | { type: 'error'; error: AppErrorShape };
