@@ -1,0 +1,329 @@
+import type { JsmsConfig } from '../../../../shared/accounts.ts';
+import { CAPABILITIES, JSMS_LIMITS } from '../capabilities.ts';
+import { ProviderError, inputError, limitError, missingSecretError } from '../errors.ts';
+import { createTransport, type HttpCall, type HttpMethod } from '../http.ts';
+import { CHINA_UTC_OFFSET_MINUTES, formatDashed } from '../provider-time.ts';
+import type { BalanceLine, ConnectionCheck, ProviderClientBase, ProviderDeps, SecretGetter, SendResult } from '../types.ts';
+import { jsmsCall } from './http-call.ts';
+import { toSendResult } from './results.ts';
+import * as S from './schemas.ts';
+
+export type TemplateParams = Record<string, string | number>;
+
+export interface JsmsRecipient {
+  mobile: string;
+  tempPara?: TemplateParams;
+}
+
+export interface JsmsBatchInput {
+  tempId: number;
+  recipients: JsmsRecipient[];
+  signId?: number;
+  /** ≤ 10 characters. */
+  tag?: string;
+}
+
+export interface JsmsVoiceCodeInput {
+  mobile: string;
+  /** 4–8 digits; JSMS generates one when absent. */
+  code?: string;
+  /** 0 Chinese, 1 English, 2 mixed. */
+  voiceLang?: 0 | 1 | 2;
+  ttlSeconds?: number;
+}
+
+/** A schedule time: epoch ms (converted to China time) — never a string computed in the PC's zone. */
+export type JsmsSendAt = number;
+
+export interface JsmsBalances {
+  app?: { balance: number | null; voice: number | null; industry: number | null; market: number | null };
+  dev?: { balance: number | null; voice: number | null; industry: number | null; market: number | null };
+}
+
+export interface JsmsTemplateInput {
+  template: string;
+  /** 1 verification code, 2 notice, 3 marketing. */
+  type: 1 | 2 | 3;
+  ttl?: number;
+  remark?: string;
+}
+
+export interface JsmsScheduleQuery {
+  scheduleId: string;
+  sendTime: string;
+  tempId: number;
+  recipients: { msgId?: string; mobile: string; tempPara?: Record<string, unknown> }[];
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function createJsmsClient(account: JsmsConfig & { id: string }, secret: SecretGetter, deps: ProviderDeps) {
+  const transport = createTransport({
+    provider: 'jsms',
+    baseUrl: account.baseUrl,
+    fetch: deps.fetch,
+    timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+  const secrets = () => [secret('masterSecret'), secret('devSecret')];
+
+  const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`, 'utf8').toString('base64')}`;
+  const appAuth = () => {
+    const masterSecret = secret('masterSecret');
+    if (!masterSecret) throw missingSecretError('jsms', 'Master Secret');
+    return basic(account.appKey, masterSecret);
+  };
+  const devAuth = () => {
+    const devSecret = secret('devSecret');
+    if (!account.devKey) throw inputError('jsms', 'The account balance needs the dev key. Open the account and enter it.', 'devKey');
+    if (!devSecret) throw missingSecretError('jsms', 'dev secret');
+    return basic(account.devKey, devSecret);
+  };
+
+  const call = <T extends import('zod').ZodType>(
+    method: HttpMethod,
+    path: string,
+    what: string,
+    schema: T | null,
+    opts: { json?: unknown; mutating: boolean; auth?: string; timeoutMs?: number },
+  ) => {
+    const req: HttpCall = { method, path, headers: { authorization: opts.auth ?? appAuth() } };
+    if (opts.json !== undefined) req.json = opts.json;
+    if (opts.timeoutMs !== undefined) req.timeoutMs = opts.timeoutMs;
+    return jsmsCall({ transport, call: req, schema, what, mutating: opts.mutating, secrets: secrets() });
+  };
+
+  const withSign = (body: Record<string, unknown>, signId: number | undefined) => {
+    const sign = signId ?? account.signId;
+    if (sign !== undefined) body.sign_id = sign;
+    return body;
+  };
+
+  const checkMobile = (mobile: string) => {
+    if (!mobile || !mobile.trim()) throw limitError('jsms', 'JSMS_50004', 'JSMS needs a phone number. Add one.', 'mobile');
+  };
+  const checkBatch = (input: JsmsBatchInput) => {
+    if (input.recipients.length === 0) throw limitError('jsms', 'JSMS_50030', 'The recipient list is empty. Add recipients.', 'recipients');
+    if (input.recipients.length > JSMS_LIMITS.recipientsPerBatch) {
+      throw limitError(
+        'jsms',
+        'JSMS_50031',
+        `JSMS takes at most ${JSMS_LIMITS.recipientsPerBatch} recipients per call (got ${input.recipients.length}). Split the batch.`,
+        'recipients',
+      );
+    }
+    if (input.tag !== undefined && [...input.tag].length > JSMS_LIMITS.tagLength) {
+      throw limitError('jsms', 'JSMS_TAG_TOO_LONG', `A JSMS tag is at most ${JSMS_LIMITS.tagLength} characters. Shorten it.`, 'tag');
+    }
+    for (const r of input.recipients) checkMobile(r.mobile);
+  };
+  const recipientsBody = (recipients: JsmsRecipient[]) =>
+    recipients.map((r) => (r.tempPara ? { mobile: r.mobile, temp_para: r.tempPara } : { mobile: r.mobile }));
+  const batchBody = (input: JsmsBatchInput) => {
+    const body: Record<string, unknown> = { temp_id: input.tempId, recipients: recipientsBody(input.recipients) };
+    if (input.tag !== undefined) body.tag = input.tag;
+    return withSign(body, input.signId);
+  };
+  const sendTime = (at: JsmsSendAt) => {
+    if (!Number.isFinite(at)) throw inputError('jsms', 'Pick a valid send time.', 'sendTime');
+    return formatDashed(at, CHINA_UTC_OFFSET_MINUTES);
+  };
+  const idPath = (id: string) => encodeURIComponent(id);
+
+  const client = {
+    kind: 'jsms' as const,
+    accountId: account.id,
+    capabilities: CAPABILITIES.jsms,
+
+    /** POST /v1/codes — a text verification code from a code template. */
+    async sendTextCode(input: { mobile: string; tempId: number; signId?: number }): Promise<{ msgId: string }> {
+      checkMobile(input.mobile);
+      const body = withSign({ mobile: input.mobile, temp_id: input.tempId }, input.signId);
+      const r = await call('POST', '/v1/codes', 'verification code send', S.msgIdReply, { json: body, mutating: true });
+      return { msgId: r.msg_id };
+    },
+
+    /** POST /v1/voice_codes. */
+    async sendVoiceCode(input: JsmsVoiceCodeInput): Promise<{ msgId: string }> {
+      checkMobile(input.mobile);
+      const body: Record<string, unknown> = { mobile: input.mobile };
+      if (input.code !== undefined) {
+        if (!/^\d+$/.test(input.code)) throw inputError('jsms', 'A voice code has digits only.', 'code');
+        if (input.code.length < JSMS_LIMITS.voiceCodeMin || input.code.length > JSMS_LIMITS.voiceCodeMax) {
+          throw inputError('jsms', 'A voice code has 4 to 8 digits.', 'code');
+        }
+        body.code = input.code;
+      }
+      if (input.voiceLang !== undefined) body.voice_lang = input.voiceLang;
+      if (input.ttlSeconds !== undefined) {
+        if (!Number.isInteger(input.ttlSeconds) || input.ttlSeconds <= 0 || input.ttlSeconds > 86_400) {
+          throw inputError('jsms', 'The code validity is 1 to 86400 seconds.', 'ttl');
+        }
+        body.ttl = input.ttlSeconds;
+      }
+      const r = await call('POST', '/v1/voice_codes', 'voice code send', S.msgIdReply, { json: body, mutating: true });
+      return { msgId: r.msg_id };
+    },
+
+    /** POST /v1/codes/{msg_id}/valid. Wrong/expired/used codes are a normal answer, not an error. */
+    async verifyCode(msgId: string, code: string): Promise<{ valid: boolean; reasonCode?: number; reason?: string }> {
+      if (!code.trim()) throw inputError('jsms', 'Enter the code to check.', 'code');
+      const verdict = (reasonCode: number | undefined) => {
+        const out: { valid: boolean; reasonCode?: number; reason?: string } = { valid: false };
+        if (reasonCode !== undefined) out.reasonCode = reasonCode;
+        out.reason = reasonCode === 50011 ? 'The code has expired.' : reasonCode === 50012 ? 'The code was already used.' : 'The code is wrong.';
+        return out;
+      };
+      try {
+        const r = await call('POST', `/v1/codes/${idPath(msgId)}/valid`, 'code check', S.validReply, { json: { code }, mutating: false });
+        return r.is_valid ? { valid: true } : verdict(r.error?.code);
+      } catch (err) {
+        // Some versions answer a wrong/expired/used code with a plain error envelope (HTTP 403).
+        if (err instanceof ProviderError && [50010, 50011, 50012].includes(Number(err.providerCode))) return verdict(Number(err.providerCode));
+        throw err;
+      }
+    },
+
+    /** POST /v1/messages — one template SMS. */
+    async sendTemplate(input: { mobile: string; tempId: number; tempPara?: TemplateParams; signId?: number }): Promise<{ msgId: string }> {
+      checkMobile(input.mobile);
+      const body: Record<string, unknown> = { mobile: input.mobile, temp_id: input.tempId };
+      if (input.tempPara) body.temp_para = input.tempPara;
+      const r = await call('POST', '/v1/messages', 'template SMS send', S.msgIdReply, { json: withSign(body, input.signId), mutating: true });
+      return { msgId: r.msg_id };
+    },
+
+    /** POST /v1/messages/batch — ≤1000 recipients; accepts both `recipients` and `failure_recipients` replies. */
+    async sendTemplateBatch(input: JsmsBatchInput): Promise<SendResult & { successCount: number; failureCount: number }> {
+      checkBatch(input);
+      const r = await call('POST', '/v1/messages/batch', 'batch template SMS send', S.batchReply, { json: batchBody(input), mutating: true });
+      return toSendResult(r, input.recipients);
+    },
+
+    /** POST /v1/schedule. */
+    async scheduleCreate(input: { sendAt: JsmsSendAt; mobile: string; tempId: number; tempPara?: TemplateParams; signId?: number }): Promise<{ scheduleId: string }> {
+      checkMobile(input.mobile);
+      const body: Record<string, unknown> = { send_time: sendTime(input.sendAt), mobile: input.mobile, temp_id: input.tempId };
+      if (input.tempPara) body.temp_para = input.tempPara;
+      const r = await call('POST', '/v1/schedule', 'scheduled SMS', S.scheduleReply, { json: withSign(body, input.signId), mutating: true });
+      return { scheduleId: r.schedule_id };
+    },
+
+    /** PUT /v1/schedule/{id}. */
+    async scheduleUpdate(
+      scheduleId: string,
+      input: { sendAt: JsmsSendAt; mobile: string; tempId: number; tempPara?: TemplateParams; signId?: number },
+    ): Promise<{ scheduleId: string }> {
+      checkMobile(input.mobile);
+      const body: Record<string, unknown> = { send_time: sendTime(input.sendAt), mobile: input.mobile, temp_id: input.tempId };
+      if (input.tempPara) body.temp_para = input.tempPara;
+      const r = await call('PUT', `/v1/schedule/${idPath(scheduleId)}`, 'schedule change', S.scheduleReply, {
+        json: withSign(body, input.signId),
+        mutating: true,
+      });
+      return { scheduleId: r.schedule_id };
+    },
+
+    /** POST /v1/schedule/batch. */
+    async scheduleBatchCreate(input: JsmsBatchInput & { sendAt: JsmsSendAt }) {
+      checkBatch(input);
+      const body = { send_time: sendTime(input.sendAt), ...batchBody(input) };
+      const r = await call('POST', '/v1/schedule/batch', 'scheduled batch', S.scheduleBatchReply, { json: body, mutating: true });
+      return { scheduleId: r.schedule_id, ...toSendResult(r, input.recipients) };
+    },
+
+    /** PUT /v1/schedule/batch/{id}. */
+    async scheduleBatchUpdate(scheduleId: string, input: JsmsBatchInput & { sendAt: JsmsSendAt }) {
+      checkBatch(input);
+      const body = { send_time: sendTime(input.sendAt), ...batchBody(input) };
+      const r = await call('PUT', `/v1/schedule/batch/${idPath(scheduleId)}`, 'scheduled batch change', S.scheduleBatchReply, {
+        json: body,
+        mutating: true,
+      });
+      return { scheduleId: r.schedule_id, ...toSendResult(r, input.recipients) };
+    },
+
+    /** GET /v1/schedule/{id}. */
+    async scheduleGet(scheduleId: string): Promise<JsmsScheduleQuery> {
+      const r = await call('GET', `/v1/schedule/${idPath(scheduleId)}`, 'schedule query', S.scheduleQueryReply, { mutating: false });
+      return {
+        scheduleId: r.schedule_id,
+        sendTime: r.send_time,
+        tempId: r.temp_id,
+        recipients: r.recipients.map((x) => {
+          const row: JsmsScheduleQuery['recipients'][number] = { mobile: x.mobile };
+          if (x.msg_id !== undefined) row.msgId = x.msg_id;
+          if (x.temp_para) row.tempPara = x.temp_para;
+          return row;
+        }),
+      };
+    },
+
+    /** DELETE /v1/schedule/{id} (200 with an empty body). */
+    async scheduleDelete(scheduleId: string): Promise<void> {
+      await call('DELETE', `/v1/schedule/${idPath(scheduleId)}`, 'schedule delete', null, { mutating: true });
+    },
+
+    /** GET /v1/accounts/app. */
+    async appBalance() {
+      const r = await call('GET', '/v1/accounts/app', 'app balance query', S.appBalanceReply, { mutating: false });
+      return { balance: r.app_balance, voice: r.app_voice, industry: r.app_industry, market: r.app_market };
+    },
+
+    /** GET /v1/accounts/dev — authenticated with the dev key pair. */
+    async devBalance() {
+      const r = await call('GET', '/v1/accounts/dev', 'account balance query', S.devBalanceReply, { mutating: false, auth: devAuth() });
+      return { balance: r.dev_balance, voice: r.dev_voice, industry: r.dev_industry, market: r.dev_market };
+    },
+
+    hasDevCredentials(): boolean {
+      return Boolean(account.devKey && secret('devSecret'));
+    },
+
+    async templateCreate(input: JsmsTemplateInput): Promise<{ tempId: number }> {
+      const r = await call('POST', '/v1/templates', 'template create', S.templateIdReply, { json: input, mutating: true });
+      return { tempId: r.temp_id };
+    },
+    async templateUpdate(tempId: number, input: JsmsTemplateInput): Promise<{ tempId: number }> {
+      const r = await call('PUT', `/v1/templates/${tempId}`, 'template change', S.templateIdReply, {
+        json: { temp_id: tempId, ...input },
+        mutating: true,
+      });
+      return { tempId: r.temp_id };
+    },
+    async templateGet(tempId: number) {
+      const r = await call('GET', `/v1/templates/${tempId}`, 'template query', S.templateReply, { mutating: false });
+      return { tempId: r.temp_id, template: r.template, type: r.type, ttl: r.ttl ?? null, remark: r.remark ?? null, status: r.status ?? null };
+    },
+    async templateDelete(tempId: number): Promise<void> {
+      await call('DELETE', `/v1/templates/${tempId}`, 'template delete', null, { mutating: true });
+    },
+
+    async checkConnection(): Promise<ConnectionCheck> {
+      const balances: BalanceLine[] = [];
+      const warnings: string[] = [];
+      const app = await client.appBalance();
+      balances.push({ label: 'App balance (SMS)', amount: app.balance, unit: 'messages' });
+      if (app.voice !== null) balances.push({ label: 'App voice', amount: app.voice, unit: 'messages' });
+      if (client.hasDevCredentials()) {
+        try {
+          const dev = await client.devBalance();
+          balances.push({ label: 'Account balance (SMS)', amount: dev.balance, unit: 'messages' });
+        } catch (err) {
+          warnings.push(err instanceof Error ? err.message : 'The account balance could not be read.');
+        }
+      }
+      return {
+        ok: true,
+        kind: 'jsms',
+        summary: `Connected to JSMS. App balance: ${app.balance ?? 'no quota assigned'}.`,
+        balances,
+        ports: [],
+        warnings,
+        checkedAt: deps.clock.now(),
+      };
+    },
+  } satisfies ProviderClientBase & Record<string, unknown>;
+  return client;
+}
+
+export type JsmsClient = ReturnType<typeof createJsmsClient>;
