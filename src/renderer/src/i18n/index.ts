@@ -1,0 +1,55 @@
+/**
+ * i18next set up with every namespace bundled (the app is offline; nothing is fetched).
+ * One namespace per area; English is the fallback. The language follows the `language` setting
+ * (see `useLanguageFromSettings`).
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enAccounts from './en/accounts.json';
+import enComing from './en/coming.json';
+import enCommon from './en/common.json';
+import enNav from './en/nav.json';
+import enSchema from './en/schema.json';
+import enSettings from './en/settings.json';
+import zhAccounts from './zh/accounts.json';
+import zhComing from './zh/coming.json';
+import zhCommon from './zh/common.json';
+import zhNav from './zh/nav.json';
+import zhSchema from './zh/schema.json';
+import zhSettings from './zh/settings.json';
+
+export const LANGUAGES = ['en', 'zh'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const resources = {
+  en: { common: enCommon, nav: enNav, coming: enComing, accounts: enAccounts, settings: enSettings, schema: enSchema },
+  zh: { common: zhCommon, nav: zhNav, coming: zhComing, accounts: zhAccounts, settings: zhSettings, schema: zhSchema },
+} as const;
+
+export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)['en']>;
+
+/** BCP 47 tag for `<html lang>` and Intl. */
+export function localeOf(language: Language): string {
+  return language === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function initI18n(language: Language = 'en'): typeof i18next {
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      resources,
+      lng: language,
+      fallbackLng: 'en',
+      supportedLngs: [...LANGUAGES],
+      ns: NAMESPACES,
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+      initAsync: false,
+      returnNull: false,
+    });
+  } else if (i18next.language !== language) {
+    void i18next.changeLanguage(language);
+  }
+  return i18next;
+}
+
+export { i18next };

@@ -1,0 +1,29 @@
+/** The screens of the app, in navbar order. The hash `#/<id>` selects one (so e2e tests can navigate by URL). */
+export const ROUTE_IDS = [
+  'dashboard',
+  'compose',
+  'campaigns',
+  'messages',
+  'inbox',
+  'contacts',
+  'schedules',
+  'accounts',
+  'settings',
+] as const;
+export type RouteId = (typeof ROUTE_IDS)[number];
+
+export const DEFAULT_ROUTE: RouteId = 'dashboard';
+
+export function isRouteId(value: string): value is RouteId {
+  return (ROUTE_IDS as readonly string[]).includes(value);
+}
+
+/** `#/accounts` → 'accounts'; anything unknown → the default route. */
+export function routeFromHash(hash: string): RouteId {
+  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  return isRouteId(id) ? id : DEFAULT_ROUTE;
+}
+
+export function hashForRoute(id: RouteId): string {
+  return `#/${id}`;
+}

@@ -1,0 +1,68 @@
+/** Accounts: the provider accounts, with add / edit / delete. */
+import { Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountView } from '../../../../shared/accounts.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useAccountsList } from '../../stores/accounts.ts';
+import { AccountFormModal } from './AccountFormModal.tsx';
+import { AccountsTable } from './AccountsTable.tsx';
+import { DeleteAccountModal } from './DeleteAccountModal.tsx';
+
+type Editor = { mode: 'add' } | { mode: 'edit'; account: AccountView } | null;
+
+export function AccountsScreen() {
+  const { t } = useTranslation('accounts');
+  const { accounts, status, error, reload } = useAccountsList();
+  const [editor, setEditor] = useState<Editor>(null);
+  const [deleting, setDeleting] = useState<AccountView | null>(null);
+
+  const addButton = (
+    <Button onClick={() => setEditor({ mode: 'add' })} data-testid="account-add">
+      {t('add')}
+    </Button>
+  );
+
+  return (
+    <Stack gap="md" data-testid="screen-accounts" data-status={status}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={2}>{t('title')}</Title>
+          <Text c="dimmed" size="sm" maw={640}>
+            {t('intro')}
+          </Text>
+        </div>
+        {addButton}
+      </Group>
+
+      {status === 'error' && error && <ErrorAlert title={t('loadFailed')} error={error} onRetry={() => void reload()} testId="accounts-error" />}
+
+      {(status === 'idle' || status === 'loading') && (
+        <Center p="xl">
+          <Loader size="sm" aria-label={t('common:loading')} />
+        </Center>
+      )}
+
+      {status === 'ready' && accounts.length === 0 && (
+        <Paper withBorder p="xl" data-testid="accounts-empty">
+          <EmptyState title={t('empty.title')} description={t('empty.description')} />
+        </Paper>
+      )}
+
+      {accounts.length > 0 && (
+        <Paper withBorder>
+          <AccountsTable accounts={accounts} onEdit={(account) => setEditor({ mode: 'edit', account })} onDelete={setDeleting} />
+        </Paper>
+      )}
+
+      {editor && (
+        <AccountFormModal
+          key={editor.mode === 'edit' ? editor.account.id : 'new'}
+          account={editor.mode === 'edit' ? editor.account : undefined}
+          onClose={() => setEditor(null)}
+        />
+      )}
+      {deleting && <DeleteAccountModal account={deleting} onClose={() => setDeleting(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,95 @@
+/** The list of accounts: kind, name, base URL, which secrets are set, and edit / delete. */
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { SECRET_FIELDS, type AccountView } from '../../../../shared/accounts.ts';
+import { KindBadge } from './KindBadge.tsx';
+
+interface AccountsTableProps {
+  accounts: AccountView[];
+  onEdit: (account: AccountView) => void;
+  onDelete: (account: AccountView) => void;
+}
+
+export function AccountsTable({ accounts, onEdit, onDelete }: AccountsTableProps) {
+  const { t } = useTranslation('accounts');
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table verticalSpacing="sm" highlightOnHover aria-label={t('table.label')} data-testid="accounts-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('table.kind')}</Table.Th>
+            <Table.Th>{t('table.name')}</Table.Th>
+            <Table.Th>{t('table.baseUrl')}</Table.Th>
+            <Table.Th>{t('table.secrets')}</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {accounts.map((account) => (
+            <Table.Tr key={account.id} data-testid="account-row" data-account-id={account.id} data-kind={account.kind}>
+              <Table.Td>
+                <KindBadge kind={account.kind} />
+              </Table.Td>
+              <Table.Td>
+                <Text fw={500} size="sm" data-testid="account-name">
+                  {account.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace" c="dimmed" data-testid="account-base-url">
+                  {account.baseUrl}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={6}>
+                  {SECRET_FIELDS[account.kind].map((field) => {
+                    const set = account.hasSecret[field] === true;
+                    const name = t(`secretFields.${field}`);
+                    return (
+                      <Badge
+                        key={field}
+                        size="sm"
+                        variant={set ? 'light' : 'outline'}
+                        color={set ? 'teal' : 'gray'}
+                        data-testid="account-secret-state"
+                        data-secret={field}
+                        data-set={set}
+                      >
+                        {t(set ? 'secretState.set' : 'secretState.missing', { name })}
+                      </Badge>
+                    );
+                  })}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => onEdit(account)}
+                    aria-label={t('rowActions.edit', { name: account.name })}
+                    data-testid="account-edit"
+                  >
+                    {t('common:actions.edit')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => onDelete(account)}
+                    aria-label={t('rowActions.delete', { name: account.name })}
+                    data-testid="account-delete"
+                  >
+                    {t('common:actions.delete')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,16 @@
+/** Turns whatever an api call threw into the `{ code, message, fields? }` shape the UI shows. */
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import { ApiError } from '../api.ts';
+
+export function toErrorShape(err: unknown): AppErrorShape {
+  if (err instanceof ApiError) {
+    const shape: AppErrorShape = { code: err.code, message: err.message };
+    if (err.kind) shape.kind = err.kind;
+    if (err.fields) shape.fields = err.fields;
+    return shape;
+  }
+  return {
+    code: 'RENDERER',
+    message: err instanceof Error ? err.message : 'Something went wrong in the window. Reload it and try again.',
+  };
+}
