@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'web',
           environment: 'jsdom',
           include: ['tests/web/**/*.test.tsx', 'tests/web/**/*.test.ts'],
+          setupFiles: ['tests/web/setup.ts'],
           testTimeout: 30_000,
         },
       },

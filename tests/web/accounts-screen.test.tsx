@@ -1,0 +1,197 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AccountView } from '../../src/shared/accounts.ts';
+import { i18next } from '../../src/renderer/src/i18n/index.ts';
+import { AccountsScreen } from '../../src/renderer/src/screens/accounts/AccountsScreen.tsx';
+import type { FakeMain } from './fake-bridge.ts';
+import { installFakeMain, renderInApp } from './render.tsx';
+
+const SECRET = 'do-not-show-me-7f3a';
+
+const existingJsms: AccountView = {
+  id: 'acc-j',
+  kind: 'jsms',
+  name: 'Promo',
+  baseUrl: 'https://api.sms.jpush.cn',
+  appKey: 'key-123',
+  signId: 42,
+  devKey: undefined,
+  createdAt: 1,
+  updatedAt: 1,
+  hasSecret: { masterSecret: true, devSecret: true },
+};
+
+function type(label: RegExp, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+async function openAdd() {
+  fireEvent.click(await screen.findByTestId('account-add'));
+  return screen.findByTestId('account-save');
+}
+
+describe('Accounts screen', () => {
+  let fake: FakeMain;
+  beforeEach(() => {
+    fake = installFakeMain();
+  });
+
+  it('shows an honest empty state when there are no accounts', async () => {
+    renderInApp(<AccountsScreen />);
+    expect(await screen.findByTestId('accounts-empty')).toHaveProperty('textContent', expect.stringContaining('No accounts yet'));
+  });
+
+  it('lists accounts with kind, name, base URL and which secrets are set', async () => {
+    fake = installFakeMain({ accounts: [existingJsms, { ...existingJsms, id: 'acc-g', kind: 'gsmbox', name: 'Office box', baseUrl: 'http://192.168.1.50', username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300, hasSecret: { password: false } } as AccountView] });
+    renderInApp(<AccountsScreen />);
+    const rows = await screen.findAllByTestId('account-row');
+    expect(rows).toHaveLength(2);
+    const [jsms, box] = rows as [HTMLElement, HTMLElement];
+    expect(jsms.textContent).toContain('JSMS');
+    expect(jsms.textContent).toContain('Promo');
+    expect(jsms.textContent).toContain('https://api.sms.jpush.cn');
+    expect(jsms.textContent).toContain('Master secret set');
+    expect(box.textContent).toContain('GSM gateway');
+    expect(box.textContent).toContain('Password not set');
+  });
+
+  it('shows the schemas’ sentences under the fields and does not call main when the form is invalid', async () => {
+    renderInApp(<AccountsScreen />);
+    fireEvent.click(await openAdd());
+    expect(await screen.findByText('Give the account a name')).toBeTruthy();
+    expect(screen.getByText('Enter the AppKey from the JSMS console')).toBeTruthy();
+    expect(screen.getByText(/Enter the Master secret: this kind of account cannot send without it/)).toBeTruthy();
+    type(/^Base URL/, 'ftp://nowhere');
+    expect(await screen.findByText('Enter a full http:// or https:// address, e.g. http://192.168.1.50:80')).toBeTruthy();
+    expect(fake.callsOf('accountsCreate')).toEqual([]);
+  });
+
+  it('creates a JSMS account with the right input and shows it in the list', async () => {
+    renderInApp(<AccountsScreen />);
+    await openAdd();
+    type(/^Name/, '  Marketing ');
+    type(/^AppKey/, 'app-key-1');
+    type(/^Signature id/, '7');
+    type(/^Master secret/, 's3cret');
+    fireEvent.click(screen.getByTestId('account-save'));
+    await waitFor(() => expect(fake.callsOf('accountsCreate')).toHaveLength(1));
+    expect(fake.callsOf('accountsCreate')[0]).toEqual({
+      config: { kind: 'jsms', name: 'Marketing', baseUrl: 'https://api.sms.jpush.cn', appKey: 'app-key-1', signId: 7 },
+      secrets: { masterSecret: 's3cret' },
+    });
+    const row = await screen.findByTestId('account-row');
+    expect(row.textContent).toContain('Marketing');
+    expect(screen.queryByTestId('account-form')).toBeNull();
+    expect(fake.secrets.get('acc-1')).toEqual({ masterSecret: 's3cret' });
+  });
+
+  it('creates a GSM gateway account with its defaults and an EIMS account that needs its key when encrypted', async () => {
+    renderInApp(<AccountsScreen />);
+    await openAdd();
+    fireEvent.click(screen.getByLabelText('GSM gateway'));
+    type(/^Name/, 'Office');
+    type(/^Base URL/, 'http://192.168.1.50/');
+    type(/^User name/, 'admin');
+    type(/^Password/, 'pw');
+    fireEvent.click(screen.getByTestId('account-save'));
+    await waitFor(() => expect(fake.callsOf('accountsCreate')).toHaveLength(1));
+    expect(fake.callsOf('accountsCreate')[0]).toEqual({
+      config: { kind: 'gsmbox', name: 'Office', baseUrl: 'http://192.168.1.50', username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300 },
+      secrets: { password: 'pw' },
+    });
+
+    await openAdd();
+    fireEvent.click(screen.getByLabelText('EIMS'));
+    type(/^Name/, 'Wholesale');
+    type(/^Base URL/, 'http://203.0.113.10:20003');
+    type(/^Platform account/, 'acct');
+    type(/^Password/, 'pw');
+    expect(screen.queryByLabelText(/^Encryption key/)).toBeNull();
+    fireEvent.click(screen.getByLabelText(/^Encrypted sign-in/));
+    fireEvent.click(screen.getByTestId('account-save'));
+    expect(await screen.findByText('Encrypted sign-in needs the encryption key.')).toBeTruthy();
+    type(/^Encryption key/, 'k');
+    fireEvent.click(screen.getByTestId('account-save'));
+    await waitFor(() => expect(fake.callsOf('accountsCreate')).toHaveLength(2));
+    expect(fake.callsOf('accountsCreate')[1]).toEqual({
+      config: { kind: 'eims', name: 'Wholesale', baseUrl: 'http://203.0.113.10:20003', account: 'acct', encrypted: true },
+      secrets: { password: 'pw', key: 'k' },
+    });
+  });
+
+  it('never displays stored secrets; keeps, replaces or clears them as asked', async () => {
+    fake = installFakeMain({ accounts: [existingJsms], secrets: { 'acc-j': { masterSecret: SECRET, devSecret: SECRET } } });
+    renderInApp(<AccountsScreen />);
+    fireEvent.click(await screen.findByTestId('account-edit'));
+    await screen.findByTestId('account-save');
+    expect(document.body.textContent).not.toContain(SECRET);
+    for (const input of document.querySelectorAll('input')) expect(input.value).not.toContain(SECRET);
+    const master = screen.getByTestId('account-secret-masterSecret');
+    expect(within(master).getByTestId('account-secret-masterSecret-state').textContent).toBe('Set');
+    expect(within(master).queryByTestId('account-secret-masterSecret-clear')).toBeNull(); // required: replace only
+
+    fireEvent.click(screen.getByTestId('account-secret-devSecret-clear'));
+    fireEvent.click(screen.getByTestId('account-save'));
+    await waitFor(() => expect(fake.callsOf('accountsUpdate')).toHaveLength(1));
+    expect(fake.callsOf('accountsUpdate')[0]).toEqual({
+      id: 'acc-j',
+      config: { kind: 'jsms', name: 'Promo', baseUrl: 'https://api.sms.jpush.cn', appKey: 'key-123', signId: 42 },
+      secrets: { devSecret: null },
+    });
+    expect(fake.secrets.get('acc-j')).toEqual({ masterSecret: SECRET });
+
+    fireEvent.click(await screen.findByTestId('account-edit'));
+    fireEvent.click(await screen.findByTestId('account-secret-masterSecret-replace'));
+    const input = screen.getByLabelText(/^Master secret/) as HTMLInputElement;
+    expect(input.type).toBe('password');
+    expect(input.value).toBe('');
+    type(/^Master secret/, 'new-one');
+    fireEvent.click(screen.getByTestId('account-save'));
+    await waitFor(() => expect(fake.callsOf('accountsUpdate')).toHaveLength(2));
+    expect((fake.callsOf('accountsUpdate')[1] as { secrets: unknown }).secrets).toEqual({ masterSecret: 'new-one' });
+  });
+
+  it('shows main’s refusal: its sentence, its code, and field messages under the fields', async () => {
+    fake.failNext('accountsCreate', {
+      code: 'ACCOUNT_NAME_TAKEN',
+      message: 'Another account already has this name. Pick a different name.',
+      fields: { 'config.name': 'This name is taken' },
+    });
+    renderInApp(<AccountsScreen />);
+    await openAdd();
+    type(/^Name/, 'Promo');
+    type(/^AppKey/, 'k');
+    type(/^Master secret/, 's');
+    fireEvent.click(screen.getByTestId('account-save'));
+    const alert = await screen.findByTestId('account-save-error');
+    expect(alert.textContent).toContain('Another account already has this name. Pick a different name.');
+    expect(alert.textContent).toContain('ACCOUNT_NAME_TAKEN');
+    expect(screen.getByText('This name is taken')).toBeTruthy();
+    expect(screen.getByTestId('account-form')).toBeTruthy();
+  });
+
+  it('asks before deleting, and deletes only on confirmation', async () => {
+    fake = installFakeMain({ accounts: [existingJsms] });
+    renderInApp(<AccountsScreen />);
+    fireEvent.click(await screen.findByTestId('account-delete'));
+    expect((await screen.findByTestId('account-delete-dialog')).textContent).toContain('Delete “Promo”?');
+    fireEvent.click(screen.getByTestId('account-delete-cancel'));
+    expect(fake.callsOf('accountsDelete')).toEqual([]);
+    fireEvent.click(await screen.findByTestId('account-delete'));
+    fireEvent.click(await screen.findByTestId('account-delete-confirm'));
+    await waitFor(() => expect(fake.callsOf('accountsDelete')).toEqual([{ id: 'acc-j' }]));
+    expect(await screen.findByTestId('accounts-empty')).toBeTruthy();
+  });
+
+  it('speaks Chinese, validation sentences included', async () => {
+    renderInApp(<AccountsScreen />);
+    await act(async () => {
+      await i18next.changeLanguage('zh');
+    });
+    fireEvent.click(await screen.findByTestId('account-add'));
+    fireEvent.click(await screen.findByTestId('account-save'));
+    expect(await screen.findByText('请为账户命名')).toBeTruthy();
+    expect(screen.getByText('请输入 JSMS 控制台中的 AppKey')).toBeTruthy();
+    expect(screen.getByTestId('account-save').textContent).toBe('添加账户');
+  });
+});
