@@ -10,8 +10,6 @@ function client(overrides: { masterSecret?: string; devKey?: string | undefined;
   return createJsmsClient(
     {
       id: 'acc-1',
-      kind: 'jsms',
-      name: 'JSMS test',
       baseUrl: overrides.baseUrl ?? sim.url,
       appKey: 'demo-app-key',
       devKey: 'devKey' in overrides ? overrides.devKey : 'demo-dev-key',
@@ -187,7 +185,7 @@ describe('JSMS balances, templates and auth', () => {
 
   it('asks for a missing secret before any request', async () => {
     const c = createJsmsClient(
-      { id: 'a', kind: 'jsms', name: 'n', baseUrl: sim.url, appKey: 'demo-app-key' },
+      { id: 'a', baseUrl: sim.url, appKey: 'demo-app-key' },
       () => undefined,
       testDeps(),
     );

@@ -208,3 +208,22 @@ export function badShape(provider: ProviderKind, host: string, what: string, out
     { kind: 'transient', outcome, provider },
   );
 }
+
+/** A non-2xx reply that carried no provider error envelope. */
+export function httpStatusError(provider: ProviderKind, status: number, what: string, mutating: boolean): ProviderError {
+  const label = PROVIDER_LABEL[provider];
+  if (status === 401 || status === 403) {
+    return new ProviderError('PROVIDER_AUTH', `${label} refused the credentials (HTTP ${status}). Check the account name and password.`, {
+      kind: 'auth', outcome: 'not-sent', provider, providerCode: status,
+    });
+  }
+  const refused = status < 500;
+  return new ProviderError(
+    refused ? 'PROVIDER_HTTP_ERROR' : 'PROVIDER_SERVER_ERROR',
+    refused
+      ? `${label} refused the ${what} (HTTP ${status}). Check the base URL of the account.`
+      : `${label} had a server error on the ${what} (HTTP ${status}). ` +
+          (mutating ? 'It may still have been accepted; check its status before sending again.' : 'Try again in a few minutes.'),
+    { kind: refused ? 'permanent' : 'transient', outcome: refused ? 'not-sent' : 'unknown', provider, providerCode: status },
+  );
+}

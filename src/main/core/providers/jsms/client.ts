@@ -1,4 +1,3 @@
-import type { JsmsConfig } from '../../../../shared/accounts.ts';
 import { CAPABILITIES, JSMS_LIMITS } from '../capabilities.ts';
 import { ProviderError, inputError, limitError, missingSecretError } from '../errors.ts';
 import { createTransport, type HttpCall, type HttpMethod } from '../http.ts';
@@ -57,7 +56,16 @@ export interface JsmsScheduleQuery {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-export function createJsmsClient(account: JsmsConfig & { id: string }, secret: SecretGetter, deps: ProviderDeps) {
+/** What the client needs of a JSMS account (a subset of JsmsConfig plus the id). */
+export interface JsmsAccount {
+  id: string;
+  baseUrl: string;
+  appKey: string;
+  signId?: number | undefined;
+  devKey?: string | undefined;
+}
+
+export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, deps: ProviderDeps) {
   const transport = createTransport({
     provider: 'jsms',
     baseUrl: account.baseUrl,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ProviderError, cleanProviderText } from '../errors.ts';
-import { badShape, type HttpCall, type Transport } from '../http.ts';
+import { badShape, httpStatusError, type HttpCall, type Transport } from '../http.ts';
 import { describeJsmsCode, jsmsErrorCode, jsmsSentence } from './error-codes.ts';
 import { jsmsErrorReply } from './schemas.ts';
 
@@ -35,18 +35,10 @@ export async function jsmsCall<S extends z.ZodType>(opts: JsmsCallOptions<S>): P
   if (err.success && !isVerdict) throw jsmsError(err.data.error.code, err.data.error.message, opts.secrets);
   const ok = reply.status >= 200 && reply.status < 300;
   if (!ok) {
-    const refused = reply.status < 500;
-    if (reply.status === 401 || reply.status === 403) {
+    if (reply.status === 401) {
       throw new ProviderError('JSMS_50002', jsmsSentence(50002), { kind: 'auth', outcome: 'not-sent', provider: 'jsms', providerCode: reply.status });
     }
-    throw new ProviderError(
-      refused ? 'PROVIDER_HTTP_ERROR' : 'PROVIDER_SERVER_ERROR',
-      refused
-        ? `JSMS refused the ${opts.what} (HTTP ${reply.status}). Check the base URL of the account.`
-        : `JSMS had a server error on the ${opts.what} (HTTP ${reply.status}). ` +
-            (opts.mutating ? 'It may still have been accepted; check its status before sending again.' : 'Try again in a few minutes.'),
-      { kind: refused ? 'permanent' : 'transient', outcome: refused ? 'not-sent' : 'unknown', provider: 'jsms', providerCode: reply.status },
-    );
+    throw httpStatusError('jsms', reply.status, opts.what, opts.mutating);
   }
   if (opts.schema === null) return undefined as z.output<S>;
   const parsed = opts.schema.safeParse(reply.body);

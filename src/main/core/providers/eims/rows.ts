@@ -1,0 +1,155 @@
+import { parseProviderTime } from '../provider-time.ts';
+import type { DeliveryReport, DeliveryState, InboundSms } from '../types.ts';
+import { EIMS_DELIVER_STATUS, EIMS_SEND_STATUS, eimsSendStatusCode, eimsSendStatusSentence } from './status-codes.ts';
+
+/**
+ * Row parsers for EIMS report rows (getreport and pushed reports) and inbound rows (getsms).
+ * Rows are parsed by position and length, never by assuming one shape:
+ *   [id, number, sendTime, sendStatus]                                   (seed)
+ *   [id, number, sendTime, sendStatus, deliverTime, deliverStatus]       (later versions)
+ *   [id, number, sendTime, sendStatus, "label"(, deliverTime, deliverStatus)]
+ *   [id, number, time, result, cause]                                    (push)
+ */
+
+export type ReportSource = 'poll' | 'push';
+
+export interface EimsReportRow extends DeliveryReport {
+  sendStatus: number;
+  deliverStatus?: number;
+  sendTime?: number;
+  deliverTime?: number;
+  label?: string;
+}
+
+const isIntString = (v: unknown): v is string => typeof v === 'string' && /^-?\d+$/.test(v.trim());
+const toInt = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isInteger(v) ? v : isIntString(v) ? Number(v.trim()) : undefined;
+const cell = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
+const looksLikeTime = (v: unknown, offset: number): boolean => {
+  if (typeof v === 'number' || isIntString(v)) {
+    const n = Number(v);
+    return n >= 1e9 && parseProviderTime(v, offset) !== undefined;
+  }
+  return typeof v === 'string' && /^\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(v.trim());
+};
+
+function stateFor(sendStatus: number, deliverStatus: number | undefined, source: ReportSource): DeliveryState {
+  if (source === 'push' ? sendStatus !== 0 : sendStatus !== 0 && sendStatus !== 1 && sendStatus !== 2) return 'failed';
+  if (sendStatus === 1 || sendStatus === 2) return 'submitted';
+  switch (deliverStatus) {
+    case 3:
+      return 'delivered';
+    case 2:
+      return 'failed';
+    case 4:
+      return 'expired';
+    default:
+      return 'sent';
+  }
+}
+
+/** Parses one report row; null when the row is not a report (not an array, no id/number/status). */
+export function parseEimsReportRow(row: unknown, source: ReportSource, utcOffsetMinutes: number): EimsReportRow | null {
+  if (!Array.isArray(row) || row.length < 4) return null;
+  const providerId = cell(row[0]);
+  const number = cell(row[1]);
+  const sendStatus = toInt(row[3]);
+  if (!providerId || number === undefined || sendStatus === undefined) return null;
+
+  let label: string | undefined;
+  const times: unknown[] = [];
+  const statuses: number[] = [];
+  for (const v of row.slice(4)) {
+    if (looksLikeTime(v, utcOffsetMinutes)) times.push(v);
+    else if (toInt(v) !== undefined) statuses.push(toInt(v)!);
+    else if (typeof v === 'string' && v.trim() !== '' && label === undefined) label = v.trim();
+  }
+  const deliverStatus = statuses.length > 0 ? statuses[statuses.length - 1] : undefined;
+  const sendTime = parseProviderTime(row[2], utcOffsetMinutes);
+  const deliverTime = times.length > 0 ? parseProviderTime(times[0], utcOffsetMinutes) : undefined;
+  const state = stateFor(sendStatus, deliverStatus, source);
+
+  const out: EimsReportRow = {
+    providerId,
+    number,
+    state,
+    sendStatus,
+    providerStatus: deliverStatus === undefined ? String(sendStatus) : `${sendStatus}/${deliverStatus}`,
+  };
+  const at = deliverTime ?? sendTime;
+  if (at !== undefined) out.at = at;
+  if (sendTime !== undefined) out.sendTime = sendTime;
+  if (deliverTime !== undefined) out.deliverTime = deliverTime;
+  if (deliverStatus !== undefined) out.deliverStatus = deliverStatus;
+  if (label !== undefined) out.label = label;
+
+  if (state === 'failed' && sendStatus !== 0) {
+    const known = EIMS_SEND_STATUS[sendStatus] !== undefined;
+    out.code = known || source === 'poll' ? eimsSendStatusCode(sendStatus) : 'EIMS_PUSH_FAILED';
+    out.message = eimsSendStatusSentence(sendStatus) + (label ? ` Platform note: “${label.slice(0, 120)}”.` : '');
+  } else if (state === 'failed') {
+    out.code = 'EIMS_DELIVERY_FAILED';
+    out.message = 'The operator reports the message was not delivered to the handset.';
+  } else if (state === 'expired') {
+    out.code = 'EIMS_DELIVERY_TIMEOUT';
+    out.message = 'No delivery report arrived in time; the message may or may not have reached the handset.';
+  } else if (deliverStatus !== undefined && EIMS_DELIVER_STATUS[deliverStatus] !== undefined) {
+    out.message = EIMS_DELIVER_STATUS[deliverStatus];
+  } else if (label !== undefined) {
+    out.message = label.slice(0, 120);
+  }
+  return out;
+}
+
+/** Parses all rows, separating what could not be read (kept for the log, never dropped silently). */
+export function parseEimsReportRows(rows: readonly unknown[], source: ReportSource, utcOffsetMinutes: number) {
+  const reports: EimsReportRow[] = [];
+  const unreadable: unknown[] = [];
+  for (const row of rows) {
+    const r = parseEimsReportRow(row, source, utcOffsetMinutes);
+    if (r) reports.push(r);
+    else unreadable.push(row);
+  }
+  return { reports, unreadable };
+}
+
+/** Decodes base64 (standard or URL-safe) of UTF-8; undefined when it is not valid base64 UTF-8. */
+export function decodeBase64Utf8(text: string): string | undefined {
+  const compact = text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return undefined;
+  const padded = compact.padEnd(compact.length + ((4 - (compact.length % 4)) % 4), '=');
+  if (padded.length % 4 !== 0) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(padded, 'base64'));
+  } catch {
+    return undefined;
+  }
+}
+
+export interface EimsInboundRow extends InboundSms {
+  /** False when the content was not valid base64 UTF-8 and is kept as received. */
+  decoded: boolean;
+}
+
+/** Parses one getsms row: [id, number, time, base64 content] (extra middle cells tolerated). */
+export function parseEimsInboundRow(row: unknown, utcOffsetMinutes: number): EimsInboundRow | null {
+  if (!Array.isArray(row) || row.length < 3) return null;
+  const providerId = cell(row[0]);
+  const from = cell(row[1]);
+  const rawContent = row[row.length - 1];
+  if (!providerId || from === undefined || (typeof rawContent !== 'string' && typeof rawContent !== 'number')) return null;
+  const middle = row.slice(2, -1);
+  let receivedAt: number | undefined;
+  let to: string | undefined;
+  for (const v of middle) {
+    if (receivedAt === undefined && looksLikeTime(v, utcOffsetMinutes)) receivedAt = parseProviderTime(v, utcOffsetMinutes);
+    else if (to === undefined && cell(v)) to = cell(v);
+  }
+  const raw = String(rawContent);
+  const text = decodeBase64Utf8(raw);
+  const out: EimsInboundRow = { providerId, from, text: text ?? raw, decoded: text !== undefined };
+  if (to !== undefined) out.to = to;
+  if (receivedAt !== undefined) out.receivedAt = receivedAt;
+  return out;
+}
