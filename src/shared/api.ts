@@ -8,15 +8,18 @@ import type { InputOf, OutputOf, ParsedInputOf, PayloadOf } from './contract/def
 import type { Result } from './errors.ts';
 import { accountEvents, accountMethods } from './contract/accounts.ts';
 import { appEvents, appMethods } from './contract/app.ts';
+import { contactsEvents, contactsMethods } from './contract/contacts.ts';
 
 export const methods = {
   ...appMethods,
   ...accountMethods,
+  ...contactsMethods,
 };
 
 export const events = {
   ...appEvents,
   ...accountEvents,
+  ...contactsEvents,
 };
 
 export type Methods = typeof methods;

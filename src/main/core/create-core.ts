@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/api.ts';
 import type { Result } from '../../shared/errors.ts';
 import { createAccountHandlers } from './accounts/accounts-handlers.ts';
 import { createAppHandlers } from './app-handlers.ts';
+import { createContactsHandlers } from './contacts/handlers.ts';
 import type { CoreContext } from './context.ts';
 import { EventHub, type EventListener } from './event-hub.ts';
 import { invokeMethod, type ErrorReporter } from './invoke.ts';
@@ -48,6 +49,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...createAppHandlers(ctx, { version: options.version ?? '0.0.0', mode: options.mode ?? 'headless', schemaVersion }),
     ...createAccountHandlers(ctx),
+    ...createContactsHandlers(ctx),
   };
 
   let stopped = false;

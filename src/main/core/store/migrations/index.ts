@@ -1,5 +1,6 @@
 import type { Migration } from './types.ts';
 import { m0001Accounts } from './0001-accounts.ts';
+import { m0002Contacts } from './0002-contacts.ts';
 
 /** Every migration in order. Add a file `NNNN-area.ts` and append it here; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m0001Accounts];
+export const MIGRATIONS: readonly Migration[] = [m0001Accounts, m0002Contacts];

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ImportOptions, ImportPreview, ImportProgress, ImportResult } from '../../../shared/contacts.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { Clock } from '../ports.ts';
+import { cancelledError } from './contacts-error.ts';
+import { buildPreview, runImport } from './import/pipeline.ts';
+import { runImportInWorker } from './import/run-import-worker.ts';
+
+/**
+ * Import sessions: an uploaded file kept in memory (by id) from upload to commit. Analysing runs the
+ * engine pipeline — in a worker thread for large files — with progress and cancel; the analysed
+ * result stays here until the user commits it into a list or cancels.
+ */
+export interface ImportSessionDeps {
+  clock: Clock;
+  isOptedOut: (e164: string) => boolean;
+  onProgress: (importId: string, p: ImportProgress) => void;
+  /** Files at least this big are parsed in a worker. */
+  workerThresholdBytes?: number;
+}
+
+interface Session {
+  id: string;
+  fileName: string;
+  bytes: Uint8Array;
+  touchedAt: number;
+  running?: AbortController;
+  result?: ImportResult;
+}
+
+export const MAX_SESSIONS = 4;
+const SESSION_TTL_MS = 60 * 60_000;
+const DEFAULT_WORKER_THRESHOLD = 2 * 1024 * 1024;
+
+/** The worker entry next to the engine. In a bundle without it (built app) large files parse in-process. */
+const WORKER_URL = new URL('./import/parse-worker.ts', import.meta.url);
+const workerAvailable = (() => {
+  try {
+    return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+  } catch {
+    return false;
+  }
+})();
+
+export class ImportSessions {
+  private readonly sessions = new Map<string, Session>();
+  private readonly deps: ImportSessionDeps;
+
+  constructor(deps: ImportSessionDeps) {
+    this.deps = deps;
+  }
+
+  open(fileName: string, bytes: Uint8Array): { importId: string } {
+    this.expire();
+    if (this.sessions.size >= MAX_SESSIONS) {
+      // Drop the oldest idle upload rather than refusing: the user probably abandoned it.
+      const idle = [...this.sessions.values()].filter((s) => !s.running).sort((a, b) => a.touchedAt - b.touchedAt)[0];
+      if (!idle) throw new AppError('CONTACTS_TOO_MANY_IMPORTS', 'Several imports are running already. Wait for one to finish or cancel it, then try again.', { kind: 'limit' });
+      this.sessions.delete(idle.id);
+    }
+    const id = randomUUID();
+    this.sessions.set(id, { id, fileName, bytes, touchedAt: this.deps.clock.now() });
+    return { importId: id };
+  }
+
+  get(importId: string): Session {
+    const s = this.sessions.get(importId);
+    if (!s) throw new AppError('CONTACTS_IMPORT_NOT_FOUND', 'This import is no longer open (it was finished, cancelled or timed out). Choose the file again.');
+    s.touchedAt = this.deps.clock.now();
+    return s;
+  }
+
+  fileName(importId: string): string {
+    return this.get(importId).fileName;
+  }
+
+  async analyse(importId: string, options: ImportOptions): Promise<ImportPreview> {
+    const s = this.get(importId);
+    s.running?.abort();
+    const controller = new AbortController();
+    s.running = controller;
+    s.result = undefined;
+    const onProgress = (p: ImportProgress) => this.deps.onProgress(importId, p);
+    try {
+      const threshold = this.deps.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD;
+      const control = { signal: controller.signal, onProgress, isOptedOut: this.deps.isOptedOut };
+      const result =
+        workerAvailable && s.bytes.byteLength >= threshold
+          ? await runImportInWorker(s.bytes, options, {
+              ...control,
+              createWorker: (o) => new Worker(WORKER_URL, o),
+            })
+          : await runInProcess(s.bytes, options, control);
+      if (controller.signal.aborted || this.sessions.get(importId) !== s) throw cancelledError();
+      s.result = result;
+      return buildPreview(result, options.previewRows);
+    } finally {
+      if (s.running === controller) s.running = undefined;
+    }
+  }
+
+  /** The analysed result, for commit or the rejects export. */
+  result(importId: string): ImportResult {
+    const s = this.get(importId);
+    if (s.running) throw new AppError('CONTACTS_IMPORT_BUSY', 'The file is still being read. Wait for the preview, then import.', { kind: 'transient' });
+    if (!s.result) throw new AppError('CONTACTS_IMPORT_NOT_ANALYSED', 'Check the preview first: choose the phone column and look at the counts, then import.');
+    return s.result;
+  }
+
+  /** Stops a running analysis and forgets the upload. */
+  cancel(importId: string): void {
+    const s = this.sessions.get(importId);
+    if (!s) return;
+    s.running?.abort();
+    this.sessions.delete(importId);
+  }
+
+  close(importId: string): void {
+    this.sessions.delete(importId);
+  }
+
+  closeAll(): void {
+    for (const s of this.sessions.values()) s.running?.abort();
+    this.sessions.clear();
+  }
+
+  private expire(): void {
+    const now = this.deps.clock.now();
+    for (const s of this.sessions.values()) if (!s.running && now - s.touchedAt > SESSION_TTL_MS) this.sessions.delete(s.id);
+  }
+}
+
+/** Small files: same pipeline on this thread, after yielding once so a cancel sent right away still wins. */
+async function runInProcess(
+  bytes: Uint8Array,
+  options: ImportOptions,
+  control: { signal: AbortSignal; onProgress: (p: ImportProgress) => void; isOptedOut: (e164: string) => boolean },
+): Promise<ImportResult> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return runImport(bytes, options, control);
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../../../shared/api.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { CoreContext } from '../context.ts';
+import { tableDownload } from './file-download.ts';
+import { contactsTable } from './export/table.ts';
+import { assertNameFree, requireList } from './list-service.ts';
+import { ContactsRepository } from './store/contacts-repository.ts';
+import { ListsRepository } from './store/lists-repository.ts';
+
+type ListHandlerNames =
+  | 'listsList'
+  | 'listsCreate'
+  | 'listsRename'
+  | 'listsDelete'
+  | 'listsMerge'
+  | 'listsExport'
+  | 'contactsSearch'
+  | 'contactsUpdate'
+  | 'contactsRemoveFromList';
+
+/** Lists and the contacts in them. */
+export function createListHandlers(ctx: CoreContext): Pick<Handlers, ListHandlerNames> {
+  const lists = new ListsRepository(ctx.db);
+  const contacts = new ContactsRepository(ctx.db);
+
+  return {
+    listsList: () => lists.list(),
+
+    listsCreate: ({ name }) => {
+      assertNameFree(lists, name);
+      const id = randomUUID();
+      lists.insert(id, name, ctx.clock.now());
+      ctx.emit('listsChanged', { reason: 'created', id });
+      return requireList(lists, id);
+    },
+
+    listsRename: ({ id, name }) => {
+      requireList(lists, id);
+      assertNameFree(lists, name, id);
+      lists.rename(id, name, ctx.clock.now());
+      ctx.emit('listsChanged', { reason: 'renamed', id });
+      return requireList(lists, id);
+    },
+
+    listsDelete: ({ id }) => {
+      requireList(lists, id);
+      lists.delete(id);
+      ctx.emit('listsChanged', { reason: 'deleted', id });
+      return { id };
+    },
+
+    listsMerge: ({ sourceIds, targetId, deleteSources }) => {
+      const sources = [...new Set(sourceIds)];
+      if (sources.includes(targetId)) {
+        throw new AppError('CONTACTS_MERGE_INTO_SELF', 'A list cannot be merged into itself. Pick a different target list.', { fields: { targetId: 'Pick another list' } });
+      }
+      requireList(lists, targetId);
+      for (const id of sources) requireList(lists, id);
+      const now = ctx.clock.now();
+      ctx.db.transaction(() => {
+        for (const id of sources) {
+          lists.mergeInto(targetId, id, now);
+          if (deleteSources) lists.delete(id);
+        }
+        lists.touch(targetId, now);
+      })();
+      ctx.emit('listsChanged', { reason: 'merged', id: targetId });
+      return requireList(lists, targetId);
+    },
+
+    listsExport: async ({ id, format }) => {
+      const list = requireList(lists, id);
+      const members = contacts.listMembers(id);
+      const variables: string[] = [];
+      const seen = new Set<string>();
+      for (const m of members) {
+        for (const k of Object.keys(m.vars)) {
+          if (!seen.has(k)) {
+            seen.add(k);
+            variables.push(k);
+          }
+        }
+      }
+      return tableDownload(contactsTable(members, variables), format, list.name, list.name);
+    },
+
+    contactsSearch: ({ query, listId, offset, limit }) => {
+      if (listId !== undefined) requireList(lists, listId);
+      return contacts.search(query, listId, offset, limit);
+    },
+
+    contactsUpdate: ({ id, listId, vars }) => {
+      if (listId !== undefined) requireList(lists, listId);
+      if (!contacts.updateVars(id, listId, vars, ctx.clock.now())) {
+        throw new AppError('CONTACTS_CONTACT_NOT_FOUND', 'That contact is no longer in this list. Refresh the list and try again.');
+      }
+      if (listId !== undefined) ctx.emit('listsChanged', { reason: 'members', id: listId });
+      return contacts.get(id, listId)!;
+    },
+
+    contactsRemoveFromList: ({ listId, contactIds }) => {
+      requireList(lists, listId);
+      const removed = contacts.removeFromList(listId, contactIds);
+      if (removed > 0) {
+        lists.touch(listId, ctx.clock.now());
+        ctx.emit('listsChanged', { reason: 'members', id: listId });
+      }
+      return { removed };
+    },
+  };
+}
