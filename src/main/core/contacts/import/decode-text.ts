@@ -9,6 +9,8 @@ import { contactsError } from '../contacts-error.ts';
 export interface DecodedText {
   text: string;
   encoding: DecodedEncoding;
+  /** Lines in different encodings were found (each decoded on its own). */
+  mixed?: boolean;
 }
 
 const SAMPLE = 64 * 1024;
@@ -84,8 +86,59 @@ export function decodeText(bytes: Uint8Array, requested: TextEncoding = 'auto'):
   }
   const utf8 = tryDecode(bytes, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
-  const gb = tryDecode(bytes, 'gb18030');
-  if (gb !== undefined) return { text: gb, encoding: 'gb18030' };
-  // Mixed encodings (e.g. rows pasted from two sources): numbers are ASCII and survive; names may not.
-  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  // Not UTF-8: GB18030 (Chinese Excel's "CSV") unless some lines are real UTF-8.
+  return decodeLineByLine(bytes);
+}
+
+/** 'ascii' (7-bit only), 'utf-8' (well-formed with multi-byte characters) or 'invalid'. */
+export function utf8Kind(bytes: Uint8Array): 'ascii' | 'utf-8' | 'invalid' {
+  let multibyte = false;
+  const n = bytes.length;
+  for (let i = 0; i < n; ) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (need === 0 || i + need >= n) return 'invalid';
+    for (let k = 1; k <= need; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return 'invalid';
+    const b1 = bytes[i + 1] as number;
+    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return 'invalid';
+    multibyte = true;
+    i += need + 1;
+  }
+  return multibyte ? 'utf-8' : 'ascii';
+}
+
+/**
+ * Not UTF-8 as a whole: each line is decoded on its own, UTF-8 when it is well-formed, else
+ * GB18030. Pure GBK files come out as GB18030; files with rows pasted from a UTF-8 and a GBK
+ * source (mixed encodings) come out right line by line. LF never occurs inside a GBK or UTF-8
+ * multi-byte character, so splitting on it is safe.
+ */
+function decodeLineByLine(bytes: Uint8Array): DecodedText {
+  const utf8 = new TextDecoder('utf-8');
+  const gb = new TextDecoder('gb18030');
+  const parts: string[] = [];
+  let utf8Lines = 0;
+  let gbLines = 0;
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    end = end < 0 ? bytes.length : end + 1;
+    const line = bytes.subarray(start, end);
+    const kind = utf8Kind(line);
+    if (kind === 'invalid') {
+      parts.push(gb.decode(line));
+      gbLines++;
+    } else {
+      parts.push(utf8.decode(line, { stream: false }));
+      if (kind === 'utf-8') utf8Lines++;
+    }
+    start = end;
+  }
+  let text = parts.join('');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, encoding: gbLines >= utf8Lines ? 'gb18030' : 'utf-8', mixed: utf8Lines > 0 && gbLines > 0 };
 }

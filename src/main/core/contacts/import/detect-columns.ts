@@ -85,6 +85,9 @@ export function detectMapping(grid: Grid, req: MappingRequest): ColumnMapping {
   } else {
     headerIndex = detectHeaderIndex(grid, sample, valid, req.phoneColumn);
   }
+  if (!sample.some((r) => r > headerIndex)) {
+    throw contactsError('CONTACTS_NO_DATA', 'This file has a header row but no rows below it. Add the numbers under the header and import again.');
+  }
   const headerCells = headerIndex >= 0 ? (grid.rows[headerIndex] ?? []) : [];
 
   let phoneColumn = req.phoneColumn ?? -1;
@@ -135,5 +138,5 @@ function detectHeaderIndex(grid: Grid, sample: readonly number[], valid: number[
   // No valid number anywhere in the sample: treat a first row of non-numeric text as the header.
   const first = grid.rows[sample[0] as number] ?? [];
   const textual = first.some((v) => v.trim() !== '' && !/\d/.test(v));
-  return textual && sample.length > 1 ? (sample[0] as number) : -1;
+  return textual ? (sample[0] as number) : -1;
 }

@@ -59,6 +59,23 @@ export function detectDelimiter(text: string): CsvDelimiter | 'none' {
   return best;
 }
 
+/** Longest quoted field accepted; a stray quote must not swallow the rest of the file. */
+const MAX_QUOTED = 32 * 1024;
+
+/** Index of the quote closing the field opened at `open`, or -1 (unterminated or implausibly long: the quote is then literal). */
+function closingQuote(text: string, open: number): number {
+  let j = open + 1;
+  for (;;) {
+    const q = text.indexOf('"', j);
+    if (q < 0 || q - open > MAX_QUOTED) return -1;
+    if (text.charCodeAt(q + 1) === 34) {
+      j = q + 2;
+      continue;
+    }
+    return q;
+  }
+}
+
 function tooManyRows(max: number): Error {
   return contactsError(
     'CONTACTS_TOO_MANY_ROWS',
@@ -98,34 +115,17 @@ export function parseDelimited(input: string, opts: DelimitedOptions): Delimited
   };
   while (i < len) {
     // One field starts at i.
-    if (text.charCodeAt(i) === QUOTE) {
-      let value = '';
-      let j = i + 1;
-      for (;;) {
-        const q = text.indexOf('"', j);
-        if (q < 0) {
-          // Unterminated quote: take the rest of the file as the field rather than failing.
-          value += text.slice(j);
-          j = len;
-          break;
-        }
-        value += text.slice(j, q);
-        if (text.charCodeAt(q + 1) === QUOTE) {
-          value += '"';
-          j = q + 2;
-        } else {
-          j = q + 1;
-          break;
-        }
-      }
+    const closing = text.charCodeAt(i) === QUOTE ? closingQuote(text, i) : -1;
+    if (closing >= 0) {
+      let value = text.slice(i + 1, closing).replaceAll('""', '"');
       // Anything between the closing quote and the delimiter is kept (lenient, like Excel).
-      let k = j;
+      let k = closing + 1;
       while (k < len) {
         const c = text.charCodeAt(k);
         if (c === d || c === LF || c === CR) break;
         k++;
       }
-      value += text.slice(j, k);
+      value += text.slice(closing + 1, k);
       row.push(value);
       i = k;
     } else {

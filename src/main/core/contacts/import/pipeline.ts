@@ -21,7 +21,7 @@ import { isBlankRow, type Grid } from './grid.ts';
 import { DEFAULT_LIMITS, formatMiB, type ImportLimits } from './limits.ts';
 import { parseDelimited } from './parse-delimited.ts';
 import { readWorkbook } from './read-workbook.ts';
-import { assertNotZipBomb } from './zip-guard.ts';
+import { assertNotZipBomb, verifyZipEntries } from './zip-guard.ts';
 
 /**
  * The whole import: bytes → detect format → read → detect columns → normalise → dedupe → opt-outs.
@@ -47,7 +47,10 @@ interface ReadOutcome {
 function readSource(bytes: Uint8Array, opts: ReturnType<typeof importOptionsSchema.parse>, limits: ImportLimits, ctl: ImportControl): ReadOutcome {
   const container = detectContainer(bytes);
   if (container.kind === 'xlsx' || container.kind === 'xls') {
-    if (container.kind === 'xlsx') assertNotZipBomb(container.entries, limits);
+    if (container.kind === 'xlsx') {
+      assertNotZipBomb(container.entries, limits);
+      verifyZipEntries(bytes, container.entries);
+    }
     const wb = readWorkbook({ bytes }, container.kind === 'xlsx' ? '.xlsx' : '.xls', { sheet: opts.sheet, maxRows: limits.maxRows, signal: ctl.signal });
     return { grid: wb.grid, source: { format: container.kind, sheets: wb.sheets, sheet: wb.sheetName } };
   }

@@ -1,3 +1,4 @@
+import { crc32, inflateRawSync } from 'node:zlib';
 import { contactsError } from '../contacts-error.ts';
 import { formatMiB, type ImportLimits } from './limits.ts';
 
@@ -22,7 +23,7 @@ const LOC_SIG = 0x04034b50;
 function corrupt(): Error {
   return contactsError(
     'CONTACTS_CORRUPT_FILE',
-    'This .xlsx file is damaged or incomplete (its zip directory cannot be read). Open it in Excel, save a fresh copy and import that.',
+    'This .xlsx file is damaged or incomplete. Open it in Excel, save a fresh copy and import that.',
   );
 }
 
@@ -98,5 +99,32 @@ export function assertNotZipBomb(entries: readonly ZipEntry[], limits: ImportLim
       'CONTACTS_ZIP_BOMB',
       `This workbook would take ${formatMiB(total)} of memory to open (limit ${formatMiB(limits.maxUncompressedBytes)}). Split it into smaller files or save it as CSV.`,
     );
+  }
+}
+
+/**
+ * Inflates every entry once, bounded by its declared size, and checks length and CRC-32: a
+ * damaged part (which SheetJS would silently read as an empty sheet) or a size that lies is
+ * caught here, and no entry can expand past what the directory declared. Run after assertNotZipBomb.
+ */
+export function verifyZipEntries(bytes: Uint8Array, entries: readonly ZipEntry[]): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    const p = e.localHeaderOffset;
+    const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+    const data = bytes.subarray(start, start + e.compressedSize);
+    let plain: Uint8Array;
+    try {
+      if (e.method === 0) plain = data;
+      else if (e.method === 8) plain = inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) });
+      else throw new Error(`zip method ${e.method}`);
+    } catch {
+      throw corrupt();
+    }
+    if (plain.length !== e.uncompressedSize) throw corrupt();
+    const expected = view.getUint32(p + 14, true);
+    const flags = view.getUint16(p + 6, true);
+    if ((flags & 0x08) === 0 && crc32(plain) !== expected) throw corrupt();
   }
 }

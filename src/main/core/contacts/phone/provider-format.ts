@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
 /**
  * How each provider wants a stored E.164 number written:
@@ -38,8 +38,8 @@ export function formatForProvider(e164: string, kind: ProviderNumberKind, opts: 
 
 function resolveGsmStyle(e164: string, style: NumberStyle | 'national-at-home', home: CountryCode): NumberStyle {
   if (style !== 'national-at-home') return style;
-  const p = parsePhoneNumberFromString(e164);
-  return p?.country === home ? 'national' : 'e164';
+  // By calling code, not country: +44 covers GB, GG, JE and IM, all dialled nationally from a UK SIM.
+  return e164.startsWith(`+${getCountryCallingCode(home)}`) ? 'national' : 'e164';
 }
 
 export function styleNumber(e164: string, style: NumberStyle): string | undefined {
