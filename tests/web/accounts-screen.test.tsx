@@ -60,7 +60,8 @@ describe('Accounts screen', () => {
     fireEvent.click(await openAdd());
     expect(await screen.findByText('Give the account a name')).toBeTruthy();
     expect(screen.getByText('Enter the AppKey from the JSMS console')).toBeTruthy();
-    expect(screen.getByText(/Enter the Master secret: this kind of account cannot send without it/)).toBeTruthy();
+    expect(within(screen.getByTestId('account-secret-masterSecret')).getByText('Required: this kind of account cannot send without it.')).toBeTruthy();
+    expect(within(screen.getByTestId('account-secret-devSecret')).queryByText(/Required/)).toBeNull();
     type(/^Base URL/, 'ftp://nowhere');
     expect(await screen.findByText('Enter a full http:// or https:// address, e.g. http://192.168.1.50:80')).toBeTruthy();
     expect(fake.callsOf('accountsCreate')).toEqual([]);

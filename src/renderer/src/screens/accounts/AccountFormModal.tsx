@@ -2,7 +2,7 @@
  * Add or edit an account. Validates with the shared schemas before calling main, shows main's error
  * (code, sentence, field messages) when it refuses, and closes on success.
  */
-import { Button, Fieldset, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Fieldset, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROVIDER_KINDS, REQUIRED_SECRETS, type AccountView, type ProviderKind } from '../../../../shared/accounts.ts';
@@ -94,11 +94,10 @@ export function AccountFormModal({ account, onClose }: AccountFormModalProps) {
       opened
       onClose={onClose}
       title={account ? t('form.editTitle', { name: account.name }) : t('form.addTitle')}
-      size="lg"
+      size="xl"
       closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      data-testid="account-form"
     >
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label={account ? t('form.editTitle', { name: account.name }) : t('form.addTitle')}>
+      <form onSubmit={(event) => void submit(event)} noValidate data-testid="account-form" data-kind={kind} aria-label={account ? t('form.editTitle', { name: account.name }) : t('form.addTitle')}>
         <Stack gap="md">
           {account ? (
             <Group gap="xs">
@@ -128,35 +127,37 @@ export function AccountFormModal({ account, onClose }: AccountFormModalProps) {
             </Stack>
           )}
 
-          <Fieldset legend={t('form.connection')}>
-            <KindFields kind={kind} values={state.values} errors={errors} onChange={setValue} />
-          </Fieldset>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <Fieldset legend={t('form.connection')}>
+              <KindFields kind={kind} values={state.values} errors={errors} onChange={setValue} />
+            </Fieldset>
 
-          <Fieldset legend={t('form.secrets')}>
-            <Stack gap="sm">
-              <Text size="xs" c="dimmed">
-                {t('form.secretsHint')}
-              </Text>
-              {secretFieldsOf(kind)
-                .filter(showSecret)
-                .map((field) => {
-                  const required = REQUIRED_SECRETS[kind].includes(field);
-                  return (
-                    <SecretField
-                      key={`${kind}-${field}`}
-                      field={field}
-                      stored={hasSecret[field] === true}
-                      edit={state.secrets[field] ?? { mode: 'replace', value: '' }}
-                      required={required || (kind === 'eims' && field === 'key' && state.values.encrypted)}
-                      clearable={!required}
-                      description={kind === 'eims' && field === 'key' ? t('secret.keyOnlyWhenEncrypted') : undefined}
-                      error={errors[field]}
-                      onChange={(edit) => setSecret(field, edit)}
-                    />
-                  );
-                })}
-            </Stack>
-          </Fieldset>
+            <Fieldset legend={t('form.secrets')}>
+              <Stack gap="sm">
+                <Text size="xs" c="dimmed">
+                  {t('form.secretsHint')}
+                </Text>
+                {secretFieldsOf(kind)
+                  .filter(showSecret)
+                  .map((field) => {
+                    const required = REQUIRED_SECRETS[kind].includes(field);
+                    return (
+                      <SecretField
+                        key={`${kind}-${field}`}
+                        field={field}
+                        stored={hasSecret[field] === true}
+                        edit={state.secrets[field] ?? { mode: 'replace', value: '' }}
+                        required={required || (kind === 'eims' && field === 'key' && state.values.encrypted)}
+                        clearable={!required}
+                        description={kind === 'eims' && field === 'key' ? t('secret.keyOnlyWhenEncrypted') : undefined}
+                        error={errors[field]}
+                        onChange={(edit) => setSecret(field, edit)}
+                      />
+                    );
+                  })}
+              </Stack>
+            </Fieldset>
+          </SimpleGrid>
 
           {serverError && <ErrorAlert title={t('form.saveFailed')} error={serverError} testId="account-save-error" />}
           {submitted && Object.keys(clientErrors).length > 0 && (

@@ -27,8 +27,8 @@ export function DeleteAccountModal({ account, onClose }: DeleteAccountModalProps
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('delete.title')} closeButtonProps={{ 'aria-label': t('common:actions.close') }} data-testid="account-delete-dialog">
-      <Stack gap="md">
+    <Modal opened onClose={onClose} title={t('delete.title')} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
+      <Stack gap="md" data-testid="account-delete-dialog">
         <Text size="sm">{t('delete.body', { name: account.name })}</Text>
         {error && <ErrorAlert title={t('delete.failed')} error={error} testId="account-delete-error" />}
         <Group justify="flex-end" gap="sm">

@@ -55,15 +55,15 @@ export function SecretField({ field, stored, edit, required, clearable, descript
   return (
     <Stack gap={4} data-testid={testId} data-secret-mode={edit.mode} role="group" aria-labelledby={labelId}>
       <Group gap="xs">
-        <Text size="sm" fw={500} id={labelId}>
+        <Input.Label labelElement="div" id={labelId}>
           {label}
-        </Text>
+        </Input.Label>
         <Badge size="sm" variant="light" color={clearing ? 'orange' : 'teal'} data-testid={`${testId}-state`}>
           {clearing ? t('secret.notSet') : t('secret.set')}
         </Badge>
       </Group>
       <Text size="xs" c="dimmed">
-        {clearing ? t('secret.willClear') : t('secret.storedHidden')}
+        {clearing ? t('secret.willClear') : t(clearable ? 'secret.storedHidden' : 'secret.storedHiddenRequired')}
       </Text>
       {description && (
         <Text size="xs" c="dimmed">

@@ -211,7 +211,7 @@ export function validateAccountForm(state: AccountFormState, hasSecret: Record<s
   }
   for (const field of REQUIRED_SECRETS[state.kind]) {
     if (!willBeSet(state.secrets[field], hasSecret[field] === true)) {
-      errors[field] ??= i18n.t('accounts:secret.required', { name: i18n.t(`accounts:secretFields.${field}`) });
+      errors[field] ??= i18n.t('accounts:secret.required');
     }
   }
   if (state.kind === 'eims' && state.values.encrypted && !willBeSet(state.secrets.key, hasSecret.key === true)) {

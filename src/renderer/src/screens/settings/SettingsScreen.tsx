@@ -31,7 +31,7 @@ export function SettingsScreen() {
   };
 
   return (
-    <Stack gap="md" maw={560} data-testid="screen-settings">
+    <Stack gap="md" maw={560} data-testid="screen-settings" data-status={status}>
       <div>
         <Title order={2}>{t('title')}</Title>
         <Text c="dimmed" size="sm">
