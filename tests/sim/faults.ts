@@ -31,7 +31,7 @@ export interface Faults {
   force(...kinds: FaultKind[]): void;
   /** Replaces seed, latency and rates. */
   configure(opts: FaultOptions): void;
-  /** Clears forced faults, rates and latency. */
+  /** Clears forced faults, rates, latency and the injected log. */
   clear(): void;
   /** Decides the fault (or none) for the next request. */
   next(): FaultKind | null;
@@ -68,6 +68,7 @@ export function createFaults(initial: FaultOptions = {}): Faults {
     },
     clear() {
       queue.length = 0;
+      injected.length = 0;
       opts = {};
     },
     next() {
