@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGsmboxClient } from '../../../src/main/core/providers/gsmbox/client.ts';
+import { parseBoxPush } from '../../../src/main/core/providers/gsmbox/push-query.ts';
 import { startGsmboxSim, type GsmboxSim, type GsmboxSimOptions } from '../../sim/gsmbox.ts';
 import { expectNoSecrets, providerError, secrets, testDeps } from './helpers.ts';
 
@@ -149,6 +150,15 @@ describe('GSM box push settings and pushes', () => {
       expect(report).toContain('status=Message%20received%20on%20handset&cause=Delivered');
       expect(report).not.toContain('id=');
       expect(sim.state.pushes.map((p) => p.status)).toEqual([200, 200, 200]);
+
+      // The core's parser reads the raw bytes back, by known parameter names.
+      const settings = await c.getPushSettings();
+      const offset = -new Date().getTimezoneOffset();
+      const parsed = rx.lines.map((l) => parseBoxPush(l, settings, offset));
+      expect(parsed[0]).toMatchObject({ type: 'inbound', from: '+8613900000001', port: '2', portName: 'gsm-1.2', text: '你好 a+b/c: x&y', tokenOk: true });
+      expect(Math.abs((parsed[0] as { at: number }).at - Date.now())).toBeLessThan(60_000);
+      expect(parsed.find((p) => p?.type === 'result')).toMatchObject({ number: '+8613800000001', port: '1', id: '1', sent: true });
+      expect(parsed.find((p) => p?.type === 'report')).toMatchObject({ number: '+8613800000001', delivered: true, cause: 'Delivered' });
     } finally {
       await rx.close();
     }
@@ -160,6 +170,8 @@ describe('GSM box push settings and pushes', () => {
       await startSim({ messageEncoding: 'percent', pushConfig: { enable: 1, url_port: String(rx.port) } });
       await sim.receiveSms({ from: '100', port: 1, text: '你好 +' });
       expect(rx.lines[0]!.toString('utf8')).toContain(`message=${encodeURIComponent('你好 +')}&`);
+      const parsed = parseBoxPush(rx.lines[0]!, sim.state.config, 0);
+      expect(parsed).toMatchObject({ type: 'inbound', text: '你好 +', tokenOk: true });
     } finally {
       await rx.close();
     }
