@@ -13,7 +13,7 @@ export function installFakeMain(seed?: Parameters<typeof createFakeMain>[0]): Fa
   const fake = createFakeMain(seed);
   setBridgeForTests(fake.bridge);
   useAccountsStore.setState({ accounts: [], status: 'idle', error: null });
-  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, status: 'idle', error: null });
+  useSettingsStore.setState({ settings: DEFAULT_SETTINGS, status: 'idle', error: null, settled: false });
   initI18n('en');
   void i18next.changeLanguage('en');
   return fake;

@@ -19,7 +19,7 @@ interface AppProvidersProps {
 export function AppProviders({ children, env = 'default' }: AppProvidersProps) {
   const language = useSettingsStore((s) => s.settings.language);
   const themeSetting = useSettingsStore((s) => s.settings.theme);
-  const system = useColorScheme('light');
+  const system = useColorScheme('light', { getInitialValueInEffect: false });
   const scheme = themeSetting === 'auto' ? system : themeSetting;
 
   initI18n(language);

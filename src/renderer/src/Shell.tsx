@@ -1,5 +1,5 @@
 /** The app frame: header, navbar with every screen, and the current screen (chosen by the hash route). */
-import { AppShell, Burger, Group, NavLink, ScrollArea, Title } from '@mantine/core';
+import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './components/ErrorAlert.tsx';
@@ -53,12 +53,14 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         {settingsStatus === 'error' && settingsError && (
-          <ErrorAlert
-            title={t('connection.title')}
-            error={settingsError}
-            onRetry={() => void reloadSettings()}
-            testId="connection-error"
-          />
+          <Box mb="md">
+            <ErrorAlert
+              title={t('connection.title')}
+              error={settingsError}
+              onRetry={() => void reloadSettings()}
+              testId="connection-error"
+            />
+          </Box>
         )}
         <Screen key={route} />
       </AppShell.Main>

@@ -10,7 +10,7 @@ import type { MethodInput } from '../../../shared/api.ts';
 import type { AppErrorShape, Result } from '../../../shared/errors.ts';
 import { getApi } from '../api.ts';
 import { toErrorShape } from './error-shape.ts';
-import type { LoadStatus } from './settings.ts';
+import type { LoadStatus } from './load-status.ts';
 
 export type AccountCreateInput = MethodInput<'accountsCreate'>;
 export type AccountUpdateInput = MethodInput<'accountsUpdate'>;
