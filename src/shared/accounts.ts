@@ -82,6 +82,12 @@ export const REQUIRED_SECRETS: Record<ProviderKind, readonly string[]> = {
   gsmbox: ['password'],
 };
 
+/** Secrets this particular config needs: the kind's required ones, plus the EIMS key in encrypted mode. */
+export function requiredSecretsFor(config: AccountConfig): readonly string[] {
+  const base = REQUIRED_SECRETS[config.kind];
+  return config.kind === 'eims' && config.encrypted ? [...base, 'key'] : base;
+}
+
 /** A secret in an input: a new value replaces, `null` clears, absent keeps what is stored. */
 const secretValue = z.string().min(1, 'A secret cannot be empty').max(512).nullable().optional();
 export const secretsInputSchema = z.record(z.string(), secretValue).default({});

@@ -15,12 +15,12 @@ function setup() {
   return { ...tc, dir: t.dir };
 }
 
-const eims = { kind: 'eims', name: 'Wholesale', baseUrl: 'http://127.0.0.1:20003/', account: 'acme', encrypted: true } as const;
+const eims = { kind: 'eims', name: 'Wholesale', baseUrl: 'http://127.0.0.1:20003/', account: 'acme', encrypted: false } as const;
 
 describe('accounts', () => {
   it('creates each kind, stores secrets write-only and reports hasSecret', async () => {
     const { core, secrets } = setup();
-    const created = await core.invoke('accountsCreate', { config: eims, secrets: { password: 'pw-123', key: 'k-456' } });
+    const created = await core.invoke('accountsCreate', { config: { ...eims, encrypted: true }, secrets: { password: 'pw-123', key: 'k-456' } });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const view = created.value as Record<string, unknown>;
@@ -116,5 +116,16 @@ describe('settings', () => {
     const good = await core.invoke('settingsUpdate', { language: 'zh', defaultRegion: 'us' });
     expect(good.ok && good.value).toMatchObject({ language: 'zh', defaultRegion: 'US' });
     expect(events.at(-1)?.name).toBe('settingsChanged');
+  });
+});
+
+describe('EIMS encrypted mode', () => {
+  it('needs the key as well as the password', async () => {
+    const { core } = setup();
+    const r = await core.invoke('accountsCreate', { config: { ...eims, encrypted: true }, secrets: { password: 'p' } });
+    expect(!r.ok && r.error.code).toBe('ACCOUNT_SECRET_REQUIRED');
+    expect(!r.ok && r.error.fields).toEqual({ 'secrets.key': 'Required' });
+    const plain = await core.invoke('accountsCreate', { config: { ...eims, encrypted: false }, secrets: { password: 'p' } });
+    expect(plain.ok).toBe(true);
   });
 });

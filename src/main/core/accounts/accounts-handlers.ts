@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { REQUIRED_SECRETS, type AccountView } from '../../../shared/accounts.ts';
+import { requiredSecretsFor, type AccountConfig, type AccountView } from '../../../shared/accounts.ts';
 import type { Handlers } from '../../../shared/api.ts';
 import type { accountMethods } from '../../../shared/contract/accounts.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -22,8 +22,8 @@ export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
     return row;
   };
 
-  const missingRequired = (id: string, kind: AccountRow['config']['kind'], patch: Record<string, string | null | undefined>) =>
-    REQUIRED_SECRETS[kind].filter((f) => {
+  const missingRequired = (id: string, config: AccountConfig, patch: Record<string, string | null | undefined>) =>
+    requiredSecretsFor(config).filter((f) => {
       const v = patch[f];
       return v === null || (v === undefined && !ctx.secrets.has(secretKey(id, f)));
     });
@@ -34,7 +34,7 @@ export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
     accountsCreate: ({ config, secrets }) => {
       checkSecretNames(config.kind, secrets);
       const id = randomUUID();
-      const missing = missingRequired(id, config.kind, secrets);
+      const missing = missingRequired(id, config, secrets);
       if (missing.length > 0) {
         throw new AppError('ACCOUNT_SECRET_REQUIRED', `Enter the ${missing.join(' and ')} for this account.`, {
           fields: Object.fromEntries(missing.map((f) => [`secrets.${f}`, 'Required'])),
@@ -55,7 +55,7 @@ export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
         });
       }
       checkSecretNames(config.kind, secrets);
-      const missing = missingRequired(id, config.kind, secrets);
+      const missing = missingRequired(id, config, secrets);
       if (missing.length > 0) {
         throw new AppError('ACCOUNT_SECRET_REQUIRED', `The ${missing.join(' and ')} cannot be cleared: the account needs it. Enter a new value instead.`, {
           fields: Object.fromEntries(missing.map((f) => [`secrets.${f}`, 'Required'])),
