@@ -129,3 +129,12 @@ describe('EIMS encrypted mode', () => {
     expect(plain.ok).toBe(true);
   });
 });
+
+describe('settings patches', () => {
+  it('change only the fields they name', async () => {
+    const { core } = setup();
+    await core.invoke('settingsUpdate', { theme: 'dark' });
+    const r = await core.invoke('settingsUpdate', { language: 'zh' });
+    expect(r.ok && r.value).toMatchObject({ theme: 'dark', language: 'zh', defaultRegion: 'CN' });
+  });
+});
