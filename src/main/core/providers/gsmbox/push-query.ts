@@ -30,14 +30,16 @@ export function lenientDecode(value: string): string {
   });
 }
 
-/** The query of a raw request line (`GET /path?query HTTP/1.1`) or of a URL, from bytes or text. */
+/** The query of a raw request line (`GET /path?query HTTP/1.1`), a path or a bare query, from bytes or text. */
 export function queryOf(raw: string | Uint8Array): string {
   const text = typeof raw === 'string' ? raw : new TextDecoder('utf-8').decode(raw);
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const m = /^[A-Z]+\s+(\S.*?)(?:\s+HTTP\/\d(?:\.\d)?)?$/.exec(firstLine);
   const target = m ? m[1]! : firstLine;
   const q = target.indexOf('?');
-  return q >= 0 ? target.slice(q + 1) : '';
+  if (q >= 0) return target.slice(q + 1);
+  // A bare query ("a=1&b=2") rather than a request line or a path.
+  return !m && !target.startsWith('/') && target.includes('=') ? target : '';
 }
 
 /** Splits a raw query into known fields. Returns the values (decoded) and whether the user-defined text was present. */
