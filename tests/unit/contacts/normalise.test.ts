@@ -69,6 +69,12 @@ describe('normalisePhone (CN default)', () => {
     expect(reason(raw)).toBe(expected);
   });
 
+  it('does not turn a mistyped Chinese number into a foreign one', () => {
+    expect(reason('12012005600')).toBe('invalid');
+    expect(reason('447911123456')).toBe('invalid');
+    expect(ok('447911123456', 'GB')).toBe('+447911123456');
+  });
+
   it('gives every rejection a sentence', () => {
     for (const raw of ['', 'x', '12', '1.38123E+10', '07911 123456']) {
       const r = normalisePhone(raw, 'CN');
@@ -115,5 +121,33 @@ describe('formatForProvider', () => {
     expect(formatForProvider('13812345678', 'eims')).toBeUndefined();
     expect(formatForProvider('+0123', 'gsmbox')).toBeUndefined();
     expect(styleNumber('+8613812345678', 'e164')).toBe('+8613812345678');
+  });
+});
+
+describe('CN bulk fast path', () => {
+  it('agrees with libphonenumber for every 6-digit prefix of 11-digit numbers starting with 1', async () => {
+    const { parsePhoneNumberFromString } = await import('libphonenumber-js/max');
+    let seed = 12345;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    const mismatches: string[] = [];
+    for (let prefix = 100000; prefix <= 199999; prefix++) {
+      // the first number primes the per-prefix memo, the second one takes the fast path
+      for (let k = 0; k < 2; k++) {
+        const n = `${prefix}${String(rnd() % 100000).padStart(5, '0')}`;
+        const p = parsePhoneNumberFromString(n, 'CN');
+        const reference = p && p.isValid() ? p.number : undefined;
+        if (!reference && !n.startsWith('86')) {
+          const r = normalisePhone(n, 'CN');
+          if (r.ok) mismatches.push(`${n} accepted as ${r.e164}`);
+          continue;
+        }
+        const r = normalisePhone(n, 'CN');
+        if ((r.ok ? r.e164 : undefined) !== reference) mismatches.push(n);
+      }
+    }
+    expect(mismatches).toEqual([]);
   });
 });

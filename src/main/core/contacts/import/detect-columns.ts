@@ -83,7 +83,7 @@ export function detectMapping(grid: Grid, req: MappingRequest): ColumnMapping {
   if (req.headerRow !== undefined) {
     headerIndex = req.headerRow - 1;
   } else {
-    headerIndex = detectHeaderIndex(grid, sample, valid, req.phoneColumn);
+    headerIndex = detectHeaderIndex(grid, sample, valid);
   }
   if (!sample.some((r) => r > headerIndex)) {
     throw contactsError('CONTACTS_NO_DATA', 'This file has a header row but no rows below it. Add the numbers under the header and import again.');
@@ -121,13 +121,15 @@ export function detectMapping(grid: Grid, req: MappingRequest): ColumnMapping {
   return { headerRow: headerIndex + 1, phoneColumn, phoneScore, columns };
 }
 
-/** The last non-blank row above the first row that holds a valid number (any column), if any. */
-function detectHeaderIndex(grid: Grid, sample: readonly number[], valid: number[][], forcedColumn: number | undefined): number {
-  const columns = forcedColumn !== undefined ? [forcedColumn] : valid.map((_, c) => c);
+/**
+ * The last non-blank row above the first row that holds a valid number in any column, if any.
+ * Any column, not only the phone column: the phone column may be empty in the first data rows.
+ */
+function detectHeaderIndex(grid: Grid, sample: readonly number[], valid: number[][]): number {
   let firstValidK = -1;
   for (let k = 0; k < sample.length && firstValidK < 0; k++) {
-    for (const c of columns) {
-      if (valid[c]?.[k] === 1) {
+    for (const column of valid) {
+      if (column[k] === 1) {
         firstValidK = k;
         break;
       }

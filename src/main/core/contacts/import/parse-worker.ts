@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../../../shared/errors.ts';
+import { packResult } from './pack-result.ts';
 import { runImport } from './pipeline.ts';
 import type { ParseReply, ParseRequest } from './worker-protocol.ts';
 
@@ -17,7 +18,8 @@ if (port) {
         limits: req.limits,
         onProgress: (progress) => send({ type: 'progress', progress }),
       });
-      send({ type: 'result', result });
+      const { packed, transfer } = packResult(result);
+      port.postMessage({ type: 'result', result: packed } satisfies ParseReply, transfer);
     } catch (err) {
       const error = isAppError(err)
         ? err.toShape()

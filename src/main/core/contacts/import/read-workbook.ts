@@ -93,10 +93,9 @@ export function readWorkbook(input: WorkbookInput, what: string, opts: WorkbookO
     sheetName = names.find((n) => hasData(wb.Sheets[n])) ?? (names[0] as string);
   }
   const ws = wb.Sheets[sheetName];
-  if (ws?.['!fullref'] !== undefined) {
-    const full = XLSX.utils.decode_range(ws['!fullref']);
-    if (full.e.r + 1 > opts.maxRows + 1) throw tooManyRows(opts.maxRows);
-  }
+  // sheetRows stops SheetJS one row past the cap; '!fullref' keeps the real extent.
+  const extent = ws?.['!fullref'] ?? ws?.['!ref'];
+  if (extent !== undefined && XLSX.utils.decode_range(extent).e.r + 1 > opts.maxRows + 1) throw tooManyRows(opts.maxRows);
   return { sheets, sheetName, grid: sheetToGrid(ws, opts.signal) };
 }
 

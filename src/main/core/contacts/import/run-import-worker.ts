@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImportOptionsInput, ImportResult } from '../../../../shared/contacts.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { cancelledError, contactsError } from '../contacts-error.ts';
+import { unpackResult } from './pack-result.ts';
 import { applyOptOuts, type ImportControl } from './pipeline.ts';
 import type { ParseReply, ParseRequest } from './worker-protocol.ts';
 
@@ -50,7 +51,10 @@ export function runImportInWorker(bytes: Uint8Array, options: ImportOptionsInput
     worker.on('message', (reply: ParseReply) => {
       if (reply.type === 'progress') run.onProgress?.(reply.progress);
       else if (reply.type === 'result') {
-        finish(() => resolve(run.isOptedOut ? applyOptOuts(reply.result, run.isOptedOut) : reply.result));
+        finish(() => {
+          const result = unpackResult(reply.result);
+          resolve(run.isOptedOut ? applyOptOuts(result, run.isOptedOut) : result);
+        });
       } else finish(() => reject(new AppError(reply.error.code, reply.error.message, { kind: reply.error.kind ?? 'permanent' })));
     });
     worker.on('error', (err: Error & { code?: string }) =>

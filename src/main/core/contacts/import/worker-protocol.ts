@@ -1,6 +1,7 @@
-import type { ImportOptionsInput, ImportProgress, ImportResult } from '../../../../shared/contacts.ts';
+import type { ImportOptionsInput, ImportProgress } from '../../../../shared/contacts.ts';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import type { ImportLimits } from './limits.ts';
+import type { PackedResult } from './pack-result.ts';
 
 /** Messages between run-import-worker.ts (main side) and parse-worker.ts (the worker entry). */
 export interface ParseRequest {
@@ -12,5 +13,5 @@ export interface ParseRequest {
 
 export type ParseReply =
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'result'; result: ImportResult }
+  | { type: 'result'; result: PackedResult }
   | { type: 'error'; error: AppErrorShape };

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
 import type { RejectReason } from '../../../../shared/contacts.ts';
 
 /**
@@ -44,7 +44,8 @@ export function expandScientific(s: string): string | undefined | null {
 
 function lengthReason(text: string, region: CountryCode): NormaliseResult | undefined {
   const problem = validatePhoneNumberLength(text, region);
-  if (problem === 'TOO_SHORT') return reject('too-short', 'Too few digits for a phone number.');
+  // libphonenumber may first strip a carrier prefix (CN 12xxx, 179xx) and then call 11 digits "too short".
+  if (problem === 'TOO_SHORT' && text.replace(/\D/g, '').length <= 10) return reject('too-short', 'Too few digits for a phone number.');
   if (problem === 'TOO_LONG') return reject('too-long', 'Too many digits for a phone number.');
   return undefined;
 }
@@ -54,7 +55,31 @@ function parseValid(text: string, region: CountryCode): string | undefined {
   return p !== undefined && p.isValid() ? p.number : undefined;
 }
 
+/**
+ * Fast path for the bulk case (plain 11-digit Chinese numbers starting with 1, region CN).
+ * libphonenumber's CN patterns for such numbers look at most at their first 5 digits (mobile
+ * `1(?:610\d|740[0-5])\d{6}|1(?:[38]\d|…)\d{8}`, fixed line `10(?:[02-79]\d\d|[18](?:0[1-9]|…))\d{5}`),
+ * so the verdict is memoised per 6-digit prefix (one digit of margin) and the E.164 form is
+ * +86 and the digits. tests/unit/contacts/normalise.test.ts checks this against libphonenumber.
+ */
+const CN_ELEVEN = /^1\d{10}$/;
+const cnPrefixValid = new Map<string, boolean>();
+
+function fastCn(digits: string): NormaliseResult | undefined {
+  const key = digits.slice(0, 6);
+  let valid = cnPrefixValid.get(key);
+  if (valid === undefined) {
+    valid = parseValid(digits, 'CN') === `+86${digits}`;
+    cnPrefixValid.set(key, valid);
+  }
+  return valid ? { ok: true, e164: `+86${digits}` } : undefined;
+}
+
 export function normalisePhone(raw: string, region: CountryCode = 'CN'): NormaliseResult {
+  if (region === 'CN' && CN_ELEVEN.test(raw)) {
+    const fast = fastCn(raw);
+    if (fast) return fast;
+  }
   let s = ASCII_DIGITS.test(raw) ? raw : cleanPhoneText(raw);
   if (s === '') return reject('empty', 'The phone cell is empty.');
   if (!ASCII_DIGITS.test(s)) {
@@ -77,8 +102,9 @@ export function normalisePhone(raw: string, region: CountryCode = 'CN'): Normali
   const text = plus ? `+${digits}` : digits;
   const direct = parseValid(text, region);
   if (direct !== undefined) return { ok: true, e164: direct };
-  if (!plus) {
-    // `8613812345678` or `4479…`: the country code written without + or 00.
+  if (!plus && digits.startsWith(getCountryCallingCode(region))) {
+    // `8613812345678`: the region's own country code written without + or 00. Other countries
+    // need their + or 00: a mistyped Chinese mobile must not become a US number.
     const international = parseValid(`+${digits}`, region);
     if (international !== undefined) return { ok: true, e164: international };
   }
