@@ -9,17 +9,20 @@ import type { Result } from './errors.ts';
 import { accountEvents, accountMethods } from './contract/accounts.ts';
 import { appEvents, appMethods } from './contract/app.ts';
 import { contactsEvents, contactsMethods } from './contract/contacts.ts';
+import { providerEvents, providerMethods } from './contract/providers.ts';
 
 export const methods = {
   ...appMethods,
   ...accountMethods,
   ...contactsMethods,
+  ...providerMethods,
 };
 
 export const events = {
   ...appEvents,
   ...accountEvents,
   ...contactsEvents,
+  ...providerEvents,
 };
 
 export type Methods = typeof methods;

@@ -3,6 +3,7 @@ import type { Result } from '../../shared/errors.ts';
 import { createAccountHandlers } from './accounts/accounts-handlers.ts';
 import { createAppHandlers } from './app-handlers.ts';
 import { createContactsHandlers } from './contacts/handlers.ts';
+import { createProviderHandlers } from './providers/provider-handlers.ts';
 import type { CoreContext } from './context.ts';
 import { EventHub, type EventListener } from './event-hub.ts';
 import { invokeMethod, type ErrorReporter } from './invoke.ts';
@@ -50,6 +51,7 @@ export function createCore(options: CoreOptions): Core {
     ...createAppHandlers(ctx, { version: options.version ?? '0.0.0', mode: options.mode ?? 'headless', schemaVersion }),
     ...createAccountHandlers(ctx),
     ...createContactsHandlers(ctx),
+    ...createProviderHandlers(ctx),
   };
 
   let stopped = false;

@@ -16,11 +16,7 @@ export function toAccountView(ctx: CoreContext, row: AccountRow): AccountView {
 export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
   const repo = new AccountsRepository(ctx.db);
 
-  const requireAccount = (id: string): AccountRow => {
-    const row = repo.get(id);
-    if (!row) throw new AppError('ACCOUNT_NOT_FOUND', 'That account no longer exists. It may have been deleted in another window; refresh the list.');
-    return row;
-  };
+  const requireAccount = (id: string): AccountRow => repo.require(id);
 
   const missingRequired = (id: string, config: AccountConfig, patch: Record<string, string | null | undefined>) =>
     requiredSecretsFor(config).filter((f) => {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { accountConfigSchema, type AccountConfig, type ProviderKind } from '../../../shared/accounts.ts';
+import { AppError } from '../../../shared/errors.ts';
 
 export interface AccountRow {
   id: string;
@@ -46,6 +47,13 @@ export class AccountsRepository {
   get(id: string): AccountRow | undefined {
     const row = this.stmts.get.get(id);
     return row ? AccountsRepository.fromRaw(row) : undefined;
+  }
+
+  /** The account, or the error a user understands when it is gone. */
+  require(id: string): AccountRow {
+    const row = this.get(id);
+    if (!row) throw new AppError('ACCOUNT_NOT_FOUND', 'That account no longer exists. It may have been deleted in another window; refresh the list.');
+    return row;
   }
 
   insert(id: string, config: AccountConfig, now: number): void {
