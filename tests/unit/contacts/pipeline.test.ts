@@ -121,3 +121,23 @@ describe('resource guards', () => {
     expect(performance.now() - t).toBeLessThan(1000);
   });
 });
+
+describe('header detection', () => {
+  const mapping = (csv: string) => runImport(text(csv)).mapping.headerRow;
+  it.each([
+    ['name,phone\na,bad\nb,13812345678\n', 1],
+    ['name,phone\nb,13812345678\n', 1],
+    ['13812345678,b\n', 0],
+    ['12,Alice\n13812345678,Bob\n', 0],
+    ['My list\n\nname,phone\nb,13812345678\n', 3],
+    ['Title,x\nname,mobile\nb,13812345678\n', 2],
+    ['phone\n13812345678\n', 1],
+  ])('%j → header row %i', (csv, row) => {
+    expect(mapping(csv)).toBe(row);
+  });
+
+  it('keeps data rows that come before the first valid number', () => {
+    const r = runImport(text('name,phone\na,bad\nb,13812345678\n'));
+    expect(r.rejects).toEqual([expect.objectContaining({ row: 2, original: 'bad' })]);
+  });
+});

@@ -121,24 +121,31 @@ export function detectMapping(grid: Grid, req: MappingRequest): ColumnMapping {
   return { headerRow: headerIndex + 1, phoneColumn, phoneScore, columns };
 }
 
+const nonEmpty = (row: readonly string[] | undefined) => (row ?? []).filter((v) => v !== undefined && v.trim() !== '').length;
+/** A row with a number-only cell or a run of 5+ digits (spaces/dashes ignored) is data, never a header. */
+const looksLikeData = (row: readonly string[] | undefined) =>
+  (row ?? []).some((v) => /^\s*[+(]?\d[\d\s().-]*$/.test(v ?? '') || /\d{5,}/.test((v ?? '').replace(/[\s-]/g, '')));
+
 /**
- * The last non-blank row above the first row that holds a valid number in any column, if any.
- * Any column, not only the phone column: the phone column may be empty in the first data rows.
+ * The header is found among the rows above the first row holding a valid number (in any column:
+ * the phone column may be empty in the first rows). Rows with long digit runs are data. Preferred:
+ * the last candidate naming a phone column ("手机", "Mobile"…); else the first candidate as wide as
+ * the data (titles are usually one merged cell); else there is no header and those rows are data.
  */
 function detectHeaderIndex(grid: Grid, sample: readonly number[], valid: number[][]): number {
   let firstValidK = -1;
   for (let k = 0; k < sample.length && firstValidK < 0; k++) {
-    for (const column of valid) {
-      if (column[k] === 1) {
-        firstValidK = k;
-        break;
-      }
-    }
+    if (valid.some((column) => column[k] === 1)) firstValidK = k;
   }
-  if (firstValidK > 0) return sample[firstValidK - 1] as number;
-  if (firstValidK === 0) return -1;
-  // No valid number anywhere in the sample: treat a first row of non-numeric text as the header.
-  const first = grid.rows[sample[0] as number] ?? [];
-  const textual = first.some((v) => v.trim() !== '' && !/\d/.test(v));
-  return textual ? (sample[0] as number) : -1;
+  if (firstValidK < 0) {
+    // No valid number anywhere in the sample: a first row of non-numeric text is the header.
+    const first = grid.rows[sample[0] as number] ?? [];
+    const textual = first.some((v) => v.trim() !== '' && !/\d/.test(v));
+    return textual ? (sample[0] as number) : -1;
+  }
+  const candidates = sample.slice(0, firstValidK).filter((r) => !looksLikeData(grid.rows[r]));
+  const named = candidates.filter((r) => (grid.rows[r] ?? []).some((v) => PHONE_HEADER.test(v ?? '')));
+  if (named.length > 0) return named[named.length - 1] as number;
+  const width = Math.min(2, nonEmpty(grid.rows[sample[firstValidK] as number]));
+  return candidates.find((r) => nonEmpty(grid.rows[r]) >= width) ?? -1;
 }

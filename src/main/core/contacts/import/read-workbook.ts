@@ -125,17 +125,20 @@ function sheetToGrid(ws: XLSX.WorkSheet | undefined, signal: AbortSignal | undef
   return { rows, columns };
 }
 
-/** A merged block shows its top-left value everywhere in Excel; give every row of it that value. */
+/**
+ * A block merged down several rows shows its top-left value on each of them in Excel; give every
+ * row of the block that value (in the block's first column: a value merged across columns belongs
+ * to its leftmost one, so a merged title row stays one cell wide).
+ */
 function fillMerges(ws: XLSX.WorkSheet | undefined, rows: Array<string[] | undefined>): void {
   const merges = ws?.['!merges'] ?? [];
   for (const m of merges) {
     const value = rows[m.s.r]?.[m.s.c] ?? '';
     if (value === '') continue;
     const lastRow = Math.min(m.e.r, rows.length - 1);
-    const lastCol = Math.min(m.e.c, m.s.c + 256);
-    for (let r = m.s.r; r <= lastRow; r++) {
+    for (let r = m.s.r + 1; r <= lastRow; r++) {
       const row = rows[r] ?? (rows[r] = []);
-      for (let c = m.s.c; c <= lastCol; c++) if (row[c] === undefined || row[c] === '') row[c] = value;
+      if (row[m.s.c] === undefined || row[m.s.c] === '') row[m.s.c] = value;
     }
   }
 }
