@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import { CAPABILITIES } from '../capabilities.ts';
-import { inputError, limitError } from '../errors.ts';
+import { inputError, limitError, missingSecretError } from '../errors.ts';
 import { badShape, createTransport, httpStatusError } from '../http.ts';
 import { formatDashed } from '../provider-time.ts';
 import type { ConnectionCheck, DeliveryState, PortInfo, ProviderClientBase, ProviderDeps, SecretGetter } from '../types.ts';
 import { boxError, isBoxSuccess } from './reply.ts';
 import { parseOutbox, parsePorts, type OutboxEntry } from './rows.ts';
 import { envelope, pushSettings, type GsmboxPushSettings } from './schemas.ts';
-import { missingSecretError } from '../errors.ts';
 
 export interface GsmboxAccount {
   id: string;
@@ -46,6 +45,11 @@ export interface OutboxQuery {
 export interface GsmboxClientOptions {
   /** UTC offset of the box's clock; default: this PC's current offset (the box is on the same LAN). */
   utcOffsetMinutes?: number;
+  /**
+   * Year style of the outbox date filters. The box documents `YY-MM-DD H:i:s`; firmware read so far
+   * takes a 4-digit year ('yyyy', default). 'yy' sends two digits for boxes that insist.
+   */
+  outboxYear?: 'yyyy' | 'yy';
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -143,8 +147,9 @@ export function createGsmboxClient(account: GsmboxAccount, secret: SecretGetter,
       if (!Number.isInteger(page) || page < 1) throw inputError('gsmbox', 'Pages start at 1.', 'page');
       const fields: Record<string, unknown> = { current_page: page };
       if (query.phoneNumber) fields.phone_number_filter = query.phoneNumber;
-      if (query.from !== undefined) fields.start_datetime_filter = formatDashed(query.from, offset);
-      if (query.to !== undefined) fields.end_datetime_filter = formatDashed(query.to, offset);
+      const filterTime = (ms: number) => (options.outboxYear === 'yy' ? formatDashed(ms, offset).slice(2) : formatDashed(ms, offset));
+      if (query.from !== undefined) fields.start_datetime_filter = filterTime(query.from);
+      if (query.to !== undefined) fields.end_datetime_filter = filterTime(query.to);
       const r = await call('/smsoutbox/get', fields, 'outbox query', false, (d) => parseOutbox(d, offset));
       return { page, ...r };
     },

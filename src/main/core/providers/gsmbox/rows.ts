@@ -24,14 +24,18 @@ export function outboxState(status: string): DeliveryState {
   return 'unknown';
 }
 
-/** A list may come as `data: [...]` or wrapped (`data: {list|rows|data|records: [...]}`). */
+/** A list may come as `data: [...]` or wrapped in an object (`data: {list: [...]}`, `{total, rows: [...]}`...). */
 export function listOf(data: unknown): unknown[] | undefined {
   if (Array.isArray(data)) return data;
   if (data !== null && typeof data === 'object') {
+    const obj = data as Record<string, unknown>;
     for (const key of ['list', 'rows', 'data', 'records', 'items', 'sms']) {
-      const v = (data as Record<string, unknown>)[key];
+      const v = obj[key];
       if (Array.isArray(v)) return v;
     }
+    // Any other wrapper key (e.g. {total, page, smses: [...]}): the only array inside is the list.
+    const arrays = Object.values(obj).filter(Array.isArray);
+    if (arrays.length === 1) return arrays[0] as unknown[];
   }
   return undefined;
 }

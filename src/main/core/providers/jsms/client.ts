@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import { CAPABILITIES, JSMS_LIMITS } from '../capabilities.ts';
 import { ProviderError, inputError, limitError, missingSecretError } from '../errors.ts';
 import { createTransport, type HttpCall, type HttpMethod } from '../http.ts';
@@ -87,7 +88,7 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
     return basic(account.devKey, devSecret);
   };
 
-  const call = <T extends import('zod').ZodType>(
+  const call = <T extends ZodType>(
     method: HttpMethod,
     path: string,
     what: string,
@@ -312,6 +313,7 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
       const app = await client.appBalance();
       balances.push({ label: 'App balance (SMS)', amount: app.balance, unit: 'messages' });
       if (app.voice !== null) balances.push({ label: 'App voice', amount: app.voice, unit: 'messages' });
+      if (account.devKey && !secret('devSecret')) warnings.push('A dev key is set but no dev secret: the account balance was not checked.');
       if (client.hasDevCredentials()) {
         try {
           const dev = await client.devBalance();

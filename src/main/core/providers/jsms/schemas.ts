@@ -5,7 +5,9 @@ import { z } from 'zod';
 export const idString = z.union([z.string().min(1), z.number()]).transform((v) => String(v));
 const intLike = z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform((v) => Number(v));
 const count = intLike.optional();
-const quota = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).nullable().optional().transform((v) => v ?? null);
+const quotaValue = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]).nullable();
+/** A quota that may be absent or null (= none assigned). */
+const quota = quotaValue.optional().transform((v) => v ?? null);
 const tempPara = z.record(z.string(), z.unknown()).optional().nullable();
 
 export const jsmsErrorReply = z.object({
@@ -59,14 +61,14 @@ export const scheduleQueryReply = z.object({
 });
 
 export const devBalanceReply = z.object({
-  dev_balance: quota,
+  dev_balance: quotaValue,
   dev_voice: quota,
   dev_industry: quota,
   dev_market: quota,
 });
 
 export const appBalanceReply = z.object({
-  app_balance: quota,
+  app_balance: quotaValue,
   app_voice: quota,
   app_industry: quota,
   app_market: quota,
