@@ -239,3 +239,40 @@ describe('EIMS jobs', () => {
     expect(await r.json()).toEqual({ status: -16 });
   });
 });
+
+describe('EIMS pushed reports', () => {
+  it('PUTs reports to the configured URL, ≤50 rows per request, readable by the core parser', async () => {
+    const { createServer } = await import('node:http');
+    const { parseEimsPush } = await import('../../../src/main/core/providers/eims/push.ts');
+    const bodies: { method: string; body: string }[] = [];
+    const rx = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (body += c));
+      req.on('end', () => {
+        bodies.push({ method: req.method ?? '', body });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => rx.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (rx.address() as { port: number }).port;
+      await startSim({ pushUrl: `http://127.0.0.1:${port}/eims/report` });
+      const numbers = Array.from({ length: 120 }, (_, i) => `86138${String(i).padStart(8, '0')}`);
+      const sent = await client().c.sendSms({ numbers, content: 'x' });
+      sim.setReport(sent.accepted[0]!.providerId!, 1005);
+      sim.deliverAll(3);
+      expect(await sim.pushReports()).toBe(3);
+      expect(bodies.map((b) => b.method)).toEqual(['PUT', 'PUT', 'PUT']);
+      const pushes = bodies.map((b) => parseEimsPush(b.body, 480)!);
+      expect(pushes.map((p) => p.reports.length)).toEqual([50, 50, 20]);
+      const all = pushes.flatMap((p) => p.reports);
+      expect(new Set(all.map((r) => r.providerId)).size).toBe(120);
+      expect(all[0]).toMatchObject({ state: 'failed', code: 'EIMS_SEND_1005' });
+      expect(all.slice(1).every((r) => r.state === 'sent')).toBe(true);
+      expect(sim.state.pushes.every((p) => p.status === 200)).toBe(true);
+    } finally {
+      await new Promise<void>((r) => rx.close(() => r()));
+    }
+  });
+});

@@ -103,8 +103,9 @@ describe('faults with an unknown outcome → never resend blindly', () => {
   });
 
   it('an HTML error page → PROVIDER_BAD_REPLY naming the HTML page', async () => {
-    box.faults.force('html');
+    box.faults.force('html', 'html'); // box reads get one bounded retry
     const err = await providerError(boxClient().getPorts());
+    expect(box.faults.injected).toEqual(['html', 'html']);
     expect(err.code).toBe('PROVIDER_BAD_REPLY');
     expect(err.message).toContain('HTML page');
     expect(err.message).toContain('HTTP 502');
@@ -115,6 +116,28 @@ describe('faults with an unknown outcome → never resend blindly', () => {
     const err = await providerError(jsmsClient().sendTemplateBatch({ tempId: 3, recipients: [{ mobile: '13800000001' }] }));
     expect(err.outcome).toBe('unknown');
     expect(jsms.state.accepted).toHaveLength(1);
+  });
+});
+
+describe('retries', () => {
+  it('box READS get one bounded retry after a transient failure', async () => {
+    box.faults.force('drop');
+    expect(await boxClient().getPorts()).toHaveLength(4);
+    expect(box.faults.injected).toEqual(['drop']);
+  });
+
+  it('box SENDS are never retried', async () => {
+    box.faults.force('drop', 'drop');
+    expect((await providerError(boxClient().send({ number: '1380000', message: 'x', ports: [1] }))).outcome).toBe('unknown');
+    expect(box.faults.injected).toEqual(['drop']);
+  });
+
+  it('never more than two requests in flight to one box', async () => {
+    box.faults.configure({ latencyMs: 100 });
+    const c = boxClient();
+    const started = Date.now();
+    await Promise.all([c.getPorts(), c.getPorts(), c.getPorts(), c.getPorts()]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
   });
 });
 

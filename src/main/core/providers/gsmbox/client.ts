@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CAPABILITIES } from '../capabilities.ts';
-import { inputError, limitError, missingSecretError } from '../errors.ts';
+import { ProviderError, inputError, limitError, missingSecretError } from '../errors.ts';
+import { createInFlightLimit } from '../in-flight-limit.ts';
 import { badShape, createTransport, httpStatusError } from '../http.ts';
 import { formatDashed } from '../provider-time.ts';
 import type { ConnectionCheck, DeliveryState, PortInfo, ProviderClientBase, ProviderDeps, SecretGetter } from '../types.ts';
@@ -50,6 +51,10 @@ export interface GsmboxClientOptions {
    * takes a 4-digit year ('yyyy', default). 'yy' sends two digits for boxes that insist.
    */
   outboxYear?: 'yyyy' | 'yy';
+  /** Most requests in flight to this box at once (default 2). */
+  maxInFlight?: number;
+  /** Extra attempts for READ calls that failed transiently (default 1). Sends are never retried. */
+  readRetries?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -91,7 +96,22 @@ export function createGsmboxClient(account: GsmboxAccount, secret: SecretGetter,
   const offset = options.utcOffsetMinutes ?? -new Date().getTimezoneOffset();
   const transport = createTransport({ provider: 'gsmbox', baseUrl: account.baseUrl, fetch: deps.fetch, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS });
 
+  const limit = createInFlightLimit(options.maxInFlight ?? 2);
+  const readRetries = options.readRetries ?? 1;
+
   async function call<T>(uri: string, fields: Record<string, unknown>, what: string, mutating: boolean, read: (data: unknown) => T | undefined, timeoutMs?: number): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await limit.run(() => callOnce(uri, fields, what, mutating, read, timeoutMs));
+      } catch (err) {
+        const retryable = !mutating && attempt < readRetries && err instanceof ProviderError && err.kind === 'transient';
+        if (!retryable) throw err;
+        await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+      }
+    }
+  }
+
+  async function callOnce<T>(uri: string, fields: Record<string, unknown>, what: string, mutating: boolean, read: (data: unknown) => T | undefined, timeoutMs?: number): Promise<T> {
     const password = secret('password');
     if (!password) throw missingSecretError('gsmbox', 'password');
     const reply = await transport.call({ method: 'POST', path: uri, json: { username: account.username, password, ...fields }, ...(timeoutMs ? { timeoutMs } : {}) });
