@@ -69,6 +69,8 @@ export interface ImportOpened {
   importId: string;
   fileName: string;
   bytes: number;
+  /** Sheet names of a binary workbook (empty for text files), known before any analysis. */
+  sheets: string[];
 }
 
 export interface ImportCommitSummary {

@@ -55,6 +55,25 @@ describe('import wizard back end', () => {
     expect(again).toMatch(/CONTACTS_IMPORT_NOT_FOUND/);
   });
 
+  it('lists a workbook’s sheets at upload and skips a first sheet without numbers', async () => {
+    const { call, fail } = setup();
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Read me'], ['no numbers here']]), 'Readme');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['phone'], ['13800000001']]), 'Numbers');
+    const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array;
+    const opened = await call<{ importId: string; sheets: string[] }>('importOpen', { fileName: 'two.xlsx', base64: b64(bytes) });
+    expect(opened.sheets).toEqual(['Readme', 'Numbers']);
+    const preview = await call<ImportPreview>('importAnalyse', { importId: opened.importId, options: {} });
+    expect(preview.source.sheet).toBe('Numbers');
+    expect(preview.counts.valid).toBe(1);
+    // Asking for the readme explicitly says what is wrong.
+    const err = await fail('importAnalyse', { importId: opened.importId, options: { sheet: 'Readme' } });
+    expect(err.code).toBe('CONTACTS_NO_PHONE_COLUMN');
+    const csv = await call<{ sheets: string[] }>('importOpen', { fileName: 'a.csv', base64: b64(csvOf(1)) });
+    expect(csv.sheets).toEqual([]);
+  });
+
   it('re-analyses with the options the user picked (phone column, header row)', async () => {
     const { call } = setup();
     const { importId } = await call<{ importId: string }>('importOpen', { fileName: 'a.csv', base64: b64('id,mobile\n1,13800000001\n2,13800000002') });

@@ -38,8 +38,8 @@ export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks
 
     importOpen: ({ fileName, base64 }) => {
       const bytes = decodeUpload(base64, fileName);
-      const { importId } = sessions.open(fileName, bytes);
-      return { importId, fileName, bytes: bytes.byteLength };
+      const { importId, sheets } = sessions.open(fileName, bytes);
+      return { importId, fileName, bytes: bytes.byteLength, sheets };
     },
 
     importAnalyse: ({ importId, options }) => sessions.analyse(importId, options),

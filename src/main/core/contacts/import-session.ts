@@ -8,6 +8,7 @@ import type { Clock } from '../ports.ts';
 import { cancelledError } from './contacts-error.ts';
 import { buildPreview, runImport } from './import/pipeline.ts';
 import { runImportInWorker } from './import/run-import-worker.ts';
+import { sheetNames } from './sheet-names.ts';
 
 /**
  * Import sessions: an uploaded file kept in memory (by id) from upload to commit. Analysing runs the
@@ -26,6 +27,7 @@ interface Session {
   id: string;
   fileName: string;
   bytes: Uint8Array;
+  sheets: string[];
   touchedAt: number;
   running?: AbortController;
   result?: ImportResult;
@@ -34,6 +36,7 @@ interface Session {
 export const MAX_SESSIONS = 4;
 const SESSION_TTL_MS = 60 * 60_000;
 const DEFAULT_WORKER_THRESHOLD = 2 * 1024 * 1024;
+const RETRY_OTHER_SHEET = new Set(['CONTACTS_NO_PHONE_COLUMN', 'CONTACTS_NO_DATA']);
 
 /** The worker entry next to the engine. In a bundle without it (built app) large files parse in-process. */
 const WORKER_URL = new URL('./import/parse-worker.ts', import.meta.url);
@@ -53,7 +56,7 @@ export class ImportSessions {
     this.deps = deps;
   }
 
-  open(fileName: string, bytes: Uint8Array): { importId: string } {
+  open(fileName: string, bytes: Uint8Array): { importId: string; sheets: string[] } {
     this.expire();
     if (this.sessions.size >= MAX_SESSIONS) {
       // Drop the oldest idle upload rather than refusing: the user probably abandoned it.
@@ -62,8 +65,9 @@ export class ImportSessions {
       this.sessions.delete(idle.id);
     }
     const id = randomUUID();
-    this.sessions.set(id, { id, fileName, bytes, touchedAt: this.deps.clock.now() });
-    return { importId: id };
+    const sheets = sheetNames(bytes);
+    this.sessions.set(id, { id, fileName, bytes, sheets, touchedAt: this.deps.clock.now() });
+    return { importId: id, sheets };
   }
 
   get(importId: string): Session {
@@ -87,18 +91,37 @@ export class ImportSessions {
     try {
       const threshold = this.deps.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD;
       const control = { signal: controller.signal, onProgress, isOptedOut: this.deps.isOptedOut };
-      const result =
+      const run = (opts: ImportOptions) =>
         workerAvailable && s.bytes.byteLength >= threshold
-          ? await runImportInWorker(s.bytes, options, {
-              ...control,
-              createWorker: (o) => new Worker(WORKER_URL, o),
-            })
-          : await runInProcess(s.bytes, options, control);
+          ? runImportInWorker(s.bytes, opts, { ...control, createWorker: (o) => new Worker(WORKER_URL, o) })
+          : runInProcess(s.bytes, opts, control);
+      const result = await this.firstSheetThatWorks(s, options, run);
       if (controller.signal.aborted || this.sessions.get(importId) !== s) throw cancelledError();
       s.result = result;
       return buildPreview(result, options.previewRows);
     } finally {
       if (s.running === controller) s.running = undefined;
+    }
+  }
+
+  /**
+   * With no sheet chosen, the engine reads the first sheet with data. When that sheet has no phone
+   * numbers (a cover sheet, a readme), try the workbook's other sheets before giving up.
+   */
+  private async firstSheetThatWorks(s: Session, options: ImportOptions, run: (o: ImportOptions) => Promise<ImportResult>): Promise<ImportResult> {
+    try {
+      return await run(options);
+    } catch (err) {
+      const retryable = err instanceof AppError && RETRY_OTHER_SHEET.has(err.code);
+      if (!retryable || options.sheet !== undefined || s.sheets.length < 2) throw err;
+      for (const sheet of s.sheets) {
+        try {
+          return await run({ ...options, sheet });
+        } catch (again) {
+          if (!(again instanceof AppError && RETRY_OTHER_SHEET.has(again.code))) throw again;
+        }
+      }
+      throw err;
     }
   }
 

@@ -1,0 +1,134 @@
+/** The contacts being browsed, virtualised: only the visible rows are in the DOM; pages load as they scroll in. */
+import { Badge, Box, Button, Group, Paper, Skeleton, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContactRow } from '../../../../shared/contact-lists.ts';
+import { useContactsStore } from '../../stores/contacts.ts';
+
+const ROW_HEIGHT = 44;
+const MAX_VAR_COLUMNS = 4;
+
+interface ContactsTableProps {
+  inList: boolean;
+  onEdit: (row: ContactRow) => void;
+  onRemove: (row: ContactRow) => void;
+}
+
+export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) {
+  const { t } = useTranslation('contacts');
+  const browse = useContactsStore((s) => s.browse);
+  const ensureRows = useContactsStore((s) => s.ensureRows);
+  const parent = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: browse.total,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 900, height: 480 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (browse.total > 0) void ensureRows(first, last + 1);
+  }, [first, last, browse.total, ensureRows]);
+
+  // Variable columns: the names found in the first loaded rows (a list's rows share them).
+  const varNames = useMemo(() => {
+    const names: string[] = [];
+    for (let i = 0; i < Math.min(browse.total, 200); i++) {
+      for (const k of Object.keys(browse.rows[i]?.vars ?? {})) if (!names.includes(k)) names.push(k);
+    }
+    return names.slice(0, MAX_VAR_COLUMNS);
+  }, [browse.rows, browse.total]);
+  const columns = `minmax(150px, 1.2fr) repeat(${varNames.length}, minmax(100px, 1fr)) 110px ${inList ? 170 : 90}px`;
+
+  return (
+    <Paper withBorder>
+      <Box
+        role="row"
+        style={{ display: 'grid', gridTemplateColumns: columns, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}
+      >
+        <Text size="sm" fw={600} role="columnheader">
+          {t('contacts.number')}
+        </Text>
+        {varNames.map((v) => (
+          <Text key={v} size="sm" fw={600} role="columnheader" truncate>
+            {v}
+          </Text>
+        ))}
+        <Text size="sm" fw={600} role="columnheader">
+          {t('contacts.status')}
+        </Text>
+        <span />
+      </Box>
+      <div ref={parent} style={{ height: 'min(60vh, 560px)', overflow: 'auto' }} role="rowgroup" aria-label={t('contacts.tableLabel')} data-testid="contacts-table">
+        {browse.total === 0 && browse.status === 'ready' && (
+          <Text size="sm" c="dimmed" p="md" data-testid="contacts-empty">
+            {browse.query !== '' ? t('contacts.noMatch') : t('contacts.empty')}
+          </Text>
+        )}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = browse.rows[item.index];
+            return (
+              <div
+                key={item.key}
+                role="row"
+                data-testid={row ? 'contact-row' : 'contact-row-loading'}
+                data-e164={row?.e164}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                  display: 'grid',
+                  gridTemplateColumns: columns,
+                  gap: 12,
+                  alignItems: 'center',
+                  padding: '0 12px',
+                  borderBottom: '1px solid var(--mantine-color-default-border)',
+                }}
+              >
+                {row ? (
+                  <>
+                    <Text size="sm" ff="monospace" data-testid="contact-number">
+                      {row.e164}
+                    </Text>
+                    {varNames.map((v) => (
+                      <Text key={v} size="sm" truncate title={row.vars[v]}>
+                        {row.vars[v] ?? ''}
+                      </Text>
+                    ))}
+                    <div>
+                      {row.optedOut && (
+                        <Badge color="orange" variant="light" size="sm">
+                          {t('contacts.optedOut')}
+                        </Badge>
+                      )}
+                    </div>
+                    <Group gap={6} justify="flex-end" wrap="nowrap">
+                      <Button size="compact-xs" variant="default" onClick={() => onEdit(row)} aria-label={t('contacts.editNamed', { number: row.e164 })} data-testid="contact-edit">
+                        {t('common:actions.edit')}
+                      </Button>
+                      {inList && (
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => onRemove(row)} aria-label={t('contacts.removeNamed', { number: row.e164 })} data-testid="contact-remove">
+                          {t('contacts.remove')}
+                        </Button>
+                      )}
+                    </Group>
+                  </>
+                ) : (
+                  <Skeleton height={12} radius="sm" style={{ gridColumn: '1 / -1' }} />
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </Paper>
+  );
+}
