@@ -64,6 +64,14 @@ describe('EIMS balance and auth', () => {
     expect(deps.seqs).toEqual([1, 2, 3]);
   });
 
+  it('encrypted requests of one client never overtake each other (seq order = arrival order)', async () => {
+    await startSim({ encrypted: true, faults: { latencyMs: [0, 30], seed: 3 } });
+    const { c } = client({ encrypted: true });
+    const results = await Promise.all(Array.from({ length: 6 }, () => c.balance()));
+    expect(results).toHaveLength(6);
+    expect(sim.state.seq.seen).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('never reuses a seq: a restarted counter below the platform’s last seq is refused', async () => {
     await startSim({ encrypted: true });
     await client({ encrypted: true }).c.balance();

@@ -36,6 +36,7 @@ describe('JSMS code check variants', () => {
     expect(calls[0]?.url).toBe('http://jsms.test/v1/codes/77%208/valid');
     expect(calls[0]?.headers.get('authorization')).toBe(`Basic ${Buffer.from('key:ms').toString('base64')}`);
     expect(await calls[0]?.json()).toEqual({ code: '123456' });
+    expect(calls[0]?.headers.get('content-type')).toBe('application/json');
   });
 
   it('reads a balance of only app_balance (null = no quota)', async () => {

@@ -6,6 +6,7 @@ import { CHINA_UTC_OFFSET_MINUTES, formatCompact } from '../provider-time.ts';
 import type { ConnectionCheck, ProviderClientBase, ProviderDeps, SecretGetter, SendResult } from '../types.ts';
 import { eimsAuthFields } from './auth.ts';
 import { buildJobBody, checkContent, type EimsJobInput } from './job.ts';
+import { createInFlightLimit } from '../in-flight-limit.ts';
 import { parseEimsInboundRow, parseEimsReportRows, type EimsInboundRow, type EimsReportRow } from './rows.ts';
 import * as S from './schemas.ts';
 import { matchAccepted } from './send-result.ts';
@@ -69,8 +70,27 @@ export function createEimsClient(account: EimsAccount, secret: SecretGetter, dep
       nowMs: deps.clock.now(),
     });
 
+  /**
+   * In encrypted mode the platform refuses a seq not above the last one it saw, so requests of one
+   * account go one at a time and take their seq only when they start (arrival order = seq order).
+   * Keep one client per account for this to hold.
+   */
+  const gate = createInFlightLimit(account.encrypted ? 1 : 4);
+
   /** One EIMS call: credentials, HTTP, `status` check, then the documented success shape. */
-  async function call<T extends z.ZodType>(
+  function call<T extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    params: Record<string, unknown>,
+    schema: T,
+    what: string,
+    mutating: boolean,
+    timeoutMs?: number,
+  ): Promise<z.output<T>> {
+    return gate.run(() => callNow(method, path, params, schema, what, mutating, timeoutMs));
+  }
+
+  async function callNow<T extends z.ZodType>(
     method: 'GET' | 'POST',
     path: string,
     params: Record<string, unknown>,

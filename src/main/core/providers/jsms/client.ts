@@ -96,7 +96,10 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
     opts: { json?: unknown; mutating: boolean; auth?: string; timeoutMs?: number },
   ) => {
     const req: HttpCall = { method, path, headers: { authorization: opts.auth ?? appAuth() } };
-    if (opts.json !== undefined) req.json = opts.json;
+    if (opts.json !== undefined) {
+      req.json = opts.json;
+      req.headers = { ...req.headers, 'content-type': 'application/json' }; // exactly as JSMS documents it
+    }
     if (opts.timeoutMs !== undefined) req.timeoutMs = opts.timeoutMs;
     return jsmsCall({ transport, call: req, schema, what, mutating: opts.mutating, secrets: secrets() });
   };
