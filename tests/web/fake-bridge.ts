@@ -13,6 +13,7 @@ import {
 import { METHOD_NAMES, type Bridge, type EventName, type EventPayload } from '../../src/shared/api.ts';
 import type { AppErrorShape, Result } from '../../src/shared/errors.ts';
 import { DEFAULT_SETTINGS, settingsPatchSchema, type Settings } from '../../src/shared/settings.ts';
+import { verificationCheckSchema, verificationSendSchema, type ConnectionCheck } from '../../src/shared/providers.ts';
 
 type Handler = (input: unknown) => unknown;
 
@@ -26,6 +27,21 @@ export interface FakeMain {
   failNext: (method: string, error: AppErrorShape) => void;
   emit: <K extends EventName>(name: K, payload: EventPayload<K>) => void;
   callsOf: (method: string) => unknown[];
+  /** What `accountsTest` answers per account id (default: a plausible ok check for the kind). */
+  checks: Map<string, ConnectionCheck>;
+  /** Verification codes sent: msg_id → the code and whether it was used. */
+  codes: Map<string, { code: string; used: boolean }>;
+}
+
+/** A plausible successful check for each kind (the fake's default answer to `accountsTest`). */
+export function okCheck(kind: AccountView['kind'], checkedAt = Date.UTC(2026, 0, 2, 3, 4, 5)): ConnectionCheck {
+  if (kind === 'gsmbox') {
+    const ports = [1, 2, 3, 4].map((port) => ({ port, name: `Port ${port}`, available: port !== 3 }));
+    return { ok: true, kind, summary: 'Connected to the GSM box. 3 of 4 ports can send.', balances: [], ports, warnings: [], checkedAt };
+  }
+  const balances: ConnectionCheck['balances'] =
+    kind === 'jsms' ? [{ label: 'App balance (SMS)', amount: 1000, unit: 'messages' }] : [{ label: 'Balance', amount: 12.5, unit: 'money' }];
+  return { ok: true, kind, summary: 'Connected.', balances, ports: [], warnings: [], checkedAt };
 }
 
 function validationError(issues: { path: PropertyKey[]; message: string }[]): AppErrorShape {
@@ -50,7 +66,10 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       for (const l of listeners.get(name) ?? []) l(payload);
     },
     callsOf: (method) => fake.calls.filter((c) => c.method === method).map((c) => c.input),
+    checks: new Map(),
+    codes: new Map(),
   };
+  let nextMsgId = 9001;
 
   const hasSecret = (id: string, kind: AccountView['kind']) => {
     const stored = fake.secrets.get(id) ?? {};
@@ -101,6 +120,29 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       fake.secrets.delete(id);
       fake.emit('accountsChanged', { reason: 'deleted', id });
       return { id };
+    },
+    accountsTest: (input) => {
+      const { id } = accountIdSchema.parse(input);
+      const account = fake.accounts.find((a) => a.id === id);
+      if (!account) throw { code: 'ACCOUNT_NOT_FOUND', message: 'That account no longer exists.' } satisfies AppErrorShape;
+      return fake.checks.get(id) ?? okCheck(account.kind);
+    },
+    verificationSend: (input) => {
+      const parsed = verificationSendSchema.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      const msgId = String(nextMsgId++);
+      fake.codes.set(msgId, { code: parsed.data.channel === 'voice' && parsed.data.code ? parsed.data.code : '123456', used: false });
+      return { msgId };
+    },
+    verificationCheck: (input) => {
+      const parsed = verificationCheckSchema.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      const sent = fake.codes.get(parsed.data.msgId);
+      if (!sent) throw { code: 'JSMS_MSG_NOT_FOUND', message: 'JSMS does not know that message id.' } satisfies AppErrorShape;
+      if (sent.used) return { valid: false, reason: 'This code was already used.', reasonCode: 50012 };
+      if (sent.code !== parsed.data.code) return { valid: false, reason: 'The code is wrong.', reasonCode: 50010 };
+      sent.used = true;
+      return { valid: true };
     },
   };
 

@@ -1,4 +1,4 @@
-/** Accounts: the provider accounts, with add / edit / delete. */
+/** Accounts: the provider accounts, with add / edit / delete, connection tests and the verification-code tool. */
 import { Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useAccountsList } from '../../stores/accounts.ts';
 import { AccountFormModal } from './AccountFormModal.tsx';
 import { AccountsTable } from './AccountsTable.tsx';
 import { DeleteAccountModal } from './DeleteAccountModal.tsx';
+import { VerificationModal } from './verification/VerificationModal.tsx';
 
 type Editor = { mode: 'add' } | { mode: 'edit'; account: AccountView } | null;
 
@@ -16,6 +17,7 @@ export function AccountsScreen() {
   const { accounts, status, error, reload } = useAccountsList();
   const [editor, setEditor] = useState<Editor>(null);
   const [deleting, setDeleting] = useState<AccountView | null>(null);
+  const [verifying, setVerifying] = useState<AccountView | null>(null);
 
   const addButton = (
     <Button onClick={() => setEditor({ mode: 'add' })} data-testid="account-add">
@@ -51,7 +53,7 @@ export function AccountsScreen() {
 
       {accounts.length > 0 && (
         <Paper withBorder>
-          <AccountsTable accounts={accounts} onEdit={(account) => setEditor({ mode: 'edit', account })} onDelete={setDeleting} />
+          <AccountsTable accounts={accounts} onEdit={(account) => setEditor({ mode: 'edit', account })} onDelete={setDeleting} onVerify={setVerifying} />
         </Paper>
       )}
 
@@ -63,6 +65,7 @@ export function AccountsScreen() {
         />
       )}
       {deleting && <DeleteAccountModal account={deleting} onClose={() => setDeleting(null)} />}
+      {verifying && <VerificationModal key={verifying.id} account={verifying} onClose={() => setVerifying(null)} />}
     </Stack>
   );
 }

@@ -1,19 +1,24 @@
-/** The list of accounts: kind, name, base URL, which secrets are set, and edit / delete. */
+/**
+ * The list of accounts: kind, name, base URL, which secrets are set, the connection test and its last
+ * result, and the row actions (verification codes for JSMS, edit, delete).
+ */
 import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SECRET_FIELDS, type AccountView } from '../../../../shared/accounts.ts';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { KindBadge } from './KindBadge.tsx';
 
 interface AccountsTableProps {
   accounts: AccountView[];
   onEdit: (account: AccountView) => void;
   onDelete: (account: AccountView) => void;
+  onVerify: (account: AccountView) => void;
 }
 
-export function AccountsTable({ accounts, onEdit, onDelete }: AccountsTableProps) {
+export function AccountsTable({ accounts, onEdit, onDelete, onVerify }: AccountsTableProps) {
   const { t } = useTranslation('accounts');
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={980}>
       <Table verticalSpacing="sm" highlightOnHover aria-label={t('table.label')} data-testid="accounts-table">
         <Table.Thead>
           <Table.Tr>
@@ -21,6 +26,7 @@ export function AccountsTable({ accounts, onEdit, onDelete }: AccountsTableProps
             <Table.Th>{t('table.name')}</Table.Th>
             <Table.Th>{t('table.baseUrl')}</Table.Th>
             <Table.Th>{t('table.secrets')}</Table.Th>
+            <Table.Th>{t('table.connection')}</Table.Th>
             <Table.Th>
               <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
             </Table.Th>
@@ -64,7 +70,21 @@ export function AccountsTable({ accounts, onEdit, onDelete }: AccountsTableProps
                 </Group>
               </Table.Td>
               <Table.Td>
+                <ConnectionStatus account={account} />
+              </Table.Td>
+              <Table.Td>
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  {account.kind === 'jsms' && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => onVerify(account)}
+                      aria-label={t('rowActions.verify', { name: account.name })}
+                      data-testid="account-verify"
+                    >
+                      {t('verify.action')}
+                    </Button>
+                  )}
                   <Button
                     size="xs"
                     variant="default"
