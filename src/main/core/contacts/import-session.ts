@@ -38,15 +38,22 @@ const SESSION_TTL_MS = 60 * 60_000;
 const DEFAULT_WORKER_THRESHOLD = 2 * 1024 * 1024;
 const RETRY_OTHER_SHEET = new Set(['CONTACTS_NO_PHONE_COLUMN', 'CONTACTS_NO_DATA']);
 
-/** The worker entry next to the engine. In a bundle without it (built app) large files parse in-process. */
-const WORKER_URL = new URL('./import/parse-worker.ts', import.meta.url);
-const workerAvailable = (() => {
+/**
+ * The worker entry: next to the engine when running from source (tests, dev), or `parse-worker.js`
+ * beside the bundle when the build emits it as its own entry. Without it (a build that does not),
+ * large files parse in-process: correct, but the process is busy meanwhile.
+ */
+const WORKER_URL = [
+  new URL('./import/parse-worker.ts', import.meta.url),
+  new URL('./parse-worker.js', import.meta.url),
+  new URL('../parse-worker.js', import.meta.url),
+].find((url) => {
   try {
-    return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
+    return url.protocol === 'file:' && existsSync(fileURLToPath(url));
   } catch {
     return false;
   }
-})();
+});
 
 export class ImportSessions {
   private readonly sessions = new Map<string, Session>();
@@ -92,7 +99,7 @@ export class ImportSessions {
       const threshold = this.deps.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD;
       const control = { signal: controller.signal, onProgress, isOptedOut: this.deps.isOptedOut };
       const run = (opts: ImportOptions) =>
-        workerAvailable && s.bytes.byteLength >= threshold
+        WORKER_URL !== undefined && s.bytes.byteLength >= threshold
           ? runImportInWorker(s.bytes, opts, { ...control, createWorker: (o) => new Worker(WORKER_URL, o) })
           : runInProcess(s.bytes, opts, control);
       const result = await this.firstSheetThatWorks(s, options, run);
