@@ -64,10 +64,10 @@ describe('EIMS balance and auth', () => {
     expect(deps.seqs).toEqual([1, 2, 3]);
   });
 
-  it('encrypted requests of one client never overtake each other (seq order = arrival order)', async () => {
+  it('encrypted requests of one account never overtake each other, even across clients (seq order = arrival order)', async () => {
     await startSim({ encrypted: true, faults: { latencyMs: [0, 30], seed: 3 } });
-    const { c } = client({ encrypted: true });
-    const results = await Promise.all(Array.from({ length: 6 }, () => c.balance()));
+    const deps = testDeps();
+    const results = await Promise.all(Array.from({ length: 6 }, () => client({ encrypted: true, deps }).c.balance()));
     expect(results).toHaveLength(6);
     expect(sim.state.seq.seen).toEqual([1, 2, 3, 4, 5, 6]);
   });

@@ -19,3 +19,17 @@ export function createInFlightLimit(max: number) {
     },
   };
 }
+
+export type InFlightLimit = ReturnType<typeof createInFlightLimit>;
+
+const shared = new Map<string, InFlightLimit>();
+
+/** One limit per key for the whole process (e.g. per platform account), whatever the number of clients. */
+export function sharedInFlightLimit(key: string, max: number): InFlightLimit {
+  let limit = shared.get(key);
+  if (!limit) {
+    limit = createInFlightLimit(max);
+    shared.set(key, limit);
+  }
+  return limit;
+}

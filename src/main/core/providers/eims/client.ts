@@ -6,7 +6,7 @@ import { CHINA_UTC_OFFSET_MINUTES, formatCompact } from '../provider-time.ts';
 import type { ConnectionCheck, ProviderClientBase, ProviderDeps, SecretGetter, SendResult } from '../types.ts';
 import { eimsAuthFields } from './auth.ts';
 import { buildJobBody, checkContent, type EimsJobInput } from './job.ts';
-import { createInFlightLimit } from '../in-flight-limit.ts';
+import { createInFlightLimit, sharedInFlightLimit } from '../in-flight-limit.ts';
 import { parseEimsInboundRow, parseEimsReportRows, type EimsInboundRow, type EimsReportRow } from './rows.ts';
 import * as S from './schemas.ts';
 import { matchAccepted } from './send-result.ts';
@@ -73,9 +73,9 @@ export function createEimsClient(account: EimsAccount, secret: SecretGetter, dep
   /**
    * In encrypted mode the platform refuses a seq not above the last one it saw, so requests of one
    * account go one at a time and take their seq only when they start (arrival order = seq order).
-   * Keep one client per account for this to hold.
+   * The gate is shared by every client of the same platform account in this process.
    */
-  const gate = createInFlightLimit(account.encrypted ? 1 : 4);
+  const gate = account.encrypted ? sharedInFlightLimit(`eims|${account.baseUrl}|${account.account}`, 1) : createInFlightLimit(4);
 
   /** One EIMS call: credentials, HTTP, `status` check, then the documented success shape. */
   function call<T extends z.ZodType>(
