@@ -29,11 +29,30 @@ export type Validated<T> = { ok: true; input: T } | { ok: false; errors: FieldEr
 
 export const EMPTY_SEND: SendValues = { channel: 'text', mobile: '', tempId: '', code: '', voiceLang: '0' };
 
+/**
+ * The shared verification schemas' sentences → our keys (`accounts:verify.errors.*`), so they read in
+ * the user's language even before the `schema` namespace knows them. Unknown sentences go through
+ * `issueText` like every other form.
+ */
+const SENTENCE_KEYS: Record<string, string> = {
+  'Enter a phone number, e.g. 13812345678': 'mobile',
+  'Enter the code template id (a number from the JSMS console)': 'tempId',
+  'A voice code is 4 to 8 digits': 'voiceCode',
+  'Enter the message id the send returned': 'msgId',
+  'Enter the code the phone received': 'code',
+};
+
+function messageOf(issue: z.core.$ZodIssue, i18n: I18n): string {
+  const known = SENTENCE_KEYS[issue.message];
+  if (known && !i18n.exists(issue.message, { ns: 'schema', keySeparator: false, nsSeparator: false })) return i18n.t(`accounts:verify.errors.${known}`);
+  return issueText(i18n, issue);
+}
+
 function errorsOf(issues: z.core.$ZodIssue[], i18n: I18n): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = String(issue.path[0] ?? '');
-    if (key) errors[key] ??= issueText(i18n, issue);
+    if (key) errors[key] ??= messageOf(issue, i18n);
   }
   return errors;
 }
