@@ -148,6 +148,24 @@ describe.runIf(run)('contacts in the real renderer', () => {
     await expect.poll(() => page.getByTestId('list-row').textContent()).toMatch(/42\s*2/);
     const lists = await bridgeCall(app, 'listsList');
     expect(lists.value).toMatchObject([{ size: 42, optedOut: 2 }]);
+  });
+
+  it('speaks Simplified Chinese when the language setting says so', async () => {
+    expect((await bridgeCall(app, 'settingsUpdate', { language: 'zh' })).ok).toBe(true);
+    await page.reload();
+    await page.getByTestId('screen-contacts').waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe('联系人');
+    await expect.poll(() => page.getByTestId('list-row').count()).toBe(1);
+    await shot('11-lists-zh');
+    await page.getByTestId('lists-import').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-format').waitFor();
+    for (let i = 0; i < 3; i++) await next();
+    await page.getByTestId('import-rejects').waitFor();
+    expect(await page.getByTestId('import-rejects').textContent()).toContain('位数太少');
+    await shot('12-preview-zh');
+    await page.getByTestId('import-restart').click();
+    expect((await bridgeCall(app, 'settingsUpdate', { language: 'en' })).ok).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -33,7 +33,8 @@ import {
 export const contactsMethods = {
   /** Upload a file (base64); it is kept in main until commit or cancel. */
   importOpen: method<ImportOpened>()(importOpenSchema),
-  /** Read, map and normalise with the given options (all detected when left out); large files run in a worker. */
+  /** Read, map and normalise with the given options (all detected when left out); large files run in a worker.
+   * `rejects` holds the first 1,000 rejected rows (`counts.invalid` has them all; importRejectsExport writes every one). */
   importAnalyse: method<ImportPreview>()(importAnalyseSchema),
   /** Write the analysed contacts into a new or existing list in one transaction. */
   importCommit: method<ImportCommitSummary>()(importCommitSchema),

@@ -210,6 +210,18 @@ describe('import wizard back end', () => {
     console.log(`100k commit: ${Math.round(ms)} ms`);
   }, 60_000);
 
+  it('sends the first 1,000 rejects to the window but exports every one', async () => {
+    const { call } = setup();
+    const lines = ['phone', '13800000001'];
+    for (let i = 0; i < 1500; i++) lines.push(`bad ${i}`);
+    const { importId } = await call<{ importId: string }>('importOpen', { fileName: 'bad.csv', base64: b64(lines.join('\n')) });
+    const preview = await call<ImportPreview>('importAnalyse', { importId, options: {} });
+    expect(preview.counts.invalid).toBe(1500);
+    expect(preview.rejects).toHaveLength(1000);
+    const file = await call<{ rows: number }>('importRejectsExport', { importId, format: 'csv' });
+    expect(file.rows).toBe(1500);
+  });
+
   it('exports the rejected rows of an analysed import', async () => {
     const { call } = setup();
     const { importId } = await call<{ importId: string }>('importOpen', { fileName: 'mixed.csv', base64: b64('phone\n13800000001\n123\nabc') });

@@ -35,6 +35,7 @@ interface Session {
 
 export const MAX_SESSIONS = 4;
 const SESSION_TTL_MS = 60 * 60_000;
+export const PREVIEW_REJECTS = 1000;
 const DEFAULT_WORKER_THRESHOLD = 2 * 1024 * 1024;
 const RETRY_OTHER_SHEET = new Set(['CONTACTS_NO_PHONE_COLUMN', 'CONTACTS_NO_DATA']);
 
@@ -105,7 +106,10 @@ export class ImportSessions {
       const result = await this.firstSheetThatWorks(s, options, run);
       if (controller.signal.aborted || this.sessions.get(importId) !== s) throw cancelledError();
       s.result = result;
-      return buildPreview(result, options.previewRows);
+      const preview = buildPreview(result, options.previewRows);
+      // Every reject stays here for the report export; the window gets the first ones (a file of
+      // a million bad rows must not become a 100 MB answer). counts.invalid has the full number.
+      return preview.rejects.length > PREVIEW_REJECTS ? { ...preview, rejects: preview.rejects.slice(0, PREVIEW_REJECTS) } : preview;
     } finally {
       if (s.running === controller) s.running = undefined;
     }

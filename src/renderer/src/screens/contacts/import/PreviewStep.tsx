@@ -94,8 +94,8 @@ export function PreviewStep() {
       </Paper>
 
       <Group justify="space-between">
-        <Title order={4}>{t('wizard.preview.rejectsTitle', { count: preview.rejects.length })}</Title>
-        {preview.rejects.length > 0 && (
+        <Title order={4}>{t('wizard.preview.rejectsTitle', { count: preview.counts.invalid })}</Title>
+        {preview.counts.invalid > 0 && (
           <Menu position="bottom-end">
             <Menu.Target>
               <Button size="xs" variant="default" data-testid="import-rejects-export">
@@ -110,14 +110,14 @@ export function PreviewStep() {
         )}
       </Group>
       {error && <ErrorAlert title={t('exportFailed')} error={tr(error)} />}
-      {preview.rejects.length === 0 ? (
+      {preview.counts.invalid === 0 ? (
         <Text size="sm" c="dimmed" data-testid="import-no-rejects">
           {t('wizard.preview.noRejects')}
         </Text>
       ) : (
         <Paper withBorder>
           <Table.ScrollContainer minWidth={600} maxHeight={280}>
-            <Table verticalSpacing={4} stickyHeader aria-label={t('wizard.preview.rejectsTitle', { count: preview.rejects.length })} data-testid="import-rejects">
+            <Table verticalSpacing={4} stickyHeader aria-label={t('wizard.preview.rejectsTitle', { count: preview.counts.invalid })} data-testid="import-rejects">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('wizard.preview.row')}</Table.Th>
@@ -140,9 +140,9 @@ export function PreviewStep() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {preview.rejects.length > SHOWN_REJECTS && (
+          {preview.counts.invalid > Math.min(SHOWN_REJECTS, preview.rejects.length) && (
             <Text size="xs" c="dimmed" p="sm">
-              {t('wizard.preview.moreRejects', { count: preview.rejects.length - SHOWN_REJECTS })}
+              {t('wizard.preview.moreRejects', { count: preview.counts.invalid - Math.min(SHOWN_REJECTS, preview.rejects.length) })}
             </Text>
           )}
         </Paper>
