@@ -18,6 +18,8 @@ export interface JsmsSimOptions {
   batchReplyShape?: 'recipients' | 'failure_recipients';
   /** Return msg_id as a JSON number instead of a string (both exist in the wild). */
   numericMsgIds?: boolean;
+  /** Sends to one mobile allowed per minute before 50009 "out of freq" (default: no limit). */
+  maxPerMobilePerMinute?: number;
   faults?: FaultOptions;
   seed?: number;
 }

@@ -62,6 +62,14 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
   const record = (number: string, content: string, providerId: string, via: string) =>
     state.accepted.push({ number, content, providerId, at: Date.now(), via });
 
+  /** 50009 when a mobile already got `maxPerMobilePerMinute` messages in the last minute. */
+  const tooFrequent = (mobile: string): SimReply | null => {
+    const max = options.maxPerMobilePerMinute;
+    if (max === undefined) return null;
+    const since = Date.now() - 60_000;
+    return state.accepted.filter((r) => r.number === mobile && r.at >= since).length >= max ? jsmsFail(50009) : null;
+  };
+
   /** Validates one template send; returns the rendered content or an error code. */
   const checkTemplateSend = (tempId: unknown, para: unknown, allowTypes: number[]): { content: string } | { code: number } => {
     if (tempId === undefined || tempId === null || tempId === '') return { code: 50005 };
@@ -111,6 +119,8 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
       run: (_req, b) => {
         if (!b.mobile) return jsmsFail(50004);
         if (!MOBILE.test(String(b.mobile))) return jsmsFail(50006);
+        const freq = tooFrequent(String(b.mobile));
+        if (freq) return freq;
         const check = checkTemplateSend(b.temp_id, { code: '000000' }, [1]);
         if ('code' in check) return jsmsFail(check.code);
         const fail = spend(1);
@@ -128,6 +138,8 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
       run: (_req, b) => {
         if (!b.mobile) return jsmsFail(50004);
         if (!MOBILE.test(String(b.mobile))) return jsmsFail(50006);
+        const freq = tooFrequent(String(b.mobile));
+        if (freq) return freq;
         let code = b.code === undefined ? String(Math.floor(rand() * 9000) + 1000) : String(b.code);
         if (!/^\d*$/.test(code)) return jsmsFail(50039);
         if (code.length < 4 || code.length > 8) return jsmsFail(50038);
@@ -162,6 +174,8 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
       run: (_req, b) => {
         if (!b.mobile) return jsmsFail(50004);
         if (!MOBILE.test(String(b.mobile))) return jsmsFail(50006);
+        const freq = tooFrequent(String(b.mobile));
+        if (freq) return freq;
         const check = checkTemplateSend(b.temp_id, b.temp_para, [2, 3]);
         if ('code' in check) return jsmsFail(check.code);
         const fail = spend(1);

@@ -120,6 +120,18 @@ describe('JSMS template SMS', () => {
   });
 });
 
+describe('JSMS frequency limit', () => {
+  it('maps "out of freq" to JSMS_50009 (limit)', async () => {
+    await sim.close();
+    sim = await startJsmsSim({ maxPerMobilePerMinute: 1 });
+    const c = client();
+    await c.sendTextCode({ mobile: '13800000001', tempId: 1 });
+    const err = await providerError(c.sendTextCode({ mobile: '13800000001', tempId: 1 }));
+    expect(err).toMatchObject({ code: 'JSMS_50009', kind: 'limit', outcome: 'not-sent' });
+    expect(sim.state.accepted).toHaveLength(1);
+  });
+});
+
 describe('JSMS scheduled SMS', () => {
   const future = () => Date.now() + 3600_000;
 
@@ -171,9 +183,13 @@ describe('JSMS balances, templates and auth', () => {
     expect((await c.appBalance()).market).toBeNull();
   });
 
-  it('maps no app quota to JSMS_50033', async () => {
+  it('maps no app quota to JSMS_50033; the connection check still passes with a warning', async () => {
     sim.setAppBalance(null);
     expect((await providerError(client().appBalance())).code).toBe('JSMS_50033');
+    const check = await client({ devKey: undefined }).checkConnection();
+    expect(check.ok).toBe(true);
+    expect(check.balances[0]).toEqual({ label: 'App balance (SMS)', amount: null, unit: 'messages' });
+    expect(check.warnings[0]).toContain('50033');
   });
 
   it('fails auth clearly without leaking the secret', async () => {

@@ -313,7 +313,15 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
     async checkConnection(): Promise<ConnectionCheck> {
       const balances: BalanceLine[] = [];
       const warnings: string[] = [];
-      const app = await client.appBalance();
+      let app: Awaited<ReturnType<typeof client.appBalance>>;
+      try {
+        app = await client.appBalance();
+      } catch (err) {
+        // 50033 proves the credentials work: the app simply has no quota yet.
+        if (!(err instanceof ProviderError && err.providerCode === 50033)) throw err;
+        app = { balance: null, voice: null, industry: null, market: null };
+        warnings.push(err.message);
+      }
       balances.push({ label: 'App balance (SMS)', amount: app.balance, unit: 'messages' });
       if (app.voice !== null) balances.push({ label: 'App voice', amount: app.voice, unit: 'messages' });
       if (account.devKey && !secret('devSecret')) warnings.push('A dev key is set but no dev secret: the account balance was not checked.');
