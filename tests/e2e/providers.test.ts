@@ -41,7 +41,7 @@ describe.runIf(run)('provider accounts in the real renderer', () => {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${app.url}#/accounts`);
-    await expect.poll(() => page.getByTestId('account-row').count()).toBe(4);
+    await page.getByTestId('account-row').nth(3).waitFor();
   });
 
   afterAll(async () => {
