@@ -59,5 +59,8 @@ describe('opt-outs', () => {
       allowed: ['+8613800000001', '+8613800000003'],
       optedOut: ['+8613800000002'],
     });
+    expect(check.record(['+8613800000003', '+8613800000002'], 'keyword', 'replied TD', 5)).toBe(1);
+    const page = await call<OptOutPage>('optOutsList', { query: 'replied' });
+    expect(page.rows.map((r) => [r.e164, r.source])).toEqual([['+8613800000003', 'keyword']]);
   });
 });
