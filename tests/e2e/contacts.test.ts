@@ -4,7 +4,7 @@
  * contact, add an opt-out, and check through the bridge that the database holds exactly the import.
  */
 import * as XLSX from '@e965/xlsx';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +148,19 @@ describe.runIf(run)('contacts in the real renderer', () => {
     await expect.poll(() => page.getByTestId('list-row').textContent()).toMatch(/42\s*2/);
     const lists = await bridgeCall(app, 'listsList');
     expect(lists.value).toMatchObject([{ size: 42, optedOut: 2 }]);
+  });
+
+  it('exports the list as a real .xlsx download', async () => {
+    await page.getByTestId('list-export').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('list-export-xlsx').click()]);
+    expect(download.suggestedFilename()).toBe('上海客户.xlsx');
+    const saved = join(tmp.dir, 'export.xlsx');
+    await download.saveAs(saved);
+    const wb = XLSX.read(readFileSync(saved));
+    const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 });
+    expect(rows[0]).toEqual(['phone', '姓名', '城市']);
+    expect(rows).toHaveLength(43);
+    expect(rows).toContainEqual(['+8613912345678', '李四四', '北京']);
   });
 
   it('speaks Simplified Chinese when the language setting says so', async () => {
