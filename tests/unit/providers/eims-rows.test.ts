@@ -29,6 +29,9 @@ describe('EIMS report rows: every shape', () => {
     expect(states.map((s) => s.state)).toEqual(['sent', 'sent', 'failed', 'delivered', 'expired', 'sent']);
     expect(states[2]?.code).toBe('EIMS_DELIVERY_FAILED');
     expect(states[4]?.code).toBe('EIMS_DELIVERY_TIMEOUT');
+    expect(states[5]?.code).toBe('EIMS_DELIVERY_UNKNOWN');
+    expect(states[3]?.code).toBeUndefined();
+    expect(states[1]?.message).toBe('Sent, not yet delivered.');
     expect(states[3]).toMatchObject({ deliverStatus: 3, deliverTime: T + 5000, at: T + 5000, providerStatus: '0/3' });
   });
 

@@ -67,7 +67,9 @@ describe('EIMS send and delivery statuses', () => {
     expect(eimsSendStatusSentence(1015)).toContain('status 1015');
   });
 
-  it('has all six delivery statuses', () => {
+  it('has all six delivery statuses, each with a distinct stable code and a state', () => {
     expect(Object.keys(EIMS_DELIVER_STATUS).map(Number)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(new Set(Object.values(EIMS_DELIVER_STATUS).map((d) => d.code)).size).toBe(6);
+    expect(Object.values(EIMS_DELIVER_STATUS).map((d) => d.state)).toEqual(['sent', 'sent', 'failed', 'delivered', 'expired', 'sent']);
   });
 });

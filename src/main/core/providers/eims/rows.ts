@@ -37,16 +37,7 @@ const looksLikeTime = (v: unknown, offset: number): boolean => {
 function stateFor(sendStatus: number, deliverStatus: number | undefined, source: ReportSource): DeliveryState {
   if (source === 'push' ? sendStatus !== 0 : sendStatus !== 0 && sendStatus !== 1 && sendStatus !== 2) return 'failed';
   if (sendStatus === 1 || sendStatus === 2) return 'submitted';
-  switch (deliverStatus) {
-    case 3:
-      return 'delivered';
-    case 2:
-      return 'failed';
-    case 4:
-      return 'expired';
-    default:
-      return 'sent';
-  }
+  return deliverStatus === undefined ? 'sent' : (EIMS_DELIVER_STATUS[deliverStatus]?.state ?? 'sent');
 }
 
 /** Parses one report row; null when the row is not a report (not an array, no id/number/status). */
@@ -88,14 +79,10 @@ export function parseEimsReportRow(row: unknown, source: ReportSource, utcOffset
     const known = EIMS_SEND_STATUS[sendStatus] !== undefined;
     out.code = known || source === 'poll' ? eimsSendStatusCode(sendStatus) : 'EIMS_PUSH_FAILED';
     out.message = eimsSendStatusSentence(sendStatus) + (label ? ` Platform note: “${label.slice(0, 120)}”.` : '');
-  } else if (state === 'failed') {
-    out.code = 'EIMS_DELIVERY_FAILED';
-    out.message = 'The operator reports the message was not delivered to the handset.';
-  } else if (state === 'expired') {
-    out.code = 'EIMS_DELIVERY_TIMEOUT';
-    out.message = 'No delivery report arrived in time; the message may or may not have reached the handset.';
-  } else if (deliverStatus !== undefined && EIMS_DELIVER_STATUS[deliverStatus] !== undefined) {
-    out.message = EIMS_DELIVER_STATUS[deliverStatus];
+  } else if (sendStatus === 0 && deliverStatus !== undefined && EIMS_DELIVER_STATUS[deliverStatus] !== undefined) {
+    const info = EIMS_DELIVER_STATUS[deliverStatus]!;
+    if (deliverStatus === 2 || deliverStatus === 4 || deliverStatus === 5) out.code = info.code;
+    out.message = info.what.charAt(0).toUpperCase() + info.what.slice(1) + '.';
   } else if (label !== undefined) {
     out.message = label.slice(0, 120);
   }

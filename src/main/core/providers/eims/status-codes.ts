@@ -77,12 +77,12 @@ export function eimsSendStatusSentence(code: number): string {
   return `EIMS reports the message failed: ${info.what} (${code} ${info.label}). Check the number and content; contact the platform if it persists.`;
 }
 
-/** Delivery statuses (6-field report rows). */
-export const EIMS_DELIVER_STATUS: Readonly<Record<number, string>> = {
-  0: 'no report required',
-  1: 'sent, not yet delivered',
-  2: 'delivery failed',
-  3: 'delivered',
-  4: 'delivery timeout',
-  5: 'unknown',
+/** Delivery statuses (6-field report rows): a stable code, a plain label and the ledger state each means. */
+export const EIMS_DELIVER_STATUS: Readonly<Record<number, { code: string; what: string; state: 'sent' | 'delivered' | 'failed' | 'expired' }>> = {
+  0: { code: 'EIMS_DELIVERY_NOT_REQUIRED', what: 'sent (no delivery report requested)', state: 'sent' },
+  1: { code: 'EIMS_DELIVERY_PENDING', what: 'sent, not yet delivered', state: 'sent' },
+  2: { code: 'EIMS_DELIVERY_FAILED', what: 'the operator reports the message was not delivered to the handset', state: 'failed' },
+  3: { code: 'EIMS_DELIVERED', what: 'delivered', state: 'delivered' },
+  4: { code: 'EIMS_DELIVERY_TIMEOUT', what: 'no delivery report arrived in time; the message may or may not have reached the handset', state: 'expired' },
+  5: { code: 'EIMS_DELIVERY_UNKNOWN', what: 'the delivery status is unknown', state: 'sent' },
 };
