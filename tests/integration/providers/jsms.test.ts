@@ -145,6 +145,7 @@ describe('JSMS scheduled SMS', () => {
     // China time = UTC+8, whatever the PC's zone is
     const expected = new Date(at + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
     expect(q.sendTime).toBe(expected);
+    expect(q.sendAt).toBe(Math.floor(at / 1000) * 1000);
     await c.scheduleUpdate(scheduleId, { sendAt: at + 60_000, mobile: '13800000007', tempId: 3 });
     expect((await c.scheduleGet(scheduleId)).recipients[0]?.mobile).toBe('13800000007');
     await c.scheduleDelete(scheduleId);

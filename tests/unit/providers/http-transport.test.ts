@@ -71,7 +71,7 @@ describe('HTTP transport', () => {
 
   it('unreadable bodies: 4xx pages are not-sent, 2xx/5xx unknown', async () => {
     const html = (status: number) => transport(async () => new Response('<html>x</html>', { status }));
-    expect(await fail(html(404).call({ method: 'GET', path: '/x' }))).toMatchObject({ code: 'PROVIDER_BAD_REPLY', outcome: 'not-sent' });
+    expect(await fail(html(404).call({ method: 'GET', path: '/x' }))).toMatchObject({ code: 'PROVIDER_BAD_REPLY', outcome: 'not-sent', kind: 'permanent' });
     expect(await fail(html(502).call({ method: 'GET', path: '/x' }))).toMatchObject({ code: 'PROVIDER_BAD_REPLY', outcome: 'unknown' });
     expect(await fail(html(200).call({ method: 'GET', path: '/x' }))).toMatchObject({ outcome: 'unknown' });
   });

@@ -181,7 +181,7 @@ export function createTransport(opts: TransportOptions): Transport {
               (refused
                 ? 'Check the base URL of the account.'
                 : 'The request may have been accepted; check its status before sending again.'),
-            'transient',
+            refused ? 'permanent' : 'transient',
             refused ? 'not-sent' : 'unknown',
           );
         }

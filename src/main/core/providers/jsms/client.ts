@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import { CAPABILITIES, JSMS_LIMITS } from '../capabilities.ts';
 import { ProviderError, inputError, limitError, missingSecretError } from '../errors.ts';
 import { createTransport, type HttpCall, type HttpMethod } from '../http.ts';
-import { CHINA_UTC_OFFSET_MINUTES, formatDashed } from '../provider-time.ts';
+import { CHINA_UTC_OFFSET_MINUTES, formatDashed, parseProviderTime } from '../provider-time.ts';
 import type { BalanceLine, ConnectionCheck, ProviderClientBase, ProviderDeps, SecretGetter, SendResult } from '../types.ts';
 import { jsmsCall } from './http-call.ts';
 import { toSendResult } from './results.ts';
@@ -50,7 +50,10 @@ export interface JsmsTemplateInput {
 
 export interface JsmsScheduleQuery {
   scheduleId: string;
+  /** As JSMS wrote it (China time). */
   sendTime: string;
+  /** The same instant as epoch ms, when readable. */
+  sendAt: number | null;
   tempId: number;
   recipients: { msgId?: string; mobile: string; tempPara?: Record<string, unknown> }[];
 }
@@ -260,6 +263,7 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
       return {
         scheduleId: r.schedule_id,
         sendTime: r.send_time,
+        sendAt: parseProviderTime(r.send_time, CHINA_UTC_OFFSET_MINUTES) ?? null,
         tempId: r.temp_id,
         recipients: r.recipients.map((x) => {
           const row: JsmsScheduleQuery['recipients'][number] = { mobile: x.mobile };
