@@ -110,9 +110,10 @@ describe.runIf(run)('provider accounts in the real renderer', () => {
   });
 
   it('keeps the results after leaving the screen and coming back', async () => {
-    await page.goto(`${app.url}#/settings`);
+    await page.getByTestId('nav-settings').click();
     await page.getByTestId('screen-settings').waitFor();
-    await page.goto(`${app.url}#/accounts`);
+    await page.getByTestId('nav-accounts').click();
+    await page.getByTestId('screen-accounts').waitFor();
     await expect.poll(() => page.getByTestId('account-check-result').count()).toBe(4);
   });
 

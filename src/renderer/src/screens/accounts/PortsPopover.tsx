@@ -15,7 +15,7 @@ export function PortsPopover({ ports }: { ports: PortInfo[] }) {
   const available = ports.filter((p) => p.available).length;
   const summary = t('check.ports', { available, total: ports.length });
   return (
-    <Popover position="bottom-start" withArrow shadow="md" width={260}>
+    <Popover position="bottom-start" withArrow shadow="md" width={260} trapFocus returnFocus>
       <Popover.Target>
         <Button
           size="compact-sm"
