@@ -5,7 +5,7 @@
 import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SECRET_FIELDS, type AccountView } from '../../../../shared/accounts.ts';
-import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { ConnectionStatus, NO_SHRINK } from './ConnectionStatus.tsx';
 import { KindBadge } from './KindBadge.tsx';
 
 interface AccountsTableProps {
@@ -18,7 +18,7 @@ interface AccountsTableProps {
 export function AccountsTable({ accounts, onEdit, onDelete, onVerify }: AccountsTableProps) {
   const { t } = useTranslation('accounts');
   return (
-    <Table.ScrollContainer minWidth={980}>
+    <Table.ScrollContainer minWidth={1060}>
       <Table verticalSpacing="sm" highlightOnHover aria-label={t('table.label')} data-testid="accounts-table">
         <Table.Thead>
           <Table.Tr>
@@ -26,7 +26,7 @@ export function AccountsTable({ accounts, onEdit, onDelete, onVerify }: Accounts
             <Table.Th>{t('table.name')}</Table.Th>
             <Table.Th>{t('table.baseUrl')}</Table.Th>
             <Table.Th>{t('table.secrets')}</Table.Th>
-            <Table.Th>{t('table.connection')}</Table.Th>
+            <Table.Th miw={260}>{t('table.connection')}</Table.Th>
             <Table.Th>
               <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
             </Table.Th>
@@ -59,6 +59,7 @@ export function AccountsTable({ accounts, onEdit, onDelete, onVerify }: Accounts
                         size="sm"
                         variant={set ? 'light' : 'outline'}
                         color={set ? 'teal' : 'gray'}
+                        style={NO_SHRINK}
                         data-testid="account-secret-state"
                         data-secret={field}
                         data-set={set}

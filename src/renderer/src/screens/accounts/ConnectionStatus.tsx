@@ -21,6 +21,9 @@ const BALANCE_LABEL_KEYS: Record<string, string> = {
   'Gift balance': 'gift',
 };
 
+/** Badges truncate their label when squeezed; in table cells they should keep their width instead. */
+export const NO_SHRINK = { flexShrink: 0, minWidth: 'max-content' } as const;
+
 function useLocale(): string {
   const { i18n } = useTranslation();
   return localeOf((i18n.language === 'zh' ? 'zh' : 'en') satisfies Language);
@@ -52,12 +55,12 @@ function CheckResult({ check }: { check: ConnectionCheck }) {
   const locale = useLocale();
   const time = new Date(check.checkedAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   return (
-    <Stack gap={2} data-testid="account-check-result" data-ok={String(check.ok)}>
+    <Stack gap={2} align="flex-start" data-testid="account-check-result" data-ok={String(check.ok)}>
       <Group gap={6} wrap="nowrap">
-        <Badge size="sm" variant="light" color={check.ok ? 'teal' : 'red'}>
+        <Badge size="sm" variant="light" color={check.ok ? 'teal' : 'red'} style={NO_SHRINK}>
           {t(check.ok ? 'check.ok' : 'check.failed')}
         </Badge>
-        <Text size="xs" c="dimmed" data-testid="account-checked-at">
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="account-checked-at">
           {t('check.checkedAt', { time })}
         </Text>
       </Group>

@@ -8,7 +8,7 @@ const COLORS: Record<ProviderKind, string> = { jsms: 'blue', eims: 'grape', gsmb
 export function KindBadge({ kind }: { kind: ProviderKind }) {
   const { t } = useTranslation('accounts');
   return (
-    <Badge color={COLORS[kind]} variant="light" data-testid="account-kind-badge">
+    <Badge color={COLORS[kind]} variant="light" style={{ minWidth: 'max-content' }} data-testid="account-kind-badge">
       {t(`kinds.${kind}`)}
     </Badge>
   );

@@ -19,9 +19,8 @@ export function PortsPopover({ ports }: { ports: PortInfo[] }) {
       <Popover.Target>
         <Button
           size="compact-sm"
-          variant="subtle"
-          color={available === ports.length ? 'teal' : available === 0 ? 'red' : 'yellow'}
-          px={4}
+          variant="light"
+          color={available === ports.length ? 'teal' : available === 0 ? 'red' : 'orange'}
           data-testid="account-check-ports"
           data-available={available}
           data-total={ports.length}
