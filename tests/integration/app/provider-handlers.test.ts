@@ -133,3 +133,12 @@ describe('verification codes', () => {
     expect(!bad.ok && bad.error.code).toBe('INVALID_INPUT');
   });
 });
+
+describe('ports that fetch refuses', () => {
+  it('say so instead of blaming a lost connection', async () => {
+    const id = await create({ kind: 'gsmbox', name: 'Blocked', baseUrl: 'http://127.0.0.1:6000', username: 'admin' }, { password: 'x' });
+    const check = await test(id);
+    expect(check.error?.code).toBe('PROVIDER_BLOCKED_PORT');
+    expect(check.summary).toMatch(/another port/);
+  });
+});

@@ -61,6 +61,13 @@ export function errorCodes(err: unknown, depth = 0): string[] {
   return out;
 }
 
+/** The messages along an error's cause chain (fetch reports a blocked port only as "bad port"). */
+function causeMessages(err: unknown, depth = 0): string[] {
+  if (depth > 6 || err === null || typeof err !== 'object') return [];
+  const e = err as { message?: unknown; cause?: unknown };
+  return [...(typeof e.message === 'string' ? [e.message] : []), ...causeMessages(e.cause, depth + 1)];
+}
+
 function hostOf(baseUrl: string): string {
   try {
     return new URL(baseUrl).host;
@@ -93,6 +100,14 @@ export function createTransport(opts: TransportOptions): Transport {
 
   const networkFailure = (err: unknown, written: boolean): ProviderError => {
     const codes = errorCodes(err);
+    if (!written && causeMessages(err).includes('bad port')) {
+      return fail(
+        'PROVIDER_BLOCKED_PORT',
+        `The port of ${label} at ${host} is on the list of ports that HTTP clients refuse to use. Move the service to another port (e.g. 80, 8080 or 20003) and update the account.`,
+        'permanent',
+        'not-sent',
+      );
+    }
     if (!written && codes.some((c) => NOT_CONNECTED_CODES.has(c))) {
       return fail(
         'PROVIDER_UNREACHABLE',

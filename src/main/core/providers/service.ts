@@ -1,5 +1,6 @@
 import type { AccountConfig } from '../../../shared/accounts.ts';
-import { AppError, toErrorShape, type AppErrorShape } from '../../../shared/errors.ts';
+import { AppError, toErrorShape } from '../../../shared/errors.ts';
+import type { VerifyResult } from '../../../shared/providers.ts';
 import type { Clock, FetchLike } from '../ports.ts';
 import { ProviderError, type CallOutcome } from './errors.ts';
 import { createJsmsClient } from './jsms/client.ts';
@@ -22,10 +23,8 @@ export interface ProviderServiceDeps {
 
 export type ServiceAccount = AccountConfig & { id: string };
 
-export interface ConnectionTestResult extends ConnectionCheck {
-  /** Present when the check failed: a stable code and a sentence saying what to do. */
-  error?: AppErrorShape;
-}
+/** A check that failed carries `error` (stable code + sentence); see ConnectionCheck in src/shared/providers.ts. */
+export type ConnectionTestResult = ConnectionCheck;
 
 export interface VerificationCodeInput {
   mobile: string;
@@ -39,12 +38,6 @@ export interface VerificationCodeInput {
   ttlSeconds?: number;
 }
 
-export interface VerifyResult {
-  valid: boolean;
-  /** A plain sentence when not valid (wrong, expired, already used). */
-  reason?: string;
-  reasonCode?: number;
-}
 
 function jsmsOnly(account: ServiceAccount) {
   if (account.kind !== 'jsms') {

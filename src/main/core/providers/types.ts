@@ -49,32 +49,9 @@ export interface ProviderCapabilities {
   providerUtcOffsetMinutes: number | null;
 }
 
-export interface BalanceLine {
-  /** What the number counts, e.g. "App balance (SMS)", "Balance", "Gift". */
-  label: string;
-  /** null = no quota assigned. */
-  amount: number | null;
-  unit: 'messages' | 'money';
-}
-
-export interface PortInfo {
-  port: number;
-  name: string;
-  available: boolean;
-}
-
-/** What the UI shows after "Test connection". */
-export interface ConnectionCheck {
-  ok: boolean;
-  kind: ProviderKind;
-  /** One plain sentence. */
-  summary: string;
-  balances: BalanceLine[];
-  ports: PortInfo[];
-  /** Non-fatal problems (e.g. dev balance failed while app balance worked). */
-  warnings: string[];
-  checkedAt: number;
-}
+/** Balances, ports and connection checks are what the renderer sees too: one definition in src/shared. */
+import type { ConnectionCheck } from '../../../shared/providers.ts';
+export type { BalanceLine, ConnectionCheck, PortInfo } from '../../../shared/providers.ts';
 
 export interface SendAccepted {
   number: string;
