@@ -13,6 +13,7 @@ export function FileStep() {
   const preview = useImportStore((s) => s.preview);
   const busy = useImportStore((s) => s.busy);
   const region = useSettingsStore((s) => s.settings.defaultRegion);
+  const number = new Intl.NumberFormat(i18n.language);
   const size = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(fileSize / 1024);
 
   return (
@@ -37,6 +38,11 @@ export function FileStep() {
             </Badge>
           )}
         </Group>
+      )}
+      {preview && (
+        <Text size="sm" data-testid="import-found">
+          {t('wizard.file.found', { valid: number.format(preview.counts.valid), total: number.format(preview.counts.total), count: preview.counts.total })}
+        </Text>
       )}
     </Stack>
   );
