@@ -18,15 +18,14 @@ interface AccountsTableProps {
 export function AccountsTable({ accounts, onEdit, onDelete, onVerify }: AccountsTableProps) {
   const { t } = useTranslation('accounts');
   return (
-    <Table.ScrollContainer minWidth={1060}>
+    <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="sm" highlightOnHover aria-label={t('table.label')} data-testid="accounts-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('table.kind')}</Table.Th>
-            <Table.Th>{t('table.name')}</Table.Th>
-            <Table.Th>{t('table.baseUrl')}</Table.Th>
+            <Table.Th>{t('table.nameAndUrl')}</Table.Th>
             <Table.Th>{t('table.secrets')}</Table.Th>
-            <Table.Th miw={260}>{t('table.connection')}</Table.Th>
+            <Table.Th miw={240}>{t('table.connection')}</Table.Th>
             <Table.Th>
               <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
             </Table.Th>
@@ -42,9 +41,7 @@ export function AccountsTable({ accounts, onEdit, onDelete, onVerify }: Accounts
                 <Text fw={500} size="sm" data-testid="account-name">
                   {account.name}
                 </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" ff="monospace" c="dimmed" data-testid="account-base-url">
+                <Text size="xs" ff="monospace" c="dimmed" style={{ wordBreak: 'break-all' }} data-testid="account-base-url">
                   {account.baseUrl}
                 </Text>
               </Table.Td>

@@ -3,7 +3,7 @@
  * (balances for JSMS/EIMS, available ports for the box with a popover listing them, or the failure
  * sentence with its code), warnings, and when it was checked.
  */
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts.ts';
 import type { BalanceLine, ConnectionCheck } from '../../../../shared/providers.ts';
@@ -56,14 +56,9 @@ function CheckResult({ check }: { check: ConnectionCheck }) {
   const time = new Date(check.checkedAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   return (
     <Stack gap={2} align="flex-start" data-testid="account-check-result" data-ok={String(check.ok)}>
-      <Group gap={6} wrap="nowrap">
-        <Badge size="sm" variant="light" color={check.ok ? 'teal' : 'red'} style={NO_SHRINK}>
-          {t(check.ok ? 'check.ok' : 'check.failed')}
-        </Badge>
-        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="account-checked-at">
-          {t('check.checkedAt', { time })}
-        </Text>
-      </Group>
+      <Badge size="sm" variant="light" color={check.ok ? 'teal' : 'red'} style={NO_SHRINK}>
+        {t(check.ok ? 'check.ok' : 'check.failed')}
+      </Badge>
       {check.ok && check.balances.map((line) => <BalanceText key={line.label} line={line} />)}
       {check.ok && check.kind === 'gsmbox' && <PortsPopover ports={check.ports} />}
       {!check.ok && check.error && (
@@ -81,6 +76,9 @@ function CheckResult({ check }: { check: ConnectionCheck }) {
           {sentenceText(i18n, w)}
         </Text>
       ))}
+      <Text size="xs" c="dimmed" data-testid="account-checked-at">
+        {t('check.checkedAt', { time })}
+      </Text>
     </Stack>
   );
 }
