@@ -93,6 +93,8 @@ describe.runIf(run)('provider accounts in the real renderer', () => {
       '3:false',
       '4:true',
     ]);
+    // Let the popover finish fading in before the picture.
+    await expect.poll(() => list.evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
     await page.screenshot({ path: screenshotPath('providers-box-ports'), fullPage: true });
     await page.keyboard.press('Escape');
     await list.waitFor({ state: 'hidden' });
