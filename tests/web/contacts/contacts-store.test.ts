@@ -40,9 +40,10 @@ describe('contacts store', () => {
     const fake = createFakeContactsMain();
     const bridge = fake.bridge as Bridge & Record<string, unknown>;
     // The answer to 'a' arrives after the answer to 'ab'; totals tell them apart.
-    bridge.contactsSearch = async (input: { query: string }) => {
-      if (input.query === 'a') await new Promise((r) => setTimeout(r, 30));
-      return { ok: true, value: { rows: [], total: input.query.length * 100, offset: 0 } };
+    bridge.contactsSearch = async (input: { query?: string }) => {
+      const query = input.query ?? '';
+      if (query === 'a') await new Promise((r) => setTimeout(r, 30));
+      return { ok: true, value: { rows: [], total: query.length * 100, offset: 0 } };
     };
     setBridgeForTests(bridge);
     const first = useContactsStore.getState().browseTo('l1', 'a');
