@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           headless: resolve('src/main/headless.ts'),
+          // worker_threads entry for parsing large imports off the main thread (found by import-session.ts).
+          'parse-worker': resolve('src/main/core/contacts/import/parse-worker.ts'),
         },
       },
     },
