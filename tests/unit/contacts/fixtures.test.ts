@@ -29,6 +29,10 @@ const CASES: Record<string, Expect> = {
   'basic.csv': { numbers: [A, B, C], check: (r) => expect(r.contacts[1]?.vars).toEqual({ name: 'Bob', city: 'Shanghai' }) },
   'basic.xlsx': { numbers: [A, B, C], check: (r) => expect(r.source).toMatchObject({ format: 'xlsx', sheet: 'People' }) },
   'basic.xls': { numbers: [A, B, C], check: (r) => expect(r.source.format).toBe('xls') },
+  'biff5-gbk.xls': { numbers: [A, B], check: (r) => {
+    expect(r.contacts.map((c) => c.vars['姓名'])).toEqual(['张三', '李四']);
+    expect(r.source.sheet).toBe('王五');
+  } },
   'biff2.xls': { numbers: [A, B, C], check: (r) => expect(r.source.format).toBe('xls') },
   'xml2003.xls': { numbers: [A, B, C], check: (r) => expect(r.source.format).toBe('xml2003') },
   'html-table.xls': { numbers: [A, B], check: (r) => expect(r.source.format).toBe('html') },

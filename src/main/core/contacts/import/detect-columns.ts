@@ -91,7 +91,6 @@ export function detectMapping(grid: Grid, req: MappingRequest): ColumnMapping {
   const headerCells = headerIndex >= 0 ? (grid.rows[headerIndex] ?? []) : [];
 
   let phoneColumn = req.phoneColumn ?? -1;
-  let phoneScore = 0;
   const dataSample = sample.map((r, k) => ({ r, k })).filter(({ r }) => r > headerIndex);
   const scoreOf = (c: number) =>
     dataSample.length === 0 ? 0 : dataSample.reduce((s, { k }) => s + (valid[c]?.[k] ?? 0), 0) / dataSample.length;
@@ -114,7 +113,7 @@ export function detectMapping(grid: Grid, req: MappingRequest): ColumnMapping {
       );
     }
   }
-  phoneScore = Math.round(scoreOf(phoneColumn) * 1000) / 1000;
+  const phoneScore = Math.round(scoreOf(phoneColumn) * 1000) / 1000;
   const headers = Array.from({ length: grid.columns }, (_, c) => cell(headerCells, c).trim());
   const names = variableNames(headers, phoneColumn);
   const columns: ColumnInfo[] = headers.map((header, index) => ({ index, header, variable: names[index] ?? '' }));
