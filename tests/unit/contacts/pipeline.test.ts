@@ -141,3 +141,13 @@ describe('header detection', () => {
     expect(r.rejects).toEqual([expect.objectContaining({ row: 2, original: 'bad' })]);
   });
 });
+
+describe('wide sheets', () => {
+  it('turns at most MAX_IMPORT_COLUMNS columns into variables', () => {
+    const header = ['phone', ...Array.from({ length: 299 }, (_, i) => `v${i}`)].join(',');
+    const row = ['13812345678', ...Array.from({ length: 299 }, (_, i) => `x${i}`)].join(',');
+    const r = runImport(text(`${header}\n${row}\n`));
+    expect(r.mapping.columns).toHaveLength(256);
+    expect(Object.keys(r.contacts[0]?.vars ?? {})).toHaveLength(255);
+  });
+});

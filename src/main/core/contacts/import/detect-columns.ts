@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { ColumnInfo, ColumnMapping } from '../../../../shared/contacts.ts';
+import { MAX_IMPORT_COLUMNS, RESERVED_VARIABLES, type ColumnInfo, type ColumnMapping } from '../../../../shared/contacts.ts';
 import { contactsError } from '../contacts-error.ts';
 import { normalisePhone } from '../phone/normalise.ts';
 import { isBlankRow, type Grid } from './grid.ts';
@@ -17,13 +17,10 @@ export interface MappingRequest {
   phoneColumn?: number;
 }
 
-/** `{phone}` always means the recipient's own number, so no column may take that name. */
-export const RESERVED_VARIABLES: readonly string[] = ['phone'];
 
 const PHONE_HEADER = /phone|mobile|tel|cell|number|msisdn|手机|电话|号码|联系方式|手機|電話|號碼/i;
 const SAMPLE_ROWS = 200;
-/** Columns further right are not scored (a stray cell in column XFD must not cost seconds). */
-const MAX_SCORED_COLUMNS = 256;
+const MAX_SCORED_COLUMNS = MAX_IMPORT_COLUMNS;
 
 function cell(row: readonly string[] | undefined, c: number): string {
   return row?.[c] ?? '';
@@ -114,7 +111,8 @@ export function detectMapping(grid: Grid, req: MappingRequest): ColumnMapping {
     }
   }
   const phoneScore = Math.round(scoreOf(phoneColumn) * 1000) / 1000;
-  const headers = Array.from({ length: grid.columns }, (_, c) => cell(headerCells, c).trim());
+  const width = Math.max(Math.min(grid.columns, MAX_IMPORT_COLUMNS), phoneColumn + 1);
+  const headers = Array.from({ length: width }, (_, c) => cell(headerCells, c).trim());
   const names = variableNames(headers, phoneColumn);
   const columns: ColumnInfo[] = headers.map((header, index) => ({ index, header, variable: names[index] ?? '' }));
   return { headerRow: headerIndex + 1, phoneColumn, phoneScore, columns };
