@@ -1,0 +1,129 @@
+/**
+ * Benchmark (issue 4): a 100k-row .xlsx and a 65,535-row .xls imported end to end — upload, parse,
+ * normalise, dedupe and store in SQLite through the contract (importOpen → importAnalyse →
+ * importCommit), exactly as the app does — against SheetJS alone parsing the same bytes, in the same
+ * run. Each measurement runs in a fresh child process so its peak memory (maxRSS) is its own.
+ *
+ *   node bench/contacts-import.ts [--runs 5] [--write]
+ *
+ * With --write the figures replace the "Contacts import" section of bench/RESULTS.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as XLSX from '@e965/xlsx';
+import { writeNumbersXls } from '../src/main/core/contacts/export/xls-biff8-writer.ts';
+
+const here = import.meta.dirname;
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, write: { type: 'boolean', default: false }, child: { type: 'string' }, file: { type: 'string' } } });
+
+interface Sample {
+  ms: number;
+  maxRssMb: number;
+}
+
+async function child(kind: string, file: string): Promise<Sample> {
+  const bytes = readFileSync(file);
+  if (kind === 'sheetjs') {
+    const t0 = performance.now();
+    const wb = XLSX.read(bytes, { type: 'buffer', dense: true });
+    const sheet = wb.Sheets[wb.SheetNames[0]!]!;
+    XLSX.utils.sheet_to_json(sheet, { header: 1, raw: false });
+    const ms = performance.now() - t0;
+    return { ms, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  }
+  const { createCore } = await import('../src/main/core/create-core.ts');
+  const { MemorySecretStore } = await import('../src/main/core/ports.ts');
+  const { MemorySettingsBackend } = await import('../src/main/core/settings/json-file-backend.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
+  const core = createCore({ dataDir: dir, secrets: new MemorySecretStore(), settings: new MemorySettingsBackend() });
+  const must = <T>(r: { ok: true; value: unknown } | { ok: false; error: { message: string } }): T => {
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as T;
+  };
+  const t0 = performance.now();
+  const opened = must<{ importId: string }>(await core.invoke('importOpen', { fileName: file, base64: bytes.toString('base64') }));
+  const preview = must<{ counts: { valid: number } }>(await core.invoke('importAnalyse', { importId: opened.importId, options: {} }));
+  const done = must<{ added: number }>(await core.invoke('importCommit', { importId: opened.importId, target: { newListName: 'bench' } }));
+  const ms = performance.now() - t0;
+  if (done.added !== preview.counts.valid || done.added < 60_000) throw new Error(`imported ${done.added} of ${preview.counts.valid}`);
+  await core.stop();
+  rmSync(dir, { recursive: true, force: true });
+  return { ms, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+function makeFiles(dir: string): { xlsx: string; xls: string } {
+  const rows: (string | number)[][] = [['姓名', '手机号', '城市']];
+  for (let i = 0; i < 100_000; i++) rows.push([`客户 ${i}`, 13_700_000_000 + i, i % 2 ? '广州' : '成都']);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
+  const xlsx = join(dir, 'contacts-100k.xlsx');
+  writeFileSync(xlsx, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+  const numbers = Array.from({ length: 65_535 }, (_, i) => String(13_800_000_000 + i));
+  const xls = join(dir, 'numbers-65k.xls');
+  writeFileSync(xls, writeNumbersXls(numbers, { header: '手机号' }));
+  return { xlsx, xls };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function measure(kind: string, file: string, runs: number): Sample[] {
+  const out: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const text = execFileSync(process.execPath, [join(here, 'contacts-import.ts'), '--child', kind, '--file', file], { encoding: 'utf8' });
+    out.push(JSON.parse(text.trim().split('\n').pop()!) as Sample);
+  }
+  return out;
+}
+
+if (values.child) {
+  console.log(JSON.stringify(await child(values.child, values.file!)));
+} else {
+  const runs = Number(values.runs);
+  const dir = mkdtempSync(join(tmpdir(), 'bench-files-'));
+  const files = makeFiles(dir);
+  const lines: string[] = [];
+  for (const [label, file] of [['100k-row .xlsx', files.xlsx], ['65,535-row .xls', files.xls]] as const) {
+    const base = measure('sheetjs', file, runs);
+    const full = measure('import', file, runs);
+    const b = median(base.map((s) => s.ms));
+    const f = median(full.map((s) => s.ms));
+    const peak = Math.max(...full.map((s) => s.maxRssMb));
+    const basePeak = Math.max(...base.map((s) => s.maxRssMb));
+    lines.push(
+      `| ${label} import (parse, normalise, dedupe, store) | ${f.toFixed(0)} ms | SheetJS parse alone ${b.toFixed(0)} ms | ${(f / b).toFixed(2)}× (goal ≤1.3×) | ${peak.toFixed(0)} MB (goal ≤300 MB; SheetJS alone ${basePeak.toFixed(0)} MB) |`,
+    );
+    console.log(lines.at(-1));
+  }
+  rmSync(dir, { recursive: true, force: true });
+  if (values.write) {
+    const section = [
+      '## Contacts import',
+      '',
+      `Command: \`node bench/contacts-import.ts --runs ${runs} --write\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+      `Median of ${runs} runs each, every run in a fresh process; baseline measured in the same run. Peak = highest maxRSS of the importing process over the runs.`,
+      '',
+      '| figure | median | baseline (median) | ratio | peak memory |',
+      '|---|---|---|---|---|',
+      ...lines,
+      '',
+    ].join('\n');
+    const file = join(here, 'RESULTS.md');
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      /* new file */
+    }
+    const re = /## Contacts import\n[\s\S]*?(?=\n## |$)/;
+    text = re.test(text) ? text.replace(re, section) : `${text.trimEnd()}\n\n${section}`;
+    mkdirSync(here, { recursive: true });
+    writeFileSync(file, text);
+  }
+}
