@@ -15,6 +15,7 @@ import { isAppError } from '../../../../shared/errors.ts';
 import { contactsError, throwIfAborted } from '../contacts-error.ts';
 import { normalisePhone } from '../phone/normalise.ts';
 import { decodeText } from './decode-text.ts';
+import { isFastXlsxPart, readXlsxFast } from './fast-xlsx.ts';
 import { classifyText, detectContainer } from './detect-format.ts';
 import { detectMapping } from './detect-columns.ts';
 import { isBlankRow, type Grid } from './grid.ts';
@@ -47,11 +48,13 @@ interface ReadOutcome {
 function readSource(bytes: Uint8Array, opts: ReturnType<typeof importOptionsSchema.parse>, limits: ImportLimits, ctl: ImportControl): ReadOutcome {
   const container = detectContainer(bytes);
   if (container.kind === 'xlsx' || container.kind === 'xls') {
+    const wbOpts = { sheet: opts.sheet, maxRows: limits.maxRows, signal: ctl.signal };
+    let fast: ReturnType<typeof readXlsxFast>;
     if (container.kind === 'xlsx') {
       assertNotZipBomb(container.entries, limits);
-      verifyZipEntries(bytes, container.entries);
+      fast = readXlsxFast(verifyZipEntries(bytes, container.entries, isFastXlsxPart), wbOpts);
     }
-    const wb = readWorkbook({ bytes }, container.kind === 'xlsx' ? '.xlsx' : '.xls', { sheet: opts.sheet, maxRows: limits.maxRows, signal: ctl.signal });
+    const wb = fast ?? readWorkbook({ bytes }, container.kind === 'xlsx' ? '.xlsx' : '.xls', wbOpts);
     return { grid: wb.grid, source: { format: container.kind, sheets: wb.sheets, sheet: wb.sheetName } };
   }
   const decoded = decodeText(bytes, opts.encoding);

@@ -73,7 +73,7 @@ export function readWorkbook(input: WorkbookInput, what: string, opts: WorkbookO
     cellDates: false,
     sheetStubs: false,
     bookVBA: false,
-    sheetRows: opts.maxRows + 2,
+    sheetRows: sheetRowsFor(opts.maxRows),
   };
   let wb: XLSX.WorkBook;
   try {
@@ -86,23 +86,34 @@ export function readWorkbook(input: WorkbookInput, what: string, opts: WorkbookO
   throwIfAborted(opts.signal);
   const names = wb.SheetNames ?? [];
   const sheets = names.map((n) => sheetInfo(n, wb.Sheets[n]));
-  if (names.length === 0) {
-    throw contactsError('CONTACTS_NO_DATA', 'This workbook has no sheets. Check that it is the right file.');
-  }
-  let sheetName: string;
-  if (opts.sheet !== undefined) {
-    if (!names.includes(opts.sheet)) {
-      throw contactsError('CONTACTS_SHEET_NOT_FOUND', `There is no sheet named "${opts.sheet}" in this workbook. Pick one of: ${names.join(', ')}.`);
-    }
-    sheetName = opts.sheet;
-  } else {
-    sheetName = names.find((n) => hasData(wb.Sheets[n])) ?? (names[0] as string);
-  }
+  const sheetName = chooseSheet(names, opts.sheet, (n) => hasData(wb.Sheets[n]));
   const ws = wb.Sheets[sheetName];
   // sheetRows stops SheetJS one row past the cap; '!fullref' keeps the real extent.
   const extent = ws?.['!fullref'] ?? ws?.['!ref'];
-  if (extent !== undefined && XLSX.utils.decode_range(extent).e.r + 1 > opts.maxRows + 1) throw tooManyRows(opts.maxRows);
+  if (extent !== undefined) assertRowCount(XLSX.utils.decode_range(extent).e.r, opts.maxRows);
   return { sheets, sheetName, grid: sheetToGrid(ws, opts.signal) };
+}
+
+/** SheetJS `sheetRows` for a row cap: one row past the cap (plus the header), so an overflow is seen. */
+export const sheetRowsFor = (maxRows: number): number => maxRows + 2;
+
+/** Throws when a sheet's last row (0-based) is past the cap. */
+export function assertRowCount(lastRow: number, maxRows: number): void {
+  if (lastRow + 1 > maxRows + 1) throw tooManyRows(maxRows);
+}
+
+/** The sheet asked for, else the first one with data, else the first one. */
+export function chooseSheet(names: readonly string[], wanted: string | undefined, hasData: (name: string) => boolean): string {
+  if (names.length === 0) {
+    throw contactsError('CONTACTS_NO_DATA', 'This workbook has no sheets. Check that it is the right file.');
+  }
+  if (wanted !== undefined) {
+    if (!names.includes(wanted)) {
+      throw contactsError('CONTACTS_SHEET_NOT_FOUND', `There is no sheet named "${wanted}" in this workbook. Pick one of: ${names.join(', ')}.`);
+    }
+    return wanted;
+  }
+  return names.find(hasData) ?? (names[0] as string);
 }
 
 function sheetToGrid(ws: XLSX.WorkSheet | undefined, signal: AbortSignal | undefined): Grid {

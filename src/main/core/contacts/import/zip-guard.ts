@@ -106,9 +106,11 @@ export function assertNotZipBomb(entries: readonly ZipEntry[], limits: ImportLim
  * Inflates every entry once, bounded by its declared size, and checks length and CRC-32: a
  * damaged part (which SheetJS would silently read as an empty sheet) or a size that lies is
  * caught here, and no entry can expand past what the directory declared. Run after assertNotZipBomb.
+ * The parts `keep` asks for are returned inflated, so the lean .xlsx reader never inflates twice.
  */
-export function verifyZipEntries(bytes: Uint8Array, entries: readonly ZipEntry[]): void {
+export function verifyZipEntries(bytes: Uint8Array, entries: readonly ZipEntry[], keep?: (name: string) => boolean): Map<string, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const kept = new Map<string, Uint8Array>();
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const p = e.localHeaderOffset;
@@ -126,5 +128,7 @@ export function verifyZipEntries(bytes: Uint8Array, entries: readonly ZipEntry[]
     const expected = view.getUint32(p + 14, true);
     const flags = view.getUint16(p + 6, true);
     if ((flags & 0x08) === 0 && crc32(plain) !== expected) throw corrupt();
+    if (keep?.(e.name)) kept.set(e.name, plain);
   }
+  return kept;
 }
