@@ -1,17 +1,33 @@
 import * as XLSX from '@e965/xlsx';
 import { detectContainer } from './import/detect-format.ts';
+import { workbookSheetNames } from './import/xlsx-parts.ts';
+import { verifyZipEntries, type ZipEntry } from './import/zip-guard.ts';
 
 /**
  * The sheet names of a binary workbook (.xlsx / .xls), read without parsing any cells — so the
  * wizard can offer "pick another sheet" even when the default sheet could not be analysed.
  * Text files and anything unreadable give [] (the analysis reports the real problem).
+ * An .xlsx needs only xl/workbook.xml (one small part inflated); SheetJS reads anything else.
  */
 export function sheetNames(bytes: Uint8Array): string[] {
   try {
-    const kind = detectContainer(bytes).kind;
-    if (kind !== 'xlsx' && kind !== 'xls') return [];
+    const container = detectContainer(bytes);
+    if (container.kind !== 'xlsx' && container.kind !== 'xls') return [];
+    if (container.kind === 'xlsx') {
+      const names = xlsxSheetNames(bytes, container.entries);
+      if (names) return names;
+    }
     return XLSX.read(bytes, { type: 'buffer', bookSheets: true }).SheetNames ?? [];
   } catch {
     return [];
+  }
+}
+
+function xlsxSheetNames(bytes: Uint8Array, entries: readonly ZipEntry[]): string[] | undefined {
+  try {
+    const part = verifyZipEntries(bytes, entries.filter((e) => e.name === 'xl/workbook.xml'), () => true).get('xl/workbook.xml');
+    return part && workbookSheetNames(new TextDecoder('utf-8').decode(part))?.map((s) => s.name);
+  } catch {
+    return undefined;
   }
 }

@@ -42,6 +42,17 @@ function formatNumber(v: number, style: number, formats: CellFormats | undefined
   return numberCellText(v, w);
 }
 
+/** r, t and s of a cell tag: plain double-quoted attributes read directly (the hot path), else parsed. */
+function cellAttributes(tag: string): Map<string, string> {
+  if (tag.includes("'") || tag.includes(':') || /[\t\n\r]|\s=|=\s/.test(tag)) return attributes(tag);
+  const out = new Map<string, string>();
+  for (const name of [' r="', ' t="', ' s="']) {
+    const i = tag.indexOf(name);
+    if (i >= 0) out.set(name.charAt(1), tag.slice(i + 4, tag.indexOf('"', i + 4)));
+  }
+  return out;
+}
+
 function dimension(head: string): CellRange | undefined {
   const at = head.search(/<(?:\w*:)?dimension/);
   if (at <= 0) return undefined;
@@ -91,7 +102,7 @@ export function scanSheet(xml: string, opts: ScanOptions): ScannedSheet | undefi
       const close = selfClosing ? tagEnd : xml.indexOf('</c>', tagEnd);
       if (close < 0 || close > rowClose) return undefined;
       cpos = selfClosing ? tagEnd + 1 : close + 4;
-      const a = attributes(xml.slice(at, selfClosing ? tagEnd - 1 : tagEnd));
+      const a = cellAttributes(xml.slice(at, selfClosing ? tagEnd - 1 : tagEnd));
       const ref = a.get('r');
       let at_r = tagr - 1;
       let at_c: number;
