@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOptOutCheck } from '../../../src/main/core/contacts/opt-out-check.ts';
+import { OptOutsRepository } from '../../../src/main/core/contacts/store/opt-outs-repository.ts';
 import type { OptOutImportSummary, OptOutPage } from '../../../src/shared/contact-lists.ts';
 import { b64, setup, xlsxOf } from './support.ts';
 
@@ -62,5 +63,15 @@ describe('opt-outs', () => {
     expect(check.record(['+8613800000003', '+8613800000002'], 'keyword', 'replied TD', 5)).toBe(1);
     const page = await call<OptOutPage>('optOutsList', { query: 'replied' });
     expect(page.rows.map((r) => [r.e164, r.source])).toEqual([['+8613800000003', 'keyword']]);
+  });
+  it('gives an import one lookup for all its numbers: empty, in memory, or per number past the cap', async () => {
+    const { core, call } = setup();
+    const repo = new OptOutsRepository(core.context.db);
+    expect(repo.lookup()('+8613800000001')).toBe(false);
+    await call('optOutsAdd', { numbers: ['13800000001', '13800000002'] });
+    for (const lookup of [repo.lookup(), repo.lookup(1)]) {
+      expect(lookup('+8613800000001')).toBe(true);
+      expect(lookup('+8613800000003')).toBe(false);
+    }
   });
 });

@@ -31,7 +31,7 @@ export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks
     lastEmit = now;
     ctx.emit('importProgress', { importId, ...p });
   };
-  const sessions = new ImportSessions({ clock: ctx.clock, isOptedOut: (e) => optOuts.isOptedOut(e), onProgress: progress });
+  const sessions = new ImportSessions({ clock: ctx.clock, isOptedOut: (e) => optOuts.isOptedOut(e), optOutLookup: () => optOuts.lookup(), onProgress: progress });
 
   return {
     sessions,

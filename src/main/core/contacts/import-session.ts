@@ -18,6 +18,8 @@ import { sheetNames } from './sheet-names.ts';
 export interface ImportSessionDeps {
   clock: Clock;
   isOptedOut: (e164: string) => boolean;
+  /** A lookup for a whole analysis (read once, e.g. into a Set); defaults to `isOptedOut`. */
+  optOutLookup?: () => (e164: string) => boolean;
   onProgress: (importId: string, p: ImportProgress) => void;
   /** Files at least this big are parsed in a worker. */
   workerThresholdBytes?: number;
@@ -98,7 +100,8 @@ export class ImportSessions {
     const onProgress = (p: ImportProgress) => this.deps.onProgress(importId, p);
     try {
       const threshold = this.deps.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD;
-      const control = { signal: controller.signal, onProgress, isOptedOut: this.deps.isOptedOut };
+      const isOptedOut = this.deps.optOutLookup?.() ?? this.deps.isOptedOut;
+      const control = { signal: controller.signal, onProgress, isOptedOut };
       const run = (opts: ImportOptions) =>
         WORKER_URL !== undefined && s.bytes.byteLength >= threshold
           ? runImportInWorker(s.bytes, opts, { ...control, createWorker: (o) => new Worker(WORKER_URL, o) })

@@ -41,6 +41,19 @@ export class OptOutsRepository {
     return this.stmts.has.get(e164) !== undefined;
   }
 
+  /**
+   * A lookup for checking many numbers at once (an import flags every contact): the list read once
+   * into a Set when it is of a sane size (none: a constant), else the per-number query. Reflects the
+   * list as it is now.
+   */
+  lookup(maxInMemory = 500_000): (e164: string) => boolean {
+    const n = this.stmts.count.get()?.n ?? 0;
+    if (n === 0) return () => false;
+    if (n > maxInMemory) return (e164) => this.isOptedOut(e164);
+    const set = new Set(this.db.prepare<[], { e164: string }>('SELECT e164 FROM opt_outs').pluck().all() as unknown as string[]);
+    return (e164) => set.has(e164);
+  }
+
   /** Splits numbers into those that may be sent to and those on the opt-out list. */
   filterOptedOut(e164s: readonly string[]): { allowed: string[]; optedOut: string[] } {
     const allowed: string[] = [];
