@@ -42,15 +42,24 @@ function formatNumber(v: number, style: number, formats: CellFormats | undefined
   return numberCellText(v, w);
 }
 
+interface CellAttrs {
+  r: string | undefined;
+  t: string | undefined;
+  s: string | undefined;
+}
+
+function quoted(tag: string, name: string): string | undefined {
+  const i = tag.indexOf(name);
+  return i < 0 ? undefined : tag.slice(i + name.length, tag.indexOf('"', i + name.length));
+}
+
 /** r, t and s of a cell tag: plain double-quoted attributes read directly (the hot path), else parsed. */
-function cellAttributes(tag: string): Map<string, string> {
-  if (tag.includes("'") || tag.includes(':') || /[\t\n\r]|\s=|=\s/.test(tag)) return attributes(tag);
-  const out = new Map<string, string>();
-  for (const name of [' r="', ' t="', ' s="']) {
-    const i = tag.indexOf(name);
-    if (i >= 0) out.set(name.charAt(1), tag.slice(i + 4, tag.indexOf('"', i + 4)));
+function cellAttributes(tag: string): CellAttrs {
+  if (tag.includes("'") || tag.includes(':') || /[\t\n\r]|\s=|=\s/.test(tag)) {
+    const a = attributes(tag);
+    return { r: a.get('r'), t: a.get('t'), s: a.get('s') };
   }
-  return out;
+  return { r: quoted(tag, ' r="'), t: quoted(tag, ' t="'), s: quoted(tag, ' s="') };
 }
 
 function dimension(head: string): CellRange | undefined {
@@ -103,7 +112,7 @@ export function scanSheet(xml: string, opts: ScanOptions): ScannedSheet | undefi
       if (close < 0 || close > rowClose) return undefined;
       cpos = selfClosing ? tagEnd + 1 : close + 4;
       const a = cellAttributes(xml.slice(at, selfClosing ? tagEnd - 1 : tagEnd));
-      const ref = a.get('r');
+      const ref = a.r;
       let at_r = tagr - 1;
       let at_c: number;
       if (ref !== undefined) {
@@ -126,17 +135,20 @@ export function scanSheet(xml: string, opts: ScanOptions): ScannedSheet | undefi
         at_c = cc2 - 1;
         if (tagc < 0 || at_r < 0 || at_c < 0) return undefined;
       } else at_c = ++tagc;
-      const t = a.get('t') ?? 'n';
+      const t = a.t ?? 'n';
       if (!CELL_TYPES.has(t)) return undefined;
-      const body = selfClosing ? '' : xml.slice(tagEnd + 1, close);
-      const raw = elementText(body, 'v');
+      let raw: string | undefined;
+      if (!selfClosing && xml.startsWith('<v>', tagEnd + 1)) {
+        const vEnd = xml.indexOf('</v>', tagEnd + 4);
+        raw = vEnd >= 0 && vEnd < close ? xml.slice(tagEnd + 4, vEnd) : undefined;
+      } else raw = selfClosing ? undefined : elementText(xml, 'v', tagEnd + 1, close);
       const v = raw === undefined || raw === '' ? undefined : unescapeXml(raw);
-      if (!a.has('t') && v === undefined) continue;
+      if (a.t === undefined && v === undefined) continue;
       let text: string;
       switch (t) {
         case 'n':
           if (v === undefined) continue;
-          text = formatNumber(parseFloat(v), Number(a.get('s') ?? 0) || 0, opts.formats);
+          text = formatNumber(parseFloat(v), Number(a.s ?? 0) || 0, opts.formats);
           break;
         case 's': {
           if (v === undefined) continue;
@@ -149,7 +161,7 @@ export function scanSheet(xml: string, opts: ScanOptions): ScannedSheet | undefi
           text = v === undefined ? '' : unescapeXml(v, true);
           break;
         case 'inlineStr': {
-          const is = elementText(body, 'is');
+          const is = selfClosing ? undefined : elementText(xml, 'is', tagEnd + 1, close);
           if (is === undefined) text = '';
           else {
             const t2 = elementText(is, 't');
