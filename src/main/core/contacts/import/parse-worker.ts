@@ -6,14 +6,17 @@
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../../../shared/errors.ts';
 import { packResult } from './pack-result.ts';
-import { runImport } from './pipeline.ts';
+import { runImport } from './engine.ts';
 import type { ParseReply, ParseRequest } from './worker-protocol.ts';
 
 const port = parentPort;
 if (port) {
-  port.once('message', (req: ParseRequest) => {
+  port.once('message', async (req: ParseRequest) => {
     const send = (reply: ParseReply) => port.postMessage(reply);
     try {
+      // A zip (.xlsx) is read by the lean reader; anything else may need SheetJS's codepage tables.
+      const head = new Uint8Array(req.bytes, 0, Math.min(2, req.bytes.byteLength));
+      if (!(head[0] === 0x50 && head[1] === 0x4b)) await import('./codepages.ts');
       const result = runImport(new Uint8Array(req.bytes), req.options, {
         limits: req.limits,
         onProgress: (progress) => send({ type: 'progress', progress }),

@@ -1,5 +1,4 @@
 import * as XLSX from '@e965/xlsx';
-import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import type { SheetInfo } from '../../../../shared/contacts.ts';
 import { contactsError, throwIfAborted } from '../contacts-error.ts';
 import { cellText } from './cell-text.ts';
@@ -11,10 +10,7 @@ import type { Grid } from './grid.ts';
  * Reads cached values of formulas (a formula never evaluated has none and reads as empty),
  * fills merged ranges with their top-left text, and never returns a truncated sheet.
  */
-// Codepage tables: legacy .xls (BIFF2–5) store text in the file's codepage (936/GBK for Chinese
-// Excel). Without them SheetJS's ESM build misreads such strings, and a damaged BIFF2 file sent
-// it into a multi-second loop (found by fuzzing); with them both read correctly and fast.
-XLSX.set_cptable(cptable);
+// Codepage tables for legacy .xls text: see codepages.ts (loaded by pipeline.ts, or by the worker on demand).
 
 export interface WorkbookInput {
   /** Binary workbooks. */

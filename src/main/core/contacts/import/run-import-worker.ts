@@ -3,7 +3,7 @@ import type { ImportOptionsInput, ImportResult } from '../../../../shared/contac
 import { AppError } from '../../../../shared/errors.ts';
 import { cancelledError, contactsError } from '../contacts-error.ts';
 import { unpackResult } from './pack-result.ts';
-import { applyOptOuts, type ImportControl } from './pipeline.ts';
+import { applyOptOuts, type ImportControl } from './engine.ts';
 import type { ParseReply, ParseRequest } from './worker-protocol.ts';
 
 /**

@@ -1,0 +1,167 @@
+import type { CountryCode } from 'libphonenumber-js/max';
+import {
+  importOptionsSchema,
+  type ImportCounts,
+  type ImportedContact,
+  type ImportFormat,
+  type ImportOptionsInput,
+  type ImportPreview,
+  type ImportProgress,
+  type ImportResult,
+  type ImportSource,
+  type RejectedRow,
+} from '../../../../shared/contacts.ts';
+import { isAppError } from '../../../../shared/errors.ts';
+import { contactsError, throwIfAborted } from '../contacts-error.ts';
+import { normalisePhone } from '../phone/normalise.ts';
+import { decodeText } from './decode-text.ts';
+import { isFastXlsxPart, readXlsxFast } from './fast-xlsx.ts';
+import { classifyText, detectContainer } from './detect-format.ts';
+import { detectMapping } from './detect-columns.ts';
+import { isBlankRow, type Grid } from './grid.ts';
+import { DEFAULT_LIMITS, formatMiB, type ImportLimits } from './limits.ts';
+import { parseDelimited } from './parse-delimited.ts';
+import { readWorkbook } from './read-workbook.ts';
+import { assertNotZipBomb, verifyZipEntries } from './zip-guard.ts';
+
+/**
+ * The whole import: bytes → detect format → read → detect columns → normalise → dedupe → opt-outs.
+ * Synchronous and pure (no I/O): tests and small files call it in-process; large files run the
+ * same function in a worker thread (see run-import-worker.ts). Either the full result or an
+ * AppError — never a partial list.
+ */
+export interface ImportControl {
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  /** Opt-out lookup by E.164. In a worker it is applied afterwards, on the main side. */
+  isOptedOut?: (e164: string) => boolean;
+  limits?: Partial<ImportLimits>;
+}
+
+const PROGRESS_EVERY = 50_000;
+
+interface ReadOutcome {
+  grid: Grid;
+  source: ImportSource;
+}
+
+function readSource(bytes: Uint8Array, opts: ReturnType<typeof importOptionsSchema.parse>, limits: ImportLimits, ctl: ImportControl): ReadOutcome {
+  const container = detectContainer(bytes);
+  if (container.kind === 'xlsx' || container.kind === 'xls') {
+    const wbOpts = { sheet: opts.sheet, maxRows: limits.maxRows, signal: ctl.signal };
+    let fast: ReturnType<typeof readXlsxFast>;
+    if (container.kind === 'xlsx') {
+      assertNotZipBomb(container.entries, limits);
+      fast = readXlsxFast(verifyZipEntries(bytes, container.entries, isFastXlsxPart), wbOpts);
+    }
+    const wb = fast ?? readWorkbook({ bytes }, container.kind === 'xlsx' ? '.xlsx' : '.xls', wbOpts);
+    return { grid: wb.grid, source: { format: container.kind, sheets: wb.sheets, sheet: wb.sheetName } };
+  }
+  const decoded = decodeText(bytes, opts.encoding);
+  throwIfAborted(ctl.signal);
+  const kind = classifyText(decoded.text);
+  if (kind !== 'delimited') {
+    const wb = readWorkbook({ text: decoded.text }, kind === 'html' ? 'HTML (.xls)' : 'XML spreadsheet', {
+      sheet: opts.sheet,
+      maxRows: limits.maxRows,
+      signal: ctl.signal,
+    });
+    return { grid: wb.grid, source: { format: kind, sheets: wb.sheets, sheet: wb.sheetName, encoding: decoded.encoding } };
+  }
+  const parsed = parseDelimited(decoded.text, {
+    delimiter: opts.delimiter,
+    maxRows: limits.maxRows,
+    signal: ctl.signal,
+    onRows: (done) => ctl.onProgress?.({ phase: 'parse', done }),
+  });
+  const format: ImportFormat = parsed.delimiter === 'none' ? 'txt' : 'csv';
+  return { grid: parsed.grid, source: { format, sheets: [], encoding: decoded.encoding, delimiter: parsed.delimiter } };
+}
+
+/** Anything unexpected from a reader (a library bug, an odd file) becomes a clear error, never a crash. */
+function readSafely(bytes: Uint8Array, opts: ReturnType<typeof importOptionsSchema.parse>, limits: ImportLimits, ctl: ImportControl): ReadOutcome {
+  try {
+    return readSource(bytes, opts, limits, ctl);
+  } catch (err) {
+    if (isAppError(err)) throw err;
+    throw contactsError('CONTACTS_CORRUPT_FILE', 'This file could not be read: it may be damaged. Open it in Excel, save a fresh copy and import that.');
+  }
+}
+
+export function runImport(bytes: Uint8Array, input: ImportOptionsInput = {}, ctl: ImportControl = {}): ImportResult {
+  const opts = importOptionsSchema.parse(input);
+  const limits: ImportLimits = { ...DEFAULT_LIMITS, ...ctl.limits };
+  if (bytes.byteLength > limits.maxBytes) {
+    throw contactsError(
+      'CONTACTS_FILE_TOO_LARGE',
+      `This file is ${formatMiB(bytes.byteLength)}; the most the app imports at once is ${formatMiB(limits.maxBytes)}. Split it into smaller files.`,
+    );
+  }
+  ctl.onProgress?.({ phase: 'read', done: 0, total: bytes.byteLength });
+  const { grid, source } = readSafely(bytes, opts, limits, ctl);
+  throwIfAborted(ctl.signal);
+  const region = opts.region as CountryCode;
+  const mapping = detectMapping(grid, { region, headerRow: opts.headerRow, phoneColumn: opts.phoneColumn });
+
+  const contacts: ImportedContact[] = [];
+  const rejects: RejectedRow[] = [];
+  const firstByNumber = new Map<string, ImportedContact>();
+  const varColumns = mapping.columns.filter((c) => c.variable !== '');
+  const counts: ImportCounts = { total: 0, valid: 0, invalid: 0, duplicate: 0, optedOut: 0 };
+  const start = mapping.headerRow; // 0-based index of the first data row
+  const totalRows = grid.rows.length - start;
+  for (let r = start; r < grid.rows.length; r++) {
+    if ((r - start) % PROGRESS_EVERY === 0) {
+      throwIfAborted(ctl.signal);
+      ctl.onProgress?.({ phase: 'normalise', done: r - start, total: totalRows });
+    }
+    const row = grid.rows[r];
+    if (row === undefined || isBlankRow(row)) continue;
+    counts.total++;
+    const original = row[mapping.phoneColumn] ?? '';
+    const res = normalisePhone(original, region);
+    if (!res.ok) {
+      rejects.push({ row: r + 1, original, reason: res.reason, message: res.message });
+      continue;
+    }
+    const first = firstByNumber.get(res.e164);
+    if (first !== undefined) {
+      first.duplicates++;
+      counts.duplicate++;
+      continue;
+    }
+    const vars: Record<string, string> = {};
+    for (const col of varColumns) vars[col.variable] = row[col.index] ?? '';
+    const contact: ImportedContact = { row: r + 1, original, e164: res.e164, vars, duplicates: 0, optedOut: false };
+    firstByNumber.set(res.e164, contact);
+    contacts.push(contact);
+  }
+  ctl.onProgress?.({ phase: 'dedupe', done: totalRows, total: totalRows });
+  counts.valid = contacts.length;
+  counts.invalid = rejects.length;
+  const result: ImportResult = { source, mapping, contacts, rejects, counts };
+  if (ctl.isOptedOut) applyOptOuts(result, ctl.isOptedOut);
+  return result;
+}
+
+/** Flags opted-out numbers (kept in the list, flagged, so the UI can show and skip them). */
+export function applyOptOuts(result: ImportResult, isOptedOut: (e164: string) => boolean): ImportResult {
+  let n = 0;
+  for (const c of result.contacts) {
+    c.optedOut = isOptedOut(c.e164);
+    if (c.optedOut) n++;
+  }
+  result.counts.optedOut = n;
+  return result;
+}
+
+/** What the renderer shows before commit: first N contacts as they will be imported, counts, every reject. */
+export function buildPreview(result: ImportResult, rows = 50): ImportPreview {
+  return {
+    source: result.source,
+    mapping: result.mapping,
+    rows: result.contacts.slice(0, rows),
+    counts: { ...result.counts },
+    rejects: result.rejects,
+  };
+}
