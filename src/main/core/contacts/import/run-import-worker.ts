@@ -18,14 +18,17 @@ export interface WorkerRunOptions extends ImportControl {
   /** Heap cap for the worker in MB. Default 4096. */
   maxHeapMb?: number;
   /** Bundlers supply their own worker (electron-vite: `?nodeWorker` import). Default: parse-worker.ts next to this file. */
-  createWorker?: (options: { resourceLimits: { maxOldGenerationSizeMb: number } }) => Worker;
+  createWorker?: (options: { resourceLimits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb?: number } }) => Worker;
 }
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const YOUNG_GENERATION_MB = 8;
 
 export function runImportInWorker(bytes: Uint8Array, options: ImportOptionsInput = {}, run: WorkerRunOptions = {}): Promise<ImportResult> {
   if (run.signal?.aborted) return Promise.reject(cancelledError());
-  const resourceLimits = { maxOldGenerationSizeMb: run.maxHeapMb ?? 4096 };
+  // A small young generation: the worker's peak RSS on a 100k-row .xlsx drops ~40 MB at the same
+  // speed (measured 4/8/16/48 MB and V8's default; the default was the largest).
+  const resourceLimits = { maxOldGenerationSizeMb: run.maxHeapMb ?? 4096, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
   const worker = run.createWorker
     ? run.createWorker({ resourceLimits })
     : new Worker(new URL('./parse-worker.ts', import.meta.url), { resourceLimits });
