@@ -1,0 +1,77 @@
+import { describe, it, expect } from 'vitest';
+import { renderTemplate, templateVariables } from '../../../src/shared/message-template.ts';
+
+describe('templateVariables', () => {
+  it('lists Chinese and Latin names once, in order of first appearance', () => {
+    expect(templateVariables('{姓名}您好，{company}提醒：{姓名}的验证码是{code}')).toEqual([
+      '姓名',
+      'company',
+      'code',
+    ]);
+  });
+
+  it('trims names and treats blank braces as text', () => {
+    expect(templateVariables('{ name }, { }, {\t}')).toEqual(['name']);
+  });
+
+  it('ignores escaped braces', () => {
+    expect(templateVariables('{{name}} and {{x}')).toEqual([]);
+  });
+
+  it('ignores unclosed, nested, multi-line and over-long braces', () => {
+    expect(templateVariables('price {amount')).toEqual([]);
+    expect(templateVariables('{a{b}')).toEqual(['b']);
+    expect(templateVariables('{line\nbreak}')).toEqual([]);
+    expect(templateVariables(`{${'x'.repeat(64)}}`)).toEqual(['x'.repeat(64)]);
+    expect(templateVariables(`{${'x'.repeat(65)}}`)).toEqual([]);
+  });
+
+  it('returns nothing for plain text', () => {
+    expect(templateVariables('no placeholders here')).toEqual([]);
+  });
+});
+
+describe('renderTemplate', () => {
+  it('fills Chinese variable names', () => {
+    expect(renderTemplate('{姓名}您好，您的验证码是{验证码}。', { 姓名: '张三', 验证码: '4821' })).toEqual({
+      text: '张三您好，您的验证码是4821。',
+      missing: [],
+    });
+  });
+
+  it('fills every occurrence of a repeated variable', () => {
+    expect(renderTemplate('{n}-{n}-{ n }', { n: '7' }).text).toBe('7-7-7');
+  });
+
+  it('renders missing variables as empty and lists each once', () => {
+    expect(renderTemplate('Hi {name}, code {code}, bye {name}', { code: '1' })).toEqual({
+      text: 'Hi , code 1, bye ',
+      missing: ['name'],
+    });
+  });
+
+  it('prefers an exact key and falls back to a case-insensitive one', () => {
+    expect(renderTemplate('{Name}', { name: 'lower', Name: 'exact' }).text).toBe('exact');
+    expect(renderTemplate('{NAME}', { name: 'lower' })).toEqual({ text: 'lower', missing: [] });
+  });
+
+  it('turns {{ and }} into literal braces', () => {
+    expect(renderTemplate('{{name}} is {name}', { name: 'Ann' }).text).toBe('{name} is Ann');
+    expect(renderTemplate('{{{name}}}', { name: 'Ann' }).text).toBe('{Ann}');
+    expect(renderTemplate('a }} b {{ c', {}).text).toBe('a } b { c');
+  });
+
+  it('keeps unclosed and stray braces as text', () => {
+    expect(renderTemplate('cost {amount', { amount: '5' })).toEqual({ text: 'cost {amount', missing: [] });
+    expect(renderTemplate('a } b', {}).text).toBe('a } b');
+    expect(renderTemplate('{a{b}', { b: 'B' }).text).toBe('{aB');
+  });
+
+  it('inserts values verbatim without re-expanding them', () => {
+    expect(renderTemplate('{x}', { x: '{y}', y: 'no' })).toEqual({ text: '{y}', missing: [] });
+  });
+
+  it('does not resolve inherited object properties', () => {
+    expect(renderTemplate('{toString}', {})).toEqual({ text: '', missing: ['toString'] });
+  });
+});
