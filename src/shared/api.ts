@@ -8,6 +8,7 @@ import type { InputOf, OutputOf, ParsedInputOf, PayloadOf } from './contract/def
 import type { Result } from './errors.ts';
 import { accountEvents, accountMethods } from './contract/accounts.ts';
 import { appEvents, appMethods } from './contract/app.ts';
+import { campaignEvents, campaignMethods } from './contract/campaigns.ts';
 import { contactsEvents, contactsMethods } from './contract/contacts.ts';
 import { providerEvents, providerMethods } from './contract/providers.ts';
 
@@ -16,6 +17,7 @@ export const methods = {
   ...accountMethods,
   ...contactsMethods,
   ...providerMethods,
+  ...campaignMethods,
 };
 
 export const events = {
@@ -23,6 +25,7 @@ export const events = {
   ...accountEvents,
   ...contactsEvents,
   ...providerEvents,
+  ...campaignEvents,
 };
 
 export type Methods = typeof methods;

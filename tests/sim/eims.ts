@@ -60,6 +60,8 @@ export interface EimsSimState {
   requests: { method: string; path: string; at: number; status?: number }[];
   /** Every push request made (rows per request). */
   pushes: { rows: unknown[][]; status: number | 'error' }[];
+  /** Status codes the next send requests answer with (e.g. -12 batch error), one per request, nothing processed. */
+  sendStatusQueue: number[];
 }
 
 export interface EimsSim {
@@ -98,6 +100,7 @@ export async function startEimsSim(options: EimsSimOptions = {}): Promise<EimsSi
     accepted: [],
     seq: { last: 0, seen: [] },
     requests: [],
+    sendStatusQueue: [],
     pushes: [],
   };
   const faults = createFaults(options.faults ?? {});
@@ -251,6 +254,7 @@ export async function startEimsSim(options: EimsSimOptions = {}): Promise<EimsSi
       const authFail = checkEimsAuth(params, { ...state, timeWindowSeconds: 300 }, state.seq, Date.now());
       if (authFail !== null) return fail(authFail);
       if (state.locked) return fail(-13);
+      if (req.path === '/sendsms' && state.sendStatusQueue.length > 0) return fail(state.sendStatusQueue.shift()!);
       return route.run(params, req.method);
     })();
     entry.status = (reply.body as { status?: number } | undefined)?.status;

@@ -1,0 +1,22 @@
+import type { Handlers } from '../../../shared/api.ts';
+import type { campaignMethods } from '../../../shared/contract/campaigns.ts';
+import type { CampaignService } from './campaign-service.ts';
+
+export type CampaignHandlers = Pick<Handlers, keyof typeof campaignMethods>;
+
+/** Contract handlers for campaigns: thin, the logic lives in campaign-service.ts and dispatch/. */
+export function createCampaignHandlers(service: CampaignService): CampaignHandlers {
+  return {
+    campaignPreview: (draft) => service.preview(draft),
+    campaignCreate: ({ confirmed: _confirmed, ...draft }) => service.create(draft),
+    campaignsList: () => service.list(),
+    campaignGet: ({ id }) => service.get(id),
+    campaignMessages: (input) => service.messages(input),
+    messageHistory: ({ messageId }) => service.history(messageId),
+    campaignPause: ({ id }) => service.pause(id),
+    campaignResume: ({ id }) => service.resume(id),
+    campaignCancel: ({ id }) => service.cancel(id),
+    campaignRetry: ({ id, states, name }) => service.retry(id, states, name),
+    campaignExport: ({ id, format }) => service.export(id, format),
+  };
+}

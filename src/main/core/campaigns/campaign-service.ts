@@ -1,0 +1,321 @@
+import { randomUUID } from 'node:crypto';
+import type { CountryCode } from 'libphonenumber-js/max';
+import type {
+  CampaignDraft,
+  CampaignPreview,
+  CampaignView,
+  MessageEventView,
+  MessagePage,
+  MessageRow,
+  MessageState,
+} from '../../../shared/campaigns.ts';
+import type { FileDownload } from '../../../shared/contact-lists.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { AccountsRepository } from '../accounts/accounts-repository.ts';
+import { tableDownload } from '../contacts/file-download.ts';
+import { messageResultsTable } from '../contacts/export/table.ts';
+import type { CoreContext } from '../context.ts';
+import type { Dispatcher } from '../dispatch/dispatcher.ts';
+import { nextAllowedTime } from '../dispatch/quiet-hours.ts';
+import { PROVIDER_LABEL } from '../providers/errors.ts';
+import { CAPABILITIES } from '../providers/capabilities.ts';
+import type { CampaignRow } from './campaigns-repository.ts';
+import { composeMessages } from './compose-messages.ts';
+import { resolveRecipients } from './recipients.ts';
+import { readBalance } from './balance.ts';
+
+/** Campaigns as the UI uses them: preview, create, control, inspect, retry and export. */
+export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) {
+  const accounts = new AccountsRepository(ctx.db);
+  const repo = dispatcher.campaigns;
+  const ledger = dispatcher.ledger;
+
+  const requireCampaign = (id: string): CampaignRow => {
+    const c = repo.get(id);
+    if (!c) throw new AppError('CAMPAIGN_NOT_FOUND', 'This campaign no longer exists. Reload the list.');
+    return c;
+  };
+
+  const view = (c: CampaignRow): CampaignView => ({
+    id: c.id,
+    name: c.name,
+    accountId: c.accountId,
+    accountName: accounts.get(c.accountId)?.config.name ?? '(deleted account)',
+    provider: c.provider,
+    state: c.state,
+    content: c.content,
+    quietHours: c.quietHours,
+    total: c.total,
+    counts: repo.counts(c.id),
+    totalSegments: c.totalSegments,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    finishedAt: c.finishedAt,
+    waitingUntil: c.state === 'running' ? dispatcher.waitingUntil(c.id) : null,
+    lastError: c.lastError,
+    retryOf: c.retryOf,
+  });
+
+  function checkContentFits(kind: CampaignRow['provider'], draft: CampaignDraft) {
+    const caps = CAPABILITIES[kind];
+    if (draft.content.mode === 'text' && !caps.freeText) {
+      throw new AppError('CAMPAIGN_NEEDS_TEMPLATE', `${PROVIDER_LABEL[kind]} sends approved templates only. Pick a template and map its parameters.`, {
+        fields: { 'content.mode': 'Use a template.' },
+      });
+    }
+    if (draft.content.mode === 'template' && !caps.templates) {
+      throw new AppError('CAMPAIGN_NO_TEMPLATES', `${PROVIDER_LABEL[kind]} has no templates. Write the message text instead.`, { fields: { 'content.mode': 'Write the text.' } });
+    }
+    if (draft.ports && kind !== 'gsmbox') throw new AppError('CAMPAIGN_NO_PORTS', 'Only a GSM box has ports to choose.', { fields: { ports: 'Leave empty.' } });
+  }
+
+  function build(draft: CampaignDraft) {
+    const account = accounts.get(draft.accountId);
+    if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'The chosen account no longer exists. Pick another account.', { fields: { accountId: 'Pick an account.' } });
+    const kind = account.config.kind;
+    checkContentFits(kind, draft);
+    const region = ctx.settings.get().defaultRegion as CountryCode;
+    const resolved = resolveRecipients(ctx.db, draft.recipients, kind, region);
+    const composed = composeMessages(draft.content, resolved.recipients);
+    const maxLen = CAPABILITIES[kind].maxContentLength;
+    if (draft.content.mode === 'text' && maxLen !== null) {
+      const tooLong = composed.messages.find((m) => m.text.length > maxLen);
+      if (tooLong) {
+        throw new AppError('CAMPAIGN_TEXT_TOO_LONG', `The text for ${tooLong.e164} has ${tooLong.text.length} characters; ${PROVIDER_LABEL[kind]} takes at most ${maxLen}. Shorten it.`, {
+          fields: { 'content.body': `At most ${maxLen} characters.` },
+        });
+      }
+    }
+    return { account, kind, resolved, composed };
+  }
+
+  return {
+    view,
+    async preview(draft: CampaignDraft): Promise<CampaignPreview> {
+      const { account, kind, resolved, composed } = build(draft);
+      const warnings: string[] = [];
+      const { balance, warning } = await readBalance(ctx, { ...account.config, id: account.id });
+      if (warning) warnings.push(warning);
+      const estimatedCost = kind === 'gsmbox' ? null : composed.totalSegments;
+      if (balance !== null && estimatedCost !== null && estimatedCost > balance) {
+        warnings.push(`The estimated cost (${estimatedCost}) is more than the balance (${balance}). Sending stops when the balance runs out.`);
+      }
+      if (resolved.recipients.length === 0) warnings.push('Nobody is left to send to. Check the lists and the opt-out list.');
+      if (draft.quietHours) {
+        const until = nextAllowedTime(ctx.clock.now(), draft.quietHours);
+        if (until !== null) warnings.push(`It is quiet hours now: sending starts at ${new Date(until).toLocaleTimeString()}.`);
+      }
+      if (account.config.kind === 'gsmbox' && account.config.dailyCapPerSim > 0) {
+        warnings.push(`The GSM box sends one SMS per port every ${account.config.secondsPerSms} s, at most ${account.config.dailyCapPerSim} per SIM a day.`);
+      }
+      return {
+        accountId: account.id,
+        provider: kind,
+        recipients: resolved.recipients.length,
+        optedOut: resolved.optedOut,
+        invalid: resolved.invalid,
+        duplicates: resolved.duplicates,
+        excluded: resolved.excluded,
+        totalSegments: composed.totalSegments,
+        missingVariables: composed.missingVariables,
+        sample: composed.sample,
+        balance,
+        estimatedCost,
+        warnings,
+      };
+    },
+
+    create(draft: CampaignDraft, retryOf: string | null = null): CampaignView {
+      const { account, kind, composed } = build(draft);
+      if (composed.messages.length === 0) {
+        throw new AppError('CAMPAIGN_NO_RECIPIENTS', 'Nobody is left to send to after removing invalid and opted-out numbers. Pick other lists or paste numbers.', {
+          fields: { listIds: 'No recipients.' },
+        });
+      }
+      const id = randomUUID();
+      const now = ctx.clock.now();
+      repo.create(
+        {
+          id,
+          name: draft.name,
+          accountId: account.id,
+          provider: kind,
+          content: draft.content,
+          quietHours: draft.quietHours,
+          options: draft.ports ? { ports: draft.ports } : {},
+          retryOf,
+          createdAt: now,
+        },
+        composed.messages,
+      );
+      ctx.emit('campaignsChanged', { reason: 'created', id });
+      dispatcher.kick(account.id);
+      return view(requireCampaign(id));
+    },
+
+    list: (): CampaignView[] => repo.list().map(view),
+    get: (id: string): CampaignView => view(requireCampaign(id)),
+
+    pause(id: string): CampaignView {
+      const c = requireCampaign(id);
+      if (c.state === 'running') {
+        repo.setState(id, 'paused', ctx.clock.now());
+        changed(id);
+      }
+      return view(requireCampaign(id));
+    },
+
+    resume(id: string): CampaignView {
+      const c = requireCampaign(id);
+      if (c.state === 'cancelled' || c.state === 'done') {
+        throw new AppError('CAMPAIGN_FINISHED', 'This campaign has finished. Retry its failed messages as a new campaign instead.');
+      }
+      if (c.state === 'paused') {
+        repo.setError(id, null, ctx.clock.now());
+        repo.setState(id, 'running', ctx.clock.now());
+        changed(id);
+        dispatcher.kick(c.accountId);
+      }
+      return view(requireCampaign(id));
+    },
+
+    cancel(id: string): CampaignView {
+      const c = requireCampaign(id);
+      if (c.state === 'running' || c.state === 'paused') {
+        ctx.db.transaction(() => {
+          ledger.cancelQueued(id);
+          repo.setState(id, 'cancelled', ctx.clock.now());
+        })();
+        changed(id);
+      }
+      return view(requireCampaign(id));
+    },
+
+    /** A new campaign with the chosen messages of this one, as they were rendered (lists may have changed since). */
+    retry(id: string, states: readonly MessageState[], name?: string): CampaignView {
+      const c = requireCampaign(id);
+      if (!accounts.get(c.accountId)) throw new AppError('ACCOUNT_NOT_FOUND', 'The account of this campaign was deleted. Compose a new campaign with another account.');
+      const rows = ctx.db
+        .prepare<unknown[], { e164: string; address: string; text: string; params: string | null; segments: number }>(
+          `SELECT e164, address, text, params, segments FROM messages m WHERE campaign_id = ? AND state IN (${states.map(() => '?').join(',')})
+             AND NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.e164 = m.e164) ORDER BY id`,
+        )
+        .all(id, ...states);
+      if (rows.length === 0) {
+        throw new AppError('CAMPAIGN_NOTHING_TO_RETRY', 'No message of this campaign is in the chosen states (or every one is now opted out). Nothing to send.');
+      }
+      const newId = randomUUID();
+      repo.create(
+        {
+          id: newId,
+          name: name ?? `${c.name} (retry)`,
+          accountId: c.accountId,
+          provider: c.provider,
+          content: c.content,
+          quietHours: c.quietHours,
+          options: c.options,
+          retryOf: id,
+          createdAt: ctx.clock.now(),
+        },
+        rows.map((m) => ({ ...m, params: m.params === null ? null : (JSON.parse(m.params) as Record<string, string>) })),
+      );
+      ctx.emit('campaignsChanged', { reason: 'created', id: newId });
+      dispatcher.kick(c.accountId);
+      return view(requireCampaign(newId));
+    },
+
+    messages(input: { id: string; states?: MessageState[] | undefined; search: string; offset: number; limit: number }): MessagePage {
+      requireCampaign(input.id);
+      const where = ['campaign_id = ?'];
+      const args: unknown[] = [input.id];
+      if (input.states && input.states.length > 0) {
+        where.push(`state IN (${input.states.map(() => '?').join(',')})`);
+        args.push(...input.states);
+      }
+      const digits = input.search.replace(/\D/g, '');
+      if (digits !== '') {
+        where.push('(e164 LIKE ? OR address LIKE ?)');
+        args.push(`%${digits}%`, `%${digits}%`);
+      }
+      const w = where.join(' AND ');
+      const total = ctx.db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM messages WHERE ${w}`).get(...args)!.n;
+      const rows = ctx.db
+        .prepare<unknown[], RawMessage>(`SELECT * FROM messages WHERE ${w} ORDER BY id LIMIT ? OFFSET ?`)
+        .all(...args, input.limit, input.offset)
+        .map(toMessageRow);
+      return { total, rows };
+    },
+
+    history(messageId: number): MessageEventView[] {
+      return ctx.db
+        .prepare<[number], MessageEventView>('SELECT at, state, source, detail FROM message_events WHERE message_id = ? ORDER BY id')
+        .all(messageId);
+    },
+
+    async export(id: string, format: 'xlsx' | 'csv'): Promise<FileDownload> {
+      const c = requireCampaign(id);
+      const accountName = accounts.get(c.accountId)?.config.name ?? '';
+      const stmt = ctx.db.prepare<[string], RawMessage>('SELECT * FROM messages WHERE campaign_id = ? ORDER BY id');
+      const rows = (function* () {
+        for (const m of stmt.iterate(id)) {
+          const row = toMessageRow(m);
+          yield {
+            number: row.e164,
+            status: row.state,
+            provider: c.provider,
+            account: accountName,
+            ...(row.providerId ? { providerMessageId: row.providerId } : {}),
+            ...(row.errorMessage ? { error: row.errorCode ? `${row.errorCode}: ${row.errorMessage}` : row.errorMessage } : {}),
+            ...(m.handed_at ? { submittedAt: m.handed_at } : {}),
+            updatedAt: row.updatedAt,
+            text: row.text,
+          };
+        }
+      })();
+      return tableDownload(messageResultsTable(rows), format, `${c.name} results`, 'Results');
+    },
+  };
+
+  function changed(id: string) {
+    ctx.emit('campaignsChanged', { reason: 'state', id });
+    dispatcher.progressNow(id);
+  }
+}
+
+interface RawMessage {
+  id: number;
+  e164: string;
+  address: string;
+  text: string;
+  params: string | null;
+  segments: number;
+  state: string;
+  attempts: number;
+  provider_id: string | null;
+  port: number | null;
+  handed_at: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  provider_code: string | null;
+  updated_at: number;
+}
+
+function toMessageRow(m: RawMessage): MessageRow {
+  return {
+    id: m.id,
+    e164: m.e164,
+    address: m.address,
+    text: m.params === null ? m.text : Object.entries(JSON.parse(m.params) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(', '),
+    segments: m.segments,
+    state: m.state as MessageState,
+    attempts: m.attempts,
+    providerId: m.provider_id,
+    port: m.port,
+    errorCode: m.error_code,
+    errorMessage: m.error_message,
+    providerCode: m.provider_code,
+    updatedAt: m.updated_at,
+  };
+}
+
+export type CampaignService = ReturnType<typeof createCampaignService>;

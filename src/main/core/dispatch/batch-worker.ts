@@ -1,0 +1,111 @@
+import type { CampaignRow } from '../campaigns/campaigns-repository.ts';
+import type { EimsClient } from '../providers/eims/client.ts';
+import type { JsmsClient } from '../providers/jsms/client.ts';
+import { BATCH_SIZE, sendEimsBatch, sendJsmsBatch, type BatchOutcome } from './batch-senders.ts';
+import { IDLE_RECHECK_MS, type AccountWorker, type DispatchEnv } from './dispatch-env.ts';
+import type { LedgerMessage } from './ledger.ts';
+import { settleFailedRequest } from './settle-failure.ts';
+
+/**
+ * Sends for a batch provider (EIMS, JSMS): up to `concurrency` requests in flight for the account,
+ * each carrying up to `batchSize` messages of one campaign. Campaigns take turns batch by batch.
+ * Every batch is claimed in the ledger (queued → submitting) before its request goes out.
+ */
+
+export interface BatchWorkerOptions {
+  kind: 'eims' | 'jsms';
+  concurrency?: number;
+  batchSize?: number;
+}
+
+export function createBatchWorker(env: DispatchEnv, accountId: string, options: BatchWorkerOptions): AccountWorker {
+  const concurrency = options.concurrency ?? 2;
+  const batchSize = options.batchSize ?? BATCH_SIZE[options.kind];
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  /** Set once stop's grace is over: the database may close, so late replies are not written. */
+  let closed = false;
+  let timer: unknown = null;
+  let turn = 0;
+
+  const send = (campaign: CampaignRow, messages: readonly LedgerMessage[]): Promise<BatchOutcome> => {
+    const client = env.client(accountId);
+    return options.kind === 'eims' ? sendEimsBatch(client as EimsClient, campaign, messages) : sendJsmsBatch(client as JsmsClient, campaign, messages);
+  };
+
+  async function run(campaign: CampaignRow, submissionId: number, claimed: LedgerMessage[]) {
+    let outcome: BatchOutcome;
+    try {
+      outcome = await send(campaign, claimed);
+    } catch (err) {
+      if (!closed) settleFailedRequest(env, campaign, submissionId, claimed, err);
+      if (!closed) env.settled(campaign.id);
+      return;
+    }
+    // After stop the database may be closed: the claim stays `submitting` and becomes `unknown` at the next start.
+    if (closed) return;
+    env.ledger.settleAnswered(submissionId, outcome.accepted, outcome.rejected.map((r) => ({ ...r, retryAt: null })));
+    env.settled(campaign.id);
+  }
+
+  /** Claims the next batch (round-robin over sendable campaigns), or null when nothing is due. */
+  function claimNext(): { campaign: CampaignRow; submissionId: number; claimed: LedgerMessage[] } | null {
+    const campaigns = env.sendable(accountId);
+    for (let i = 0; i < campaigns.length; i++) {
+      const campaign = campaigns[(turn + i) % campaigns.length]!;
+      const picked = env.ledger.pick(campaign.id, batchSize);
+      if (picked.length === 0) continue;
+      turn = (turn + i + 1) % campaigns.length;
+      const { submissionId, claimed } = env.ledger.claim(accountId, picked);
+      if (claimed.length === 0) continue;
+      return { campaign, submissionId, claimed };
+    }
+    return null;
+  }
+
+  function schedule() {
+    if (stopped || timer !== null || running.size > 0) return;
+    const wake = env.nextWake(accountId);
+    const delay = wake === null ? IDLE_RECHECK_MS : Math.max(0, Math.min(IDLE_RECHECK_MS, wake - env.clock.now()));
+    timer = env.clock.setTimeout(() => {
+      timer = null;
+      kick();
+    }, delay);
+  }
+
+  function kick() {
+    if (stopped) return;
+    if (timer !== null) {
+      env.clock.clearTimeout(timer);
+      timer = null;
+    }
+    try {
+      while (running.size < concurrency) {
+        const next = claimNext();
+        if (!next) break;
+        const p: Promise<void> = run(next.campaign, next.submissionId, next.claimed)
+          .catch((err: unknown) => env.report(err, 'settle'))
+          .finally(() => {
+          running.delete(p);
+          kick();
+        });
+        running.add(p);
+      }
+    } catch (err) {
+      env.report(err, 'dispatch');
+    }
+    schedule();
+  }
+
+  return {
+    kick,
+    inFlight: () => running.size,
+    async stop(graceMs) {
+      stopped = true;
+      if (timer !== null) env.clock.clearTimeout(timer);
+      timer = null;
+      if (running.size > 0) await Promise.race([Promise.allSettled([...running]), new Promise((r) => setTimeout(r, graceMs))]);
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,204 @@
+import type Database from 'better-sqlite3';
+import type { AccountConfig } from '../../../shared/accounts.ts';
+import type { CampaignProgressEvent } from '../../../shared/campaigns.ts';
+import type { AppErrorShape } from '../../../shared/errors.ts';
+import { readSecret } from '../accounts/account-secrets.ts';
+import { AccountsRepository } from '../accounts/accounts-repository.ts';
+import { CampaignsRepository, type CampaignRow } from '../campaigns/campaigns-repository.ts';
+import type { Clock, FetchLike, SecretStore } from '../ports.ts';
+import { createProviderClient, type ProviderClient } from '../providers/registry.ts';
+import { createCounter } from '../store/counters.ts';
+import { createBatchWorker } from './batch-worker.ts';
+import { createBoxWorker } from './box-worker.ts';
+import type { AccountWorker, DispatchEnv } from './dispatch-env.ts';
+import { Ledger } from './ledger.ts';
+import { ProgressCoalescer } from './progress.ts';
+import { nextAllowedTime } from './quiet-hours.ts';
+
+/**
+ * The dispatcher: one worker per account with running campaigns, fed from the ledger. It starts by
+ * turning requests a crash interrupted into `unknown`, then sends what is queued. Campaign state
+ * changes (done, held) and coalesced progress events are emitted from here.
+ */
+
+export interface DispatcherDeps {
+  db: Database.Database;
+  clock: Clock;
+  fetch: FetchLike;
+  secrets: SecretStore;
+  onProgress(event: CampaignProgressEvent): void;
+  onCampaignChanged(id: string): void;
+  onError(err: unknown, where: string): void;
+  /** Tuning for tests and benchmarks. */
+  tuning?: DispatchTuning;
+}
+
+export interface DispatchTuning {
+  eimsBatchSize?: number;
+  jsmsBatchSize?: number;
+  concurrency?: number;
+  /** GSM box: ms between two SMS on a port instead of the account's secondsPerSms. */
+  boxPaceMs?: number;
+  progressEveryMs?: number;
+  /** Provider call timeout. */
+  timeoutMs?: number;
+  /** First retry delay before jitter. */
+  retryBaseMs?: number;
+}
+
+export function createDispatcher(deps: DispatcherDeps) {
+  const { db, clock } = deps;
+  const tuning = deps.tuning ?? {};
+  const ledger = new Ledger(db, clock);
+  const campaigns = new CampaignsRepository(db);
+  const accounts = new AccountsRepository(db);
+  const nextSeq = createCounter(db, 'eims-seq');
+  const workers = new Map<string, AccountWorker>();
+  /** Campaigns waiting for quiet hours to end: id → epoch ms. */
+  const waiting = new Map<string, number>();
+  let started = false;
+
+  const progress = new ProgressCoalescer(clock, tuning.progressEveryMs ?? 250, (id) => progressOf(id), deps.onProgress);
+
+  function progressOf(id: string): CampaignProgressEvent | undefined {
+    const c = campaigns.get(id);
+    if (!c) return undefined;
+    return { id, state: c.state, counts: campaigns.counts(id), waitingUntil: waiting.get(id) ?? null, lastError: c.lastError };
+  }
+
+  const accountOf = (id: string): (AccountConfig & { id: string }) | undefined => {
+    const row = accounts.get(id);
+    return row ? { ...row.config, id: row.id } : undefined;
+  };
+
+  const env: DispatchEnv = {
+    ledger,
+    campaigns,
+    clock,
+    ...(tuning.retryBaseMs === undefined ? {} : { retryBaseMs: tuning.retryBaseMs }),
+    account: accountOf,
+    client(accountId): ProviderClient {
+      const account = accountOf(accountId);
+      if (!account) throw new Error(`account ${accountId} is gone`);
+      const d = { fetch: deps.fetch, clock, nextSeq: () => nextSeq(accountId) };
+      return createProviderClient(account, (field) => readSecret(deps.secrets, accountId, field), tuning.timeoutMs ? { ...d, timeoutMs: tuning.timeoutMs } : d);
+    },
+    sendable(accountId) {
+      const now = clock.now();
+      return campaigns.running().filter((c) => {
+        if (c.accountId !== accountId) return false;
+        const until = nextAllowedTime(now, c.quietHours);
+        if (until === null) {
+          if (waiting.delete(c.id)) progress.mark(c.id);
+          return true;
+        }
+        if (waiting.get(c.id) !== until) {
+          waiting.set(c.id, until);
+          progress.mark(c.id);
+        }
+        return false;
+      });
+    },
+    nextWake(accountId) {
+      let best: number | null = null;
+      for (const c of campaigns.running()) {
+        if (c.accountId !== accountId) continue;
+        const t = waiting.get(c.id) ?? campaigns.nextDue(c.id);
+        if (t !== null && (best === null || t < best)) best = t;
+      }
+      return best;
+    },
+    settled(campaignId) {
+      finishIfDone(campaignId);
+      progress.mark(campaignId);
+    },
+    hold(campaignId, error) {
+      const c = campaigns.get(campaignId);
+      if (!c || c.state !== 'running') return;
+      campaigns.setError(campaignId, error, clock.now());
+      campaigns.setState(campaignId, 'paused', clock.now());
+      deps.onCampaignChanged(campaignId);
+      progress.mark(campaignId);
+      progress.flush();
+    },
+    note(campaignId, error: AppErrorShape | null) {
+      const c = campaigns.get(campaignId);
+      if (!c || JSON.stringify(c.lastError) === JSON.stringify(error)) return;
+      campaigns.setError(campaignId, error, clock.now());
+      progress.mark(campaignId);
+    },
+    report: deps.onError,
+  };
+
+  function finishIfDone(campaignId: string) {
+    const c = campaigns.get(campaignId);
+    if (!c || c.state !== 'running' || campaigns.pending(campaignId) > 0) return;
+    campaigns.setState(campaignId, 'done', clock.now());
+    waiting.delete(campaignId);
+    deps.onCampaignChanged(campaignId);
+    progress.mark(campaignId);
+    progress.flush();
+  }
+
+  function workerFor(c: CampaignRow): AccountWorker | undefined {
+    let w = workers.get(c.accountId);
+    if (w) return w;
+    const account = accountOf(c.accountId);
+    if (!account) {
+      env.hold(c.id, { code: 'CAMPAIGN_ACCOUNT_GONE', message: 'The account of this campaign was deleted. Cancel the campaign, or add the account again and resume.' });
+      return undefined;
+    }
+    if (account.kind === 'gsmbox') {
+      const opts = tuning.boxPaceMs === undefined ? { db } : { db, paceMs: tuning.boxPaceMs };
+      w = createBoxWorker(env, c.accountId, opts);
+    } else {
+      const batchSize = account.kind === 'eims' ? tuning.eimsBatchSize : tuning.jsmsBatchSize;
+      w = createBatchWorker(env, c.accountId, {
+        kind: account.kind,
+        ...(tuning.concurrency ? { concurrency: tuning.concurrency } : {}),
+        ...(batchSize ? { batchSize } : {}),
+      });
+    }
+    workers.set(c.accountId, w);
+    return w;
+  }
+
+  /** Looks for work on every account with running campaigns. */
+  function kick(accountId?: string) {
+    if (!started) return;
+    for (const c of campaigns.running()) {
+      if (accountId !== undefined && c.accountId !== accountId) continue;
+      finishIfDone(c.id);
+      workerFor(c)?.kick();
+    }
+  }
+
+  return {
+    ledger,
+    campaigns,
+    /** Recovers interrupted requests, then starts sending. */
+    start(): { recoveredUnknown: number } {
+      const recoveredUnknown = ledger.recoverAtStart();
+      started = true;
+      kick();
+      return { recoveredUnknown };
+    },
+    kick,
+    /** Sends the campaign's progress now (after a user action changed its state). */
+    progressNow(id: string) {
+      progress.mark(id);
+      progress.flush();
+    },
+    waitingUntil: (id: string) => waiting.get(id) ?? null,
+    /** Stops picking; waits up to graceMs for requests in flight to be recorded. */
+    async stop(graceMs = 5_000) {
+      started = false;
+      await Promise.all([...workers.values()].map((w) => w.stop(graceMs)));
+      workers.clear();
+      progress.stop();
+    },
+    inFlight: () => [...workers.values()].reduce((n, w) => n + w.inFlight(), 0),
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,28 @@
+import { AppError, toErrorShape } from '../../../shared/errors.ts';
+import { outcomeOf } from '../providers/service.ts';
+import type { Failure } from './ledger.ts';
+
+/**
+ * What a failed provider call means for the messages it carried:
+ * - `unknown`: it may have reached the provider → `unknown`, never resent blindly;
+ * - `hold`: the account cannot send at all (credentials, balance, locked) → the messages go back to
+ *   the queue untouched and the campaign pauses with the error, so the user fixes it and resumes;
+ * - `retry`: a transient fault that surely did not reach the provider → retry with backoff;
+ * - `fail`: a permanent error for these messages → failed, with the provider's code and sentence.
+ */
+export type FailureClass = 'unknown' | 'hold' | 'retry' | 'fail';
+
+const HOLD_CODES = /BALANCE|LOCKED|QUOTA|JSMS_50014|JSMS_50033|JSMS_50036|JSMS_50035|EIMS_IP_NOT_ALLOWED/;
+
+export function classifyFailure(err: unknown): FailureClass {
+  if (outcomeOf(err) === 'unknown') return 'unknown';
+  if (!(err instanceof AppError)) return 'unknown';
+  if (err.kind === 'auth' || HOLD_CODES.test(err.code)) return 'hold';
+  if (err.kind === 'transient' || err.code === 'JSMS_50009') return 'retry';
+  return 'fail';
+}
+
+export function failureOf(err: unknown): Failure {
+  const shape = toErrorShape(err);
+  return { code: shape.code, message: shape.message, providerCode: shape.providerCode };
+}

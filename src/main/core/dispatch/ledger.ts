@@ -1,0 +1,230 @@
+import type Database from 'better-sqlite3';
+import type { MessageState } from '../../../shared/campaigns.ts';
+import type { Clock } from '../ports.ts';
+
+/**
+ * The outbox ledger: the only code that changes a message's state. Each method is one transaction
+ * that writes the new state AND its `message_events` row, and is called BEFORE the side effect it
+ * describes (claim before the request, settle after the reply). better-sqlite3 is synchronous, so a
+ * claim (select + update) cannot interleave with a cancel or another claim.
+ */
+
+export interface LedgerMessage {
+  id: number;
+  campaignId: string;
+  e164: string;
+  address: string;
+  text: string;
+  params: Record<string, string> | null;
+  segments: number;
+  attempts: number;
+}
+
+export interface Accepted {
+  id: number;
+  providerId: string | null;
+  state?: 'submitted' | 'sent' | 'failed';
+  port?: number | null;
+}
+
+export interface Failure {
+  code: string;
+  message: string;
+  providerCode?: string | number | undefined;
+}
+
+type EventSource = 'app' | 'reply' | 'push' | 'poll' | 'reconcile' | 'user';
+
+interface MessageDbRow {
+  id: number;
+  campaign_id: string;
+  e164: string;
+  address: string;
+  text: string;
+  params: string | null;
+  segments: number;
+  attempts: number;
+}
+
+const toMessage = (r: MessageDbRow): LedgerMessage => ({
+  id: r.id,
+  campaignId: r.campaign_id,
+  e164: r.e164,
+  address: r.address,
+  text: r.text,
+  params: r.params === null ? null : (JSON.parse(r.params) as Record<string, string>),
+  segments: r.segments,
+  attempts: r.attempts,
+});
+
+export class Ledger {
+  private readonly db: Database.Database;
+  private readonly clock: Clock;
+  private readonly stmts;
+
+  constructor(db: Database.Database, clock: Clock) {
+    this.db = db;
+    this.clock = clock;
+    this.stmts = {
+      pick: db.prepare<[string, number, number], MessageDbRow>(
+        `SELECT id, campaign_id, e164, address, text, params, segments, attempts FROM messages
+         WHERE campaign_id = ? AND state = 'queued' AND not_before <= ? ORDER BY id LIMIT ?`,
+      ),
+      insertSubmission: db.prepare<[string, number, number | null]>(`INSERT INTO submissions (account_id, started_at, port) VALUES (?, ?, ?)`),
+      finishSubmission: db.prepare<[number, string, number]>(`UPDATE submissions SET finished_at = ?, outcome = ? WHERE id = ?`),
+      claim: db.prepare<[number, number, number | null, number]>(
+        `UPDATE messages SET state = 'submitting', submission_id = ?, attempts = attempts + 1, updated_at = ?, port = ? WHERE id = ? AND state = 'queued'`,
+      ),
+      event: db.prepare<[number, number, string, string, string]>(`INSERT INTO message_events (message_id, at, state, source, detail) VALUES (?, ?, ?, ?, ?)`),
+      eventsForSubmission: db.prepare<[number, string, string, number, string]>(
+        `INSERT INTO message_events (message_id, at, state, source, detail) SELECT id, ?, ?, 'app', ? FROM messages WHERE submission_id = ? AND state = ?`,
+      ),
+      accept: db.prepare<[string, string | null, number, number | null, number, number]>(
+        `UPDATE messages SET state = ?, provider_id = ?, handed_at = ?, port = COALESCE(?, port), updated_at = ?, error_code = NULL, error_message = NULL, provider_code = NULL
+         WHERE id = ? AND state = 'submitting'`,
+      ),
+      fail: db.prepare<[string, string, string | null, number, number]>(
+        `UPDATE messages SET state = 'failed', error_code = ?, error_message = ?, provider_code = ?, updated_at = ? WHERE id = ? AND state = 'submitting'`,
+      ),
+      requeue: db.prepare<[number, string, string, string | null, number, number, number]>(
+        `UPDATE messages SET state = 'queued', not_before = ?, error_code = ?, error_message = ?, provider_code = ?, updated_at = ?,
+           attempts = attempts - ? WHERE id = ? AND state = 'submitting'`,
+      ),
+      unknown: db.prepare<[string, string, number, number]>(
+        `UPDATE messages SET state = 'unknown', error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND state = 'submitting'`,
+      ),
+      submittingIds: db.prepare<[number], { id: number; attempts: number }>(`SELECT id, attempts FROM messages WHERE submission_id = ? AND state = 'submitting'`),
+      cancelQueued: db.prepare<[number, string]>(`UPDATE messages SET state = 'cancelled', updated_at = ? WHERE campaign_id = ? AND state = 'queued'`),
+      cancelEvents: db.prepare<[number, string, number]>(
+        `INSERT INTO message_events (message_id, at, state, source, detail) SELECT id, ?, 'cancelled', 'user', 'Campaign cancelled' FROM messages WHERE campaign_id = ? AND state = 'cancelled' AND updated_at = ?`,
+      ),
+      strandedSubmissions: db.prepare<[], { id: number }>(`SELECT DISTINCT submission_id AS id FROM messages WHERE state = 'submitting' AND submission_id IS NOT NULL`),
+      strandedNoSubmission: db.prepare<[number]>(`UPDATE messages SET state = 'queued', updated_at = ? WHERE state = 'submitting' AND submission_id IS NULL`),
+      settleUnknown: db.prepare<[string, string | null, string | null, string | null, string | null, number, number]>(
+        `UPDATE messages SET state = ?, provider_id = COALESCE(provider_id, ?), error_code = ?, error_message = ?, provider_code = ?, updated_at = ?, handed_at = COALESCE(handed_at, updated_at)
+         WHERE id = ? AND state = 'unknown'`,
+      ),
+    };
+  }
+
+  /** Up to `limit` queued messages of a campaign that are due at `now`, oldest first. */
+  pick(campaignId: string, limit: number, now = this.clock.now()): LedgerMessage[] {
+    return this.stmts.pick.all(campaignId, now, limit).map(toMessage);
+  }
+
+  /**
+   * queued → submitting, under a new submission row, BEFORE the request. Returns the submission id
+   * and the messages that were still queued (a cancel may have taken some).
+   */
+  claim(accountId: string, messages: readonly LedgerMessage[], port: number | null = null): { submissionId: number; claimed: LedgerMessage[] } {
+    return this.db.transaction(() => {
+      const now = this.clock.now();
+      const submissionId = Number(this.stmts.insertSubmission.run(accountId, now, port).lastInsertRowid);
+      const claimed = messages.filter((m) => this.stmts.claim.run(submissionId, now, port, m.id).changes === 1);
+      this.stmts.eventsForSubmission.run(now, 'submitting', `Request ${submissionId}${port === null ? '' : ` on port ${port}`}`, submissionId, 'submitting');
+      return { submissionId, claimed: claimed.map((m) => ({ ...m, attempts: m.attempts + 1 })) };
+    })();
+  }
+
+  /** The provider answered: accepted ones move on, rejected ones fail or wait for a retry. */
+  settleAnswered(
+    submissionId: number,
+    accepted: readonly Accepted[],
+    rejected: readonly { id: number; error: Failure; retryAt: number | null }[],
+  ): void {
+    this.db.transaction(() => {
+      const now = this.clock.now();
+      this.stmts.finishSubmission.run(now, 'answered', submissionId);
+      for (const a of accepted) {
+        const state = a.state ?? 'submitted';
+        if (this.stmts.accept.run(state, a.providerId, now, a.port ?? null, now, a.id).changes === 1) {
+          this.stmts.event.run(a.id, now, state, 'reply', a.providerId === null ? 'Accepted' : `Accepted, id ${a.providerId}`);
+        }
+      }
+      for (const r of rejected) this.failOrRequeue(r.id, r.error, r.retryAt, now, 'reply', 0);
+      this.leftoversToUnknown(submissionId, now, { code: 'SEND_NO_ANSWER_FOR_NUMBER', message: 'The reply did not mention this number.' });
+    })();
+  }
+
+  /** The request surely did not reach the provider: back to the queue (or failed when out of retries). */
+  settleNotSent(submissionId: number, error: Failure, retryAt: number | null, opts: { countAttempt?: boolean } = {}): void {
+    this.db.transaction(() => {
+      const now = this.clock.now();
+      this.stmts.finishSubmission.run(now, 'not-sent', submissionId);
+      const undo = opts.countAttempt === false ? 1 : 0;
+      for (const m of this.stmts.submittingIds.all(submissionId)) this.failOrRequeue(m.id, error, retryAt, now, 'app', undo);
+    })();
+  }
+
+  /** The request may or may not have reached the provider: `unknown`, never resent automatically. */
+  settleUnknown(submissionId: number, error: Failure): void {
+    this.db.transaction(() => {
+      const now = this.clock.now();
+      this.stmts.finishSubmission.run(now, 'unknown', submissionId);
+      this.leftoversToUnknown(submissionId, now, error);
+    })();
+  }
+
+  /** Reconciliation found out what happened to an `unknown` message. */
+  resolveUnknown(id: number, to: MessageState, detail: { providerId?: string | null; error?: Failure; source: EventSource; note: string }): boolean {
+    return this.db.transaction(() => {
+      const now = this.clock.now();
+      const e = detail.error;
+      const changed =
+        to === 'queued'
+          ? this.db.prepare(`UPDATE messages SET state = 'queued', not_before = 0, updated_at = ? WHERE id = ? AND state = 'unknown'`).run(now, id).changes
+          : this.stmts.settleUnknown.run(to, detail.providerId ?? null, e?.code ?? null, e?.message ?? null, e?.providerCode === undefined ? null : String(e.providerCode), now, id).changes;
+      if (changed === 1) this.stmts.event.run(id, now, to, detail.source, detail.note);
+      return changed === 1;
+    })();
+  }
+
+  /** Every queued message of the campaign → cancelled. Returns how many. */
+  cancelQueued(campaignId: string): number {
+    return this.db.transaction(() => {
+      const now = this.clock.now();
+      const n = this.stmts.cancelQueued.run(now, campaignId).changes;
+      if (n > 0) this.stmts.cancelEvents.run(now, campaignId, now);
+      return n;
+    })();
+  }
+
+  /** At start: messages left `submitting` by a crash may or may not have been sent → unknown. */
+  recoverAtStart(): number {
+    return this.db.transaction(() => {
+      const now = this.clock.now();
+      let n = 0;
+      for (const { id } of this.stmts.strandedSubmissions.all()) {
+        this.stmts.finishSubmission.run(now, 'unknown', id);
+        n += this.leftoversToUnknown(id, now, {
+          code: 'SEND_INTERRUPTED',
+          message: 'The app stopped while this message was being handed to the provider; it may or may not have been sent.',
+        });
+      }
+      this.stmts.strandedNoSubmission.run(now);
+      return n;
+    })();
+  }
+
+  private leftoversToUnknown(submissionId: number, now: number, error: Failure): number {
+    let n = 0;
+    for (const m of this.stmts.submittingIds.all(submissionId)) {
+      if (this.stmts.unknown.run(error.code, error.message, now, m.id).changes === 1) {
+        this.stmts.event.run(m.id, now, 'unknown', 'app', error.message);
+        n += 1;
+      }
+    }
+    return n;
+  }
+
+  private failOrRequeue(id: number, error: Failure, retryAt: number | null, now: number, source: EventSource, undoAttempt: number): void {
+    const providerCode = error.providerCode === undefined ? null : String(error.providerCode);
+    if (retryAt === null) {
+      if (this.stmts.fail.run(error.code, error.message, providerCode, now, id).changes === 1) this.stmts.event.run(id, now, 'failed', source, error.message);
+      return;
+    }
+    if (this.stmts.requeue.run(retryAt, error.code, error.message, providerCode, now, undoAttempt, id).changes === 1) {
+      this.stmts.event.run(id, now, 'queued', source, `Will retry: ${error.message}`);
+    }
+  }
+}

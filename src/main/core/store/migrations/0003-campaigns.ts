@@ -1,0 +1,101 @@
+import type { Migration } from './types.ts';
+
+/**
+ * The outbox ledger (docs/sending-design.md). A campaign holds one row per message in `messages`;
+ * every provider request is a `submissions` row written BEFORE the request; every state change of a
+ * message is a `message_events` row written in the same transaction as the change.
+ * Counts per state are kept in `campaign_counts` by triggers, so progress never scans 100k rows.
+ */
+export const m0003Campaigns: Migration = {
+  version: 3,
+  name: 'campaigns, messages, submissions and the message event log',
+  up: `
+    CREATE TABLE campaigns (
+      id            TEXT PRIMARY KEY,
+      name          TEXT NOT NULL,
+      account_id    TEXT NOT NULL,
+      provider      TEXT NOT NULL,
+      content       TEXT NOT NULL,             -- JSON CampaignContent
+      quiet_hours   TEXT,                      -- JSON {start,end} or NULL
+      options       TEXT NOT NULL DEFAULT '{}',-- JSON: ports, …
+      state         TEXT NOT NULL CHECK (state IN ('running','paused','cancelled','done')),
+      total         INTEGER NOT NULL DEFAULT 0,
+      total_segments INTEGER NOT NULL DEFAULT 0,
+      last_error    TEXT,                      -- JSON AppErrorShape or NULL
+      retry_of      TEXT,
+      created_at    INTEGER NOT NULL,
+      updated_at    INTEGER NOT NULL,
+      finished_at   INTEGER
+    );
+    CREATE INDEX campaigns_created ON campaigns(created_at);
+    CREATE INDEX campaigns_state ON campaigns(state);
+
+    CREATE TABLE submissions (
+      id          INTEGER PRIMARY KEY,
+      account_id  TEXT NOT NULL,
+      started_at  INTEGER NOT NULL,
+      finished_at INTEGER,
+      outcome     TEXT CHECK (outcome IN ('answered','not-sent','unknown')),
+      port        INTEGER
+    );
+
+    CREATE TABLE messages (
+      id             INTEGER PRIMARY KEY,
+      campaign_id    TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+      account_id     TEXT NOT NULL,
+      e164           TEXT NOT NULL,
+      address        TEXT NOT NULL,            -- the number as this provider wants it
+      text           TEXT NOT NULL DEFAULT '', -- rendered text (text mode)
+      params         TEXT,                     -- JSON template parameters (template mode)
+      segments       INTEGER NOT NULL DEFAULT 1,
+      state          TEXT NOT NULL,
+      attempts       INTEGER NOT NULL DEFAULT 0,
+      not_before     INTEGER NOT NULL DEFAULT 0,
+      submission_id  INTEGER REFERENCES submissions(id),
+      provider_id    TEXT,
+      port           INTEGER,
+      handed_at      INTEGER,                  -- when the provider took it (box report matching)
+      error_code     TEXT,
+      error_message  TEXT,
+      provider_code  TEXT,
+      updated_at     INTEGER NOT NULL,
+      UNIQUE (campaign_id, e164)
+    );
+    CREATE INDEX messages_queue ON messages(campaign_id, not_before, id) WHERE state = 'queued';
+    CREATE INDEX messages_campaign_state ON messages(campaign_id, state, id);
+    CREATE INDEX messages_submission ON messages(submission_id) WHERE submission_id IS NOT NULL;
+    CREATE INDEX messages_provider_id ON messages(account_id, provider_id) WHERE provider_id IS NOT NULL;
+    CREATE INDEX messages_unknown ON messages(account_id, address) WHERE state IN ('unknown','submitting');
+    CREATE INDEX messages_port_day ON messages(account_id, port, handed_at) WHERE port IS NOT NULL;
+
+    CREATE TABLE message_events (
+      id          INTEGER PRIMARY KEY,
+      message_id  INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+      at          INTEGER NOT NULL,
+      state       TEXT NOT NULL,
+      source      TEXT NOT NULL CHECK (source IN ('app','reply','push','poll','reconcile','user')),
+      detail      TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX message_events_message ON message_events(message_id, id);
+
+    CREATE TABLE campaign_counts (
+      campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+      state       TEXT NOT NULL,
+      n           INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (campaign_id, state)
+    ) WITHOUT ROWID;
+
+    CREATE TRIGGER messages_count_insert AFTER INSERT ON messages BEGIN
+      INSERT INTO campaign_counts (campaign_id, state, n) VALUES (NEW.campaign_id, NEW.state, 1)
+        ON CONFLICT (campaign_id, state) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER messages_count_update AFTER UPDATE OF state ON messages WHEN OLD.state <> NEW.state BEGIN
+      UPDATE campaign_counts SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND state = OLD.state;
+      INSERT INTO campaign_counts (campaign_id, state, n) VALUES (NEW.campaign_id, NEW.state, 1)
+        ON CONFLICT (campaign_id, state) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER messages_count_delete AFTER DELETE ON messages BEGIN
+      UPDATE campaign_counts SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND state = OLD.state;
+    END;
+  `,
+};

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import type { ProviderKind } from './accounts.ts';
+import type { AppErrorShape } from './errors.ts';
+
+/**
+ * Campaigns and their messages, as main and the renderer both see them. A campaign is one send: an
+ * account, a content (free text with `{variables}` or a JSMS template with parameters), recipients
+ * resolved once at creation, and a ledger row per message (see docs/sending-design.md).
+ */
+
+/** The message lifecycle (DESIGN.md): every transition is written before its side effect. */
+export const MESSAGE_STATES = [
+  'queued',
+  'submitting',
+  'submitted',
+  'sent',
+  'delivered',
+  'failed',
+  'expired',
+  'unknown',
+  'cancelled',
+] as const;
+export type MessageState = (typeof MESSAGE_STATES)[number];
+/** States a message never leaves on its own (unknown waits for reconciliation or the user). */
+export const FINAL_MESSAGE_STATES: readonly MessageState[] = ['delivered', 'failed', 'expired', 'cancelled'];
+/** States in which the app has handed the message to the provider. */
+export const HANDED_OVER_STATES: readonly MessageState[] = ['submitted', 'sent', 'delivered', 'failed', 'expired'];
+
+export const CAMPAIGN_STATES = ['running', 'paused', 'cancelled', 'done'] as const;
+export type CampaignState = (typeof CAMPAIGN_STATES)[number];
+
+export type MessageCounts = Record<MessageState, number>;
+
+const variableName = z.string().trim().min(1).max(64);
+
+/** Free text (EIMS, GSM box): `{name}` placeholders are filled per recipient from list variables. */
+export const textContentSchema = z.object({
+  mode: z.literal('text'),
+  body: z.string().min(1, 'Write the message text.').max(2000, 'The text is too long (2,000 characters at most).'),
+  /** EIMS sender id, when the account's route allows one. */
+  sender: z.string().trim().max(20).optional(),
+});
+
+/** A JSMS template: each template parameter takes a text with `{variables}` (e.g. "{name}" or "VIP"). */
+export const templateContentSchema = z.object({
+  mode: z.literal('template'),
+  tempId: z.coerce.number().int().positive('Enter the template id (a number from the JSMS console).'),
+  params: z.record(variableName, z.string().max(500)).default({}),
+  signId: z.coerce.number().int().positive().optional(),
+});
+
+export const campaignContentSchema = z.discriminatedUnion('mode', [textContentSchema, templateContentSchema]);
+export type CampaignContent = z.output<typeof campaignContentSchema>;
+
+export const recipientsSchema = z
+  .object({
+    listIds: z.array(z.string().min(1)).max(100).default([]),
+    /** Pasted numbers: one per line, or separated by commas/semicolons/spaces. */
+    pasted: z.string().max(2_000_000).default(''),
+  })
+  .refine((r) => r.listIds.length > 0 || r.pasted.trim().length > 0, {
+    message: 'Pick at least one list or paste some numbers.',
+    path: ['listIds'],
+  });
+export type RecipientsInput = z.output<typeof recipientsSchema>;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, e.g. 21:00');
+/** Sending is not allowed from `start` to `end` (local time of this PC); the window may wrap midnight. */
+export const quietHoursSchema = z.object({ start: hhmm, end: hhmm }).refine((q) => q.start !== q.end, {
+  message: 'Quiet hours must start and end at different times.',
+  path: ['end'],
+});
+export type QuietHours = z.output<typeof quietHoursSchema>;
+
+export const campaignDraftSchema = z.object({
+  name: z.string().trim().min(1, 'Name the campaign.').max(100),
+  accountId: z.string().min(1, 'Pick an account.'),
+  content: campaignContentSchema,
+  recipients: recipientsSchema,
+  quietHours: quietHoursSchema.nullable().default(null),
+  /** GSM box: use only these ports (default: every port whose status is available). */
+  ports: z.array(z.number().int().min(1).max(512)).max(512).optional(),
+});
+export type CampaignDraft = z.output<typeof campaignDraftSchema>;
+export type CampaignDraftInput = z.input<typeof campaignDraftSchema>;
+
+export const campaignCreateSchema = campaignDraftSchema.extend({
+  /** The user saw the pre-send summary and said send. */
+  confirmed: z.literal(true, { error: 'Confirm the summary before sending.' }),
+});
+
+export const campaignIdSchema = z.object({ id: z.string().min(1) });
+
+export const campaignMessagesSchema = z.object({
+  id: z.string().min(1),
+  states: z.array(z.enum(MESSAGE_STATES)).optional(),
+  search: z.string().trim().max(40).default(''),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
+export const campaignRetrySchema = z.object({
+  id: z.string().min(1),
+  /** Which messages go into the new campaign: failed (default), expired, and — as an explicit decision — unknown. */
+  states: z.array(z.enum(['failed', 'expired', 'unknown', 'cancelled'])).min(1).default(['failed']),
+  name: z.string().trim().min(1).max(100).optional(),
+});
+
+export const campaignExportSchema = z.object({ id: z.string().min(1), format: z.enum(['xlsx', 'csv']) });
+
+/** A number left out of the campaign, with why. */
+export interface ExcludedRecipient {
+  value: string;
+  reason: string;
+}
+
+export interface RenderedSample {
+  e164: string;
+  /** The text as it will be sent (text mode) or the template parameters (template mode). */
+  text: string;
+  params?: Record<string, string>;
+  segments: number;
+  encoding: 'GSM-7' | 'UCS-2' | null;
+}
+
+/** The pre-send summary. */
+export interface CampaignPreview {
+  accountId: string;
+  provider: ProviderKind;
+  recipients: number;
+  optedOut: number;
+  invalid: number;
+  duplicates: number;
+  /** First excluded numbers (invalid and opted out), at most 200. */
+  excluded: ExcludedRecipient[];
+  totalSegments: number;
+  /** Variables used in the content that some recipients do not have (they would be sent empty). */
+  missingVariables: { name: string; recipients: number }[];
+  sample: RenderedSample[];
+  /** Balance as the provider reports it (null when the provider has none or could not be asked). */
+  balance: number | null;
+  /** Estimated cost in the provider's units (segments for EIMS, messages for JSMS), null when unknown. */
+  estimatedCost: number | null;
+  warnings: string[];
+}
+
+export interface CampaignView {
+  id: string;
+  name: string;
+  accountId: string;
+  accountName: string;
+  provider: ProviderKind;
+  state: CampaignState;
+  content: CampaignContent;
+  quietHours: QuietHours | null;
+  total: number;
+  counts: MessageCounts;
+  totalSegments: number;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+  /** Set while the campaign waits for quiet hours to end (epoch ms of the next allowed time). */
+  waitingUntil: number | null;
+  /** The last error that held the whole campaign (e.g. balance insufficient), if any. */
+  lastError: AppErrorShape | null;
+  /** The campaign this one retries, if any. */
+  retryOf: string | null;
+}
+
+export interface MessageEventView {
+  at: number;
+  state: MessageState;
+  source: 'app' | 'reply' | 'push' | 'poll' | 'reconcile' | 'user';
+  detail: string;
+}
+
+export interface MessageRow {
+  id: number;
+  e164: string;
+  address: string;
+  text: string;
+  segments: number;
+  state: MessageState;
+  attempts: number;
+  providerId: string | null;
+  port: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  providerCode: string | null;
+  updatedAt: number;
+}
+
+export interface MessagePage {
+  total: number;
+  rows: MessageRow[];
+}
+
+export interface CampaignProgressEvent {
+  id: string;
+  state: CampaignState;
+  counts: MessageCounts;
+  waitingUntil: number | null;
+  lastError: AppErrorShape | null;
+}
+
+export function emptyCounts(): MessageCounts {
+  return Object.fromEntries(MESSAGE_STATES.map((s) => [s, 0])) as MessageCounts;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { event, method } from './define.ts';
+import type { FileDownload } from '../contact-lists.ts';
+import {
+  campaignCreateSchema,
+  campaignDraftSchema,
+  campaignExportSchema,
+  campaignIdSchema,
+  campaignMessagesSchema,
+  campaignRetrySchema,
+  type CampaignPreview,
+  type CampaignProgressEvent,
+  type CampaignView,
+  type MessageEventView,
+  type MessagePage,
+} from '../campaigns.ts';
+
+export const campaignMethods = {
+  /** The pre-send summary: recipients after opt-outs/invalid/duplicates, segments, cost vs balance, samples. */
+  campaignPreview: method<CampaignPreview>()(campaignDraftSchema),
+  /** Writes the campaign and one ledger row per message, then starts sending. Needs `confirmed: true`. */
+  campaignCreate: method<CampaignView>()(campaignCreateSchema),
+  campaignsList: method<CampaignView[]>()(z.void()),
+  campaignGet: method<CampaignView>()(campaignIdSchema),
+  campaignMessages: method<MessagePage>()(campaignMessagesSchema),
+  messageHistory: method<MessageEventView[]>()(z.object({ messageId: z.number().int().positive() })),
+  /** Stops picking new messages; requests already made finish and are recorded. */
+  campaignPause: method<CampaignView>()(campaignIdSchema),
+  campaignResume: method<CampaignView>()(campaignIdSchema),
+  /** Everything not yet handed to the provider becomes `cancelled` at once. */
+  campaignCancel: method<CampaignView>()(campaignIdSchema),
+  /** A new campaign with the chosen messages of this one (failed by default; unknown only when asked). */
+  campaignRetry: method<CampaignView>()(campaignRetrySchema),
+  campaignExport: method<FileDownload>()(campaignExportSchema),
+};
+
+export const campaignEvents = {
+  /** Coalesced: at most a few per second per campaign. */
+  campaignProgress: event<CampaignProgressEvent>(),
+  campaignsChanged: event<{ reason: 'created' | 'state'; id: string }>(),
+};
