@@ -14,6 +14,20 @@ import { METHOD_NAMES, type Bridge, type EventName, type EventPayload } from '..
 import type { AppErrorShape, Result } from '../../src/shared/errors.ts';
 import { DEFAULT_SETTINGS, settingsPatchSchema, type Settings } from '../../src/shared/settings.ts';
 import { verificationCheckSchema, verificationSendSchema, type ConnectionCheck } from '../../src/shared/providers.ts';
+import {
+  campaignCreateSchema,
+  campaignDraftSchema,
+  campaignExportSchema,
+  campaignIdSchema,
+  campaignMessagesSchema,
+  campaignRetrySchema,
+  emptyCounts,
+  type CampaignPreview,
+  type CampaignView,
+  type MessageEventView,
+  type MessageRow,
+} from '../../src/shared/campaigns.ts';
+import type { ContactRow, ListView } from '../../src/shared/contact-lists.ts';
 
 type Handler = (input: unknown) => unknown;
 
@@ -31,6 +45,59 @@ export interface FakeMain {
   checks: Map<string, ConnectionCheck>;
   /** Verification codes sent: msg_id → the code and whether it was used. */
   codes: Map<string, { code: string; used: boolean }>;
+  /** Contact lists and their members (for compose: list picker and variable names). */
+  lists: ListView[];
+  listContacts: Map<string, ContactRow[]>;
+  /** Campaigns, newest first; their messages and each message's history. */
+  campaigns: CampaignView[];
+  messages: Map<string, MessageRow[]>;
+  histories: Map<number, MessageEventView[]>;
+  /** What `campaignPreview` answers (default: one recipient per pasted number and list member). */
+  preview: CampaignPreview | null;
+}
+
+/** A campaign view for tests: counts given per state, the rest plausible. */
+export function fakeCampaign(partial: Partial<CampaignView> & { id: string }): CampaignView {
+  const counts = { ...emptyCounts(), ...partial.counts };
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return {
+    name: `Campaign ${partial.id}`,
+    accountId: 'acc-e',
+    accountName: 'Wholesale',
+    provider: 'eims',
+    state: 'running',
+    content: { mode: 'text', body: 'Hello {name}' },
+    quietHours: null,
+    total,
+    totalSegments: total,
+    createdAt: Date.UTC(2026, 0, 2, 3, 4, 5),
+    updatedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
+    finishedAt: null,
+    waitingUntil: null,
+    lastError: null,
+    retryOf: null,
+    ...partial,
+    counts,
+  };
+}
+
+/** Messages for a campaign: `e164` +8613800000000 + i, states as given in order. */
+export function fakeMessages(states: MessageRow['state'][], firstId = 1): MessageRow[] {
+  return states.map((state, i) => ({
+    id: firstId + i,
+    e164: `+86138000${String(i).padStart(5, '0')}`,
+    address: `138000${String(i).padStart(5, '0')}`,
+    text: 'Hello',
+    segments: 1,
+    state,
+    attempts: state === 'queued' ? 0 : 1,
+    providerId: state === 'queued' ? null : `p-${firstId + i}`,
+    port: null,
+    errorCode: state === 'failed' ? 'EIMS_REJECTED' : null,
+    errorMessage: state === 'failed' ? 'EIMS says: number is blacklisted.' : null,
+    providerCode: state === 'failed' ? '-5' : null,
+    updatedAt: Date.UTC(2026, 0, 2, 3, 5, 0),
+  }));
 }
 
 /** A plausible successful check for each kind (the fake's default answer to `accountsTest`). */
@@ -68,6 +135,12 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     callsOf: (method) => fake.calls.filter((c) => c.method === method).map((c) => c.input),
     checks: new Map(),
     codes: new Map(),
+    lists: [],
+    listContacts: new Map(),
+    campaigns: [],
+    messages: new Map(),
+    histories: new Map(),
+    preview: null,
   };
   let nextMsgId = 9001;
 
@@ -84,7 +157,99 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     fake.secrets.set(id, stored);
   };
 
+  const campaignOf = (id: string) => {
+    const c = fake.campaigns.find((x) => x.id === id);
+    if (!c) throw { code: 'CAMPAIGN_NOT_FOUND', message: 'That campaign no longer exists.' } satisfies AppErrorShape;
+    return c;
+  };
+  const putCampaign = (c: CampaignView, reason: 'created' | 'state') => {
+    fake.campaigns = fake.campaigns.some((x) => x.id === c.id) ? fake.campaigns.map((x) => (x.id === c.id ? c : x)) : [c, ...fake.campaigns];
+    fake.emit('campaignsChanged', { reason, id: c.id });
+    return c;
+  };
+  const defaultPreview = (draft: ReturnType<typeof campaignDraftSchema.parse>): CampaignPreview => {
+    const pasted = draft.recipients.pasted.split(/[\s,;]+/).filter((x) => x !== '');
+    const members = draft.recipients.listIds.flatMap((id) => fake.listContacts.get(id) ?? []);
+    const numbers = [...pasted, ...members.map((m) => m.e164)];
+    const body = draft.content.mode === 'text' ? draft.content.body : '';
+    const account = fake.accounts.find((a) => a.id === draft.accountId);
+    return {
+      accountId: draft.accountId,
+      provider: account?.kind ?? 'eims',
+      recipients: numbers.length,
+      optedOut: 0,
+      invalid: 0,
+      duplicates: 0,
+      excluded: [],
+      totalSegments: numbers.length,
+      missingVariables: [],
+      sample: numbers.slice(0, 3).map((e164) => ({ e164, text: body, segments: 1, encoding: 'GSM-7' as const })),
+      balance: 100,
+      estimatedCost: numbers.length,
+      warnings: [],
+    };
+  };
+
   const handlers: Record<string, Handler> = {
+    listsList: () => fake.lists,
+    contactsSearch: (input) => {
+      const { listId, offset = 0, limit = 200 } = input as { listId?: string; offset?: number; limit?: number };
+      const rows = listId ? (fake.listContacts.get(listId) ?? []) : [...fake.listContacts.values()].flat();
+      return { rows: rows.slice(offset, offset + limit), total: rows.length, offset };
+    },
+    campaignPreview: (input) => {
+      const parsed = campaignDraftSchema.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      return fake.preview ?? defaultPreview(parsed.data);
+    },
+    campaignCreate: (input) => {
+      const parsed = campaignCreateSchema.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      const d = parsed.data;
+      const preview = fake.preview ?? defaultPreview(d);
+      const account = fake.accounts.find((a) => a.id === d.accountId);
+      const c = fakeCampaign({
+        id: `cmp-${nextId++}`,
+        name: d.name,
+        accountId: d.accountId,
+        accountName: account?.name ?? '?',
+        provider: account?.kind ?? 'eims',
+        content: d.content,
+        quietHours: d.quietHours,
+        counts: { ...emptyCounts(), queued: preview.recipients },
+      });
+      fake.messages.set(c.id, fakeMessages(Array.from({ length: preview.recipients }, () => 'queued' as const), nextId * 1000));
+      return putCampaign(c, 'created');
+    },
+    campaignsList: () => fake.campaigns,
+    campaignGet: (input) => campaignOf(campaignIdSchema.parse(input).id),
+    campaignMessages: (input) => {
+      const q = campaignMessagesSchema.parse(input);
+      campaignOf(q.id);
+      const rows = (fake.messages.get(q.id) ?? []).filter((m) => (!q.states || q.states.includes(m.state)) && (q.search === '' || m.e164.includes(q.search)));
+      return { total: rows.length, rows: rows.slice(q.offset, q.offset + q.limit) };
+    },
+    messageHistory: (input) => fake.histories.get((input as { messageId: number }).messageId) ?? [],
+    campaignPause: (input) => putCampaign({ ...campaignOf(campaignIdSchema.parse(input).id), state: 'paused' }, 'state'),
+    campaignResume: (input) => putCampaign({ ...campaignOf(campaignIdSchema.parse(input).id), state: 'running' }, 'state'),
+    campaignCancel: (input) => {
+      const c = campaignOf(campaignIdSchema.parse(input).id);
+      const counts = { ...c.counts, cancelled: c.counts.cancelled + c.counts.queued, queued: 0 };
+      fake.messages.set(c.id, (fake.messages.get(c.id) ?? []).map((m) => (m.state === 'queued' ? { ...m, state: 'cancelled' as const } : m)));
+      return putCampaign({ ...c, state: 'cancelled', counts }, 'state');
+    },
+    campaignRetry: (input) => {
+      const q = campaignRetrySchema.parse(input);
+      const c = campaignOf(q.id);
+      const n = q.states.reduce((sum, s) => sum + c.counts[s], 0);
+      const retry = fakeCampaign({ id: `cmp-${nextId++}`, name: q.name ?? `${c.name} (retry)`, retryOf: c.id, counts: { ...emptyCounts(), queued: n } });
+      return putCampaign(retry, 'created');
+    },
+    campaignExport: (input) => {
+      const q = campaignExportSchema.parse(input);
+      const c = campaignOf(q.id);
+      return { fileName: `${c.name}.${q.format}`, mime: q.format === 'csv' ? 'text/csv' : 'application/octet-stream', base64: btoa('phone,state\n'), rows: c.total };
+    },
     settingsGet: () => fake.settings,
     settingsUpdate: (input) => {
       fake.settings = { ...fake.settings, ...settingsPatchSchema.parse(input) };

@@ -19,12 +19,12 @@ describe('app shell', () => {
     expect(await screen.findByTestId('screen-accounts')).toBeTruthy();
     expect(screen.getByTestId('nav-accounts').getAttribute('aria-current')).toBe('page');
     act(() => {
-      window.location.hash = '#/compose';
+      window.location.hash = '#/schedules';
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    const compose = await screen.findByTestId('screen-compose');
-    expect(compose.getAttribute('data-state')).toBe('coming');
-    expect(compose.textContent).toContain('not built yet');
+    const schedules = await screen.findByTestId('screen-schedules');
+    expect(schedules.getAttribute('data-state')).toBe('coming');
+    expect(schedules.textContent).toContain('not built yet');
   });
 
   it('navigates from the navbar and writes the hash', async () => {

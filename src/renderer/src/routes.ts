@@ -24,6 +24,12 @@ export function routeFromHash(hash: string): RouteId {
   return isRouteId(id) ? id : DEFAULT_ROUTE;
 }
 
-export function hashForRoute(id: RouteId): string {
-  return `#/${id}`;
+/** `#/campaigns/c-12` → 'c-12': the item a screen shows (null when the hash names only the screen). */
+export function routeParamFromHash(hash: string): string | null {
+  const param = hash.replace(/^#\/?/, '').split('?')[0]?.split('/')[1] ?? '';
+  return param === '' ? null : decodeURIComponent(param);
+}
+
+export function hashForRoute(id: RouteId, param?: string): string {
+  return param === undefined ? `#/${id}` : `#/${id}/${encodeURIComponent(param)}`;
 }

@@ -6,16 +6,20 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAccounts from './en/accounts.json';
+import enCampaigns from './en/campaigns.json';
 import enComing from './en/coming.json';
 import enContacts from './en/contacts.json';
 import enCommon from './en/common.json';
+import enCompose from './en/compose.json';
 import enNav from './en/nav.json';
 import enSchema from './en/schema.json';
 import enSettings from './en/settings.json';
 import zhAccounts from './zh/accounts.json';
+import zhCampaigns from './zh/campaigns.json';
 import zhComing from './zh/coming.json';
 import zhContacts from './zh/contacts.json';
 import zhCommon from './zh/common.json';
+import zhCompose from './zh/compose.json';
 import zhNav from './zh/nav.json';
 import zhSchema from './zh/schema.json';
 import zhSettings from './zh/settings.json';
@@ -24,8 +28,8 @@ export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { common: enCommon, nav: enNav, coming: enComing, accounts: enAccounts, settings: enSettings, schema: enSchema, contacts: enContacts },
-  zh: { common: zhCommon, nav: zhNav, coming: zhComing, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, contacts: zhContacts },
+  en: { common: enCommon, nav: enNav, coming: enComing, accounts: enAccounts, settings: enSettings, schema: enSchema, contacts: enContacts, compose: enCompose, campaigns: enCampaigns },
+  zh: { common: zhCommon, nav: zhNav, coming: zhComing, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)['en']>;

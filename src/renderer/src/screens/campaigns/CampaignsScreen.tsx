@@ -1,6 +1,55 @@
-/** Campaigns: not built yet — shows what it will do. */
-import { ComingScreen } from '../../components/ComingScreen.tsx';
+/** Campaigns: the list with live progress, and one campaign's detail at `#/campaigns/<id>`. */
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { connectCampaignsUpdates, useCampaignsStore } from '../../stores/campaigns.ts';
+import { useRouteStore } from '../../stores/route.ts';
+import { useCampaignParam } from './campaign-route.ts';
+import { CampaignDetail } from './CampaignDetail.tsx';
+import { CampaignsList } from './CampaignsList.tsx';
 
 export function CampaignsScreen() {
-  return <ComingScreen area="campaigns" />;
+  const { t } = useTranslation('campaigns');
+  const id = useCampaignParam();
+  const navigate = useRouteStore((s) => s.navigate);
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    try {
+      stop = connectCampaignsUpdates();
+    } catch {
+      // No bridge: the load below records the error to show.
+    }
+    void useCampaignsStore.getState().load();
+    return () => stop?.();
+  }, []);
+
+  useEffect(() => {
+    void useCampaignsStore.getState().open(id);
+  }, [id]);
+
+  if (id !== null) {
+    return (
+      <div data-testid="screen-campaigns">
+        <CampaignDetail key={id} id={id} />
+      </div>
+    );
+  }
+
+  return (
+    <Stack gap="md" data-testid="screen-campaigns">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={2}>{t('title')}</Title>
+          <Text c="dimmed" size="sm" maw={720}>
+            {t('intro')}
+          </Text>
+        </div>
+        <Button onClick={() => navigate('compose')} data-testid="campaigns-new">
+          {t('newCampaign')}
+        </Button>
+      </Group>
+      <CampaignsList />
+    </Stack>
+  );
 }

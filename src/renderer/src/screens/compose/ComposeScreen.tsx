@@ -1,6 +1,152 @@
-/** Compose: not built yet — shows what it will do. */
-import { ComingScreen } from '../../components/ComingScreen.tsx';
+/**
+ * Compose: account, message (free text with a live counter, or a JSMS template), recipients and quiet
+ * hours; "Review" asks main for the pre-send summary and only the reviewed draft can be sent.
+ */
+import { Alert, Button, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useAccount, useAccountsStore } from '../../stores/accounts.ts';
+import { useComposeStore, usePreviewIsCurrent } from '../../stores/compose.ts';
+import { connectContactsUpdates, useContactsStore } from '../../stores/contacts.ts';
+import { openCampaign } from '../campaigns/campaign-route.ts';
+import { AccountSection } from './AccountSection.tsx';
+import { ContentSection } from './ContentSection.tsx';
+import { QuietHoursSection } from './QuietHoursSection.tsx';
+import { RecipientsSection } from './RecipientsSection.tsx';
+import { ReviewSummary } from './ReviewSummary.tsx';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Title order={3} size="h5" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
 
 export function ComposeScreen() {
-  return <ComingScreen area="compose" />;
+  const { t, i18n } = useTranslation('compose');
+  const form = useComposeStore((s) => s.form);
+  const fieldErrors = useComposeStore((s) => s.fieldErrors);
+  const error = useComposeStore((s) => s.error);
+  const busy = useComposeStore((s) => s.busy);
+  const preview = useComposeStore((s) => s.preview);
+  const listVariables = useComposeStore((s) => s.listVariables);
+  const { review, send, reset, loadListVariables } = useComposeStore.getState();
+  const account = useAccount(form.accountId);
+  const current = usePreviewIsCurrent(account?.kind);
+
+  useEffect(() => {
+    void useAccountsStore.getState().load();
+    void useContactsStore.getState().loadLists();
+    let stop: (() => void) | undefined;
+    try {
+      stop = connectContactsUpdates();
+    } catch {
+      // No bridge: the loads above record the error to show.
+    }
+    return () => stop?.();
+  }, []);
+
+  // A fresh draft gets a name the user can keep (once: a name the user clears stays cleared).
+  const nameFresh = () => {
+    if (useComposeStore.getState().form.name !== '') return;
+    const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.now());
+    useComposeStore.getState().patch({ name: t('name.default', { date }) });
+  };
+  const named = useRef(false);
+  useEffect(() => {
+    if (named.current) return;
+    named.current = true;
+    nameFresh();
+  });
+
+  useEffect(() => {
+    for (const id of form.listIds) void loadListVariables(id);
+  }, [form.listIds, loadListVariables]);
+
+  const variables = useMemo(() => {
+    const names = new Set<string>();
+    for (const id of form.listIds) for (const v of listVariables[id] ?? []) names.add(v);
+    return [...names, 'phone'];
+  }, [form.listIds, listVariables]);
+
+  const hasRecipients = form.listIds.length > 0 || form.pasted.trim() !== '';
+  const fieldSentences = Object.values(fieldErrors);
+
+  const onSend = async () => {
+    const r = await send(account?.kind);
+    if (r.ok) openCampaign(r.value.id);
+  };
+
+  return (
+    <Stack gap="md" data-testid="screen-compose">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={2}>{t('title')}</Title>
+          <Text c="dimmed" size="sm" maw={720}>
+            {t('intro')}
+          </Text>
+        </div>
+        <Button variant="subtle" color="gray" onClick={() => (reset(), nameFresh())} data-testid="compose-reset">
+          {t('startOver')}
+        </Button>
+      </Group>
+      <Grid gap="md" align="flex-start">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="md">
+            <Section title={t('sections.account')}>
+              <AccountSection account={account} />
+            </Section>
+            <Section title={t('sections.content')}>
+              <ContentSection account={account} variables={variables} hasRecipients={hasRecipients} hasLists={form.listIds.length > 0} />
+            </Section>
+            <Section title={t('sections.recipients')}>
+              <RecipientsSection />
+            </Section>
+            <Section title={t('sections.quietHours')}>
+              <QuietHoursSection />
+            </Section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Paper withBorder p="md" style={{ position: 'sticky', top: 68 }} data-testid="compose-review-panel">
+            <Stack gap="md">
+              <Button
+                variant={preview ? 'default' : 'filled'}
+                onClick={() => void review(account?.kind)}
+                loading={busy === 'review'}
+                disabled={busy === 'send'}
+                data-testid="compose-review"
+              >
+                {preview ? t('review.again') : t('review.button')}
+              </Button>
+              {fieldSentences.length > 0 && (
+                <Alert color="red" variant="light" title={t('review.invalidTitle')} role="alert" data-testid="compose-field-errors">
+                  <List size="sm">
+                    {fieldSentences.map((sentence, i) => (
+                      <List.Item key={i}>{sentence}</List.Item>
+                    ))}
+                  </List>
+                </Alert>
+              )}
+              {error && fieldSentences.length === 0 && (
+                <ErrorAlert title={busy === null && preview ? t('summary.sendFailed') : t('review.failed')} error={error} testId="compose-error" />
+              )}
+              {preview ? (
+                <ReviewSummary preview={preview} current={current} sending={busy === 'send'} onSend={() => void onSend()} />
+              ) : (
+                <Text size="sm" c="dimmed" data-testid="compose-review-empty">
+                  {t('review.empty')}
+                </Text>
+              )}
+            </Stack>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
 }

@@ -1,0 +1,226 @@
+/**
+ * One campaign: live progress and counts, the quiet-hours wait and the error holding it, pause / resume /
+ * cancel, retry as a new campaign, export, and its messages.
+ */
+import { Alert, Anchor, Button, Center, Group, Loader, Menu, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FINAL_MESSAGE_STATES, HANDED_OVER_STATES, type CampaignView } from '../../../../shared/campaigns.ts';
+import type { AppErrorShape, Result } from '../../../../shared/errors.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { hashForRoute } from '../../routes.ts';
+import { useCampaignsStore, type RetryChoice } from '../../stores/campaigns.ts';
+import { KindBadge } from '../accounts/KindBadge.tsx';
+import { openCampaign } from './campaign-route.ts';
+import { CancelCampaignModal, ResendUnknownModal } from './CampaignModals.tsx';
+import { CampaignProgress } from './CampaignProgress.tsx';
+import { MessagesTable } from './MessagesTable.tsx';
+import { StateBadge } from './StateBadge.tsx';
+
+type Busy = 'pause' | 'resume' | 'cancel' | 'retry' | 'unknown' | 'export' | null;
+
+function Fact({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500} data-testid={testId} component="div">
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+function contentText(c: CampaignView, templateLabel: (tempId: number) => string): string {
+  if (c.content.mode === 'text') return c.content.body;
+  const params = Object.entries(c.content.params).map(([k, v]) => `${k}=${v}`).join(', ');
+  return `${templateLabel(c.content.tempId)}${params ? ` · ${params}` : ''}`;
+}
+
+export function CampaignDetail({ id }: { id: string }) {
+  const { t, i18n } = useTranslation('campaigns');
+  const detail = useCampaignsStore((s) => s.detail);
+  const { pause, resume, cancel, retry, exportMessages, reloadDetail } = useCampaignsStore.getState();
+  const [busy, setBusy] = useState<Busy>(null);
+  const [dialog, setDialog] = useState<'cancel' | 'unknown' | null>(null);
+  const [actionError, setActionError] = useState<{ title: string; error: AppErrorShape } | null>(null);
+  const number = new Intl.NumberFormat(i18n.language);
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const c = detail.id === id ? detail.campaign : null;
+
+  const run = async <T,>(which: Busy, fn: () => Promise<Result<T>>, title = t('actions.failed')): Promise<Result<T>> => {
+    setBusy(which);
+    setActionError(null);
+    const r = await fn();
+    setBusy(null);
+    if (!r.ok) setActionError({ title, error: r.error });
+    return r;
+  };
+  const doRetry = async (choice: RetryChoice) => {
+    const r = await run(choice === 'unknown' ? 'unknown' : 'retry', () => retry(id, choice));
+    setDialog(null);
+    if (r.ok) openCampaign(r.value.id);
+  };
+
+  if (!c) {
+    return (
+      <Stack gap="md" data-testid="campaign-detail" data-status={detail.status}>
+        <Anchor href={hashForRoute('campaigns')} onClick={(e) => (e.preventDefault(), openCampaign(null))} size="sm" data-testid="campaign-back">
+          ← {t('detail.back')}
+        </Anchor>
+        {detail.status === 'error' && detail.error ? (
+          <ErrorAlert title={t('detail.notFound')} error={detail.error} onRetry={() => void reloadDetail()} testId="campaign-error" />
+        ) : (
+          <Center p="xl">
+            <Loader size="sm" aria-label={t('common:loading')} />
+          </Center>
+        )}
+      </Stack>
+    );
+  }
+
+  const notHandedOver = c.counts.queued + c.counts.submitting;
+  const retriable = c.counts.failed + c.counts.expired;
+  const unknown = c.counts.unknown;
+  const active = c.state === 'running' || c.state === 'paused';
+  const finalCount = FINAL_MESSAGE_STATES.reduce((n, s) => n + c.counts[s], 0);
+  const handedOver = HANDED_OVER_STATES.reduce((n, s) => n + c.counts[s], 0);
+
+  return (
+    <Stack gap="md" data-testid="campaign-detail" data-status={detail.status} data-state={c.state} data-final={finalCount} data-handed-over={handedOver}>
+      <Anchor href={hashForRoute('campaigns')} onClick={(e) => (e.preventDefault(), openCampaign(null))} size="sm" data-testid="campaign-back">
+        ← {t('detail.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Group gap="sm" align="center">
+          <Title order={2} data-testid="campaign-title">
+            {c.name}
+          </Title>
+          <StateBadge state={c.state} waiting={c.waitingUntil !== null} />
+        </Group>
+        <Group gap="xs">
+          {c.state === 'running' && (
+            <Button variant="default" loading={busy === 'pause'} onClick={() => void run('pause', () => pause(id))} data-testid="campaign-pause">
+              {t('actions.pause')}
+            </Button>
+          )}
+          {c.state === 'paused' && (
+            <Button loading={busy === 'resume'} onClick={() => void run('resume', () => resume(id))} data-testid="campaign-resume">
+              {t('actions.resume')}
+            </Button>
+          )}
+          {active && (
+            <Button variant="light" color="red" onClick={() => setDialog('cancel')} data-testid="campaign-cancel">
+              {t('actions.cancel')}
+            </Button>
+          )}
+          {(retriable > 0 || unknown > 0) && (
+            <Menu position="bottom-end" width={340}>
+              <Menu.Target>
+                <Button variant="default" loading={busy === 'retry' || busy === 'unknown'} data-testid="campaign-retry">
+                  {t('actions.retry')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item disabled={retriable === 0} onClick={() => void doRetry('failed')} data-testid="campaign-retry-failed">
+                  {t('actions.retryFailed', { count: retriable })}
+                </Menu.Item>
+                <Menu.Item color="orange" disabled={unknown === 0} onClick={() => setDialog('unknown')} data-testid="campaign-retry-unknown">
+                  {t('actions.resendUnknown', { count: unknown })}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          )}
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" loading={busy === 'export'} data-testid="campaign-export">
+                {t('actions.export')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => void run('export', () => exportMessages(id, 'xlsx'), t('actions.exportFailed'))} data-testid="campaign-export-xlsx">
+                {t('actions.exportXlsx')}
+              </Menu.Item>
+              <Menu.Item onClick={() => void run('export', () => exportMessages(id, 'csv'), t('actions.exportFailed'))} data-testid="campaign-export-csv">
+                {t('actions.exportCsv')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Group>
+
+      {actionError && <ErrorAlert title={actionError.title} error={actionError.error} testId="campaign-action-error" />}
+      {c.waitingUntil !== null && c.state === 'running' && (
+        <Alert color="grape" variant="light" title={t('detail.waitingTitle')} data-testid="campaign-waiting">
+          <Text size="sm">{t('detail.waiting', { time: date.format(c.waitingUntil) })}</Text>
+        </Alert>
+      )}
+      {c.lastError && <ErrorAlert title={t('detail.lastErrorTitle')} error={c.lastError} testId="campaign-last-error" />}
+      {unknown > 0 && (
+        <Alert color="yellow" variant="light" title={t('detail.unknownTitle')} data-testid="campaign-unknown">
+          <Text size="sm">{t('detail.unknownText', { count: unknown })}</Text>
+        </Alert>
+      )}
+
+      <Paper withBorder p="md">
+        <Stack gap="md">
+          <CampaignProgress counts={c.counts} total={c.total} />
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="md">
+            <Fact
+              label={t('detail.account')}
+              value={
+                <Group gap={6} wrap="nowrap">
+                  <span>{c.accountName}</span>
+                  <KindBadge kind={c.provider} />
+                </Group>
+              }
+            />
+            <Fact label={t('detail.recipients')} value={number.format(c.total)} testId="campaign-total" />
+            <Fact label={t('detail.segments')} value={number.format(c.totalSegments)} />
+            <Fact label={t('detail.created')} value={date.format(c.createdAt)} />
+            {c.finishedAt !== null && <Fact label={t('detail.finished')} value={date.format(c.finishedAt)} />}
+            {c.quietHours && <Fact label={t('sections.quietHours', { ns: 'compose' })} value={t('detail.quietHours', { start: c.quietHours.start, end: c.quietHours.end })} />}
+          </SimpleGrid>
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('detail.content')}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="campaign-content">
+              {contentText(c, (tempId) => t('detail.template', { tempId }))}
+            </Text>
+          </div>
+          {c.retryOf !== null && (
+            <Text size="sm" c="dimmed">
+              {t('detail.retryOf')}{' '}
+              <Anchor
+                href={hashForRoute('campaigns', c.retryOf)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  if (c.retryOf !== null) openCampaign(c.retryOf);
+                }}
+              >
+                {t('detail.openRetryOf')}
+              </Anchor>
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+
+      <Title order={3} size="h4">
+        {t('messages.title')}
+      </Title>
+      <MessagesTable key={id} />
+
+      {dialog === 'cancel' && (
+        <CancelCampaignModal
+          count={notHandedOver}
+          busy={busy === 'cancel'}
+          onClose={() => setDialog(null)}
+          onConfirm={() => void run('cancel', () => cancel(id)).then(() => setDialog(null))}
+        />
+      )}
+      {dialog === 'unknown' && <ResendUnknownModal count={unknown} busy={busy === 'unknown'} onClose={() => setDialog(null)} onConfirm={() => void doRetry('unknown')} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,162 @@
+/** A campaign's messages, virtualised (only visible rows are in the DOM; pages load as they scroll in), with filters. */
+import { Badge, Box, Group, MultiSelect, Paper, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MESSAGE_STATES, type MessageState } from '../../../../shared/campaigns.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useCampaignsStore } from '../../stores/campaigns.ts';
+import { STATE_COLORS } from './CampaignProgress.tsx';
+import { MessageHistory } from './MessageHistory.tsx';
+
+const ROW_HEIGHT = 44;
+const COLUMNS = 'minmax(140px, 1.1fr) 120px 50px 50px minmax(120px, 1fr) minmax(140px, 1.4fr) 150px 80px';
+
+export function MessagesTable() {
+  const { t, i18n } = useTranslation('campaigns');
+  const messages = useCampaignsStore((s) => s.messages);
+  const ensure = useCampaignsStore((s) => s.ensureMessages);
+  const filter = useCampaignsStore((s) => s.filterMessages);
+  const [search, setSearch] = useState(messages.search);
+  const [debounced] = useDebouncedValue(search, 300);
+  const parent = useRef<HTMLDivElement>(null);
+  const number = new Intl.NumberFormat(i18n.language);
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+
+  useEffect(() => {
+    const s = useCampaignsStore.getState().messages;
+    if (debounced.trim() !== s.search) void filter(s.states, debounced.trim());
+  }, [debounced, filter]);
+
+  const virtualizer = useVirtualizer({
+    count: messages.total,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 1000, height: 480 },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (messages.total > 0) void ensure(first, last + 1);
+  }, [first, last, messages.total, ensure]);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <Group gap="sm" align="flex-end">
+          <TextInput
+            label={t('messages.search')}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            maxLength={40}
+            w={220}
+            data-testid="messages-search"
+          />
+          <MultiSelect
+            label={t('messages.filter')}
+            placeholder={messages.states.length === 0 ? t('messages.filterPlaceholder') : undefined}
+            data={MESSAGE_STATES.map((s) => ({ value: s, label: t(`messageStates.${s}`) }))}
+            value={messages.states}
+            onChange={(v) => void filter(v as MessageState[], messages.search)}
+            clearable
+            w={320}
+            data-testid="messages-filter"
+          />
+        </Group>
+        <Text size="sm" c="dimmed" data-testid="messages-total" data-count={messages.total}>
+          {t('messages.total', { count: messages.total, formatted: number.format(messages.total) })}
+        </Text>
+      </Group>
+      {messages.status === 'error' && messages.error && (
+        <ErrorAlert title={t('messages.loadFailed')} error={messages.error} onRetry={() => void filter(messages.states, messages.search)} testId="messages-error" />
+      )}
+      <Paper withBorder>
+        <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+          {(['number', 'state', 'segments', 'attempts', 'provider', 'error', 'updated'] as const).map((c) => (
+            <Text key={c} size="sm" fw={600} role="columnheader" truncate>
+              {t(`messages.${c}`)}
+            </Text>
+          ))}
+          <span />
+        </Box>
+        <div ref={parent} style={{ height: 'min(55vh, 520px)', overflow: 'auto' }} role="rowgroup" aria-label={t('messages.tableLabel')} data-testid="messages-table">
+          {messages.status === 'loading' && messages.total === 0 && (
+            <Stack gap={8} p="md">
+              <Skeleton height={14} />
+              <Skeleton height={14} />
+              <Skeleton height={14} />
+            </Stack>
+          )}
+          {messages.total === 0 && messages.status === 'ready' && (
+            <Text size="sm" c="dimmed" p="md" data-testid="messages-empty">
+              {t('messages.empty')}
+            </Text>
+          )}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = messages.rows[item.index];
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  data-testid={row ? 'message-row' : 'message-row-loading'}
+                  data-state={row?.state}
+                  data-e164={row?.e164}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                    display: 'grid',
+                    gridTemplateColumns: COLUMNS,
+                    gap: 12,
+                    alignItems: 'center',
+                    padding: '0 12px',
+                    borderBottom: '1px solid var(--mantine-color-default-border)',
+                  }}
+                >
+                  {row ? (
+                    <>
+                      <Text size="sm" ff="monospace" truncate data-testid="message-number">
+                        {row.e164}
+                      </Text>
+                      <div>
+                        <Badge size="sm" variant="light" color={STATE_COLORS[row.state].split('.')[0]} data-testid="message-state">
+                          {t(`messageStates.${row.state}`)}
+                        </Badge>
+                      </div>
+                      <Text size="sm">{row.segments}</Text>
+                      <Text size="sm">{row.attempts}</Text>
+                      <Text size="xs" ff="monospace" truncate title={row.providerId ?? undefined}>
+                        {[row.providerId, row.port !== null ? t('messages.port', { port: row.port }) : null].filter(Boolean).join(' · ')}
+                      </Text>
+                      <Tooltip label={row.errorMessage ?? ''} disabled={row.errorMessage === null} multiline w={320} withinPortal>
+                        <Text size="xs" c="red" truncate data-testid="message-error">
+                          {row.errorMessage ?? ''}
+                          {row.providerCode !== null ? ` (${row.providerCode})` : ''}
+                        </Text>
+                      </Tooltip>
+                      <Text size="xs" c="dimmed">
+                        {time.format(row.updatedAt)}
+                      </Text>
+                      <Group justify="flex-end">
+                        <MessageHistory row={row} />
+                      </Group>
+                    </>
+                  ) : (
+                    <Skeleton height={12} radius="sm" style={{ gridColumn: '1 / -1' }} />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </Paper>
+    </Stack>
+  );
+}
