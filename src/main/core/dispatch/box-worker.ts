@@ -23,6 +23,8 @@ export interface BoxWorkerOptions {
   paceMs?: number;
 }
 
+const PORT_RETRY_MS = 3_000;
+
 export interface BoxWorkerStats {
   busyErrors: number;
   sends: number;
@@ -58,7 +60,8 @@ export function createBoxWorker(env: DispatchEnv, accountId: string, options: Bo
         portsAt = env.clock.now();
       })
       .catch((err: unknown) => {
-        portsAt = env.clock.now();
+        // Unreachable: look again in a few seconds, not after the full refresh period.
+        portsAt = env.clock.now() - refreshMs + PORT_RETRY_MS;
         const shape = err instanceof AppError ? err.toShape() : { code: 'GSMBOX_UNREACHABLE', message: 'The GSM box could not be reached.' };
         for (const c of env.sendable(accountId)) env.note(c.id, shape);
       })
@@ -68,7 +71,7 @@ export function createBoxWorker(env: DispatchEnv, accountId: string, options: Bo
       });
   }
 
-  async function run(campaign: CampaignRow, submissionId: number, msg: LedgerMessage, port: number) {
+  async function run(campaign: CampaignRow, submissionId: number, msg: LedgerMessage, port: number, paceMs: number) {
     let counted = true;
     try {
       const r = await (env.client(accountId) as GsmboxClient).send({ number: msg.address, message: msg.text, ports: [port], mode: 'async' });
@@ -86,7 +89,7 @@ export function createBoxWorker(env: DispatchEnv, accountId: string, options: Bo
         counted = settleFailedRequest(env, campaign, submissionId, [msg], err) === 'unknown';
       }
     } finally {
-      pacer.release(port, counted);
+      pacer.release(port, counted, env.clock.now(), paceMs);
     }
     env.settled(campaign.id);
   }
@@ -108,7 +111,7 @@ export function createBoxWorker(env: DispatchEnv, accountId: string, options: Bo
         const { submissionId, claimed } = env.ledger.claim(accountId, [msg], port.port);
         if (claimed.length === 0) continue;
         pacer.take(port.port, now, pace);
-        const p: Promise<void> = run(campaign, submissionId, claimed[0]!, port.port)
+        const p: Promise<void> = run(campaign, submissionId, claimed[0]!, port.port, pace)
           .catch((err: unknown) => env.report(err, 'box send'))
           .finally(() => {
             running.delete(p);

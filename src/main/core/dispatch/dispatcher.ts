@@ -12,6 +12,8 @@ import { createBatchWorker } from './batch-worker.ts';
 import { createBoxWorker } from './box-worker.ts';
 import type { AccountWorker, DispatchEnv } from './dispatch-env.ts';
 import { Ledger } from './ledger.ts';
+import { reconcileBoxUnknown } from './reconcile-box.ts';
+import type { GsmboxClient } from '../providers/gsmbox/client.ts';
 import { ProgressCoalescer } from './progress.ts';
 import { nextAllowedTime } from './quiet-hours.ts';
 
@@ -44,6 +46,9 @@ export interface DispatchTuning {
   timeoutMs?: number;
   /** First retry delay before jitter. */
   retryBaseMs?: number;
+  /** GSM box: how old an `unknown` must be before the outbox is asked about it, and how often to look. */
+  boxReconcileAfterMs?: number;
+  boxReconcileEveryMs?: number;
 }
 
 export function createDispatcher(deps: DispatcherDeps) {
@@ -57,6 +62,11 @@ export function createDispatcher(deps: DispatcherDeps) {
   /** Campaigns waiting for quiet hours to end: id → epoch ms. */
   const waiting = new Map<string, number>();
   let started = false;
+  const reconcileAfterMs = tuning.boxReconcileAfterMs ?? 30_000;
+  const reconcileEveryMs = tuning.boxReconcileEveryMs ?? 30_000;
+  let reconcileTimer: unknown = null;
+  let reconciling: Promise<void> | null = null;
+  const unknownAccounts = db.prepare<[], { account_id: string }>(`SELECT DISTINCT account_id FROM messages WHERE state = 'unknown'`);
 
   const progress = new ProgressCoalescer(clock, tuning.progressEveryMs ?? 250, (id) => progressOf(id), deps.onProgress);
 
@@ -111,6 +121,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     settled(campaignId) {
       finishIfDone(campaignId);
       progress.mark(campaignId);
+      if (accountOf(campaigns.get(campaignId)?.accountId ?? '')?.kind === 'gsmbox') scheduleReconcile(reconcileAfterMs);
     },
     hold(campaignId, error) {
       const c = campaigns.get(campaignId);
@@ -138,6 +149,44 @@ export function createDispatcher(deps: DispatcherDeps) {
     deps.onCampaignChanged(campaignId);
     progress.mark(campaignId);
     progress.flush();
+  }
+
+  function scheduleReconcile(delayMs: number) {
+    if (!started || reconcileTimer !== null) return;
+    reconcileTimer = clock.setTimeout(() => {
+      reconcileTimer = null;
+      reconciling ??= reconcileAll().finally(() => {
+        reconciling = null;
+      });
+    }, delayMs);
+  }
+
+  /** Asks each GSM box about its `unknown` messages; requeued ones make a finished campaign run again. */
+  async function reconcileAll(): Promise<void> {
+    let pending = false;
+    for (const { account_id: accountId } of unknownAccounts.all()) {
+      const account = accountOf(accountId);
+      if (account?.kind !== 'gsmbox') continue;
+      pending = true;
+      try {
+        const r = await reconcileBoxUnknown(db, ledger, env.client(accountId) as GsmboxClient, accountId, { now: clock.now(), olderThanMs: reconcileAfterMs });
+        if (!started) return;
+        for (const id of r.campaigns) {
+          const c = campaigns.get(id);
+          if (c?.state === 'cancelled') ledger.cancelQueued(id);
+          else if (c?.state === 'done' && campaigns.pending(id) > 0) {
+            campaigns.setState(id, 'running', clock.now());
+            deps.onCampaignChanged(id);
+          }
+          finishIfDone(id);
+          progress.mark(id);
+        }
+        if (r.requeued > 0) kick(accountId);
+      } catch (err) {
+        if (!(err instanceof Error && 'outcome' in err)) deps.onError(err, 'reconcile');
+      }
+    }
+    if (pending && started) scheduleReconcile(reconcileEveryMs);
   }
 
   function workerFor(c: CampaignRow): AccountWorker | undefined {
@@ -181,6 +230,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       const recoveredUnknown = ledger.recoverAtStart();
       started = true;
       kick();
+      scheduleReconcile(0);
       return { recoveredUnknown };
     },
     kick,
@@ -193,7 +243,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     /** Stops picking; waits up to graceMs for requests in flight to be recorded. */
     async stop(graceMs = 5_000) {
       started = false;
+      if (reconcileTimer !== null) clock.clearTimeout(reconcileTimer);
+      reconcileTimer = null;
       await Promise.all([...workers.values()].map((w) => w.stop(graceMs)));
+      if (reconciling) await Promise.race([reconciling, new Promise((r) => setTimeout(r, graceMs))]);
       workers.clear();
       progress.stop();
     },

@@ -85,11 +85,16 @@ export class PortPacer {
     p.nextFreeAt = now + paceMs;
   }
 
-  /** The send finished. `counted: false` when it surely did not reach the box (does not use the SIM's cap). */
-  release(port: number, counted: boolean): void {
+  /**
+   * The send finished at `now`. The port rests `paceMs` from the box's answer (not from the request),
+   * so a slow reply never makes the next send arrive while the box still counts the port busy.
+   * `counted: false` when it surely did not reach the box (does not use the SIM's cap).
+   */
+  release(port: number, counted: boolean, now: number, paceMs: number): void {
     const p = this.ports.get(port);
     if (!p) return;
     p.busy = false;
+    p.nextFreeAt = Math.max(p.nextFreeAt, now + paceMs);
     if (!counted) p.sentToday = Math.max(0, p.sentToday - 1);
   }
 
