@@ -24,6 +24,7 @@ import {
   emptyCounts,
   type CampaignPreview,
   type CampaignView,
+  type MessageCounts,
   type MessageEventView,
   type MessageRow,
 } from '../../src/shared/campaigns.ts';
@@ -57,7 +58,7 @@ export interface FakeMain {
 }
 
 /** A campaign view for tests: counts given per state, the rest plausible. */
-export function fakeCampaign(partial: Partial<CampaignView> & { id: string }): CampaignView {
+export function fakeCampaign(partial: Partial<Omit<CampaignView, 'counts'>> & { id: string; counts?: Partial<MessageCounts> }): CampaignView {
   const counts = { ...emptyCounts(), ...partial.counts };
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return {
@@ -209,7 +210,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       const preview = fake.preview ?? defaultPreview(d);
       const account = fake.accounts.find((a) => a.id === d.accountId);
       const c = fakeCampaign({
-        id: `cmp-${nextId++}`,
+        id: `cmp-n${nextId++}`,
         name: d.name,
         accountId: d.accountId,
         accountName: account?.name ?? '?',
@@ -242,7 +243,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       const q = campaignRetrySchema.parse(input);
       const c = campaignOf(q.id);
       const n = q.states.reduce((sum, s) => sum + c.counts[s], 0);
-      const retry = fakeCampaign({ id: `cmp-${nextId++}`, name: q.name ?? `${c.name} (retry)`, retryOf: c.id, counts: { ...emptyCounts(), queued: n } });
+      const retry = fakeCampaign({ id: `cmp-n${nextId++}`, name: q.name ?? `${c.name} (retry)`, retryOf: c.id, counts: { ...emptyCounts(), queued: n } });
       return putCampaign(retry, 'created');
     },
     campaignExport: (input) => {

@@ -111,7 +111,7 @@ describe('compose', () => {
     expect(within(summary).getAllByTestId('summary-sample')[0]!.textContent).toContain('Hi Ann');
 
     fireEvent.click(within(summary).getByTestId('compose-send'));
-    await waitFor(() => expect(window.location.hash).toMatch(/^#\/campaigns\/cmp-\d+$/));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/campaigns\/cmp-n\d+$/));
     const [created] = fake.callsOf('campaignCreate') as Array<Record<string, unknown>>;
     expect(created).toMatchObject({ ...previewInput, confirmed: true });
     // The draft is cleared for the next campaign.
