@@ -15,7 +15,7 @@ const sims: { close(): Promise<void> }[] = [];
 
 beforeEach(async () => {
   tmp = makeTempDir();
-  tc = makeTestCore(tmp.dir, { dispatch: { progressEveryMs: 20, retryBaseMs: 50, boxPaceMs: 60, boxReconcileAfterMs: 0, boxReconcileEveryMs: 100 } });
+  tc = makeTestCore(tmp.dir, { dispatch: { progressEveryMs: 20, retryBaseMs: 50, boxPaceMs: 60, boxReconcileAfterMs: 300, boxReconcileEveryMs: 100 } });
   await tc.core.start();
 });
 afterEach(async () => {
