@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AccountConfig } from '../../../shared/accounts.ts';
 import type { CampaignProgressEvent } from '../../../shared/campaigns.ts';
-import type { AppErrorShape } from '../../../shared/errors.ts';
+import { AppError, type AppErrorShape } from '../../../shared/errors.ts';
 import { readSecret } from '../accounts/account-secrets.ts';
 import { AccountsRepository } from '../accounts/accounts-repository.ts';
 import { CampaignsRepository, type CampaignRow } from '../campaigns/campaigns-repository.ts';
@@ -89,7 +89,9 @@ export function createDispatcher(deps: DispatcherDeps) {
     account: accountOf,
     client(accountId): ProviderClient {
       const account = accountOf(accountId);
-      if (!account) throw new Error(`account ${accountId} is gone`);
+      if (!account) {
+        throw new AppError('CAMPAIGN_ACCOUNT_GONE', 'The account of this campaign was deleted. Cancel the campaign, or add the account again and resume.', { kind: 'auth' });
+      }
       const d = { fetch: deps.fetch, clock, nextSeq: () => nextSeq(accountId) };
       return createProviderClient(account, (field) => readSecret(deps.secrets, accountId, field), tuning.timeoutMs ? { ...d, timeoutMs: tuning.timeoutMs } : d);
     },

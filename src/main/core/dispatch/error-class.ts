@@ -1,5 +1,5 @@
 import { AppError, toErrorShape } from '../../../shared/errors.ts';
-import { outcomeOf } from '../providers/service.ts';
+import { ProviderError } from '../providers/errors.ts';
 import type { Failure } from './ledger.ts';
 
 /**
@@ -15,7 +15,9 @@ export type FailureClass = 'unknown' | 'hold' | 'retry' | 'fail';
 const HOLD_CODES = /BALANCE|LOCKED|QUOTA|JSMS_50014|JSMS_50033|JSMS_50036|JSMS_50035|EIMS_IP_NOT_ALLOWED/;
 
 export function classifyFailure(err: unknown): FailureClass {
-  if (outcomeOf(err) === 'unknown') return 'unknown';
+  // A provider error knows whether its request may have gone out; an AppError of our own was raised
+  // before any request (e.g. the account was deleted); anything else is a bug we cannot reason about.
+  if (err instanceof ProviderError && err.outcome === 'unknown') return 'unknown';
   if (!(err instanceof AppError)) return 'unknown';
   if (err.kind === 'auth' || HOLD_CODES.test(err.code)) return 'hold';
   if (err.kind === 'transient' || err.code === 'JSMS_50009') return 'retry';
