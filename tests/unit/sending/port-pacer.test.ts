@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDayStart, PortPacer } from '../../../src/main/core/dispatch/port-pacer.ts';
+import { PortPacer } from '../../../src/main/core/dispatch/port-pacer.ts';
 
 describe('PortPacer', () => {
   const base = new Date(2026, 10, 29, 10, 0, 0).getTime();
