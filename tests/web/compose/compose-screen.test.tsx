@@ -63,7 +63,11 @@ describe('compose', () => {
     expect(screen.getByTestId('counter-encoding').textContent).toBe('UCS-2');
     expect(screen.getByTestId('counter-characters').textContent).toBe('8');
     expect(screen.getByTestId('counter-remaining').textContent).toBe('62');
-    expect(screen.getByTestId('counter-non-gsm').textContent).toContain('您');
+    // A Chinese text is UCS-2 by nature: no list of "offending" characters.
+    expect(screen.queryByTestId('counter-non-gsm')).toBeNull();
+    typeBody('Price: 5€ “today”');
+    expect(screen.getByTestId('counter-encoding').textContent).toBe('UCS-2');
+    expect(screen.getByTestId('counter-non-gsm').textContent).toContain('“ ”');
     typeBody('x'.repeat(161));
     expect(screen.getByTestId('counter-segments').textContent).toBe('2');
     expect(screen.getByTestId('counter-remaining').textContent).toBe('145');

@@ -82,7 +82,7 @@ export function MessagesTable() {
           ))}
           <span />
         </Box>
-        <div ref={parent} style={{ height: 'min(55vh, 520px)', overflow: 'auto' }} role="rowgroup" aria-label={t('messages.tableLabel')} data-testid="messages-table">
+        <div ref={parent} style={{ height: `min(55vh, 520px, ${Math.max(messages.total, 4) * ROW_HEIGHT + 2}px)`, overflow: 'auto' }} role="rowgroup" aria-label={t('messages.tableLabel')} data-testid="messages-table">
           {messages.status === 'loading' && messages.total === 0 && (
             <Stack gap={8} p="md">
               <Skeleton height={14} />

@@ -5,6 +5,8 @@ import type { CampaignPreview } from '../../../../shared/campaigns.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 
 const SAMPLES = 5;
+/** Main's warnings this summary already shows in its own words (cost over balance, nobody left). */
+const SHOWN_HERE = ['The estimated cost (', 'Nobody is left to send to.'];
 
 function Stat({ label, value, testId, color, count }: { label: string; value: string; testId: string; color?: string; count?: number }) {
   return (
@@ -32,6 +34,7 @@ export function ReviewSummary({ preview, current, sending, onSend }: ReviewSumma
   const number = new Intl.NumberFormat(i18n.language);
   const overBalance = preview.estimatedCost !== null && preview.balance !== null && preview.estimatedCost > preview.balance;
   const excludedCount = preview.optedOut + preview.invalid;
+  const warnings = preview.warnings.filter((w) => !SHOWN_HERE.some((prefix) => w.startsWith(prefix)));
   const cost = preview.estimatedCost === null ? t('summary.unknown') : `${number.format(preview.estimatedCost)} ${t(`summary.costUnit.${preview.provider}`)}`;
 
   return (
@@ -68,10 +71,10 @@ export function ReviewSummary({ preview, current, sending, onSend }: ReviewSumma
           </List>
         </Alert>
       )}
-      {preview.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <Alert color="yellow" variant="light" title={t('summary.warnings')} data-testid="summary-warnings">
           <List size="sm">
-            {preview.warnings.map((w) => (
+            {warnings.map((w) => (
               <List.Item key={w}>{sentenceText(i18n, w)}</List.Item>
             ))}
           </List>

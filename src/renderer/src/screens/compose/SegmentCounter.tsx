@@ -3,6 +3,8 @@ import { Alert, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { countSegments } from '../../../../shared/sms-segments.ts';
 
+const MAX_STRAYS = 5;
+
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
     <div>
@@ -19,6 +21,8 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 export function SegmentCounter({ text }: { text: string }) {
   const { t, i18n } = useTranslation('compose');
   const info = countSegments(text);
+  // Worth pointing out when a few stray characters (a curly quote, an accent) force UCS-2; not for text in Chinese.
+  const strays = info.encoding === 'UCS-2' && info.nonGsmCharacters.length <= MAX_STRAYS ? info.nonGsmCharacters : [];
   const number = new Intl.NumberFormat(i18n.language);
   return (
     <Paper withBorder p="xs" radius="sm" data-testid="segment-counter" data-encoding={info.encoding} data-segments={info.segments}>
@@ -31,10 +35,10 @@ export function SegmentCounter({ text }: { text: string }) {
           {t('counter.perSegment', { count: info.perSegment })}
         </Text>
       </Group>
-      {info.encoding === 'UCS-2' && info.nonGsmCharacters.length > 0 && (
+      {strays.length > 0 && (
         <Alert color="gray" variant="transparent" p={0} mt={6} data-testid="counter-non-gsm">
           <Text size="xs" c="dimmed">
-            {t('counter.nonGsm', { chars: info.nonGsmCharacters.slice(0, 12).join(' ') })}
+            {t('counter.nonGsm', { chars: strays.join(' ') })}
           </Text>
         </Alert>
       )}
