@@ -10,6 +10,7 @@ import { accountEvents, accountMethods } from './contract/accounts.ts';
 import { appEvents, appMethods } from './contract/app.ts';
 import { campaignEvents, campaignMethods } from './contract/campaigns.ts';
 import { contactsEvents, contactsMethods } from './contract/contacts.ts';
+import { monitoringEvents, monitoringMethods } from './contract/monitoring.ts';
 import { providerEvents, providerMethods } from './contract/providers.ts';
 
 export const methods = {
@@ -18,6 +19,7 @@ export const methods = {
   ...contactsMethods,
   ...providerMethods,
   ...campaignMethods,
+  ...monitoringMethods,
 };
 
 export const events = {
@@ -26,6 +28,7 @@ export const events = {
   ...contactsEvents,
   ...providerEvents,
   ...campaignEvents,
+  ...monitoringEvents,
 };
 
 export type Methods = typeof methods;

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { NOTIFY_KINDS, type NotifyKind } from './notifications.ts';
+
+const notificationToggles = z.object(Object.fromEntries(NOTIFY_KINDS.map((k) => [k, z.boolean()])) as Record<NotifyKind, z.ZodBoolean>);
+const allNotificationsOn = Object.fromEntries(NOTIFY_KINDS.map((k) => [k, true])) as Record<NotifyKind, boolean>;
 
 /** Each setting's own rule, without defaults (a patch must not fill in fields it does not name). */
 const fields = {
@@ -6,6 +10,13 @@ const fields = {
   defaultRegion: z.string().length(2, 'A region is two letters, e.g. CN').toUpperCase(),
   language: z.enum(['en', 'zh']),
   theme: z.enum(['light', 'dark', 'auto']),
+  /** The receiver (pushed reports, inbound SMS): the address of this PC to listen on and the port. */
+  receiverHost: z.string().trim().min(1, 'Pick an address to listen on.').max(64),
+  receiverPort: z.number().int().min(0).max(65535, 'Use a port from 1 to 65535.'),
+  /** An inbound SMS whose whole text is one of these (case-insensitive) adds the sender to the opt-out list. */
+  optOutKeywords: z.array(z.string().trim().min(1).max(20)).max(50),
+  /** A balance below this (in the provider's units) is flagged on the dashboard. */
+  lowBalanceThreshold: z.number().min(0).max(1e9),
 };
 
 /** App settings (electron-store in the desktop app, a JSON file in headless mode), with defaults. */
@@ -13,6 +24,10 @@ export const settingsSchema = z.object({
   defaultRegion: fields.defaultRegion.default('CN'),
   language: fields.language.default('en'),
   theme: fields.theme.default('auto'),
+  receiverHost: fields.receiverHost.default('127.0.0.1'),
+  receiverPort: fields.receiverPort.default(18080),
+  optOutKeywords: fields.optOutKeywords.default(['STOP', 'TD', '退订', 'T']),
+  lowBalanceThreshold: fields.lowBalanceThreshold.default(100),
 });
 export type Settings = z.output<typeof settingsSchema>;
 /** A change to some settings: only the named fields change. */

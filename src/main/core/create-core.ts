@@ -5,6 +5,7 @@ import { createAppHandlers } from './app-handlers.ts';
 import { createCampaignHandlers } from './campaigns/campaign-handlers.ts';
 import { createCampaignService } from './campaigns/campaign-service.ts';
 import { createContactsHandlers } from './contacts/handlers.ts';
+import { createMonitoringHandlers } from './monitoring/monitoring-handlers.ts';
 import { createProviderHandlers } from './providers/provider-handlers.ts';
 import type { CoreContext } from './context.ts';
 import { createDispatcher, type Dispatcher, type DispatchTuning } from './dispatch/dispatcher.ts';
@@ -71,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     ...createContactsHandlers(ctx),
     ...createProviderHandlers(ctx),
     ...createCampaignHandlers(campaigns),
+    ...createMonitoringHandlers(),
   };
 
   let stopped = false;
