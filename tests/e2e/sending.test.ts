@@ -92,6 +92,13 @@ describe.runIf(run)('sending in the real renderer', () => {
     await expect.poll(() => page.getByTestId('message-row').count()).toBe(5);
     await expect.poll(async () => (await page.getByTestId('message-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')))).every((s) => s !== 'queued' && s !== 'submitting')).toBe(true);
     await shot(`2-campaign-${lang}`);
+    await page.getByTestId('message-history').first().click();
+    await expect.poll(() => page.getByTestId('message-history-event').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('message-history-event').last().getAttribute('data-state')).toBe('submitted');
+    // Let the popover finish fading in before the picture.
+    await expect.poll(() => page.getByTestId('message-history-dropdown').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await shot(`2-campaign-history-${lang}`);
+    await page.keyboard.press('Escape');
   }
 
   it('composes, reviews, confirms and sends through EIMS (English)', async () => {

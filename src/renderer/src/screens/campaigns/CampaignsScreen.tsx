@@ -21,7 +21,11 @@ export function CampaignsScreen() {
       // No bridge: the load below records the error to show.
     }
     void useCampaignsStore.getState().load();
-    return () => stop?.();
+    return () => {
+      stop?.();
+      // Events stop with the screen: coming back must read the campaign afresh, not show a stale cache.
+      void useCampaignsStore.getState().open(null);
+    };
   }, []);
 
   useEffect(() => {

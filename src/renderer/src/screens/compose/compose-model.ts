@@ -130,7 +130,7 @@ export function fieldError(fields: Record<string, string>, path: FieldPath): str
   return undefined;
 }
 
-/** Variables written as `{name}` in a text, at the cursor: what a chip inserts. */
+/** Replaces the selection [start, end) of `text` with `insert` (what a variable chip does at the caret). */
 export function insertAt(text: string, start: number, end: number, insert: string): { text: string; cursor: number } {
   const a = Math.max(0, Math.min(start, text.length));
   const b = Math.max(a, Math.min(end, text.length));
