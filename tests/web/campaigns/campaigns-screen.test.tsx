@@ -126,6 +126,20 @@ describe('campaign detail', () => {
     expect(within(failed).getByTestId('message-error').textContent).toBe('EIMS says: number is blacklisted. (-5)');
   });
 
+  it('follows progress live: counts at once, the visible messages re-read', async () => {
+    await openDetail('cmp-1');
+    await waitFor(() => expect(screen.getAllByTestId('message-row')).toHaveLength(6));
+    const reads = fake.callsOf('campaignMessages').length;
+    fake.messages.set('cmp-1', fakeMessages(['delivered', 'delivered', 'failed', 'unknown', 'delivered', 'delivered']));
+    act(() => fake.emit('campaignProgress', { id: 'cmp-1', state: 'done', counts: counts({ delivered: 4, failed: 1, unknown: 1 }), waitingUntil: null, lastError: null }));
+    expect(countOf(screen.getByTestId('campaign-detail'), 'delivered')).toBe('4');
+    expect(screen.queryByTestId('campaign-waiting')).toBeNull();
+    expect(screen.queryByTestId('campaign-last-error')).toBeNull();
+    expect(screen.queryByTestId('campaign-pause')).toBeNull();
+    await waitFor(() => expect(screen.getAllByTestId('message-row').filter((r) => r.getAttribute('data-state') === 'delivered')).toHaveLength(4), { timeout: 3000 });
+    expect(fake.callsOf('campaignMessages').length).toBe(reads + 1);
+  });
+
   it('filters messages by number', async () => {
     await openDetail('cmp-1');
     await waitFor(() => expect(screen.getAllByTestId('message-row')).toHaveLength(6));

@@ -122,6 +122,25 @@ describe('compose', () => {
     expect(useComposeStore.getState().form.body).toBe('');
   });
 
+  it('does not repeat main’s over-balance warning next to its own, and keeps other warnings', async () => {
+    fake.preview = { ...PREVIEW, warnings: ['The estimated cost (6) is more than the balance (5). Sending stops when the balance runs out.', 'EIMS gift balance could not be read.'] };
+    renderInApp(<ComposeScreen />);
+    await pickAccount('Wholesale');
+    typeBody('Hi');
+    fireEvent.change(screen.getByTestId('compose-pasted'), { target: { value: '13800000003' } });
+    fireEvent.click(screen.getByTestId('compose-review'));
+    await screen.findByTestId('compose-summary');
+    expect(screen.getByTestId('summary-over-balance')).toBeTruthy();
+    expect(screen.getByTestId('summary-warnings').textContent).toBe('WarningsEIMS gift balance could not be read.');
+  });
+
+  it('opens the import wizard from the recipients', async () => {
+    renderInApp(<ComposeScreen />);
+    fireEvent.click(screen.getByTestId('compose-import'));
+    expect(await screen.findByTestId('import-wizard')).toBeTruthy();
+    expect(screen.getByTestId('import-file')).toBeTruthy();
+  });
+
   it('will not send a draft changed after the review', async () => {
     renderInApp(<ComposeScreen />);
     await pickAccount('Wholesale');
