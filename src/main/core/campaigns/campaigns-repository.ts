@@ -11,7 +11,10 @@ import {
 } from '../../../shared/campaigns.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 
-/** SQL for campaign rows and their per-state counts (kept by triggers in migration 0003). */
+/** SQL for campaign rows and their per-state counts (from the (campaign_id, state) index). */
+
+/** Messages per multi-row INSERT: 250 × 8 parameters stays far below SQLite's variable limit. */
+const INSERT_CHUNK = 250;
 
 export interface CampaignRow {
   id: string;
@@ -90,6 +93,9 @@ export class CampaignsRepository {
         `INSERT INTO campaigns (id, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, retry_of, created_at, updated_at)
          VALUES (@id, @name, @accountId, @provider, @content, @quietHours, @options, 'running', @total, @totalSegments, @retryOf, @now, @now)`,
       ),
+      insertMessages: db.prepare<unknown[]>(
+        `INSERT INTO messages (campaign_id, account_id, e164, address, text, params, segments, state, updated_at) VALUES ${Array(INSERT_CHUNK).fill("(?, ?, ?, ?, ?, ?, ?, 'queued', ?)").join(', ')}`,
+      ),
       insertMessage: db.prepare<[string, string, string, string, string, string | null, number, number]>(
         `INSERT INTO messages (campaign_id, account_id, e164, address, text, params, segments, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?)`,
       ),
@@ -101,9 +107,9 @@ export class CampaignsRepository {
       running: db.prepare<[], RawCampaign>(`SELECT * FROM campaigns WHERE state = 'running' ORDER BY created_at, rowid`),
       setState: db.prepare<[string, number, number | null, string]>('UPDATE campaigns SET state = ?, updated_at = ?, finished_at = ? WHERE id = ?'),
       setError: db.prepare<[string | null, number, string]>('UPDATE campaigns SET last_error = ?, updated_at = ? WHERE id = ?'),
-      counts: db.prepare<[string], { state: string; n: number }>('SELECT state, n FROM campaign_counts WHERE campaign_id = ?'),
+      counts: db.prepare<[string], { state: string; n: number }>('SELECT state, count(*) AS n FROM messages WHERE campaign_id = ? GROUP BY state'),
       pending: db.prepare<[string], { n: number }>(
-        `SELECT coalesce(sum(n), 0) AS n FROM campaign_counts WHERE campaign_id = ? AND state IN ('queued', 'submitting')`,
+        `SELECT count(*) AS n FROM messages WHERE campaign_id = ? AND state IN ('queued', 'submitting')`,
       ),
       nextDue: db.prepare<[string], { t: number | null }>(`SELECT min(not_before) AS t FROM messages WHERE campaign_id = ? AND state = 'queued'`),
     };
@@ -125,9 +131,12 @@ export class CampaignsRepository {
         retryOf: c.retryOf,
         now: c.createdAt,
       });
-      for (const m of messages) {
-        this.stmts.insertMessage.run(c.id, c.accountId, m.e164, m.address, m.text, m.params === null ? null : JSON.stringify(m.params), m.segments, c.createdAt);
+      const row = (m: NewMessage) => [c.id, c.accountId, m.e164, m.address, m.text, m.params === null ? null : JSON.stringify(m.params), m.segments, c.createdAt];
+      let i = 0;
+      for (; i + INSERT_CHUNK <= messages.length; i += INSERT_CHUNK) {
+        this.stmts.insertMessages.run(...messages.slice(i, i + INSERT_CHUNK).flatMap(row));
       }
+      for (; i < messages.length; i++) this.stmts.insertMessage.run(...(row(messages[i]!) as Parameters<typeof this.stmts.insertMessage.run>));
       this.stmts.creationEvents.run(c.createdAt, c.id);
     })();
   }

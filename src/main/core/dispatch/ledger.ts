@@ -72,26 +72,37 @@ export class Ledger {
       ),
       insertSubmission: db.prepare<[string, number, number | null]>(`INSERT INTO submissions (account_id, started_at, port) VALUES (?, ?, ?)`),
       finishSubmission: db.prepare<[number, string, number]>(`UPDATE submissions SET finished_at = ?, outcome = ? WHERE id = ?`),
-      claim: db.prepare<[number, number, number | null, number]>(
-        `UPDATE messages SET state = 'submitting', submission_id = ?, attempts = attempts + 1, updated_at = ?, port = ? WHERE id = ? AND state = 'queued'`,
+      claim: db.prepare<[number, number, number | null, string], { id: number }>(
+        `UPDATE messages SET state = 'submitting', submission_id = ?, attempts = attempts + 1, updated_at = ?, port = ?
+         WHERE id IN (SELECT value FROM json_each(?)) AND state = 'queued' RETURNING id`,
+      ),
+      /** One event per id in a JSON array: set-based, so 10,000 transitions cost one statement. */
+      events: db.prepare<[number, string, string, string, string]>(
+        `INSERT INTO message_events (message_id, at, state, source, detail) SELECT value, ?, ?, ?, ? FROM json_each(?)`,
+      ),
+      acceptMany: db.prepare<[number, number, string], { id: number }>(
+        `UPDATE messages SET state = j.st, provider_id = j.pid, handed_at = ?, port = COALESCE(j.port, messages.port), updated_at = ?,
+           error_code = NULL, error_message = NULL, provider_code = NULL
+         FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS pid, json_extract(value, '$[2]') AS st, json_extract(value, '$[3]') AS port
+               FROM json_each(?)) AS j
+         WHERE messages.id = j.id AND messages.state = 'submitting' RETURNING messages.id AS id`,
+      ),
+      acceptedEvents: db.prepare<[number, string]>(
+        `INSERT INTO message_events (message_id, at, state, source, detail)
+         SELECT m.id, ?, m.state, 'reply', CASE WHEN m.provider_id IS NULL THEN 'Accepted' ELSE 'Accepted, id ' || m.provider_id END
+         FROM json_each(?) AS j JOIN messages m ON m.id = j.value`,
+      ),
+      unknownMany: db.prepare<[string, string, number, number], { id: number }>(
+        `UPDATE messages SET state = 'unknown', error_code = ?, error_message = ?, updated_at = ? WHERE submission_id = ? AND state = 'submitting' RETURNING id`,
       ),
       event: db.prepare<[number, number, string, string, string]>(`INSERT INTO message_events (message_id, at, state, source, detail) VALUES (?, ?, ?, ?, ?)`),
-      eventsForSubmission: db.prepare<[number, string, string, number, string]>(
-        `INSERT INTO message_events (message_id, at, state, source, detail) SELECT id, ?, ?, 'app', ? FROM messages WHERE submission_id = ? AND state = ?`,
-      ),
-      accept: db.prepare<[string, string | null, number, number | null, number, number]>(
-        `UPDATE messages SET state = ?, provider_id = ?, handed_at = ?, port = COALESCE(?, port), updated_at = ?, error_code = NULL, error_message = NULL, provider_code = NULL
-         WHERE id = ? AND state = 'submitting'`,
-      ),
+
       fail: db.prepare<[string, string, string | null, number, number]>(
         `UPDATE messages SET state = 'failed', error_code = ?, error_message = ?, provider_code = ?, updated_at = ? WHERE id = ? AND state = 'submitting'`,
       ),
       requeue: db.prepare<[number, string, string, string | null, number, number, number]>(
         `UPDATE messages SET state = 'queued', not_before = ?, error_code = ?, error_message = ?, provider_code = ?, updated_at = ?,
            attempts = attempts - ? WHERE id = ? AND state = 'submitting'`,
-      ),
-      unknown: db.prepare<[string, string, number, number]>(
-        `UPDATE messages SET state = 'unknown', error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND state = 'submitting'`,
       ),
       submittingIds: db.prepare<[number], { id: number; attempts: number }>(`SELECT id, attempts FROM messages WHERE submission_id = ? AND state = 'submitting'`),
       cancelQueued: db.prepare<[number, string]>(`UPDATE messages SET state = 'cancelled', updated_at = ? WHERE campaign_id = ? AND state = 'queued'`),
@@ -120,9 +131,10 @@ export class Ledger {
     return this.db.transaction(() => {
       const now = this.clock.now();
       const submissionId = Number(this.stmts.insertSubmission.run(accountId, now, port).lastInsertRowid);
-      const claimed = messages.filter((m) => this.stmts.claim.run(submissionId, now, port, m.id).changes === 1);
-      this.stmts.eventsForSubmission.run(now, 'submitting', `Request ${submissionId}${port === null ? '' : ` on port ${port}`}`, submissionId, 'submitting');
-      return { submissionId, claimed: claimed.map((m) => ({ ...m, attempts: m.attempts + 1 })) };
+      const ids = this.stmts.claim.all(submissionId, now, port, JSON.stringify(messages.map((m) => m.id))).map((r) => r.id);
+      this.stmts.events.run(now, 'submitting', 'app', `Request ${submissionId}${port === null ? '' : ` on port ${port}`}`, JSON.stringify(ids));
+      const taken = new Set(ids);
+      return { submissionId, claimed: messages.filter((m) => taken.has(m.id)).map((m) => ({ ...m, attempts: m.attempts + 1 })) };
     })();
   }
 
@@ -135,11 +147,9 @@ export class Ledger {
     this.db.transaction(() => {
       const now = this.clock.now();
       this.stmts.finishSubmission.run(now, 'answered', submissionId);
-      for (const a of accepted) {
-        const state = a.state ?? 'submitted';
-        if (this.stmts.accept.run(state, a.providerId, now, a.port ?? null, now, a.id).changes === 1) {
-          this.stmts.event.run(a.id, now, state, 'reply', a.providerId === null ? 'Accepted' : `Accepted, id ${a.providerId}`);
-        }
+      if (accepted.length > 0) {
+        const rows = this.stmts.acceptMany.all(now, now, JSON.stringify(accepted.map((a) => [a.id, a.providerId, a.state ?? 'submitted', a.port ?? null])));
+        this.stmts.acceptedEvents.run(now, JSON.stringify(rows.map((r) => r.id)));
       }
       for (const r of rejected) this.failOrRequeue(r.id, r.error, r.retryAt, now, 'reply', 0);
       this.leftoversToUnknown(submissionId, now, { code: 'SEND_NO_ANSWER_FOR_NUMBER', message: 'The reply did not mention this number.' });
@@ -207,14 +217,9 @@ export class Ledger {
   }
 
   private leftoversToUnknown(submissionId: number, now: number, error: Failure): number {
-    let n = 0;
-    for (const m of this.stmts.submittingIds.all(submissionId)) {
-      if (this.stmts.unknown.run(error.code, error.message, now, m.id).changes === 1) {
-        this.stmts.event.run(m.id, now, 'unknown', 'app', error.message);
-        n += 1;
-      }
-    }
-    return n;
+    const ids = this.stmts.unknownMany.all(error.code, error.message, now, submissionId).map((r) => r.id);
+    if (ids.length > 0) this.stmts.events.run(now, 'unknown', 'app', error.message, JSON.stringify(ids));
+    return ids.length;
   }
 
   private failOrRequeue(id: number, error: Failure, retryAt: number | null, now: number, source: EventSource, undoAttempt: number): void {

@@ -4,7 +4,7 @@ import type { Migration } from './types.ts';
  * The outbox ledger (docs/sending-design.md). A campaign holds one row per message in `messages`;
  * every provider request is a `submissions` row written BEFORE the request; every state change of a
  * message is a `message_events` row written in the same transaction as the change.
- * Counts per state are kept in `campaign_counts` by triggers, so progress never scans 100k rows.
+ * Counts per state come from the (campaign_id, state) index: no triggers, so bulk writes stay cheap.
  */
 export const m0003Campaigns: Migration = {
   version: 3,
@@ -61,7 +61,6 @@ export const m0003Campaigns: Migration = {
       updated_at     INTEGER NOT NULL,
       UNIQUE (campaign_id, e164)
     );
-    CREATE INDEX messages_queue ON messages(campaign_id, not_before, id) WHERE state = 'queued';
     CREATE INDEX messages_campaign_state ON messages(campaign_id, state, id);
     CREATE INDEX messages_submission ON messages(submission_id) WHERE submission_id IS NOT NULL;
     CREATE INDEX messages_provider_id ON messages(account_id, provider_id) WHERE provider_id IS NOT NULL;
@@ -78,24 +77,5 @@ export const m0003Campaigns: Migration = {
     );
     CREATE INDEX message_events_message ON message_events(message_id, id);
 
-    CREATE TABLE campaign_counts (
-      campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
-      state       TEXT NOT NULL,
-      n           INTEGER NOT NULL DEFAULT 0,
-      PRIMARY KEY (campaign_id, state)
-    ) WITHOUT ROWID;
-
-    CREATE TRIGGER messages_count_insert AFTER INSERT ON messages BEGIN
-      INSERT INTO campaign_counts (campaign_id, state, n) VALUES (NEW.campaign_id, NEW.state, 1)
-        ON CONFLICT (campaign_id, state) DO UPDATE SET n = n + 1;
-    END;
-    CREATE TRIGGER messages_count_update AFTER UPDATE OF state ON messages WHEN OLD.state <> NEW.state BEGIN
-      UPDATE campaign_counts SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND state = OLD.state;
-      INSERT INTO campaign_counts (campaign_id, state, n) VALUES (NEW.campaign_id, NEW.state, 1)
-        ON CONFLICT (campaign_id, state) DO UPDATE SET n = n + 1;
-    END;
-    CREATE TRIGGER messages_count_delete AFTER DELETE ON messages BEGIN
-      UPDATE campaign_counts SET n = n - 1 WHERE campaign_id = OLD.campaign_id AND state = OLD.state;
-    END;
   `,
 };
