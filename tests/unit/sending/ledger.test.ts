@@ -47,7 +47,7 @@ describe('Ledger', () => {
     const { submissionId } = ledger.claim('a1', ledger.pick('c1', 3));
     ledger.settleAnswered(submissionId, [{ id: 1, providerId: 'p1' }], [{ id: 2, error: { code: 'X', message: 'bad', providerCode: -9 }, retryAt: null }]);
     expect(states().slice(0, 3)).toEqual(['submitted', 'failed', 'unknown']);
-    expect(events(1).map((e) => e.state)).toEqual(['queued', 'submitting', 'submitted']);
+    expect(events(1).map((e) => e.state)).toEqual(['submitting', 'submitted']);
     expect(db.prepare('SELECT provider_code FROM messages WHERE id = 2').get()).toEqual({ provider_code: '-9' });
     expect(repo.counts('c1')).toMatchObject({ submitted: 1, failed: 1, unknown: 1, queued: 2, submitting: 0 });
   });

@@ -89,6 +89,44 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) 
     return { account, kind, resolved, composed };
   }
 
+  /**
+   * Writes the campaign (usable inside a caller's transaction: the scheduler records its run with it)
+   * but tells nobody: `publish()` after the commit emits the change and starts sending.
+   */
+  function insertCampaign(draft: CampaignDraft, retryOf: string | null = null): { id: string; accountId: string; publish: () => CampaignView } {
+    const { account, kind, composed } = build(draft);
+    if (composed.messages.length === 0) {
+      throw new AppError('CAMPAIGN_NO_RECIPIENTS', 'Nobody is left to send to after removing invalid and opted-out numbers. Pick other lists or paste numbers.', {
+        fields: { listIds: 'No recipients.' },
+      });
+    }
+    const id = randomUUID();
+    const now = ctx.clock.now();
+    repo.create(
+      {
+        id,
+        name: draft.name,
+        accountId: account.id,
+        provider: kind,
+        content: draft.content,
+        quietHours: draft.quietHours,
+        options: draft.ports ? { ports: draft.ports } : {},
+        retryOf,
+        createdAt: now,
+      },
+      composed.messages,
+    );
+    return {
+      id,
+      accountId: account.id,
+      publish: () => {
+        ctx.emit('campaignsChanged', { reason: 'created', id });
+        dispatcher.kick(account.id);
+        return view(requireCampaign(id));
+      },
+    };
+  }
+
   return {
     view,
     async preview(draft: CampaignDraft): Promise<CampaignPreview> {
@@ -126,32 +164,10 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) 
     },
 
     create(draft: CampaignDraft, retryOf: string | null = null): CampaignView {
-      const { account, kind, composed } = build(draft);
-      if (composed.messages.length === 0) {
-        throw new AppError('CAMPAIGN_NO_RECIPIENTS', 'Nobody is left to send to after removing invalid and opted-out numbers. Pick other lists or paste numbers.', {
-          fields: { listIds: 'No recipients.' },
-        });
-      }
-      const id = randomUUID();
-      const now = ctx.clock.now();
-      repo.create(
-        {
-          id,
-          name: draft.name,
-          accountId: account.id,
-          provider: kind,
-          content: draft.content,
-          quietHours: draft.quietHours,
-          options: draft.ports ? { ports: draft.ports } : {},
-          retryOf,
-          createdAt: now,
-        },
-        composed.messages,
-      );
-      ctx.emit('campaignsChanged', { reason: 'created', id });
-      dispatcher.kick(account.id);
-      return view(requireCampaign(id));
+      return insertCampaign(draft, retryOf).publish();
     },
+
+    insert: insertCampaign,
 
     list: (): CampaignView[] => repo.list().map(view),
     get: (id: string): CampaignView => view(requireCampaign(id)),
@@ -246,10 +262,16 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) 
       return { total, rows };
     },
 
+    /** The message's history: its creation (the campaign's time), then every recorded change. */
     history(messageId: number): MessageEventView[] {
-      return ctx.db
+      const created = ctx.db
+        .prepare<[number], { at: number }>('SELECT c.created_at AS at FROM messages m JOIN campaigns c ON c.id = m.campaign_id WHERE m.id = ?')
+        .get(messageId);
+      if (!created) throw new AppError('MESSAGE_NOT_FOUND', 'This message no longer exists. Reload the campaign.');
+      const events = ctx.db
         .prepare<[number], MessageEventView>('SELECT at, state, source, detail FROM message_events WHERE message_id = ? ORDER BY id')
         .all(messageId);
+      return [{ at: created.at, state: 'queued', source: 'app', detail: 'Created' }, ...events];
     },
 
     async export(id: string, format: 'xlsx' | 'csv'): Promise<FileDownload> {

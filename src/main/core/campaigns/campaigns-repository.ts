@@ -99,9 +99,6 @@ export class CampaignsRepository {
       insertMessage: db.prepare<[string, string, string, string, string, string | null, number, number]>(
         `INSERT INTO messages (campaign_id, account_id, e164, address, text, params, segments, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?)`,
       ),
-      creationEvents: db.prepare<[number, string]>(
-        `INSERT INTO message_events (message_id, at, state, source, detail) SELECT id, ?, 'queued', 'app', 'Created' FROM messages WHERE campaign_id = ?`,
-      ),
       get: db.prepare<[string], RawCampaign>('SELECT * FROM campaigns WHERE id = ?'),
       list: db.prepare<[], RawCampaign>('SELECT * FROM campaigns ORDER BY created_at DESC, rowid DESC'),
       running: db.prepare<[], RawCampaign>(`SELECT * FROM campaigns WHERE state = 'running' ORDER BY created_at, rowid`),
@@ -109,13 +106,16 @@ export class CampaignsRepository {
       setError: db.prepare<[string | null, number, string]>('UPDATE campaigns SET last_error = ?, updated_at = ? WHERE id = ?'),
       counts: db.prepare<[string], { state: string; n: number }>('SELECT state, count(*) AS n FROM messages WHERE campaign_id = ? GROUP BY state'),
       pending: db.prepare<[string], { n: number }>(
-        `SELECT count(*) AS n FROM messages WHERE campaign_id = ? AND state IN ('queued', 'submitting')`,
+        `SELECT EXISTS (SELECT 1 FROM messages WHERE campaign_id = ? AND state IN ('queued', 'submitting')) AS n`,
       ),
       nextDue: db.prepare<[string], { t: number | null }>(`SELECT min(not_before) AS t FROM messages WHERE campaign_id = ? AND state = 'queued'`),
     };
   }
 
-  /** The campaign and all its messages in ONE transaction: a failure leaves nothing behind. */
+  /**
+   * The campaign and all its messages in ONE transaction: a failure leaves nothing behind.
+   * A message's creation is not an event row: its history starts from the campaign's created_at.
+   */
   create(c: Omit<CampaignRow, 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'total' | 'totalSegments'>, messages: readonly NewMessage[]): void {
     this.db.transaction(() => {
       this.stmts.insert.run({
@@ -137,7 +137,6 @@ export class CampaignsRepository {
         this.stmts.insertMessages.run(...messages.slice(i, i + INSERT_CHUNK).flatMap(row));
       }
       for (; i < messages.length; i++) this.stmts.insertMessage.run(...(row(messages[i]!) as Parameters<typeof this.stmts.insertMessage.run>));
-      this.stmts.creationEvents.run(c.createdAt, c.id);
     })();
   }
 
@@ -171,9 +170,9 @@ export class CampaignsRepository {
     return counts;
   }
 
-  /** Messages not yet settled by the app (queued or in a request). */
-  pending(id: string): number {
-    return this.stmts.pending.get(id)!.n;
+  /** Whether some message is not yet settled by the app (queued or in a request). */
+  pending(id: string): boolean {
+    return this.stmts.pending.get(id)!.n === 1;
   }
 
   /** Earliest `not_before` among queued messages (a retry waiting for its backoff), or null. */

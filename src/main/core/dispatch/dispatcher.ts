@@ -145,7 +145,7 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   function finishIfDone(campaignId: string) {
     const c = campaigns.get(campaignId);
-    if (!c || c.state !== 'running' || campaigns.pending(campaignId) > 0) return;
+    if (!c || c.state !== 'running' || campaigns.pending(campaignId)) return;
     campaigns.setState(campaignId, 'done', clock.now());
     waiting.delete(campaignId);
     deps.onCampaignChanged(campaignId);
@@ -176,7 +176,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         for (const id of r.campaigns) {
           const c = campaigns.get(id);
           if (c?.state === 'cancelled') ledger.cancelQueued(id);
-          else if (c?.state === 'done' && campaigns.pending(id) > 0) {
+          else if (c?.state === 'done' && campaigns.pending(id)) {
             campaigns.setState(id, 'running', clock.now());
             deps.onCampaignChanged(id);
           }
