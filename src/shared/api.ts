@@ -10,6 +10,7 @@ import { accountEvents, accountMethods } from './contract/accounts.ts';
 import { appEvents, appMethods } from './contract/app.ts';
 import { campaignEvents, campaignMethods } from './contract/campaigns.ts';
 import { contactsEvents, contactsMethods } from './contract/contacts.ts';
+import { desktopEvents, desktopMethods } from './contract/desktop.ts';
 import { monitoringEvents, monitoringMethods } from './contract/monitoring.ts';
 import { providerEvents, providerMethods } from './contract/providers.ts';
 
@@ -19,6 +20,7 @@ export const methods = {
   ...contactsMethods,
   ...providerMethods,
   ...campaignMethods,
+  ...desktopMethods,
   ...monitoringMethods,
 };
 
@@ -28,6 +30,7 @@ export const events = {
   ...contactsEvents,
   ...providerEvents,
   ...campaignEvents,
+  ...desktopEvents,
   ...monitoringEvents,
 };
 

@@ -3,6 +3,10 @@ import { NOTIFY_KINDS, type NotifyKind } from './notifications.ts';
 
 const notificationToggles = z.object(Object.fromEntries(NOTIFY_KINDS.map((k) => [k, z.boolean()])) as Record<NotifyKind, z.ZodBoolean>);
 const allNotificationsOn = Object.fromEntries(NOTIFY_KINDS.map((k) => [k, true])) as Record<NotifyKind, boolean>;
+import { NOTIFY_KINDS, type NotifyKind } from './notifications.ts';
+
+const notificationToggles = z.object(Object.fromEntries(NOTIFY_KINDS.map((k) => [k, z.boolean()])) as Record<NotifyKind, z.ZodBoolean>);
+const allNotificationsOn = Object.fromEntries(NOTIFY_KINDS.map((k) => [k, true])) as Record<NotifyKind, boolean>;
 
 /** Each setting's own rule, without defaults (a patch must not fill in fields it does not name). */
 const fields = {
@@ -10,6 +14,10 @@ const fields = {
   defaultRegion: z.string().length(2, 'A region is two letters, e.g. CN').toUpperCase(),
   language: z.enum(['en', 'zh']),
   theme: z.enum(['light', 'dark', 'auto']),
+  /** Desktop app: start (in the tray) when the user logs in. */
+  startAtLogin: z.boolean(),
+  /** System notifications, on or off per kind. A patch replaces the whole object. */
+  notifications: notificationToggles,
   /** The receiver (pushed reports, inbound SMS): the address of this PC to listen on and the port. */
   receiverHost: z.string().trim().min(1, 'Pick an address to listen on.').max(64),
   receiverPort: z.number().int().min(0).max(65535, 'Use a port from 1 to 65535.'),
@@ -24,6 +32,8 @@ export const settingsSchema = z.object({
   defaultRegion: fields.defaultRegion.default('CN'),
   language: fields.language.default('en'),
   theme: fields.theme.default('auto'),
+  startAtLogin: fields.startAtLogin.default(false),
+  notifications: fields.notifications.default(allNotificationsOn),
   receiverHost: fields.receiverHost.default('127.0.0.1'),
   receiverPort: fields.receiverPort.default(18080),
   optOutKeywords: fields.optOutKeywords.default(['STOP', 'TD', '退订', 'T']),

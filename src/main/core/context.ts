@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import type { EmitEvent } from '../../shared/api.ts';
 import type { Clock, FetchLike, SecretStore } from './ports.ts';
 import type { SettingsService } from './settings/settings-service.ts';
+import type { AuditLog } from './audit/audit-log.ts';
+import type { Logger } from './logging/logger.ts';
+import type { Notify } from './notify/notifier.ts';
 
 /** What every area of the core is built from. Areas export `createXHandlers(ctx)` typed against their contract slice. */
 export interface CoreContext {
@@ -12,4 +15,10 @@ export interface CoreContext {
   fetch: FetchLike;
   emit: EmitEvent;
   settings: SettingsService;
+  /** Who did what, when (set by createCore; optional so hand-built test contexts need none). */
+  audit?: AuditLog;
+  /** The rotating, redacted log file. */
+  log?: Logger;
+  /** Raise a system notification: `ctx.notify?.('port-down', title, body)`; off kinds are dropped. */
+  notify?: Notify;
 }

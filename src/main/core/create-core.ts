@@ -14,6 +14,17 @@ import { invokeMethod, type ErrorReporter } from './invoke.ts';
 import { systemClock, type Clock, type FetchLike, type SecretStore, type SettingsBackend } from './ports.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { openDatabase } from './store/database.ts';
+import { auditedCampaigns } from './audit/audited-campaigns.ts';
+import { createAuditLog, type AuditLog } from './audit/audit-log.ts';
+import { createBackupService } from './backup/backup-service.ts';
+import { applyPendingRestore } from './backup/restore-staging.ts';
+import { createPauseAll } from './campaigns/pause-all.ts';
+import { createDesktopHandlers } from './desktop-handlers.ts';
+import { currentUser, learnSecrets, logResult, logUnexpected, openAppLog, type LogOptions } from './logging/app-log.ts';
+import type { Logger } from './logging/logger.ts';
+import { RedactingSecretStore } from './logging/redacting-secrets.ts';
+import { createCampaignNotices } from './notify/campaign-notices.ts';
+import { createNotifier, type Notify } from './notify/notifier.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -27,6 +38,14 @@ export interface CoreOptions {
   onError?: ErrorReporter;
   /** Batch sizes, pacing and timeouts for tests and benchmarks. */
   dispatch?: DispatchTuning;
+  /** The log file (default `<dataDir>/logs`, 5 × 5 MB). */
+  log?: LogOptions;
+  /** Desktop: open a folder in the file manager ("open logs folder"). */
+  openFolder?: (path: string) => Promise<boolean>;
+  /** Desktop: restart the app (after a restore was staged). */
+  onRestartRequested?: () => void;
+  /** Who is recorded in the audit log (default: the OS user name). */
+  actor?: string;
 }
 
 export interface Core {
@@ -36,6 +55,10 @@ export interface Core {
   subscribe(listener: EventListener): () => void;
   readonly context: CoreContext;
   readonly dispatcher: Dispatcher;
+  readonly log: Logger;
+  readonly audit: AuditLog;
+  /** Raise a system notification (monitoring: low balance, inbound, port down, receiver bind). */
+  readonly notify: Notify;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -43,16 +66,29 @@ export interface Core {
 /** The composition root: everything the app does, with no Electron in sight. */
 export function createCore(options: CoreOptions): Core {
   const hub = new EventHub();
+  const clock = options.clock ?? systemClock;
+  const log = openAppLog(options.dataDir, options.log ?? {}, () => clock.now());
+  const reportError: ErrorReporter = (where, err) => {
+    logUnexpected(log, where, err);
+    options.onError?.(where, err);
+  };
+  if (applyPendingRestore(options.dataDir, options.settings, clock.now())) log.warn('backup.restored', { dataDir: options.dataDir });
   const { db, schemaVersion } = openDatabase(options.dataDir);
+  const audit = createAuditLog(db, { now: () => clock.now(), actor: options.actor ?? currentUser(), onError: (err) => reportError('audit', err) });
   const ctx: CoreContext = {
     dataDir: options.dataDir,
     db,
-    secrets: options.secrets,
+    secrets: new RedactingSecretStore(options.secrets, log.redactor),
+    audit,
+    log,
     clock: options.clock ?? systemClock,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     emit: hub.emit,
     settings: new SettingsService(options.settings),
   };
+  const notify = createNotifier({ emit: hub.emit, clock: ctx.clock, settings: () => ctx.settings.get(), log: (e, shown) => log.info('notify', { ...e, shown }) });
+  ctx.notify = notify;
+  const campaignNotices = createCampaignNotices(notify, () => ctx.settings.get().language);
 
   const dispatcher = createDispatcher({
     db,
@@ -60,18 +96,25 @@ export function createCore(options: CoreOptions): Core {
     fetch: ctx.fetch,
     secrets: ctx.secrets,
     onProgress: (e) => hub.emit('campaignProgress', e),
-    onCampaignChanged: (id) => hub.emit('campaignsChanged', { reason: 'state', id }),
-    onError: (err, where) => options.onError?.(`dispatch:${where}`, err),
+    onCampaignChanged: (id) => {
+      hub.emit('campaignsChanged', { reason: 'state', id });
+      const c = dispatcher.campaigns.get(id);
+      campaignNotices(c && { ...c, counts: dispatcher.campaigns.counts(id) });
+    },
+    onError: (err, where) => reportError(`dispatch:${where}`, err),
     ...(options.dispatch ? { tuning: options.dispatch } : {}),
   });
   const campaigns = createCampaignService(ctx, dispatcher);
+  const pauseAll = createPauseAll(campaigns);
+  const backup = createBackupService({ db, dataDir: options.dataDir, appVersion: options.version ?? '0.0.0', schemaVersion, now: () => ctx.clock.now(), settings: () => ctx.settings.get() });
 
   const handlers: Handlers = {
     ...createAppHandlers(ctx, { version: options.version ?? '0.0.0', mode: options.mode ?? 'headless', schemaVersion }),
     ...createAccountHandlers(ctx),
     ...createContactsHandlers(ctx),
     ...createProviderHandlers(ctx),
-    ...createCampaignHandlers(campaigns),
+    ...createCampaignHandlers(auditedCampaigns(campaigns, audit)),
+    ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
     ...createMonitoringHandlers(),
   };
 
@@ -79,16 +122,26 @@ export function createCore(options: CoreOptions): Core {
   return {
     handlers,
     context: ctx,
-    invoke: (name, input) => invokeMethod(handlers, name, input, options.onError),
+    invoke: async (name, input) => {
+      const result = await invokeMethod(handlers, name, input, reportError);
+      logResult(log, name, result);
+      return result;
+    },
     subscribe: (listener) => hub.subscribe(listener),
     dispatcher,
+    log,
+    audit,
+    notify,
     async start() {
+      learnSecrets(ctx);
+      log.info('app.start', { mode: options.mode ?? 'headless', version: options.version ?? '0.0.0', schemaVersion });
       dispatcher.start();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       await dispatcher.stop();
+      log.info('app.stop');
       db.close();
     },
   };

@@ -40,6 +40,7 @@ export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
       repo.insert(id, config, now);
       applySecrets(ctx.secrets, id, secrets);
       ctx.emit('accountsChanged', { reason: 'created', id });
+      ctx.audit?.record({ action: 'account.create', targetId: id, summary: `${config.name} (${config.kind})` });
       return toAccountView(ctx, requireAccount(id));
     },
 
@@ -60,6 +61,8 @@ export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
       repo.update(id, config, ctx.clock.now());
       applySecrets(ctx.secrets, id, secrets);
       ctx.emit('accountsChanged', { reason: 'updated', id });
+      const changedSecrets = Object.keys(secrets).filter((k) => secrets[k] !== undefined);
+      ctx.audit?.record({ action: 'account.update', targetId: id, summary: `${config.name}${changedSecrets.length > 0 ? `; secrets changed: ${changedSecrets.join(', ')}` : ''}` });
       return toAccountView(ctx, requireAccount(id));
     },
 
@@ -68,6 +71,7 @@ export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
       repo.delete(id);
       deleteSecrets(ctx.secrets, id, existing.config.kind);
       ctx.emit('accountsChanged', { reason: 'deleted', id });
+      ctx.audit?.record({ action: 'account.delete', targetId: id, summary: `${existing.config.name} (${existing.config.kind})` });
       return { id };
     },
   };

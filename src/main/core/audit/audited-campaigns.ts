@@ -1,0 +1,38 @@
+import type { CampaignService } from '../campaigns/campaign-service.ts';
+import type { AuditLog } from './audit-log.ts';
+
+/**
+ * The campaign service as the UI uses it, with every user action (create, pause, resume, cancel, retry)
+ * written to the audit log after it succeeded. The service itself stays unaware of auditing.
+ */
+export function auditedCampaigns(service: CampaignService, audit: AuditLog): CampaignService {
+  const stateOf = (id: string) => {
+    try {
+      return service.get(id).state;
+    } catch {
+      return null;
+    }
+  };
+  const control = (action: 'campaign.pause' | 'campaign.resume' | 'campaign.cancel', run: (id: string) => ReturnType<CampaignService['get']>) => (id: string) => {
+    const before = stateOf(id);
+    const view = run(id);
+    audit.record({ action, targetId: id, summary: `${view.name}: ${before ?? '?'} → ${view.state}` });
+    return view;
+  };
+  return {
+    ...service,
+    create(draft, retryOf = null) {
+      const view = service.create(draft, retryOf);
+      audit.record({ action: 'campaign.create', targetId: view.id, summary: `${view.name}: ${view.total} message(s) via ${view.accountName}` });
+      return view;
+    },
+    pause: control('campaign.pause', (id) => service.pause(id)),
+    resume: control('campaign.resume', (id) => service.resume(id)),
+    cancel: control('campaign.cancel', (id) => service.cancel(id)),
+    retry(id, states, name) {
+      const view = service.retry(id, states, name);
+      audit.record({ action: 'campaign.retry', targetId: view.id, summary: `${view.name}: ${view.total} message(s) (${states.join(', ')}) from campaign ${id}` });
+      return view;
+    },
+  };
+}

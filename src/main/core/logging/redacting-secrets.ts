@@ -1,0 +1,27 @@
+import type { SecretStore } from '../ports.ts';
+import type { Redactor } from './redact.ts';
+
+/** The app's secret store, telling the log's redactor every value that is read or written. */
+export class RedactingSecretStore implements SecretStore {
+  private readonly inner: SecretStore;
+  private readonly redactor: Redactor;
+  constructor(inner: SecretStore, redactor: Redactor) {
+    this.inner = inner;
+    this.redactor = redactor;
+  }
+  get(key: string) {
+    const v = this.inner.get(key);
+    this.redactor.add(v);
+    return v;
+  }
+  set(key: string, value: string) {
+    this.redactor.add(value);
+    this.inner.set(key, value);
+  }
+  delete(key: string) {
+    this.inner.delete(key);
+  }
+  has(key: string) {
+    return this.inner.has(key);
+  }
+}

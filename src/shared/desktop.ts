@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Sending as a whole, for the tray and the "pause all sending" switch. */
+export interface SendingStatus {
+  running: number;
+  paused: number;
+  /** True while campaigns paused by "pause all sending" wait for "resume sending". */
+  pausedAll: boolean;
+}
+
+export interface PauseAllResult {
+  ids: string[];
+  status: SendingStatus;
+}
+
+export interface LogsFolder {
+  path: string;
+  /** Whether the desktop app opened it in the file manager (headless mode only tells the path). */
+  opened: boolean;
+}
+
+/** What a backup file holds, read back from its header. */
+export interface BackupInfo {
+  createdAt: number;
+  appVersion: string;
+  schemaVersion: number;
+  databaseBytes: number;
+}
+
+export interface RestoreResult {
+  info: BackupInfo;
+  /** The restore is staged and applied when the app starts again (the desktop app restarts itself). */
+  restartRequired: true;
+}
+
+export const restoreInputSchema = z.object({
+  fileName: z.string().trim().min(1).max(255),
+  base64: z.string().min(1, 'Choose a backup file.'),
+});
+
+export const AUDIT_ACTIONS = [
+  'account.create',
+  'account.update',
+  'account.delete',
+  'campaign.create',
+  'campaign.pause',
+  'campaign.resume',
+  'campaign.cancel',
+  'campaign.retry',
+  'sending.pause-all',
+  'sending.resume-all',
+  'schedule.create',
+  'schedule.update',
+  'schedule.delete',
+  'backup.create',
+  'backup.restore',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  /** Who: the OS user running the app. */
+  actor: string;
+  /** Where it came from: the user in the UI, a schedule, or the app itself. */
+  source: 'ui' | 'schedule' | 'system';
+  action: AuditAction;
+  targetId: string | null;
+  /** One readable line, e.g. the campaign or account name. */
+  summary: string;
+}
+
+export interface AuditPage {
+  total: number;
+  rows: AuditEntry[];
+}
+
+export const auditListSchema = z.object({
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const auditExportSchema = z.object({ format: z.enum(['xlsx', 'csv']).default('csv') });
