@@ -3,10 +3,6 @@ import { NOTIFY_KINDS, type NotifyKind } from './notifications.ts';
 
 const notificationToggles = z.object(Object.fromEntries(NOTIFY_KINDS.map((k) => [k, z.boolean()])) as Record<NotifyKind, z.ZodBoolean>);
 const allNotificationsOn = Object.fromEntries(NOTIFY_KINDS.map((k) => [k, true])) as Record<NotifyKind, boolean>;
-import { NOTIFY_KINDS, type NotifyKind } from './notifications.ts';
-
-const notificationToggles = z.object(Object.fromEntries(NOTIFY_KINDS.map((k) => [k, z.boolean()])) as Record<NotifyKind, z.ZodBoolean>);
-const allNotificationsOn = Object.fromEntries(NOTIFY_KINDS.map((k) => [k, true])) as Record<NotifyKind, boolean>;
 
 /** Each setting's own rule, without defaults (a patch must not fill in fields it does not name). */
 const fields = {
