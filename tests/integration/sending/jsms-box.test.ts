@@ -54,7 +54,7 @@ describe('JSMS template campaigns', () => {
 
 describe('GSM box campaigns', () => {
   async function box(opts: Parameters<typeof startGsmboxSim>[0] = {}, cfg: Record<string, unknown> = {}): Promise<{ sim: GsmboxSim; id: string }> {
-    const sim = await startGsmboxSim({ ports: 4, downPorts: [3], busyMs: 40, ...opts });
+    const sim = await startGsmboxSim({ ports: 4, downPorts: [3], busyMs: 20, ...opts });
     sims.push(sim);
     const v = await call<{ id: string }>(tc.core, 'accountsCreate', {
       config: { kind: 'gsmbox', name: 'Box', baseUrl: sim.url, username: 'admin', ...cfg },

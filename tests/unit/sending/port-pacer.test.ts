@@ -24,12 +24,16 @@ describe('PortPacer', () => {
     expect(p.free(base + 1050, 0).map((x) => x.port)).toEqual([2, 1]);
   });
 
-  it('rests a port from the box answer, not from the request', () => {
+  it('rests a port from the request, and longer when the box answered slower than the pace', () => {
     const p = pacer();
     p.take(2, base, 500);
     p.release(2, true, base + 300, 500);
-    expect(p.free(base + 600, 0, [2])).toHaveLength(0);
-    expect(p.free(base + 800, 0, [2])).toHaveLength(1);
+    expect(p.free(base + 499, 0, [2])).toHaveLength(0);
+    expect(p.free(base + 500, 0, [2])).toHaveLength(1);
+    p.take(2, base + 500, 500);
+    p.release(2, true, base + 1200, 500);
+    expect(p.free(base + 1400, 0, [2])).toHaveLength(0);
+    expect(p.free(base + 1450, 0, [2])).toHaveLength(1);
   });
 
   it('stops a SIM at its daily cap, counting what the ledger says was sent today', () => {

@@ -86,15 +86,16 @@ export class PortPacer {
   }
 
   /**
-   * The send finished at `now`. The port rests `paceMs` from the box's answer (not from the request),
-   * so a slow reply never makes the next send arrive while the box still counts the port busy.
+   * The send finished. The port's rest counts from the request (`take`), so N ports really give
+   * N / pace SMS a second; the pace a user sets is seconds, the round trip milliseconds. A reply slower
+   * than the whole pace pushes the next send to `now + pace / 2` so it cannot land on a busy port.
    * `counted: false` when it surely did not reach the box (does not use the SIM's cap).
    */
   release(port: number, counted: boolean, now: number, paceMs: number): void {
     const p = this.ports.get(port);
     if (!p) return;
     p.busy = false;
-    p.nextFreeAt = Math.max(p.nextFreeAt, now + paceMs);
+    if (now >= p.nextFreeAt) p.nextFreeAt = now + paceMs / 2;
     if (!counted) p.sentToday = Math.max(0, p.sentToday - 1);
   }
 

@@ -64,7 +64,8 @@ export const m0003Campaigns: Migration = {
     CREATE INDEX messages_campaign_state ON messages(campaign_id, state, id);
     CREATE INDEX messages_submission ON messages(submission_id) WHERE submission_id IS NOT NULL;
     CREATE INDEX messages_provider_id ON messages(account_id, provider_id) WHERE provider_id IS NOT NULL;
-    CREATE INDEX messages_unknown ON messages(account_id, address) WHERE state IN ('unknown','submitting');
+    CREATE INDEX messages_unknown ON messages(account_id, address) WHERE state = 'unknown';
+    CREATE INDEX messages_submitting ON messages(submission_id) WHERE state = 'submitting';
     CREATE INDEX messages_port_day ON messages(account_id, port, handed_at) WHERE port IS NOT NULL;
 
     CREATE TABLE message_events (
