@@ -5,6 +5,7 @@ import { createAppHandlers } from './app-handlers.ts';
 import { createCampaignHandlers } from './campaigns/campaign-handlers.ts';
 import { createCampaignService } from './campaigns/campaign-service.ts';
 import { createContactsHandlers } from './contacts/handlers.ts';
+import { createMonitoring, type Monitoring, type MonitoringOptions } from './monitoring/create-monitoring.ts';
 import { createMonitoringHandlers } from './monitoring/monitoring-handlers.ts';
 import { createProviderHandlers } from './providers/provider-handlers.ts';
 import type { CoreContext } from './context.ts';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   onError?: ErrorReporter;
   /** Batch sizes, pacing and timeouts for tests and benchmarks. */
   dispatch?: DispatchTuning;
+  /** Receiver address/port overrides, limits and poll period for tests and benchmarks. */
+  monitoring?: MonitoringOptions;
   /** The log file (default `<dataDir>/logs`, 5 × 5 MB). */
   log?: LogOptions;
   /** Desktop: open a folder in the file manager ("open logs folder"). */
@@ -55,6 +58,7 @@ export interface Core {
   subscribe(listener: EventListener): () => void;
   readonly context: CoreContext;
   readonly dispatcher: Dispatcher;
+  readonly monitoring: Monitoring;
   readonly log: Logger;
   readonly audit: AuditLog;
   /** Raise a system notification (monitoring: low balance, inbound, port down, receiver bind). */
@@ -95,7 +99,10 @@ export function createCore(options: CoreOptions): Core {
     clock: ctx.clock,
     fetch: ctx.fetch,
     secrets: ctx.secrets,
-    onProgress: (e) => hub.emit('campaignProgress', e),
+    onProgress: (e) => {
+      hub.emit('campaignProgress', e);
+      monitoring.noteProgress(e.id);
+    },
     onCampaignChanged: (id) => {
       hub.emit('campaignsChanged', { reason: 'state', id });
       const c = dispatcher.campaigns.get(id);
@@ -105,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.dispatch ? { tuning: options.dispatch } : {}),
   });
   const campaigns = createCampaignService(ctx, dispatcher);
+  const monitoring: Monitoring = createMonitoring(ctx, { dispatcher, campaigns, onError: (err, where) => options.onError?.(`monitoring:${where}`, err) }, options.monitoring);
   const pauseAll = createPauseAll(campaigns);
   const backup = createBackupService({ db, dataDir: options.dataDir, appVersion: options.version ?? '0.0.0', schemaVersion, now: () => ctx.clock.now(), settings: () => ctx.settings.get() });
 
@@ -115,7 +123,7 @@ export function createCore(options: CoreOptions): Core {
     ...createProviderHandlers(ctx),
     ...createCampaignHandlers(auditedCampaigns(campaigns, audit)),
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
-    ...createMonitoringHandlers(),
+    ...createMonitoringHandlers(ctx, monitoring),
   };
 
   let stopped = false;
@@ -129,6 +137,7 @@ export function createCore(options: CoreOptions): Core {
     },
     subscribe: (listener) => hub.subscribe(listener),
     dispatcher,
+    monitoring,
     log,
     audit,
     notify,
@@ -136,10 +145,12 @@ export function createCore(options: CoreOptions): Core {
       learnSecrets(ctx);
       log.info('app.start', { mode: options.mode ?? 'headless', version: options.version ?? '0.0.0', schemaVersion });
       dispatcher.start();
+      await monitoring.start();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      await monitoring.stop();
       await dispatcher.stop();
       log.info('app.stop');
       db.close();

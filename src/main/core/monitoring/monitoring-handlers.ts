@@ -1,30 +1,101 @@
 import type { Handlers } from '../../../shared/api.ts';
-import { AppError } from '../../../shared/errors.ts';
 import type { monitoringMethods } from '../../../shared/contract/monitoring.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { AccountBalanceView, BoxView } from '../../../shared/monitoring.ts';
+import { tableDownload } from '../contacts/file-download.ts';
+import { messageResultsTable } from '../contacts/export/table.ts';
+import type { CoreContext } from '../context.ts';
+import type { GsmboxClient } from '../providers/gsmbox/client.ts';
+import { createProviderService } from '../providers/service.ts';
+import { readSecret } from '../accounts/account-secrets.ts';
+import { AccountsRepository } from '../accounts/accounts-repository.ts';
+import { createCounter } from '../store/counters.ts';
+import { hostForBox, readBoxPush, setupBoxPush, type BoxPushEnv } from './box-push-setup.ts';
+import { sendBoxPushTest } from './box-push-test.ts';
+import type { Monitoring } from './create-monitoring.ts';
+import { replyToThread } from './inbox-reply.ts';
 
 type MonitoringHandlers = Pick<Handlers, keyof typeof monitoringMethods>;
 
-const notYet = (): never => {
-  throw new AppError('MONITORING_NOT_READY', 'Monitoring is not available in this build yet. Update the app and try again.');
-};
+export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): MonitoringHandlers {
+  const accounts = new AccountsRepository(ctx.db);
+  const providers = createProviderService({ fetch: ctx.fetch, clock: ctx.clock, nextSeq: createCounter(ctx.db, 'eims-seq') });
 
-/** Temporary: the contract is committed first so the screens can be built against it. */
-export function createMonitoringHandlers(): MonitoringHandlers {
+  function boxEnv(accountId: string): BoxPushEnv {
+    const a = m.accountOf(accountId);
+    if (!a || a.kind !== 'gsmbox') throw new AppError('ACCOUNT_NOT_FOUND', 'That GSM box account does not exist any more. Pick another account.');
+    const status = m.receiver.status();
+    return {
+      client: m.clientOf(accountId) as GsmboxClient,
+      accountId,
+      boxUrl: a.baseUrl,
+      receiver: { host: status.host, boundPort: status.boundPort, path: m.receiver.pushPath('box', accountId), token: m.receiver.token() },
+      lastPushAt: status.lastPushAt.box,
+    };
+  }
+
   return {
-    receiverStatus: notYet,
-    receiverConfigure: notYet,
-    receiverRotateToken: notYet,
-    boxPushGet: notYet,
-    boxPushSetup: notYet,
-    boxPushTest: notYet,
-    messageLog: notYet,
-    messageLogCount: notYet,
-    messageLogExport: notYet,
-    inboxThreads: notYet,
-    inboxThread: notYet,
-    inboxMarkRead: notYet,
-    inboxReply: notYet,
-    dashboardStats: notYet,
-    dashboardAccounts: notYet,
+    receiverStatus: () => m.receiver.status(),
+    receiverConfigure: async ({ host, port }) => {
+      ctx.settings.update({ receiverHost: host, receiverPort: port });
+      ctx.emit('settingsChanged', ctx.settings.get());
+      return m.receiver.restart();
+    },
+    receiverRotateToken: () => m.receiver.rotate(),
+
+    boxPushGet: async ({ accountId }) => {
+      const env = boxEnv(accountId);
+      return readBoxPush(env, hostForBox(env.boxUrl, env.receiver.host));
+    },
+    boxPushSetup: async ({ accountId, host, reportsEnable, resultsEnable }) => setupBoxPush(boxEnv(accountId), { host, reportsEnable, resultsEnable }),
+    boxPushTest: async (input) => sendBoxPushTest(ctx, m, input),
+
+    messageLog: ({ cursor, limit, ...filter }) => m.messageLog.page(filter, cursor, limit),
+    messageLogCount: (filter) => ({ total: m.messageLog.count(filter) }),
+    messageLogExport: async ({ format, ...filter }) =>
+      tableDownload(messageResultsTable(m.messageLog.exportRows(filter)), format, `messages-${new Date(ctx.clock.now()).toISOString().slice(0, 10)}`, 'Messages'),
+
+    inboxThreads: (q) => m.inbox.threads(q),
+    inboxThread: (q) => m.inbox.thread(q),
+    inboxMarkRead: ({ number }) => ({ unreadTotal: m.inbox.markRead(number) }),
+    inboxReply: (input) => replyToThread(m, input),
+
+    dashboardStats: () => m.dashboard.stats(ctx.clock.now()),
+    dashboardAccounts: async () => {
+      const threshold = ctx.settings.get().lowBalanceThreshold;
+      const balances: AccountBalanceView[] = [];
+      const boxes: BoxView[] = [];
+      await Promise.all(
+        accounts.list().map(async (row) => {
+          const account = { ...row.config, id: row.id };
+          const check = await providers.testConnection(account, (field) => readSecret(ctx.secrets, account.id, field));
+          const error = check.error ?? null;
+          if (account.kind === 'gsmbox') {
+            const sent = m.dashboard.sentTodayByPort(account.id, ctx.clock.now());
+            boxes.push({
+              accountId: account.id,
+              name: account.name,
+              reachable: check.ok,
+              error,
+              ports: check.ports.map((p) => ({ port: p.port, name: p.name, available: p.available, sentToday: sent.get(p.port) ?? 0, cap: account.dailyCapPerSim })),
+              checkedAt: check.checkedAt,
+            });
+          } else {
+            balances.push({
+              accountId: account.id,
+              name: account.name,
+              provider: account.kind,
+              balances: check.balances,
+              low: check.balances.some((b) => b.amount !== null && b.amount < threshold),
+              error,
+              checkedAt: check.checkedAt,
+            });
+          }
+        }),
+      );
+      balances.sort((a, b) => a.name.localeCompare(b.name));
+      boxes.sort((a, b) => a.name.localeCompare(b.name));
+      return { balances, boxes };
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Migration } from './types.ts';
 import { m0001Accounts } from './0001-accounts.ts';
 import { m0002Contacts } from './0002-contacts.ts';
 import { m0003Campaigns } from './0003-campaigns.ts';
+import { m0004Monitoring } from './0004-monitoring.ts';
 
 /** Every migration in order. Add a file `NNNN-area.ts` and append it here; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m0001Accounts, m0002Contacts, m0003Campaigns];
+export const MIGRATIONS: readonly Migration[] = [m0001Accounts, m0002Contacts, m0003Campaigns, m0004Monitoring];

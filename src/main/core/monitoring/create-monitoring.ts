@@ -1,0 +1,151 @@
+import { readSecret } from '../accounts/account-secrets.ts';
+import { AccountsRepository } from '../accounts/accounts-repository.ts';
+import type { createCampaignService } from '../campaigns/campaign-service.ts';
+import { createOptOutCheck } from '../contacts/opt-out-check.ts';
+import type { CoreContext } from '../context.ts';
+import type { Dispatcher } from '../dispatch/dispatcher.ts';
+import type { EimsClient } from '../providers/eims/client.ts';
+import type { GsmboxClient } from '../providers/gsmbox/client.ts';
+import { createProviderClient } from '../providers/registry.ts';
+import { createReceiverService } from '../receiver/receiver-service.ts';
+import type { ReceiverLimits } from '../receiver/receiver-server.ts';
+import { createCounter } from '../store/counters.ts';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { createChangeNotifier } from './change-notifier.ts';
+import { createDashboard } from './dashboard.ts';
+import { createInbox } from './inbox.ts';
+import { createInboundStore, type InboundInput } from './inbound-store.ts';
+import { createMessageLog } from './message-log.ts';
+import { handlePush } from './push-intake.ts';
+import { createReportIngest, type IngestResult, type ReportInput } from './report-ingest.ts';
+import { createReportPoller } from './report-poller.ts';
+
+/** Tuning for tests and benchmarks; the app uses the settings. */
+export interface MonitoringOptions {
+  /** Overrides the receiver address/port from the settings (tests pass port 0). */
+  receiverHost?: string;
+  receiverPort?: number;
+  limits?: Partial<ReceiverLimits>;
+  pollEveryMs?: number;
+  /** Turn the poller off (benchmarks of the push path). */
+  poll?: boolean;
+  changesEveryMs?: number;
+  providerTimeoutMs?: number;
+}
+
+export function createMonitoring(
+  ctx: CoreContext,
+  deps: { dispatcher: Dispatcher; campaigns: ReturnType<typeof createCampaignService>; onError(err: unknown, where: string): void },
+  options: MonitoringOptions = {},
+) {
+  const { db, clock } = ctx;
+  const accounts = new AccountsRepository(db);
+  const nextSeq = createCounter(db, 'eims-seq');
+  const ingest = createReportIngest(db, clock);
+  const inboundStore = createInboundStore(db, clock, createOptOutCheck(db));
+  const messageLog = createMessageLog(db);
+  const inbox = createInbox(db);
+  const dashboard = createDashboard(db);
+
+  /** Campaigns whose messages changed through reports (their progress is re-sent with the next flush). */
+  const reported = new Set<string>();
+  const changes = createChangeNotifier(clock, options.changesEveryMs ?? 300, (count, campaignIds) => {
+    ctx.emit('messagesChanged', { count, campaignIds });
+    const ids = [...reported];
+    reported.clear();
+    for (const id of ids) deps.dispatcher.progressNow(id);
+  });
+
+  const firstMessage = db.prepare<[string], { id: number }>(`SELECT id FROM messages WHERE campaign_id = ? ORDER BY id LIMIT 1`);
+  const accountOf = (id: string) => {
+    const row = accounts.get(id);
+    return row ? { ...row.config, id: row.id } : undefined;
+  };
+  const clientOf = (id: string) => {
+    const a = accountOf(id);
+    if (!a) throw new Error(`account ${id} is gone`);
+    const d = { fetch: ctx.fetch, clock, nextSeq: () => nextSeq(id) };
+    return createProviderClient(a, (field) => readSecret(ctx.secrets, id, field), options.providerTimeoutMs ? { ...d, timeoutMs: options.providerTimeoutMs } : d);
+  };
+
+  function reports(inputs: ReportInput[]): IngestResult | undefined {
+    if (inputs.length === 0) return undefined;
+    const r = ingest.ingest(inputs);
+    if (r.changed > 0) {
+      for (const id of r.campaignIds) reported.add(id);
+      changes.mark(r.changed, r.campaignIds);
+    }
+    return r;
+  }
+
+  function inbound(items: InboundInput[]): void {
+    if (items.length === 0) return;
+    const s = ctx.settings.get();
+    const r = inboundStore.store(items, s.defaultRegion as CountryCode, s.optOutKeywords);
+    if (r.optedOut.length > 0) ctx.emit('optOutsChanged', { reason: 'added', count: r.optedOut.length });
+    if (r.stored > 0) ctx.emit('inboundReceived', { count: r.stored, numbers: r.numbers, unreadTotal: inboundStore.unreadTotal() });
+  }
+
+  const receiver = createReceiverService({
+    secrets: ctx.secrets,
+    now: () => clock.now(),
+    bind: () => {
+      const s = ctx.settings.get();
+      return { host: options.receiverHost ?? s.receiverHost, port: options.receiverPort ?? s.receiverPort };
+    },
+    accounts: () => accounts.list().map((a) => ({ id: a.id, name: a.config.name, kind: a.config.kind })),
+    onPush: (req) =>
+      handlePush(req, {
+        account: accountOf,
+        secret: (id, field) => readSecret(ctx.secrets, id, field),
+        now: () => clock.now(),
+        reports,
+        inbound,
+      }),
+    onStatus: (status) => ctx.emit('receiverStatus', status),
+    onError: (err) => deps.onError(err, 'receiver'),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+
+  const poller = createReportPoller({
+    db,
+    clock,
+    accounts: () => accounts.list().map((a) => ({ ...a.config, id: a.id })),
+    eims: (id) => clientOf(id) as EimsClient,
+    box: (id) => clientOf(id) as GsmboxClient,
+    reports,
+    inbound,
+    onError: deps.onError,
+    ...(options.pollEveryMs ? { everyMs: options.pollEveryMs } : {}),
+  });
+
+  return {
+    receiver,
+    poller,
+    ingest: reports,
+    inbound,
+    messageLog,
+    inbox,
+    dashboard,
+    changes,
+    accountOf,
+    clientOf,
+    campaigns: deps.campaigns,
+    firstMessageOf: (campaignId: string): number | undefined => firstMessage.get(campaignId)?.id,
+    /** A campaign changed through sending: part of the coalesced messagesChanged. */
+    noteProgress(campaignId: string) {
+      changes.mark(1, [campaignId]);
+    },
+    async start() {
+      await receiver.start();
+      if (options.poll !== false) poller.start();
+    },
+    async stop() {
+      changes.stop();
+      await poller.stop();
+      await receiver.stop();
+    },
+  };
+}
+
+export type Monitoring = ReturnType<typeof createMonitoring>;

@@ -1,0 +1,195 @@
+import type Database from 'better-sqlite3';
+import type { ProviderKind } from '../../../shared/accounts.ts';
+import { MESSAGE_STATES, type MessageState } from '../../../shared/campaigns.ts';
+import type { MessageLogFilter, MessageLogPage, MessageLogRow } from '../../../shared/monitoring.ts';
+import type { MessageResultRow } from '../contacts/export/table.ts';
+
+/**
+ * The message log: every message, newest first, with keyset paging on the id. Stays fast on
+ * 1,000,000 rows by asking one indexed range per state ((state,id), (account_id,state,id),
+ * (campaign_id,state,id)) with LIMIT and merging, by turning the date range into an id range (ids grow
+ * with creation; a message's date is its campaign's creation), and by finding numbers through the
+ * (e164,id) index alone.
+ */
+
+interface Raw {
+  id: number;
+  campaign_id: string;
+  account_id: string;
+  e164: string;
+  text: string;
+  segments: number;
+  state: MessageState;
+  provider_id: string | null;
+  port: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  handed_at: number | null;
+  updated_at: number;
+}
+
+const COLUMNS = `id, campaign_id, account_id, e164, text, segments, state, provider_id, port, error_code, error_message, handed_at, updated_at`;
+const MAX_ID = Number.MAX_SAFE_INTEGER;
+
+export function createMessageLog(db: Database.Database) {
+  const campaignInfo = db.prepare<[string], { name: string; provider: ProviderKind }>(`SELECT name, provider FROM campaigns WHERE id = ?`);
+  const firstFrom = db.prepare<[number], { id: number | null }>(
+    `SELECT min(id) AS id FROM messages WHERE campaign_id IN (SELECT id FROM campaigns WHERE created_at >= ? ORDER BY created_at, rowid LIMIT 8)`,
+  );
+  const lastBefore = db.prepare<[number], { id: number | null }>(
+    `SELECT max(id) AS id FROM messages WHERE campaign_id IN (SELECT id FROM campaigns WHERE created_at < ? ORDER BY created_at DESC, rowid DESC LIMIT 8)`,
+  );
+  const countsAll = db.prepare<[], { state: string; n: number }>(`SELECT state, count(*) AS n FROM messages GROUP BY state`);
+  const countsOne = db.prepare<[string], { state: string; n: number }>(`SELECT state, count(*) AS n FROM messages WHERE campaign_id = ? GROUP BY state`);
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let s = statements.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      statements.set(sql, s);
+    }
+    return s;
+  };
+
+  /** The id range of the date filter; null when nothing can match. */
+  function idRange(f: MessageLogFilter): { lo: number; hi: number } | null {
+    let lo = 0;
+    let hi = MAX_ID;
+    if (f.from !== undefined) {
+      const r = firstFrom.get(f.from)?.id ?? null;
+      if (r === null) return null;
+      lo = r;
+    }
+    if (f.to !== undefined) {
+      const r = lastBefore.get(f.to)?.id ?? null;
+      if (r === null) return null;
+      hi = r;
+    }
+    return lo <= hi ? { lo, hi } : null;
+  }
+
+  const searchDigits = (s: string) => s.replace(/[^\d]/g, '');
+
+  /** One query per state (each an indexed range, newest first), merged. */
+  function fetch(f: MessageLogFilter, cursor: number | undefined, limit: number): Raw[] {
+    const range = idRange(f);
+    if (!range) return [];
+    const hi = Math.min(range.hi, (cursor ?? MAX_ID + 1) - 1);
+    const digits = searchDigits(f.search);
+    const states = f.states && f.states.length > 0 ? f.states : MESSAGE_STATES;
+    const where: string[] = ['id BETWEEN ? AND ?'];
+    const args: unknown[] = [range.lo, hi];
+    if (f.accountId !== undefined) {
+      where.push('account_id = ?');
+      args.push(f.accountId);
+    }
+    if (f.campaignId !== undefined) {
+      where.push('campaign_id = ?');
+      args.push(f.campaignId);
+    }
+    if (digits !== '') {
+      // The (e164,id) index holds every number: scan it alone, then read only the matching rows.
+      const stateList = states.map(() => '?').join(',');
+      const sql = `SELECT ${COLUMNS} FROM messages WHERE id IN (SELECT id FROM messages INDEXED BY messages_e164 WHERE instr(e164, ?) > 0 AND id BETWEEN ? AND ?)
+        AND ${where.join(' AND ')} AND state IN (${stateList}) ORDER BY id DESC LIMIT ?`;
+      return prepared(sql).all(digits, range.lo, hi, ...args, ...states, limit) as Raw[];
+    }
+    const sql = `SELECT ${COLUMNS} FROM messages WHERE state = ? AND ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`;
+    const stmt = prepared(sql);
+    const merged: Raw[] = [];
+    for (const state of states) merged.push(...(stmt.all(state, ...args, limit) as Raw[]));
+    merged.sort((a, b) => b.id - a.id);
+    return merged.slice(0, limit);
+  }
+
+  const names = new Map<string, { name: string; provider: ProviderKind }>();
+  function info(campaignId: string) {
+    let i = names.get(campaignId);
+    if (!i) {
+      i = campaignInfo.get(campaignId) ?? { name: '', provider: 'eims' };
+      if (names.size > 10_000) names.clear();
+      names.set(campaignId, i);
+    }
+    return i;
+  }
+
+  const toRow = (r: Raw): MessageLogRow => {
+    const c = info(r.campaign_id);
+    return {
+      id: r.id,
+      campaignId: r.campaign_id,
+      campaignName: c.name,
+      accountId: r.account_id,
+      provider: c.provider,
+      e164: r.e164,
+      text: r.text,
+      segments: r.segments,
+      state: r.state,
+      providerId: r.provider_id,
+      port: r.port,
+      errorCode: r.error_code,
+      errorMessage: r.error_message,
+      handedAt: r.handed_at,
+      updatedAt: r.updated_at,
+    };
+  };
+
+  function count(f: MessageLogFilter): number {
+    const states = f.states && f.states.length > 0 ? new Set<string>(f.states) : null;
+    const plain = f.from === undefined && f.to === undefined && searchDigits(f.search) === '' && f.accountId === undefined;
+    if (plain) {
+      const rows = f.campaignId === undefined ? countsAll.all() : countsOne.all(f.campaignId);
+      return rows.reduce((n, r) => n + (states === null || states.has(r.state) ? r.n : 0), 0);
+    }
+    const range = idRange(f);
+    if (!range) return 0;
+    const where: string[] = ['id BETWEEN ? AND ?'];
+    const args: unknown[] = [range.lo, range.hi];
+    const add = (clause: string, ...values: unknown[]) => {
+      where.push(clause);
+      args.push(...values);
+    };
+    if (f.accountId !== undefined) add('account_id = ?', f.accountId);
+    if (f.campaignId !== undefined) add('campaign_id = ?', f.campaignId);
+    if (states) add(`state IN (${[...states].map(() => '?').join(',')})`, ...states);
+    const digits = searchDigits(f.search);
+    if (digits !== '') add('instr(e164, ?) > 0', digits);
+    return (prepared(`SELECT count(*) AS n FROM messages WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
+  }
+
+  return {
+    page(f: MessageLogFilter, cursor: number | undefined, limit: number): MessageLogPage {
+      const raw = fetch(f, cursor, limit + 1);
+      const rows = raw.slice(0, limit).map(toRow);
+      return { rows, nextCursor: raw.length > limit ? rows[rows.length - 1]!.id : null };
+    },
+    count,
+    /** Every matching row, newest first, for export (pages of 2,000). */
+    *exportRows(f: MessageLogFilter, max = 1_000_000): Generator<MessageResultRow> {
+      let cursor: number | undefined;
+      let n = 0;
+      for (;;) {
+        const raw = fetch(f, cursor, 2000);
+        for (const r of raw) {
+          if (n++ >= max) return;
+          const c = info(r.campaign_id);
+          yield {
+            number: r.e164,
+            status: r.state,
+            provider: c.provider,
+            account: r.account_id,
+            ...(r.provider_id ? { providerMessageId: r.provider_id } : {}),
+            ...(r.error_message ? { error: r.error_message } : {}),
+            text: r.text,
+            ...(r.handed_at !== null ? { submittedAt: r.handed_at } : {}),
+            updatedAt: r.updated_at,
+          };
+        }
+        if (raw.length < 2000) return;
+        cursor = raw[raw.length - 1]!.id;
+      }
+    },
+  };
+}
+
+export type MessageLog = ReturnType<typeof createMessageLog>;

@@ -1,0 +1,179 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { AccountConfig } from '../../../shared/accounts.ts';
+import { CAPABILITIES } from '../providers/capabilities.ts';
+import { parseEimsPush } from '../providers/eims/push.ts';
+import { parseBoxPush } from '../providers/gsmbox/push-query.ts';
+import type { PushReply, PushRequest } from '../receiver/receiver-server.ts';
+import { BOX_PUSH_NAMES, localUtcOffsetMinutes, portNumber } from './box-push-names.ts';
+import type { InboundInput } from './inbound-store.ts';
+import type { ReportInput } from './report-ingest.ts';
+
+/**
+ * Turns a pushed request into reports and inbound SMS for the one ingest. Validates everything
+ * (zod / the provider parsers); anything unreadable is a 400, never an exception.
+ */
+
+export interface IntakeDeps {
+  account(id: string): (AccountConfig & { id: string }) | undefined;
+  secret(accountId: string, field: string): string | undefined;
+  now(): number;
+  reports(inputs: ReportInput[]): void;
+  inbound(items: InboundInput[]): void;
+}
+
+const OK: PushReply = { status: 200, body: 'OK' };
+const BAD: PushReply = { status: 400, body: 'Bad Request' };
+const EIMS_OFFSET = CAPABILITIES.eims.providerUtcOffsetMinutes ?? 480;
+
+const jsmsForm = z.object({
+  nonce: z.string().min(1).max(64),
+  timestamp: z.string().regex(/^\d{1,16}$/),
+  signature: z.string().regex(/^[0-9a-fA-F]{40}$/),
+  type: z.string().max(32),
+  data: z.string().max(60_000),
+});
+const jsmsReport = z.object({
+  msgId: z.union([z.string(), z.number()]).transform(String),
+  status: z.coerce.number().int(),
+  phone: z.string().max(32).optional(),
+  receiveTime: z.coerce.number().optional(),
+});
+const jsmsReply = z.object({
+  phone: z.string().min(1).max(32),
+  content: z.string().max(2000),
+  replyTime: z.coerce.number().optional(),
+});
+
+function eims(req: PushRequest, deps: IntakeDeps): PushReply {
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body.toString('utf8'));
+  } catch {
+    return BAD;
+  }
+  const push = parseEimsPush(body, EIMS_OFFSET);
+  if (!push) return BAD;
+  if (push.type !== 'report') return OK;
+  const inputs: ReportInput[] = [];
+  for (const r of push.reports) {
+    if (r.state === 'unknown') continue;
+    inputs.push({
+      match: { by: 'provider-id', accountId: req.accountId, providerId: r.providerId, number: r.number, settleUnknownByNumber: true },
+      state: r.state,
+      source: 'push',
+      ...(r.at !== undefined ? { at: r.at } : {}),
+      code: r.code,
+      message: r.message,
+      providerCode: r.providerStatus,
+      detail: `EIMS push ${r.providerStatus ?? ''}`.trim(),
+    });
+  }
+  deps.reports(inputs);
+  return OK;
+}
+
+function box(req: PushRequest, deps: IntakeDeps): PushReply {
+  const now = deps.now();
+  const push = parseBoxPush(req.target, BOX_PUSH_NAMES, localUtcOffsetMinutes(now));
+  if (!push) return BAD;
+  const port = portNumber(push.port);
+  if (push.type === 'inbound') {
+    if (push.from.trim() === '' || push.from.length > 40) return BAD;
+    const at = push.at ?? now;
+    deps.inbound([
+      { accountId: req.accountId, dedupeKey: `${push.from}|${push.port}|${push.at ?? ''}|${push.text}`.slice(0, 2000), from: push.from, text: push.text, port, receivedAt: at, source: 'push' },
+    ]);
+    return OK;
+  }
+  if (push.number.trim() === '') return BAD;
+  if (push.type === 'result') {
+    const match: ReportInput['match'] =
+      push.id !== '' ? { by: 'provider-id', accountId: req.accountId, providerId: push.id, number: push.number, port } : { by: 'number-port-time', accountId: req.accountId, number: push.number, port, at: push.at ?? now };
+    deps.reports([
+      {
+        match,
+        state: push.sent ? 'sent' : 'failed',
+        source: 'push',
+        ...(push.at !== undefined ? { at: push.at } : {}),
+        ...(push.sent ? {} : { code: 'GSMBOX_SEND_FAILED', message: 'The GSM box could not send this message.' }),
+        providerCode: push.rawStatus,
+        detail: `Box result: ${push.rawStatus}${port === null ? '' : ` (port ${port})`}`,
+      },
+    ]);
+    return OK;
+  }
+  deps.reports([
+    {
+      match: { by: 'number-port-time', accountId: req.accountId, number: push.number, port, at: push.at ?? now },
+      state: push.delivered ? 'delivered' : 'failed',
+      source: 'push',
+      ...(push.at !== undefined ? { at: push.at } : {}),
+      ...(push.delivered ? {} : { code: 'GSMBOX_NOT_DELIVERED', message: `The handset did not receive it${push.cause ? ` (${push.cause.slice(0, 80)})` : ''}.` }),
+      providerCode: push.rawStatus.slice(0, 80),
+      detail: `Box report: ${push.rawStatus.slice(0, 80)}`,
+    },
+  ]);
+  return OK;
+}
+
+const sha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest();
+
+function jsms(req: PushRequest, deps: IntakeDeps, account: Extract<AccountConfig, { kind: 'jsms' }>): PushReply {
+  const target = typeof req.target === 'string' ? req.target : Buffer.from(req.target).toString('utf8');
+  if (req.method === 'GET') {
+    const echostr = new URLSearchParams(target.slice(target.indexOf('?') + 1)).get('echostr');
+    return echostr && echostr.length <= 256 ? { status: 200, body: echostr } : BAD;
+  }
+  const form = jsmsForm.safeParse(Object.fromEntries(new URLSearchParams(req.body.toString('utf8'))));
+  if (!form.success) return BAD;
+  const secret = deps.secret(req.accountId, 'masterSecret');
+  if (!secret) return { status: 401 };
+  const { nonce, timestamp, signature, type, data } = form.data;
+  const expected = sha1(`appKey=${account.appKey}&appMasterSecret=${secret}&nonce=${nonce}&timestamp=${timestamp}`);
+  if (!timingSafeEqual(expected, Buffer.from(signature.toLowerCase(), 'hex'))) return { status: 401 };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return BAD;
+  }
+  const items = Array.isArray(parsed) ? parsed : [parsed];
+  if (type === 'SMS_REPORT') {
+    const inputs: ReportInput[] = [];
+    for (const item of items) {
+      const r = jsmsReport.safeParse(item);
+      if (!r.success) continue;
+      const delivered = r.data.status === 4001;
+      inputs.push({
+        match: { by: 'provider-id', accountId: req.accountId, providerId: r.data.msgId },
+        state: delivered ? 'delivered' : 'failed',
+        source: 'push',
+        ...(delivered ? {} : { code: `JSMS_REPORT_${r.data.status}`, message: `JSMS reports the message was not delivered (status ${r.data.status}).` }),
+        providerCode: String(r.data.status),
+        detail: `JSMS report ${r.data.status}`,
+      });
+    }
+    deps.reports(inputs);
+  } else if (type === 'SMS_REPLY') {
+    const list: InboundInput[] = [];
+    for (const item of items) {
+      const r = jsmsReply.safeParse(item);
+      if (!r.success) continue;
+      const at = r.data.replyTime ? (r.data.replyTime < 1e12 ? r.data.replyTime * 1000 : r.data.replyTime) : deps.now();
+      list.push({ accountId: req.accountId, dedupeKey: `${r.data.phone}|${r.data.replyTime ?? ''}|${r.data.content}`.slice(0, 2000), from: r.data.phone, text: r.data.content, port: null, receivedAt: at, source: 'push' });
+    }
+    deps.inbound(list);
+  }
+  return OK;
+}
+
+/** One pushed request → ingest. The account must exist and be of the path's kind. */
+export function handlePush(req: PushRequest, deps: IntakeDeps): PushReply {
+  const account = deps.account(req.accountId);
+  const kind = req.source === 'box' ? 'gsmbox' : req.source;
+  if (!account || account.kind !== kind) return { status: 404 };
+  if (account.kind === 'eims') return eims(req, deps);
+  if (account.kind === 'gsmbox') return box(req, deps);
+  return jsms(req, deps, account);
+}

@@ -1,0 +1,162 @@
+import type Database from 'better-sqlite3';
+import type { MessageState } from '../../../shared/campaigns.ts';
+import type { Clock } from '../ports.ts';
+import { sameNumber } from './numbers.ts';
+
+/**
+ * The ONE ingest for delivery reports, pushed or polled. Reports find their message by the provider's
+ * id within the account, by the ledger id (outbox reconciliation), or — GSM box delivery reports carry
+ * no id — by number + port + the nearest earlier send. A message only moves forward
+ * (submitted < sent < delivered | failed | expired): the same report twice, or a late "sent" after
+ * "delivered", changes nothing. Each change is written with its message_events row (source push|poll)
+ * in one transaction per batch.
+ */
+
+export type ReportState = 'submitted' | 'sent' | 'delivered' | 'failed' | 'expired';
+
+export type ReportMatch =
+  /** By the provider's message id within the account; `settleUnknownByNumber`: EIMS `unknown` messages may take a report for their number. */
+  | { by: 'provider-id'; accountId: string; providerId: string; number?: string; settleUnknownByNumber?: boolean; port?: number | null }
+  /** By the ledger id (the caller already matched it, e.g. from the box outbox). */
+  | { by: 'message'; messageId: number }
+  /** GSM box delivery report: number + port + nearest earlier send (at or before `at`, with clock slack). */
+  | { by: 'number-port-time'; accountId: string; number: string; port: number | null; at: number };
+
+export interface ReportInput {
+  match: ReportMatch;
+  state: ReportState;
+  source: 'push' | 'poll';
+  /** When the provider says it happened (epoch ms). */
+  at?: number;
+  code?: string | undefined;
+  message?: string | undefined;
+  providerCode?: string | undefined;
+  /** A short note for the history (e.g. "EIMS report 0/3"). */
+  detail: string;
+}
+
+export interface IngestResult {
+  /** Reports that found their message. */
+  matched: number;
+  /** Messages whose state changed. */
+  changed: number;
+  unmatched: number;
+  campaignIds: Set<string>;
+}
+
+const RANK: Partial<Record<MessageState, number>> = { submitted: 1, sent: 2, delivered: 3, failed: 3, expired: 3 };
+/** The box's clock and the PC's are on one LAN but not in sync to the second. */
+export const CLOCK_SLACK_MS = 120_000;
+
+interface Target {
+  id: number;
+  campaign_id: string;
+  state: MessageState;
+  provider_id: string | null;
+}
+
+export function createReportIngest(db: Database.Database, clock: Clock) {
+  const s = {
+    byProviderId: db.prepare<[string, string], Target>(
+      `SELECT id, campaign_id, state, provider_id FROM messages WHERE account_id = ? AND provider_id = ? ORDER BY id DESC LIMIT 1`,
+    ),
+    byId: db.prepare<[number], Target>(`SELECT id, campaign_id, state, provider_id FROM messages WHERE id = ?`),
+    unknownOfAccount: db.prepare<[string, number], Target & { address: string }>(
+      `SELECT m.id, m.campaign_id, m.state, m.provider_id, m.address FROM messages m JOIN submissions s ON s.id = m.submission_id
+       WHERE m.account_id = ? AND m.state = 'unknown' AND s.started_at <= ? ORDER BY m.id`,
+    ),
+    boxByAddress: db.prepare<[string, string, number], Target & { port: number; handed_at: number }>(
+      `SELECT id, campaign_id, state, provider_id, port, handed_at FROM messages
+       WHERE account_id = ? AND address = ? AND port IS NOT NULL AND handed_at <= ? ORDER BY handed_at DESC LIMIT 20`,
+    ),
+    boxByPort: db.prepare<[string, number, number, number], Target & { address: string; handed_at: number }>(
+      `SELECT id, campaign_id, state, provider_id, address, handed_at FROM messages
+       WHERE account_id = ? AND port = ? AND handed_at BETWEEN ? AND ? ORDER BY handed_at DESC LIMIT 500`,
+    ),
+    advance: db.prepare<[string, string | null, string | null, string | null, number, number]>(
+      `UPDATE messages SET state = ?, error_code = COALESCE(?, error_code), error_message = COALESCE(?, error_message),
+         provider_code = COALESCE(?, provider_code), updated_at = ? WHERE id = ?`,
+    ),
+    settleUnknown: db.prepare<[string, string, string | null, string | null, string | null, number, number]>(
+      `UPDATE messages SET state = ?, provider_id = COALESCE(provider_id, ?), error_code = ?, error_message = ?, provider_code = ?,
+         updated_at = ?, handed_at = COALESCE(handed_at, updated_at) WHERE id = ? AND state = 'unknown'`,
+    ),
+    event: db.prepare<[number, number, string, string, string]>(`INSERT INTO message_events (message_id, at, state, source, detail) VALUES (?, ?, ?, ?, ?)`),
+  };
+
+  function findBoxReport(m: Extract<ReportMatch, { by: 'number-port-time' }>): Target | undefined {
+    const upTo = m.at + CLOCK_SLACK_MS;
+    let rows: (Target & { port: number | null })[] = s.boxByAddress.all(m.accountId, m.number, upTo);
+    if (rows.length === 0 && m.port !== null) {
+      rows = s.boxByPort.all(m.accountId, m.port, upTo - 3 * 86_400_000, upTo).filter((r) => sameNumber(r.address, m.number)).map((r) => ({ ...r, port: m.port }));
+    }
+    const onPort = m.port === null ? rows : rows.filter((r) => r.port === m.port);
+    // Nearest earlier send that still waits for its report; else the nearest (a repeat changes nothing).
+    return onPort.find((r) => r.state === 'submitted' || r.state === 'sent') ?? onPort[0];
+  }
+
+  function find(m: ReportMatch, state: ReportState): { target: Target; viaUnknown: boolean } | undefined {
+    if (m.by === 'message') {
+      const t = s.byId.get(m.messageId);
+      return t ? { target: t, viaUnknown: false } : undefined;
+    }
+    if (m.by === 'number-port-time') {
+      const t = findBoxReport(m);
+      return t ? { target: t, viaUnknown: false } : undefined;
+    }
+    const t = s.byProviderId.get(m.accountId, m.providerId);
+    if (t) return { target: t, viaUnknown: false };
+    if (m.settleUnknownByNumber && m.number !== undefined && state !== 'submitted') {
+      // EIMS: the send reply that carried the ids was lost. A report row for the number, within the
+      // account, after the request started, settles the oldest such message.
+      const u = s.unknownOfAccount.all(m.accountId, clock.now()).find((r) => sameNumber(r.address, m.number!));
+      if (u) return { target: u, viaUnknown: true };
+    }
+    return undefined;
+  }
+
+  function apply(input: ReportInput, now: number, result: IngestResult): void {
+    const found = find(input.match, input.state);
+    if (!found) {
+      result.unmatched += 1;
+      return;
+    }
+    result.matched += 1;
+    const { target, viaUnknown } = found;
+    const failure = input.state === 'failed' || input.state === 'expired';
+    const code = failure ? (input.code ?? null) : null;
+    const message = failure ? (input.message ?? null) : null;
+    const providerCode = input.providerCode ?? null;
+    let changed = false;
+    if (viaUnknown || target.state === 'unknown') {
+      const providerId = input.match.by === 'provider-id' ? input.match.providerId : (target.provider_id ?? '');
+      changed = s.settleUnknown.run(input.state, providerId, code, message, providerCode, now, target.id).changes === 1;
+    } else {
+      const from = RANK[target.state];
+      const to = RANK[input.state]!;
+      // Forward only; final states never change (a delivered message stays delivered).
+      if (from !== undefined && to > from) changed = s.advance.run(input.state, code, message, providerCode, now, target.id).changes === 1;
+    }
+    if (!changed) return;
+    const note = message && !input.detail.includes(message) ? `${input.detail}: ${message}` : input.detail;
+    s.event.run(target.id, now, input.state, input.source, viaUnknown ? `${note} (settles an unknown send)` : note);
+    result.changed += 1;
+    result.campaignIds.add(target.campaign_id);
+  }
+
+  const ingestTx = db.transaction((inputs: readonly ReportInput[], result: IngestResult) => {
+    const now = clock.now();
+    for (const input of inputs) apply(input, now, result);
+  });
+
+  return {
+    /** Applies a batch of reports in one transaction; idempotent. */
+    ingest(inputs: readonly ReportInput[]): IngestResult {
+      const result: IngestResult = { matched: 0, changed: 0, unmatched: 0, campaignIds: new Set() };
+      if (inputs.length > 0) ingestTx(inputs, result);
+      return result;
+    },
+  };
+}
+
+export type ReportIngest = ReturnType<typeof createReportIngest>;

@@ -1,0 +1,208 @@
+import type Database from 'better-sqlite3';
+import type { AccountConfig } from '../../../shared/accounts.ts';
+import type { Clock } from '../ports.ts';
+import { EIMS_LIMITS } from '../providers/capabilities.ts';
+import type { EimsClient } from '../providers/eims/client.ts';
+import type { GsmboxClient } from '../providers/gsmbox/client.ts';
+import type { OutboxEntry } from '../providers/gsmbox/rows.ts';
+import type { InboundInput } from './inbound-store.ts';
+import { sameNumber } from './numbers.ts';
+import { CLOCK_SLACK_MS, type ReportInput } from './report-ingest.ts';
+
+/**
+ * Polling where pushes cannot arrive (NAT, lost pushes): EIMS inbound (stored first: each message is
+ * returned once), EIMS reports for messages without a final state (≤200 ids per call, asked less often
+ * as messages age), and the GSM box outbox for box messages still waiting for their result. Feeds the
+ * same ingest as the receiver.
+ */
+
+export interface PollerDeps {
+  db: Database.Database;
+  clock: Clock;
+  accounts(): (AccountConfig & { id: string })[];
+  eims(accountId: string): EimsClient;
+  box(accountId: string): GsmboxClient;
+  reports(inputs: ReportInput[]): void;
+  inbound(items: InboundInput[]): void;
+  onError(err: unknown, where: string): void;
+  /** Base period (default 15 s). Older messages are asked 4×, 20×, 120× less often; after 3 days, never. */
+  everyMs?: number;
+  /** Most report queries per account per round (default 25 → 5,000 ids). */
+  maxCallsPerRound?: number;
+}
+
+const GIVE_UP_MS = 3 * 86_400_000;
+const MAX_OUTBOX_PAGES = 5;
+
+interface Pending {
+  id: number;
+  provider_id: string;
+  handed_at: number | null;
+}
+
+export function createReportPoller(deps: PollerDeps) {
+  const { db, clock } = deps;
+  const every = deps.everyMs ?? 15_000;
+  const maxCalls = deps.maxCallsPerRound ?? 25;
+  const lastAsked = new Map<number, number>();
+  let timer: unknown = null;
+  let running: Promise<void> | null = null;
+  let started = false;
+
+  const pendingEims = db.prepare<[string], Pending>(
+    `SELECT id, provider_id, handed_at FROM messages WHERE account_id = ? AND state IN ('submitted','sent') AND provider_id IS NOT NULL ORDER BY id`,
+  );
+  const pendingBox = db.prepare<[string], { id: number; address: string; handed_at: number }>(
+    `SELECT id, address, handed_at FROM messages WHERE account_id = ? AND state IN ('submitted','sent') AND port IS NOT NULL AND handed_at IS NOT NULL ORDER BY id`,
+  );
+  const boxSent = db.prepare<[string, string, number], { id: number; text: string; handed_at: number; state: string }>(
+    `SELECT id, text, handed_at, state FROM messages WHERE account_id = ? AND address = ? AND port IS NOT NULL AND handed_at >= ? ORDER BY handed_at, id`,
+  );
+
+  /** How long to wait between two questions about a message of this age. */
+  function intervalFor(ageMs: number): number | null {
+    if (ageMs > GIVE_UP_MS) return null;
+    if (ageMs < 8 * every) return every;
+    if (ageMs < 120 * every) return 4 * every;
+    if (ageMs < 1440 * every) return 20 * every;
+    return 120 * every;
+  }
+
+  function due(id: number, handedAt: number | null, now: number, minAgeMs = 0): boolean {
+    const age = now - (handedAt ?? now);
+    if (age < minAgeMs) return false;
+    const wait = intervalFor(age);
+    if (wait === null) return false;
+    const last = lastAsked.get(id);
+    return last === undefined || now - last >= wait;
+  }
+
+  async function eimsInbound(accountId: string): Promise<void> {
+    const client = deps.eims(accountId);
+    for (let i = 0; i < 20; i++) {
+      const r = await client.fetchInbound();
+      deps.inbound(
+        r.messages.map((m) => ({ accountId, dedupeKey: m.providerId, from: m.from, text: m.text, port: null, receivedAt: m.receivedAt ?? clock.now(), source: 'poll' as const })),
+      );
+      if (r.messages.length + r.unreadable.length < EIMS_LIMITS.inboundPerCall) break;
+    }
+  }
+
+  async function eimsReports(accountId: string): Promise<void> {
+    const now = clock.now();
+    const list = pendingEims.all(accountId).filter((m) => due(m.id, m.handed_at, now));
+    const client = deps.eims(accountId);
+    for (let i = 0, calls = 0; i < list.length && calls < maxCalls; i += EIMS_LIMITS.idsPerReport, calls++) {
+      const chunk = list.slice(i, i + EIMS_LIMITS.idsPerReport);
+      const r = await client.queryReports(chunk.map((m) => m.provider_id));
+      const asked = clock.now();
+      for (const m of chunk) lastAsked.set(m.id, asked);
+      deps.reports(
+        r.reports
+          .filter((x) => x.state !== 'unknown')
+          .map((x) => ({
+            match: { by: 'provider-id' as const, accountId, providerId: x.providerId },
+            state: x.state as ReportInput['state'],
+            source: 'poll' as const,
+            ...(x.at !== undefined ? { at: x.at } : {}),
+            code: x.code,
+            message: x.message,
+            providerCode: x.providerStatus,
+            detail: `EIMS report ${x.providerStatus ?? ''}`.trim(),
+          })),
+      );
+    }
+  }
+
+  async function boxOutbox(accountId: string): Promise<void> {
+    const now = clock.now();
+    const list = pendingBox.all(accountId).filter((m) => due(m.id, m.handed_at, now, every));
+    const byAddress = new Map<string, number>();
+    for (const m of list) byAddress.set(m.address, Math.min(byAddress.get(m.address) ?? Infinity, m.handed_at));
+    const client = deps.box(accountId);
+    let calls = 0;
+    for (const [address, since] of byAddress) {
+      if (calls >= maxCalls) break;
+      const from = since - CLOCK_SLACK_MS;
+      const entries: OutboxEntry[] = [];
+      for (let page = 1; page <= MAX_OUTBOX_PAGES; page++) {
+        calls++;
+        const r = await client.outbox({ page, phoneNumber: address, from });
+        entries.push(...r.entries);
+        if (r.entries.length === 0) break;
+      }
+      const asked = clock.now();
+      const inputs: ReportInput[] = [];
+      // One outbox row per send: match the app's sends to rows with the same text, in time order.
+      const rows = entries.filter((e) => sameNumber(e.number, address)).sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
+      for (const m of boxSent.all(accountId, address, from)) {
+        const idx = rows.findIndex((e) => e.message === m.text && (e.at === undefined || e.at >= m.handed_at - CLOCK_SLACK_MS));
+        if (idx < 0) continue;
+        const [e] = rows.splice(idx, 1);
+        lastAsked.set(m.id, asked);
+        if (!e || (e.state !== 'sent' && e.state !== 'delivered' && e.state !== 'failed')) continue;
+        inputs.push({
+          match: { by: 'message', messageId: m.id },
+          state: e.state,
+          source: 'poll',
+          ...(e.state === 'failed' ? { code: 'GSMBOX_SEND_FAILED', message: 'The GSM box could not send this message (outbox: FAILED).' } : {}),
+          providerCode: e.status,
+          detail: `Box outbox: ${e.status} (${e.portName})`,
+        });
+      }
+      for (const m of list) if (m.address === address && !lastAsked.has(m.id)) lastAsked.set(m.id, asked);
+      deps.reports(inputs);
+    }
+  }
+
+  async function round(): Promise<void> {
+    for (const a of deps.accounts()) {
+      try {
+        if (a.kind === 'eims') {
+          await eimsInbound(a.id);
+          await eimsReports(a.id);
+        } else if (a.kind === 'gsmbox') {
+          await boxOutbox(a.id);
+        }
+      } catch (err) {
+        // Provider errors (offline, auth) are expected here: the next round tries again.
+        if (!(err instanceof Error && 'outcome' in err)) deps.onError(err, `poll:${a.kind}`);
+      }
+    }
+    if (lastAsked.size > 200_000) lastAsked.clear();
+  }
+
+  function schedule(ms: number) {
+    if (!started || timer !== null) return;
+    timer = clock.setTimeout(() => {
+      timer = null;
+      void pollNow().finally(() => schedule(every));
+    }, ms);
+  }
+
+  /** One round now (or joins the one running). */
+  function pollNow(): Promise<void> {
+    running ??= round().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    start() {
+      started = true;
+      schedule(Math.min(every, 2_000));
+    },
+    async stop() {
+      started = false;
+      if (timer !== null) clock.clearTimeout(timer);
+      timer = null;
+      if (running) await running.catch(() => undefined);
+    },
+    pollNow,
+    /** Forget when messages were last asked about (tests: ask everything again). */
+    reset: () => lastAsked.clear(),
+  };
+}
+
+export type ReportPoller = ReturnType<typeof createReportPoller>;
