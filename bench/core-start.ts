@@ -58,7 +58,7 @@ async function seed(dir: string, messages: number): Promise<void> {
     db.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
        INSERT INTO messages (campaign_id, account_id, e164, address, text, segments, state, attempts, provider_id, handed_at, updated_at)
-       SELECT 'c' || (i / ?), 'acc', '+86139' || printf('%08d', i), '86139' || printf('%08d', i), 'hello', 1,
+       SELECT 'c' || CAST(i / ? AS INTEGER), 'acc', '+86139' || printf('%08d', i), '86139' || printf('%08d', i), 'hello', 1,
               CASE WHEN i % 10 < 8 THEN 'delivered' WHEN i % 10 = 8 THEN 'failed' ELSE 'submitted' END, 1, 'p' || i, ? - i, ? - i FROM n`,
     ).run(messages, per, now, now);
     db.prepare(`INSERT INTO message_events (message_id, at, state, source, detail) SELECT id, updated_at, state, 'push', '' FROM messages`).run();
