@@ -13,6 +13,7 @@ import { contactsEvents, contactsMethods } from './contract/contacts.ts';
 import { desktopEvents, desktopMethods } from './contract/desktop.ts';
 import { monitoringEvents, monitoringMethods } from './contract/monitoring.ts';
 import { providerEvents, providerMethods } from './contract/providers.ts';
+import { scheduleEvents, scheduleMethods } from './contract/schedules.ts';
 
 export const methods = {
   ...appMethods,
@@ -22,6 +23,7 @@ export const methods = {
   ...campaignMethods,
   ...desktopMethods,
   ...monitoringMethods,
+  ...scheduleMethods,
 };
 
 export const events = {
@@ -32,6 +34,7 @@ export const events = {
   ...campaignEvents,
   ...desktopEvents,
   ...monitoringEvents,
+  ...scheduleEvents,
 };
 
 export type Methods = typeof methods;

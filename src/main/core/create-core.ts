@@ -15,6 +15,7 @@ import { invokeMethod, type ErrorReporter } from './invoke.ts';
 import { systemClock, type Clock, type FetchLike, type SecretStore, type SettingsBackend } from './ports.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { openDatabase } from './store/database.ts';
+import { createScheduleSystem, type ScheduleOptions } from './schedule/schedule-system.ts';
 import { auditedCampaigns } from './audit/audited-campaigns.ts';
 import { createAuditLog, type AuditLog } from './audit/audit-log.ts';
 import { createBackupService } from './backup/backup-service.ts';
@@ -39,6 +40,8 @@ export interface CoreOptions {
   onError?: ErrorReporter;
   /** Batch sizes, pacing and timeouts for tests and benchmarks. */
   dispatch?: DispatchTuning;
+  /** Schedules: the numbers-file server, the missed-run threshold, test hooks. */
+  schedules?: ScheduleOptions;
   /** Receiver address/port overrides, limits and poll period for tests and benchmarks. */
   monitoring?: MonitoringOptions;
   /** The log file (default `<dataDir>/logs`, 5 × 5 MB). */
@@ -113,6 +116,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const campaigns = createCampaignService(ctx, dispatcher);
   const monitoring: Monitoring = createMonitoring(ctx, { dispatcher, campaigns, onError: (err, where) => options.onError?.(`monitoring:${where}`, err) }, options.monitoring);
+  const schedules = createScheduleSystem(ctx, campaigns, { offerFile: (file) => monitoring.receiver.offerFile(file), ...options.schedules }, (where, err) => reportError(`schedule:${where}`, err));
   const pauseAll = createPauseAll(campaigns);
   const backup = createBackupService({ db, dataDir: options.dataDir, appVersion: options.version ?? '0.0.0', schemaVersion, now: () => ctx.clock.now(), settings: () => ctx.settings.get() });
 
@@ -124,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     ...createCampaignHandlers(auditedCampaigns(campaigns, audit)),
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
     ...createMonitoringHandlers(ctx, monitoring),
+    ...schedules.handlers,
   };
 
   let stopped = false;
@@ -146,10 +151,12 @@ export function createCore(options: CoreOptions): Core {
       log.info('app.start', { mode: options.mode ?? 'headless', version: options.version ?? '0.0.0', schemaVersion });
       dispatcher.start();
       await monitoring.start();
+      schedules.scheduler.start();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
+      schedules.scheduler.stop();
       await monitoring.stop();
       await dispatcher.stop();
       log.info('app.stop');

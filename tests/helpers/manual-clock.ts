@@ -1,0 +1,47 @@
+import type { Clock } from '../../src/main/core/ports.ts';
+
+/** A clock that moves only when told: timers fire in time order as `advanceTo` passes them. */
+export class ManualClock implements Clock {
+  private t: number;
+  private seq = 0;
+  private readonly timers = new Map<number, { at: number; fn: () => void }>();
+
+  constructor(start: number) {
+    this.t = start;
+  }
+
+  now = (): number => this.t;
+
+  setTimeout = (fn: () => void, ms: number): unknown => {
+    const id = ++this.seq;
+    this.timers.set(id, { at: this.t + Math.max(0, ms), fn });
+    return id;
+  };
+
+  clearTimeout = (handle: unknown): void => {
+    this.timers.delete(handle as number);
+  };
+
+  /** Moves to `target`, running every timer due on the way (timers set meanwhile included). */
+  advanceTo(target: number): void {
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      let next: [number, { at: number; fn: () => void }] | null = null;
+      for (const e of this.timers) if (e[1].at <= target && (next === null || e[1].at < next[1].at || (e[1].at === next[1].at && e[0] < next[0]))) next = e;
+      if (next === null) break;
+      this.timers.delete(next[0]);
+      this.t = Math.max(this.t, next[1].at);
+      next[1].fn();
+    }
+    this.t = Math.max(this.t, target);
+  }
+
+  advance(ms: number): void {
+    this.advanceTo(this.t + ms);
+  }
+
+  /** Jumps without running timers (the app was not running). */
+  jumpTo(target: number): void {
+    this.timers.clear();
+    this.t = target;
+  }
+}
