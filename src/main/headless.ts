@@ -12,6 +12,7 @@ import { startBridgeServer } from './core/bridge/http-bridge-server.ts';
 import { createCore } from './core/create-core.ts';
 import { FileSecretStore } from './core/secrets/file-secret-store.ts';
 import { JsonFileSettingsBackend } from './core/settings/json-file-backend.ts';
+import { auditedFetch } from './core/net-audit.ts';
 import { AppError } from '../shared/errors.ts';
 
 const { values } = parseArgs({
@@ -38,6 +39,7 @@ async function main() {
     secrets: new FileSecretStore(join(dataDir, 'secrets.json')),
     settings: new JsonFileSettingsBackend(join(dataDir, 'settings.json')),
     mode: 'headless',
+    ...(process.env.SMS_CONSOLE_NET_AUDIT ? { fetch: auditedFetch(globalThis.fetch.bind(globalThis), process.env.SMS_CONSOLE_NET_AUDIT) } : {}),
     version: process.env.npm_package_version ?? '0.0.0',
     onError: (method, err) => console.error(`[core] ${method} failed:`, err instanceof Error ? err.message : 'unknown error'),
   });
