@@ -1,12 +1,18 @@
-/** Settings: language, theme and default region, saved as soon as they change. */
-import { Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+/** Settings: language, theme, region, notifications and start at login (saved as soon as they change); data care and the audit log. */
+import { Box, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import type { Settings } from '../../../../shared/settings.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { MonitoringSettings } from './MonitoringSettings.tsx';
+import { ReceiverPanel } from './ReceiverPanel.tsx';
 import { LANGUAGES, localeOf, type Language } from '../../i18n/index.ts';
+import { useDataCareStore } from '../../stores/data-care.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
+import { AuditLogSection } from './AuditLogSection.tsx';
+import { DataCareSection } from './DataCareSection.tsx';
+import { NotificationsSection } from './NotificationsSection.tsx';
 import { regionOptions } from './region-options.ts';
 
 const THEMES = ['light', 'dark', 'auto'] as const;
@@ -22,6 +28,7 @@ export function SettingsScreen() {
   const [saved, setSaved] = useState(false);
   const regions = useMemo(() => regionOptions(localeOf(settings.language)), [settings.language]);
   const disabled = status !== 'ready';
+  const desktop = useDataCareStore((s) => s.mode === 'desktop');
 
   const save = async (patch: Partial<Settings>) => {
     setSaved(false);
@@ -31,7 +38,7 @@ export function SettingsScreen() {
   };
 
   return (
-    <Stack gap="md" maw={560} data-testid="screen-settings" data-status={status}>
+    <Stack gap="md" maw={880} data-testid="screen-settings" data-status={status}>
       <div>
         <Title order={2}>{t('title')}</Title>
         <Text c="dimmed" size="sm">
@@ -85,6 +92,13 @@ export function SettingsScreen() {
       <Text size="sm" c="teal" aria-live="polite" data-testid="settings-saved">
         {saved ? t('saved') : ''}
       </Text>
+      <NotificationsSection settings={settings} desktop={desktop} disabled={disabled} save={(patch) => void save(patch)} />
+      <DataCareSection />
+      <AuditLogSection />
+      <MonitoringSettings save={save} />
+      <Box w="min(880px, calc(100vw - 290px))">
+        <ReceiverPanel />
+      </Box>
     </Stack>
   );
 }
