@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = [
   'sending.resume-all',
   'schedule.create',
   'schedule.update',
+  'schedule.pause',
+  'schedule.resume',
   'schedule.delete',
   'backup.create',
   'backup.restore',

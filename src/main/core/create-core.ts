@@ -17,6 +17,7 @@ import { SettingsService } from './settings/settings-service.ts';
 import { openDatabase } from './store/database.ts';
 import { createScheduleSystem, type ScheduleOptions } from './schedule/schedule-system.ts';
 import { auditedCampaigns } from './audit/audited-campaigns.ts';
+import { auditedSchedules } from './audit/audited-schedules.ts';
 import { createAuditLog, type AuditLog } from './audit/audit-log.ts';
 import { createBackupService } from './backup/backup-service.ts';
 import { applyPendingRestore } from './backup/restore-staging.ts';
@@ -128,7 +129,7 @@ export function createCore(options: CoreOptions): Core {
     ...createCampaignHandlers(auditedCampaigns(campaigns, audit)),
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
     ...createMonitoringHandlers(ctx, monitoring),
-    ...schedules.handlers,
+    ...auditedSchedules(schedules.handlers, audit),
   };
 
   let stopped = false;

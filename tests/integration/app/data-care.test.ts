@@ -179,6 +179,19 @@ describe('audit log', () => {
     expect(csv).toContain('campaign.cancel');
     expect(() => tc.core.context.db.prepare('UPDATE audit_log SET actor = ?').run('mallory')).toThrow(/append-only/);
   });
+  it('records schedule changes', async () => {
+    const { id } = await eimsAccount();
+    const draft = { name: 'Weekly', accountId: id, content: { mode: 'text', body: 'Hi' }, recipients: { listIds: [], pasted: cnMobiles(2).join('\n') } };
+    const s = await call<{ id: string }>(tc.core, 'scheduleCreate', { kind: 'local', draft, when: { zone: 'Asia/Shanghai', repeat: { kind: 'daily', time: '09:00' } }, missedPolicy: 'skip' });
+    await call(tc.core, 'schedulePause', { id: s.id });
+    await call(tc.core, 'scheduleDelete', { id: s.id });
+    const page = await call<AuditPage>(tc.core, 'auditList', {});
+    expect(page.rows.slice(0, 3).map((r) => [r.action, r.targetId, r.summary.split(' ')[0]])).toEqual([
+      ['schedule.delete', s.id, 'Weekly'],
+      ['schedule.pause', s.id, 'Weekly'],
+      ['schedule.create', s.id, 'Weekly'],
+    ]);
+  });
 });
 
 describe('pause all sending and notifications', () => {
