@@ -14,6 +14,7 @@ import enCompose from './en/compose.json';
 import enNav from './en/nav.json';
 import enSchema from './en/schema.json';
 import enSettings from './en/settings.json';
+import enSchedules from './en/schedules.json';
 import zhAccounts from './zh/accounts.json';
 import zhCampaigns from './zh/campaigns.json';
 import zhComing from './zh/coming.json';
@@ -23,13 +24,14 @@ import zhCompose from './zh/compose.json';
 import zhNav from './zh/nav.json';
 import zhSchema from './zh/schema.json';
 import zhSettings from './zh/settings.json';
+import zhSchedules from './zh/schedules.json';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { common: enCommon, nav: enNav, coming: enComing, accounts: enAccounts, settings: enSettings, schema: enSchema, contacts: enContacts, compose: enCompose, campaigns: enCampaigns },
-  zh: { common: zhCommon, nav: zhNav, coming: zhComing, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns },
+  en: { common: enCommon, nav: enNav, coming: enComing, accounts: enAccounts, settings: enSettings, schema: enSchema, contacts: enContacts, compose: enCompose, campaigns: enCampaigns, schedules: enSchedules },
+  zh: { common: zhCommon, nav: zhNav, coming: zhComing, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns, schedules: zhSchedules },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)['en']>;

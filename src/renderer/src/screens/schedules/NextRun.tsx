@@ -1,0 +1,37 @@
+/** The next run: this PC's time first, then the schedule's zone and the provider's clock where they differ. */
+import { Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ScheduleView } from '../../../../shared/schedules.ts';
+import { formatInstant, parseOffsetLabel, providerDiffers, zoneDiffers } from './schedule-text.ts';
+
+const PROVIDER_NAMES = { jsms: 'JSMS', eims: 'EIMS', gsmbox: 'GSM box' } as const;
+
+export function NextRun({ schedule }: { schedule: ScheduleView }) {
+  const { t, i18n } = useTranslation('schedules');
+  const at = schedule.nextRunAt;
+  if (at === null) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="schedule-next-none">
+        {t('next.none')}
+      </Text>
+    );
+  }
+  const pt = schedule.providerTime;
+  return (
+    <Stack gap={0} data-testid="schedule-next" data-at={at}>
+      <Text size="sm" data-testid="schedule-next-local">
+        {t('next.local', { time: formatInstant(at, i18n.language) })}
+      </Text>
+      {schedule.when && zoneDiffers(schedule, at) && (
+        <Text size="xs" c="dimmed" data-testid="schedule-next-zone">
+          {t('next.zone', { zone: schedule.when.zone, time: formatInstant(at, i18n.language, schedule.when.zone) })}
+        </Text>
+      )}
+      {pt && providerDiffers(at, parseOffsetLabel(pt.zoneLabel)) && (
+        <Text size="xs" c="dimmed" ff="monospace" data-testid="schedule-next-provider">
+          {t('next.provider', { provider: PROVIDER_NAMES[schedule.provider], zone: pt.zoneLabel, wall: pt.wall })}
+        </Text>
+      )}
+    </Stack>
+  );
+}

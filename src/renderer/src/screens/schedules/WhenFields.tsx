@@ -1,0 +1,155 @@
+/**
+ * When a schedule runs: its time zone (default the PC's), once / every N / daily / weekly / monthly,
+ * the optional end date and run count, and what happens to runs missed while the app was closed.
+ * One-off provider schedules show the time the provider will be told.
+ */
+import { Chip, Group, NumberInput, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RepeatKind } from '../../../../shared/schedules.ts';
+import { instantOf, offsetLabel, parseLocalDateTime, systemTimeZone } from '../../../../shared/zoned-time.ts';
+import type { ScheduleForm } from './schedule-form-model.ts';
+import { formatInstant } from './schedule-text.ts';
+
+const REPEATS: RepeatKind[] = ['once', 'every', 'daily', 'weekly', 'monthly'];
+const LOCAL_DT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+function zones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
+  const list = intl.supportedValuesOf?.('timeZone') ?? [];
+  const pc = systemTimeZone();
+  return [...new Set([pc, 'UTC', 'Asia/Shanghai', ...list])];
+}
+
+/** "2026-03-29 09:30:00" (JSMS) / "20260329093000" (EIMS) for an instant at UTC+8. */
+function providerWall(at: number, compact: boolean): string {
+  const d = new Date(at + 480 * 60_000).toISOString();
+  const dashed = `${d.slice(0, 10)} ${d.slice(11, 19)}`;
+  return compact ? dashed.replace(/[- :]/g, '') : dashed;
+}
+
+interface Props {
+  form: ScheduleForm;
+  errors: Record<string, string>;
+  onChange: (next: Partial<ScheduleForm>) => void;
+}
+
+export function WhenFields({ form, errors, onChange }: Props) {
+  const { t, i18n } = useTranslation('schedules');
+  const zoneOptions = useMemo(zones, []);
+  const local = form.mode === 'local';
+  const repeat = local ? form.repeat : 'once';
+  const e = (p: string) => Object.entries(errors).find(([k]) => k === p || k.startsWith(`${p}.`))?.[1];
+  const atInstant = LOCAL_DT.test(form.at) ? instantOf(parseLocalDateTime(form.at), form.zone) : null;
+
+  return (
+    <Stack gap="sm">
+      <Select
+        label={t('form.zone')}
+        description={t('form.zoneHint')}
+        data={zoneOptions}
+        value={form.zone}
+        searchable
+        allowDeselect={false}
+        onChange={(v) => v && onChange({ zone: v })}
+        error={e('when.zone') ?? e('zone')}
+        data-testid="schedule-form-zone"
+      />
+      {local && (
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            {t('form.repeat')}
+          </Text>
+          <SegmentedControl
+            fullWidth
+            value={form.repeat}
+            onChange={(v) => onChange({ repeat: v as RepeatKind })}
+            data={REPEATS.map((r) => ({ value: r, label: t(`form.repeatKinds.${r}`) }))}
+            data-testid="schedule-form-repeat"
+          />
+        </div>
+      )}
+      {(repeat === 'once' || repeat === 'every') && (
+        <Stack gap={4}>
+          <TextInput
+            type="datetime-local"
+            label={repeat === 'every' ? t('form.from') : t('form.at')}
+            value={form.at}
+            onChange={(ev) => onChange({ at: ev.currentTarget.value })}
+            error={e('when.repeat') ?? e('at')}
+            data-testid="schedule-form-at"
+          />
+          {atInstant !== null && form.zone !== systemTimeZone() && (
+            <Text size="xs" c="dimmed" data-testid="schedule-form-pc-time">
+              {t('form.pcTime', { time: formatInstant(atInstant, i18n.language) })}
+            </Text>
+          )}
+          {atInstant !== null && (form.mode === 'jsms' || form.mode === 'eims-timed') && (
+            <Text size="xs" c="dimmed" ff="monospace" data-testid="schedule-form-provider-time">
+              {t('form.providerTime', { provider: form.mode === 'jsms' ? 'JSMS' : 'EIMS', wall: providerWall(atInstant, form.mode !== 'jsms'), zone: offsetLabel(480) })}
+            </Text>
+          )}
+        </Stack>
+      )}
+      {repeat === 'every' && (
+        <Group grow>
+          <NumberInput label={t('form.every')} min={1} value={form.every} onChange={(v) => onChange({ every: Number(v) || 1 })} data-testid="schedule-form-every" />
+          <Select
+            label=" "
+            data={[
+              { value: 'minutes', label: t('form.minutes') },
+              { value: 'hours', label: t('form.hours') },
+            ]}
+            value={form.unit}
+            allowDeselect={false}
+            onChange={(v) => v && onChange({ unit: v as 'minutes' | 'hours' })}
+          />
+        </Group>
+      )}
+      {(repeat === 'daily' || repeat === 'weekly' || repeat === 'monthly') && (
+        <Group grow align="flex-start">
+          <TextInput type="time" label={t('form.time')} value={form.time} onChange={(ev) => onChange({ time: ev.currentTarget.value })} error={e('when.repeat.time')} data-testid="schedule-form-time" />
+          <TextInput type="date" label={t('form.startDate')} value={form.startDate} onChange={(ev) => onChange({ startDate: ev.currentTarget.value })} />
+        </Group>
+      )}
+      {repeat === 'weekly' && (
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            {t('form.days')}
+          </Text>
+          <Chip.Group multiple value={form.days.map(String)} onChange={(v) => onChange({ days: v.map(Number).sort() })}>
+            <Group gap={6}>
+              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                <Chip key={d} value={String(d)} size="xs" data-testid="schedule-form-day">
+                  {t(`weekdays.${d}`)}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+          {e('when.repeat.days') && (
+            <Text size="xs" c="red">
+              {e('when.repeat.days')}
+            </Text>
+          )}
+        </div>
+      )}
+      {repeat === 'monthly' && (
+        <NumberInput label={t('form.day')} description={t('form.dayHint')} min={1} max={31} value={form.day} onChange={(v) => onChange({ day: Number(v) || 1 })} data-testid="schedule-form-monthday" />
+      )}
+      {local && repeat !== 'once' && (
+        <Group grow align="flex-start">
+          <TextInput type="date" label={t('form.endDate')} value={form.endDate} onChange={(ev) => onChange({ endDate: ev.currentTarget.value })} error={e('when.endDate')} />
+          <TextInput label={t('form.maxRuns')} value={form.maxRuns} onChange={(ev) => onChange({ maxRuns: ev.currentTarget.value })} error={e('when.maxRuns')} />
+        </Group>
+      )}
+      {local && (
+        <Radio.Group label={t('missed.label')} value={form.missedPolicy} onChange={(v) => onChange({ missedPolicy: v as ScheduleForm['missedPolicy'] })} data-testid="schedule-form-missed">
+          <Group gap="lg" mt={4}>
+            <Radio value="run-once" label={t('missed.run-once')} />
+            <Radio value="skip" label={t('missed.skip')} />
+          </Group>
+        </Radio.Group>
+      )}
+    </Stack>
+  );
+}
