@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListView } from '../../../../shared/contact-lists.ts';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useFormat } from '../../i18n/format.ts';
 import { useContactsStore } from '../../stores/contacts.ts';
 import { useContactsError } from './contacts-error.ts';
 
@@ -12,12 +13,13 @@ export function MergeListsModal({ lists, onClose }: { lists: ListView[]; onClose
   const { t } = useTranslation('contacts');
   const mergeLists = useContactsStore((s) => s.mergeLists);
   const tr = useContactsError();
+  const f = useFormat();
   const [targetId, setTargetId] = useState<string | null>(null);
   const [sourceIds, setSourceIds] = useState<string[]>([]);
   const [deleteSources, setDeleteSources] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
-  const options = lists.map((l) => ({ value: l.id, label: `${l.name} (${l.size})` }));
+  const options = lists.map((l) => ({ value: l.id, label: `${l.name} (${f.number(l.size)})` }));
   const ready = targetId !== null && sourceIds.length > 0 && !sourceIds.includes(targetId);
 
   const merge = async () => {
