@@ -29,6 +29,24 @@ import {
   type MessageRow,
 } from '../../src/shared/campaigns.ts';
 import type { ContactRow, ListView } from '../../src/shared/contact-lists.ts';
+import {
+  inboxMarkReadSchema,
+  inboxReplySchema,
+  inboxThreadSchema,
+  inboxThreadsSchema,
+  messageLogExportSchema,
+  messageLogFilterSchema,
+  messageLogQuerySchema,
+  receiverConfigureSchema,
+  type BoxPushState,
+  type DashboardAccounts,
+  type DashboardStats,
+  type InboxThreadSummary,
+  type MessageLogFilter,
+  type MessageLogRow,
+  type ReceiverStatus,
+  type ThreadItem,
+} from '../../src/shared/monitoring.ts';
 
 type Handler = (input: unknown) => unknown;
 
@@ -55,6 +73,67 @@ export interface FakeMain {
   histories: Map<number, MessageEventView[]>;
   /** What `campaignPreview` answers (default: one recipient per pasted number and list member). */
   preview: CampaignPreview | null;
+  /** Monitoring: the message log (any order; served newest id first), inbox threads and their items (newest first). */
+  log: MessageLogRow[];
+  threads: InboxThreadSummary[];
+  threadItems: Map<string, ThreadItem[]>;
+  stats: DashboardStats | null;
+  dashAccounts: DashboardAccounts | null;
+  receiver: ReceiverStatus;
+  boxPush: Map<string, BoxPushState>;
+}
+
+/** Message log rows for tests: ids first..first+n-1, e164 +8613900000000 + id. */
+export function fakeLogRows(n: number, first = 1, partial: Partial<MessageLogRow> = {}): MessageLogRow[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: first + i,
+    campaignId: 'cmp-1',
+    campaignName: 'Spring sale',
+    accountId: 'acc-e',
+    provider: 'eims' as const,
+    e164: `+86139${String(first + i).padStart(8, '0')}`,
+    text: 'Hello',
+    segments: 1,
+    state: 'delivered' as const,
+    providerId: `p-${first + i}`,
+    port: null,
+    errorCode: null,
+    errorMessage: null,
+    handedAt: Date.UTC(2026, 0, 2, 3, 4, 5) + (first + i) * 1000,
+    updatedAt: Date.UTC(2026, 0, 2, 3, 4, 5) + (first + i) * 1000,
+    ...partial,
+  }));
+}
+
+export function fakeReceiver(partial: Partial<ReceiverStatus> = {}): ReceiverStatus {
+  return {
+    state: 'listening',
+    host: '192.168.1.20',
+    port: 18080,
+    boundPort: 18080,
+    error: null,
+    advertisedHost: '192.168.1.20',
+    urls: [],
+    interfaces: [
+      { name: 'eth0', address: '192.168.1.20', family: 'IPv4', cidr: '192.168.1.20/24', internal: false, reachability: 'private' },
+      { name: 'lo', address: '127.0.0.1', family: 'IPv4', cidr: '127.0.0.1/8', internal: true, reachability: 'loopback' },
+    ],
+    lastPushAt: { eims: null, box: null, jsms: null },
+    accepted: 0,
+    refused: 0,
+    ...partial,
+  };
+}
+
+function matchesLog(r: MessageLogRow, f: MessageLogFilter): boolean {
+  return (
+    (!f.campaignId || r.campaignId === f.campaignId) &&
+    (!f.accountId || r.accountId === f.accountId) &&
+    (!f.states || f.states.includes(r.state)) &&
+    (f.from === undefined || (r.handedAt ?? r.updatedAt) >= f.from) &&
+    (f.to === undefined || (r.handedAt ?? r.updatedAt) < f.to) &&
+    (f.search === '' || r.e164.includes(f.search))
+  );
 }
 
 /** A campaign view for tests: counts given per state, the rest plausible. */
@@ -142,6 +221,13 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     messages: new Map(),
     histories: new Map(),
     preview: null,
+    log: [],
+    threads: [],
+    threadItems: new Map(),
+    stats: null,
+    dashAccounts: null,
+    receiver: fakeReceiver(),
+    boxPush: new Map(),
   };
   let nextMsgId = 9001;
 
@@ -191,7 +277,90 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     };
   };
 
+  const monitoringHandlers: Record<string, Handler> = {
+    messageLog: (input) => {
+      const q = messageLogQuerySchema.parse(input);
+      const rows = fake.log.filter((r) => matchesLog(r, q) && (q.cursor === undefined || r.id < q.cursor)).sort((a, b) => b.id - a.id);
+      const page = rows.slice(0, q.limit);
+      return { rows: page, nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
+    },
+    messageLogCount: (input) => {
+      const f = messageLogFilterSchema.parse(input);
+      return { total: fake.log.filter((r) => matchesLog(r, f)).length };
+    },
+    messageLogExport: (input) => {
+      const q = messageLogExportSchema.parse(input);
+      const rows = fake.log.filter((r) => matchesLog(r, q)).length;
+      return { fileName: `messages.${q.format}`, mime: q.format === 'csv' ? 'text/csv' : 'application/octet-stream', base64: btoa('phone,state\n'), rows };
+    },
+    inboxThreads: (input) => {
+      const q = inboxThreadsSchema.parse(input);
+      const all = fake.threads.filter((t) => (!q.unreadOnly || t.unread > 0) && (q.search === '' || t.number.includes(q.search))).sort((a, b) => b.lastAt - a.lastAt);
+      const start = q.cursor ? Number(q.cursor) : 0;
+      const threads = all.slice(start, start + q.limit);
+      return { threads, nextCursor: start + q.limit < all.length ? String(start + q.limit) : null, unreadTotal: fake.threads.reduce((a, t) => a + t.unread, 0) };
+    },
+    inboxThread: (input) => {
+      const q = inboxThreadSchema.parse(input);
+      const items = fake.threadItems.get(q.number) ?? [];
+      const start = q.cursor ? Number(q.cursor) : 0;
+      const summary = fake.threads.find((t) => t.number === q.number);
+      const lastIn = items.find((i) => i.kind === 'in');
+      return {
+        number: q.number,
+        items: items.slice(start, start + q.limit),
+        nextCursor: start + q.limit < items.length ? String(start + q.limit) : null,
+        optedOut: summary?.optedOut ?? false,
+        replyAccountId: lastIn?.accountId ?? null,
+      };
+    },
+    inboxMarkRead: (input) => {
+      const { number } = inboxMarkReadSchema.parse(input);
+      fake.threads = fake.threads.map((t) => (t.number === number ? { ...t, unread: 0 } : t));
+      fake.threadItems.set(number, (fake.threadItems.get(number) ?? []).map((i) => (i.kind === 'in' ? { ...i, read: true } : i)));
+      return { unreadTotal: fake.threads.reduce((a, t) => a + t.unread, 0) };
+    },
+    inboxReply: (input) => {
+      const parsed = inboxReplySchema.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      const r = parsed.data;
+      const account = fake.accounts.find((a) => a.id === r.accountId);
+      const messageId = nextMsgId++;
+      const item: ThreadItem = { kind: 'out', messageId, at: Date.UTC(2026, 0, 3), text: r.text, accountId: r.accountId, accountName: account?.name ?? '?', provider: account?.kind ?? 'eims', port: null, state: 'queued', campaignId: `cmp-r${messageId}` };
+      fake.threadItems.set(r.number, [item, ...(fake.threadItems.get(r.number) ?? [])]);
+      return { campaignId: item.campaignId, messageId };
+    },
+    dashboardStats: () => {
+      if (!fake.stats) throw { code: 'MONITORING_NOT_READY', message: 'Monitoring is not available in this build yet. Update the app and try again.' } satisfies AppErrorShape;
+      return fake.stats;
+    },
+    dashboardAccounts: () => fake.dashAccounts ?? { balances: [], boxes: [] },
+    receiverStatus: () => fake.receiver,
+    receiverConfigure: (input) => {
+      const parsed = receiverConfigureSchema.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      fake.receiver = { ...fake.receiver, host: parsed.data.host, port: parsed.data.port, boundPort: parsed.data.port };
+      return fake.receiver;
+    },
+    receiverRotateToken: () => {
+      fake.receiver = { ...fake.receiver, urls: fake.receiver.urls.map((u) => ({ ...u, url: u.url.replace(/\/push\/[^/]+\//, `/push/new-token-${nextId++}/`) })) };
+      return fake.receiver;
+    },
+    boxPushGet: (input) => {
+      const { accountId } = input as { accountId: string };
+      return fake.boxPush.get(accountId) ?? { accountId, enabled: false, reportsEnabled: false, resultsEnabled: false, target: '', pointsHere: false, problem: 'Push is off on the gateway.', lastPushAt: null };
+    },
+    boxPushSetup: (input) => {
+      const { accountId } = input as { accountId: string };
+      const state: BoxPushState = { accountId, enabled: true, reportsEnabled: true, resultsEnabled: true, target: `http://192.168.1.20:18080/push/••••/box/${accountId}`, pointsHere: true, problem: null, lastPushAt: null };
+      fake.boxPush.set(accountId, state);
+      return state;
+    },
+    boxPushTest: () => ({ campaignId: 'cmp-test', messageId: 1, arrived: true, state: 'delivered', summary: 'The gateway pushed the result of the test message.' }),
+  };
+
   const handlers: Record<string, Handler> = {
+    ...monitoringHandlers,
     listsList: () => fake.lists,
     contactsSearch: (input) => {
       const { listId, offset = 0, limit = 200 } = input as { listId?: string; offset?: number; limit?: number };

@@ -15,6 +15,10 @@ import enNav from './en/nav.json';
 import enSchema from './en/schema.json';
 import enSettings from './en/settings.json';
 import enSchedules from './en/schedules.json';
+import enReceiver from './en/receiver.json';
+import enMessages from './en/messages.json';
+import enInbox from './en/inbox.json';
+import enDashboard from './en/dashboard.json';
 import zhAccounts from './zh/accounts.json';
 import zhCampaigns from './zh/campaigns.json';
 import zhComing from './zh/coming.json';
@@ -25,13 +29,17 @@ import zhNav from './zh/nav.json';
 import zhSchema from './zh/schema.json';
 import zhSettings from './zh/settings.json';
 import zhSchedules from './zh/schedules.json';
+import zhReceiver from './zh/receiver.json';
+import zhMessages from './zh/messages.json';
+import zhInbox from './zh/inbox.json';
+import zhDashboard from './zh/dashboard.json';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { common: enCommon, nav: enNav, coming: enComing, accounts: enAccounts, settings: enSettings, schema: enSchema, contacts: enContacts, compose: enCompose, campaigns: enCampaigns, schedules: enSchedules },
-  zh: { common: zhCommon, nav: zhNav, coming: zhComing, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns, schedules: zhSchedules },
+  en: { common: enCommon, nav: enNav, coming: enComing, accounts: enAccounts, settings: enSettings, schema: enSchema, contacts: enContacts, compose: enCompose, campaigns: enCampaigns, messages: enMessages, inbox: enInbox, dashboard: enDashboard, receiver: enReceiver, schedules: enSchedules },
+  zh: { common: zhCommon, nav: zhNav, coming: zhComing, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns, messages: zhMessages, inbox: zhInbox, dashboard: zhDashboard, receiver: zhReceiver, schedules: zhSchedules },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)['en']>;

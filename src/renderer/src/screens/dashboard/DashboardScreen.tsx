@@ -1,6 +1,80 @@
-/** Dashboard: not built yet — shows what it will do. */
-import { ComingScreen } from '../../components/ComingScreen.tsx';
+/** Dashboard: today and this week, the delivery funnel, per-day sends per provider, balances, box ports and recent campaigns — live. */
+import { Anchor, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { hashForRoute } from '../../routes.ts';
+import { connectDashboardUpdates, useDashboardStore } from '../../stores/dashboard.ts';
+import { AccountsPanel } from './AccountsPanel.tsx';
+import { PerDayChart } from './PerDayChart.tsx';
+import { RecentCampaigns } from './RecentCampaigns.tsx';
+import { Funnel, StatsCards } from './StatsCards.tsx';
 
 export function DashboardScreen() {
-  return <ComingScreen area="dashboard" />;
+  const { t, i18n } = useTranslation('dashboard');
+  const stats = useDashboardStore((s) => s.stats);
+  const status = useDashboardStore((s) => s.statsStatus);
+  const error = useDashboardStore((s) => s.statsError);
+  const loadStats = useDashboardStore((s) => s.loadStats);
+  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    try {
+      stop = connectDashboardUpdates();
+    } catch {
+      // No bridge: the loads below record the error to show.
+    }
+    const s = useDashboardStore.getState();
+    void s.loadStats();
+    void s.loadAccounts();
+    return () => stop?.();
+  }, []);
+
+  return (
+    <Stack gap="md" data-testid="screen-dashboard" data-status={status}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={2}>{t('title')}</Title>
+          <Text c="dimmed" size="sm" maw={720}>
+            {t('intro')}
+          </Text>
+        </div>
+        {stats && (
+          <Stack gap={0} align="flex-end">
+            {stats.inboxUnread > 0 && (
+              <Anchor href={hashForRoute('inbox')} size="sm" data-testid="dash-unread" data-count={stats.inboxUnread}>
+                {t('unread', { count: stats.inboxUnread })}
+              </Anchor>
+            )}
+            <Text size="xs" c="dimmed" aria-live="polite">
+              {t('updated', { time: time.format(stats.generatedAt) })}
+            </Text>
+          </Stack>
+        )}
+      </Group>
+      {status === 'error' && error && <ErrorAlert title={t('loadFailed')} error={error} onRetry={() => void loadStats()} testId="dash-error" />}
+      {status === 'loading' && !stats && (
+        <Stack gap="sm" data-testid="dash-loading">
+          <Skeleton height={90} />
+          <Skeleton height={180} />
+        </Stack>
+      )}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="md">
+            {stats && <StatsCards stats={stats} />}
+            {stats && <PerDayChart stats={stats} />}
+            {stats && <RecentCampaigns campaigns={stats.recentCampaigns} />}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            {stats && <Funnel funnel={stats.funnel} />}
+            <AccountsPanel />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
 }

@@ -1,0 +1,63 @@
+/** The latest campaigns with their outcome so far; each opens its campaign. */
+import { Anchor, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { DashboardStats } from '../../../../shared/monitoring.ts';
+import { hashForRoute } from '../../routes.ts';
+import { StateBadge } from '../campaigns/StateBadge.tsx';
+
+export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['recentCampaigns'] }) {
+  const { t, i18n } = useTranslation(['dashboard', 'accounts']);
+  const n = new Intl.NumberFormat(i18n.language);
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <Paper withBorder p="md" data-testid="dash-recent">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h5">
+          {t('recent.title')}
+        </Title>
+        <Anchor href={hashForRoute('campaigns')} size="sm">
+          {t('recent.all')}
+        </Anchor>
+      </Group>
+      {campaigns.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('recent.empty')}
+        </Text>
+      ) : (
+        <Table verticalSpacing={6} aria-label={t('recent.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('recent.name')}</Table.Th>
+              <Table.Th>{t('recent.state')}</Table.Th>
+              <Table.Th ta="right">{t('counts.delivered')}</Table.Th>
+              <Table.Th ta="right">{t('counts.failed')}</Table.Th>
+              <Table.Th ta="right">{t('recent.pending')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {campaigns.map((c) => (
+              <Table.Tr key={c.id} data-testid="dash-campaign" data-id={c.id}>
+                <Table.Td>
+                  <Anchor href={hashForRoute('campaigns', c.id)} size="sm" fw={500}>
+                    {c.name}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {t(`accounts:kinds.${c.provider}`)} · {time.format(c.createdAt)} · {t('recent.total', { count: c.total, formatted: n.format(c.total) })}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <StateBadge state={c.state} waiting={false} />
+                </Table.Td>
+                <Table.Td ta="right">{n.format(c.delivered)}</Table.Td>
+                <Table.Td ta="right" c={c.failed > 0 ? 'red' : undefined}>
+                  {n.format(c.failed)}
+                </Table.Td>
+                <Table.Td ta="right">{n.format(c.pending)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,77 @@
+/** Today's and this week's sent / delivered / failed, and the delivery funnel for the week. */
+import { Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { DashboardStats, PeriodCounts } from '../../../../shared/monitoring.ts';
+
+function Period({ label, counts, testId }: { label: string; counts: PeriodCounts; testId: string }) {
+  const { t, i18n } = useTranslation('dashboard');
+  const n = new Intl.NumberFormat(i18n.language);
+  return (
+    <Paper withBorder p="md" data-testid={testId}>
+      <Text size="sm" c="dimmed" fw={500}>
+        {label}
+      </Text>
+      <Group gap="xl" mt="xs">
+        {(['sent', 'delivered', 'failed'] as const).map((k) => (
+          <div key={k}>
+            <Text size="xl" fw={700} c={k === 'failed' && counts.failed > 0 ? 'red' : k === 'delivered' ? 'teal' : undefined} data-testid={`${testId}-${k}`} data-count={counts[k]}>
+              {n.format(counts[k])}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t(`counts.${k}`)}
+            </Text>
+          </div>
+        ))}
+      </Group>
+    </Paper>
+  );
+}
+
+export function StatsCards({ stats }: { stats: DashboardStats }) {
+  const { t } = useTranslation('dashboard');
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      <Period label={t('today')} counts={stats.today} testId="dash-today" />
+      <Period label={t('week')} counts={stats.week} testId="dash-week" />
+    </SimpleGrid>
+  );
+}
+
+export function Funnel({ funnel }: { funnel: DashboardStats['funnel'] }) {
+  const { t, i18n } = useTranslation('dashboard');
+  const n = new Intl.NumberFormat(i18n.language);
+  const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
+  const base = Math.max(funnel.handed, 1);
+  const steps = [
+    { key: 'handed', value: funnel.handed, color: 'blue' },
+    { key: 'sent', value: funnel.sent, color: 'teal' },
+    { key: 'delivered', value: funnel.delivered, color: 'green' },
+    { key: 'failed', value: funnel.failed, color: 'red' },
+  ] as const;
+  return (
+    <Paper withBorder p="md" data-testid="dash-funnel">
+      <Title order={3} size="h5" mb="sm">
+        {t('funnel.title')}
+      </Title>
+      {funnel.handed === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('funnel.empty')}
+        </Text>
+      ) : (
+        <Stack gap="xs">
+          {steps.map((s) => (
+            <div key={s.key} data-testid="dash-funnel-step" data-step={s.key} data-count={s.value}>
+              <Group justify="space-between" gap="xs">
+                <Text size="sm">{t(`funnel.${s.key}`)}</Text>
+                <Text size="sm" fw={600}>
+                  {n.format(s.value)} <Text span size="xs" c="dimmed">({pct.format(s.value / base)})</Text>
+                </Text>
+              </Group>
+              <Progress value={(s.value / base) * 100} color={s.color} size="lg" aria-label={t(`funnel.${s.key}`)} />
+            </div>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}

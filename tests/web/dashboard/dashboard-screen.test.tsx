@@ -1,0 +1,110 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DashboardStats } from '../../../src/shared/monitoring.ts';
+import { DashboardScreen } from '../../../src/renderer/src/screens/dashboard/DashboardScreen.tsx';
+import { useDashboardStore } from '../../../src/renderer/src/stores/dashboard.ts';
+import { installComposeMain } from '../compose/compose-fixtures.ts';
+import type { FakeMain } from '../fake-bridge.ts';
+import { renderInApp } from '../render.tsx';
+
+const NOW = new Date(2026, 0, 10, 15, 0, 0).getTime();
+const day = (d: number) => `2026-01-${String(d).padStart(2, '0')}`;
+
+function stats(partial: Partial<DashboardStats> = {}): DashboardStats {
+  return {
+    generatedAt: NOW,
+    today: { sent: 120, delivered: 100, failed: 5 },
+    week: { sent: 1500, delivered: 1400, failed: 40 },
+    funnel: { handed: 1500, sent: 1450, delivered: 1400, failed: 40 },
+    perDay: [
+      { day: day(9), provider: 'eims', sent: 800, delivered: 780, failed: 10 },
+      { day: day(9), provider: 'gsmbox', sent: 200, delivered: 190, failed: 5 },
+      { day: day(10), provider: 'eims', sent: 120, delivered: 100, failed: 5 },
+    ],
+    recentCampaigns: [{ id: 'cmp-1', name: 'Spring sale', provider: 'eims', state: 'running', total: 1000, delivered: 900, failed: 20, pending: 80, createdAt: NOW - 3600_000 }],
+    inboxUnread: 3,
+    ...partial,
+  };
+}
+
+describe('dashboard screen', () => {
+  let fake: FakeMain;
+  beforeEach(() => {
+    fake = installComposeMain();
+    useDashboardStore.setState({ stats: null, statsStatus: 'idle', statsError: null, accounts: null, accountsStatus: 'idle', accountsError: null });
+  });
+
+  it('shows today and the week, the funnel, a bar per provider per day, and recent campaigns linked to their page', async () => {
+    fake.stats = stats();
+    renderInApp(<DashboardScreen />);
+    expect((await screen.findByTestId('dash-today-sent')).textContent).toBe('120');
+    expect(screen.getByTestId('dash-week-sent').textContent).toBe('1,500');
+    expect(screen.getByTestId('dash-week-failed').textContent).toBe('40');
+    const steps = screen.getAllByTestId('dash-funnel-step');
+    expect(steps.map((s) => [s.getAttribute('data-step'), s.getAttribute('data-count')])).toEqual([
+      ['handed', '1500'],
+      ['sent', '1450'],
+      ['delivered', '1400'],
+      ['failed', '40'],
+    ]);
+    const bars = screen.getAllByTestId('dash-chart-bar');
+    expect(bars.map((b) => `${b.getAttribute('data-day')}/${b.getAttribute('data-provider')}/${b.getAttribute('data-sent')}`)).toEqual([
+      '2026-01-09/eims/800',
+      '2026-01-09/gsmbox/200',
+      '2026-01-10/eims/120',
+    ]);
+    const recent = screen.getByTestId('dash-campaign');
+    expect(within(recent).getByText('Spring sale').closest('a')!.getAttribute('href')).toBe('#/campaigns/cmp-1');
+    expect(screen.getByTestId('dash-unread').textContent).toBe('3 unread replies');
+  });
+
+  it('flags low balances and shows each box port with what it sent today', async () => {
+    fake.stats = stats();
+    fake.dashAccounts = {
+      balances: [
+        { accountId: 'acc-e', name: 'Wholesale', provider: 'eims', balances: [{ label: 'Balance', amount: 12.5, unit: 'money' }], low: true, error: null, checkedAt: NOW },
+        { accountId: 'acc-j', name: 'JPush', provider: 'jsms', balances: [{ label: 'App balance (SMS)', amount: 5000, unit: 'messages' }], low: false, error: null, checkedAt: NOW },
+      ],
+      boxes: [
+        {
+          accountId: 'acc-g',
+          name: 'Office box',
+          reachable: true,
+          error: null,
+          checkedAt: NOW,
+          ports: [
+            { port: 1, name: 'Port 1', available: true, sentToday: 42, cap: 300 },
+            { port: 2, name: 'Port 2', available: false, sentToday: 300, cap: 300 },
+          ],
+        },
+      ],
+    };
+    renderInApp(<DashboardScreen />);
+    const low = await screen.findAllByTestId('dash-balance');
+    expect(low.map((b) => b.getAttribute('data-low'))).toEqual(['true', 'false']);
+    expect(within(low[0]!).getByTestId('dash-balance-low')).toBeTruthy();
+    expect(within(low[1]!).getByText('5,000 messages')).toBeTruthy();
+    expect(screen.getByTestId('dash-low-warning')).toBeTruthy();
+    const ports = screen.getAllByTestId('dash-port');
+    expect(ports.map((p) => [p.getAttribute('data-port'), p.getAttribute('data-available'), p.getAttribute('data-sent')])).toEqual([
+      ['1', 'true', '42'],
+      ['2', 'false', '300'],
+    ]);
+    expect(ports[0]!.textContent).toContain('42 / 300 sent today');
+  });
+
+  it('updates live when messages change', async () => {
+    fake.stats = stats();
+    renderInApp(<DashboardScreen />);
+    expect((await screen.findByTestId('dash-today-sent')).textContent).toBe('120');
+    fake.stats = stats({ today: { sent: 121, delivered: 101, failed: 5 } });
+    act(() => fake.emit('messagesChanged', { count: 1, campaignIds: ['cmp-1'] }));
+    await waitFor(() => expect(screen.getByTestId('dash-today-sent').textContent).toBe('121'), { timeout: 3000 });
+  });
+
+  it('shows the error with retry when the counts cannot be read', async () => {
+    renderInApp(<DashboardScreen />);
+    const alert = await screen.findByTestId('dash-error');
+    expect(alert.getAttribute('data-error-code')).toBe('MONITORING_NOT_READY');
+  });
+});

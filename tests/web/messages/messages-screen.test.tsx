@@ -1,0 +1,136 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MessagesScreen } from '../../../src/renderer/src/screens/messages/MessagesScreen.tsx';
+import { LOG_PAGE_SIZE, emptyLogFilter, useMessagesLogStore } from '../../../src/renderer/src/stores/messages.ts';
+import { installComposeMain } from '../compose/compose-fixtures.ts';
+import { fakeLogRows, type FakeMain } from '../fake-bridge.ts';
+import { renderInApp } from '../render.tsx';
+
+/** jsdom lays nothing out: give the log's scroll box a size so the virtualiser renders rows. */
+function sizeLogTable(): () => void {
+  const size = (fallback: PropertyDescriptor | undefined, px: number): PropertyDescriptor => ({
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.getAttribute('data-testid') === 'log-table' ? px : ((fallback?.get?.call(this) as number | undefined) ?? 0);
+    },
+  });
+  const h = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight');
+  const w = Object.getOwnPropertyDescriptor(Element.prototype, 'clientWidth');
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', size(h, 400));
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', size(w, 1000));
+  return () => {
+    delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+    delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
+  };
+}
+
+const logCalls = (fake: FakeMain) => fake.callsOf('messageLog') as Array<{ cursor?: number; limit: number; states?: string[]; search: string; from?: number; to?: number }>;
+
+describe('messages screen', () => {
+  let fake: FakeMain;
+  let unsize: () => void;
+  beforeEach(() => {
+    unsize = sizeLogTable();
+    fake = installComposeMain();
+    useMessagesLogStore.setState({ filter: emptyLogFilter, status: 'idle', pages: {}, cursors: [undefined], endCount: null, total: null, totalStatus: 'idle', hasNewer: false });
+  });
+  afterEach(() => unsize());
+
+  it('shows the newest messages first, the total from the count, and loads keyset pages as it scrolls', async () => {
+    fake.log = fakeLogRows(1000);
+    renderInApp(<MessagesScreen />);
+    await waitFor(() => expect(screen.getAllByTestId('log-row').length).toBeGreaterThan(5));
+    expect(screen.getAllByTestId('log-row')[0]!.getAttribute('data-id')).toBe('1000');
+    await waitFor(() => expect(screen.getByTestId('log-total').textContent).toBe('1,000 messages'));
+    // Only the first page (and one ahead) — never everything.
+    expect(logCalls(fake).length).toBeLessThanOrEqual(3);
+    expect(logCalls(fake)[0]!.cursor).toBeUndefined();
+
+    const table = screen.getByTestId('log-table');
+    await waitFor(() => expect(Number(table.getAttribute('data-count'))).toBeGreaterThanOrEqual(2 * LOG_PAGE_SIZE));
+    // Scroll into the third page: it is fetched with the second page's cursor.
+    act(() => {
+      table.scrollTop = 2 * LOG_PAGE_SIZE * 40 + 400;
+      fireEvent.scroll(table);
+    });
+    await waitFor(() => expect(screen.getAllByTestId('log-row').some((r) => r.getAttribute('data-id') === String(1000 - 2 * LOG_PAGE_SIZE - 10))).toBe(true));
+    const cursors = logCalls(fake).map((c) => c.cursor);
+    expect(cursors).toContain(1000 - 2 * LOG_PAGE_SIZE + 1);
+    expect(logCalls(fake).every((c) => c.limit === LOG_PAGE_SIZE || c.limit === 1)).toBe(true);
+  });
+
+  it('filters by state, number and dates, and says when nothing matches', async () => {
+    fake.log = [...fakeLogRows(5, 1), ...fakeLogRows(3, 6, { state: 'failed', errorMessage: 'EIMS says: number is blacklisted.' })];
+    renderInApp(<MessagesScreen />);
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(8));
+
+    await act(async () => {
+      await useMessagesLogStore.getState().setFilter({ ...emptyLogFilter, states: ['failed'] });
+    });
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(3));
+    expect(screen.getAllByTestId('log-state').map((s) => s.textContent)).toEqual(['Failed', 'Failed', 'Failed']);
+    await waitFor(() => expect(screen.getByTestId('log-total').textContent).toBe('3 messages'));
+
+    fireEvent.change(within(screen.getByTestId('screen-messages')).getByLabelText('Number'), { target: { value: '00000007' } });
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(1), { timeout: 2000 });
+    expect(logCalls(fake).at(-1)!.search).toBe('00000007');
+
+    fireEvent.change(screen.getByTestId('log-from'), { target: { value: '2030-01-01' } });
+    expect(await screen.findByTestId('log-empty')).toBeTruthy();
+    const last = logCalls(fake).at(-1)!;
+    expect(last.from).toBe(new Date(2030, 0, 1).getTime());
+    expect(last.to).toBeUndefined();
+    fireEvent.click(screen.getByTestId('log-clear'));
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(8));
+  });
+
+  it('opens a message’s history with the source of each change', async () => {
+    fake.log = fakeLogRows(2);
+    fake.histories.set(2, [
+      { at: Date.UTC(2026, 0, 2, 3, 0, 0), state: 'submitted', source: 'app', detail: '' },
+      { at: Date.UTC(2026, 0, 2, 3, 1, 0), state: 'delivered', source: 'push', detail: 'DELIVRD' },
+    ]);
+    renderInApp(<MessagesScreen />);
+    const rows = await screen.findAllByTestId('log-row');
+    fireEvent.click(within(rows[0]!).getByTestId('log-history'));
+    const events = await screen.findAllByTestId('log-history-event');
+    expect(events.map((e) => [e.getAttribute('data-state'), e.getAttribute('data-source')])).toEqual([
+      ['submitted', 'app'],
+      ['delivered', 'push'],
+    ]);
+    expect(events[1]!.textContent).toContain('pushed report');
+  });
+
+  it('re-reads what is visible when messages change (coalesced) and shows new ones at the top', async () => {
+    fake.log = fakeLogRows(3);
+    renderInApp(<MessagesScreen />);
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(3));
+    fake.log = [...fakeLogRows(3, 1, { state: 'failed' }), ...fakeLogRows(1, 4)];
+    const before = logCalls(fake).length;
+    act(() => {
+      for (let i = 0; i < 5; i++) fake.emit('messagesChanged', { count: 1, campaignIds: ['cmp-1'] });
+    });
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(4), { timeout: 3000 });
+    expect(screen.getAllByTestId('log-row')[0]!.getAttribute('data-id')).toBe('4');
+    expect(screen.getAllByTestId('log-row')[1]!.getAttribute('data-state')).toBe('failed');
+    // Five events, one refresh: a probe and a reload, not five of each.
+    expect(logCalls(fake).length - before).toBeLessThanOrEqual(3);
+  });
+
+  it('exports with the current filter and shows a load error with retry', async () => {
+    fake.log = fakeLogRows(2);
+    fake.failNext('messageLog', { code: 'MONITORING_NOT_READY', message: 'Monitoring is not available in this build yet. Update the app and try again.' });
+    renderInApp(<MessagesScreen />);
+    const alert = await screen.findByTestId('log-error');
+    expect(alert.getAttribute('data-error-code')).toBe('MONITORING_NOT_READY');
+    fireEvent.click(within(alert).getByText('Try again'));
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(2));
+
+    globalThis.URL.createObjectURL ??= () => 'blob:x';
+    globalThis.URL.revokeObjectURL ??= () => {};
+    fireEvent.click(screen.getByTestId('log-export'));
+    fireEvent.click(await screen.findByTestId('log-export-csv'));
+    await waitFor(() => expect(fake.callsOf('messageLogExport')).toHaveLength(1));
+    expect(fake.callsOf('messageLogExport')[0]).toMatchObject({ format: 'csv', search: '' });
+  });
+});
