@@ -27,6 +27,7 @@ import { currentUser, learnSecrets, logResult, logUnexpected, openAppLog, type L
 import type { Logger } from './logging/logger.ts';
 import { RedactingSecretStore } from './logging/redacting-secrets.ts';
 import { createCampaignNotices } from './notify/campaign-notices.ts';
+import { createEventNotices } from './notify/event-notices.ts';
 import { createNotifier, type Notify } from './notify/notifier.ts';
 
 export interface CoreOptions {
@@ -97,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
   const notify = createNotifier({ emit: hub.emit, clock: ctx.clock, settings: () => ctx.settings.get(), log: (e, shown) => log.info('notify', { ...e, shown }) });
   ctx.notify = notify;
   const campaignNotices = createCampaignNotices(notify, () => ctx.settings.get().language);
+  hub.subscribe(createEventNotices(notify, () => ctx.settings.get().language));
 
   const dispatcher = createDispatcher({
     db,
