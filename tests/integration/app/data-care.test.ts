@@ -209,8 +209,8 @@ describe('pause all sending and notifications', () => {
     expect(resumed.status.pausedAll).toBe(false);
 
     const deadline = Date.now() + 10_000;
-    while (!tc.events.some((e) => e.name === 'notify') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const notes = tc.events.filter((e) => e.name === 'notify').map((e) => e.payload as NotifyEvent);
+    while (!tc.events.some((e) => e.name === 'notify' && (e.payload as NotifyEvent).kind.startsWith('campaign-')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const notes = tc.events.filter((e) => e.name === 'notify').map((e) => e.payload as NotifyEvent).filter((n) => n.kind.startsWith('campaign-'));
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ kind: 'campaign-finished', title: 'Campaign finished: Big', body: '5 sent or delivered, 0 failed.' });
   });
@@ -221,8 +221,8 @@ describe('pause all sending and notifications', () => {
     await call(tc.core, 'settingsUpdate', { notifications: { ...current.notifications, 'campaign-finished': false } });
     await call(tc.core, 'campaignCreate', { name: 'Broke', accountId: id, content: { mode: 'text', body: 'Hi' }, recipients: { listIds: [], pasted: cnMobiles(2).join('\n') }, confirmed: true });
     const deadline = Date.now() + 10_000;
-    while (!tc.events.some((e) => e.name === 'notify') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const notes = tc.events.filter((e) => e.name === 'notify').map((e) => e.payload as NotifyEvent);
+    while (!tc.events.some((e) => e.name === 'notify' && (e.payload as NotifyEvent).kind.startsWith('campaign-')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const notes = tc.events.filter((e) => e.name === 'notify').map((e) => e.payload as NotifyEvent).filter((n) => n.kind.startsWith('campaign-'));
     expect(notes.map((n) => n.kind)).toEqual(['campaign-failed']);
     expect(notes[0]!.body).toMatch(/balance/i);
 
