@@ -17,6 +17,9 @@ import { describe, expect, it } from 'vitest';
 import { BATCH_SIZE } from '../../../src/main/core/dispatch/batch-senders.ts';
 import { runBoxCrash, runEimsCrash, type Agreement } from '../../helpers/crash-harness.ts';
 
+/** Each scenario takes ~20–35 s on a quiet 2-core machine; the margin is for a loaded one (CI shares its cores). */
+const CRASH_TEST_TIMEOUT_MS = 180_000;
+
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const KILLS = env('CRASH_KILLS', 10);
 const SEED = env('CRASH_SEED', 20_240_611);
@@ -51,7 +54,7 @@ describe('SIGKILL while sending', () => {
     expect(o.report.kills).toBe(KILLS);
     // EIMS cannot be asked by number: unknowns stay unknown, never resent.
     expect(o.agreement.handedOver + o.agreement.unknown + o.agreement.failed).toBe(EIMS_MESSAGES);
-  }, 60_000);
+  }, CRASH_TEST_TIMEOUT_MS);
 
   it(`GSM box: ${BOX_MESSAGES} numbers on 8 ports, ${KILLS} kills — nothing twice, nothing lost`, async () => {
     const o = await runBoxCrash({ messages: BOX_MESSAGES, kills: KILLS, seed: SEED, debug: DEBUG });
@@ -61,5 +64,5 @@ describe('SIGKILL while sending', () => {
     expect(o.report.kills).toBe(KILLS);
     // The box can be asked by number (outbox query, reconcile-box.ts): after reconciliation nothing stays unknown.
     expect(o.agreement.unknown).toBe(0);
-  }, 60_000);
+  }, CRASH_TEST_TIMEOUT_MS);
 });
