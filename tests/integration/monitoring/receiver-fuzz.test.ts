@@ -12,9 +12,9 @@ import { createReceiverServer, type PushRequest, type ReceiverServer } from '../
 
 const TOKEN = 'T0ken_abcdefghijklmnopqrstuvwxyz012345';
 const accounts: Record<string, AccountConfig & { id: string }> = {
-  eims1: { id: 'eims1', kind: 'eims', name: 'E', baseUrl: 'http://x', account: 'a', encrypted: false },
+  eims1: { id: 'eims1', kind: 'eims', name: 'E', baseUrl: 'http://x', account: 'a', sender: undefined, encrypted: false },
   box1: { id: 'box1', kind: 'gsmbox', name: 'B', baseUrl: 'http://x', username: 'u', secondsPerSms: 6, dailyCapPerSim: 0 },
-  jsms1: { id: 'jsms1', kind: 'jsms', name: 'J', baseUrl: 'http://x', appKey: 'k' },
+  jsms1: { id: 'jsms1', kind: 'jsms', name: 'J', baseUrl: 'http://x', appKey: 'k', devKey: undefined },
 };
 
 let server: ReceiverServer;
@@ -161,7 +161,7 @@ describe('receiver under 10,000 hostile requests', () => {
     const before = reports;
     expect(await raw(`PUT /push/${TOKEN}/eims/eims1 HTTP/1.1\r\nHost: x\r\nContent-Length: ${good.length}\r\n\r\n${good}`)).toBe(200);
     expect(reports).toBe(before + 1);
-  }, 30_000);
+  }, 90_000); // ≈6 s on an idle 2-core machine; generous for a loaded CI box
 
   it('limits requests per source address (429)', async () => {
     const limited = createReceiverServer({
@@ -169,7 +169,7 @@ describe('receiver under 10,000 hostile requests', () => {
       port: 0,
       token: () => TOKEN,
       files: createFileOffers(Date.now),
-      limits: { perSecond: 5, burst: 10 },
+      limits: { perSecond: 0.01, burst: 10 },
       onPush: () => ({ status: 200 }),
     });
     const p = await limited.listen();
@@ -181,6 +181,6 @@ describe('receiver under 10,000 hostile requests', () => {
     }
     await limited.close();
     expect(codes.slice(0, 10).every((c) => c === 200)).toBe(true);
-    expect(codes.filter((c) => c === 429).length).toBeGreaterThan(15);
+    expect(codes.slice(10).every((c) => c === 429)).toBe(true);
   });
 });

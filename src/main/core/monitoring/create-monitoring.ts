@@ -49,7 +49,7 @@ export function createMonitoring(
 
   /** Campaigns whose messages changed through reports (their progress is re-sent with the next flush). */
   const reported = new Set<string>();
-  const changes = createChangeNotifier(clock, options.changesEveryMs ?? 300, (count, campaignIds) => {
+  const changes = createChangeNotifier(clock, options.changesEveryMs ?? 500, (count, campaignIds) => {
     ctx.emit('messagesChanged', { count, campaignIds });
     const ids = [...reported];
     reported.clear();

@@ -5,6 +5,7 @@ import type { DashboardStats, PeriodCounts } from '../../../shared/monitoring.ts
 
 /** Dashboard numbers from `daily_counts` (kept by triggers) and the campaign counts: no ledger scans. */
 
+const QUARTER_HOUR = 900_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Local calendar day, as SQLite's date(…, 'localtime') writes it. */
 export function localDay(ms: number): string {
@@ -20,9 +21,9 @@ export function startOfLocalDay(ms: number): number {
 
 export function createDashboard(db: Database.Database) {
   const s = {
-    days: db.prepare<[string], { day: string; kind: string; provider: ProviderKind | null; n: number }>(
-      `SELECT d.day, d.kind, a.kind AS provider, sum(d.n) AS n FROM daily_counts d LEFT JOIN accounts a ON a.id = d.account_id
-       WHERE d.day >= ? GROUP BY d.day, d.kind, a.kind`,
+    buckets: db.prepare<[number], { bucket: number; kind: string; provider: ProviderKind | null; n: number }>(
+      `SELECT d.bucket, d.kind, a.kind AS provider, sum(d.n) AS n FROM daily_counts d LEFT JOIN accounts a ON a.id = d.account_id
+       WHERE d.bucket >= ? GROUP BY d.bucket, d.kind, a.kind`,
     ),
     recent: db.prepare<[], { id: string; name: string; provider: ProviderKind; state: CampaignState; total: number; created_at: number }>(
       `SELECT id, name, provider, state, total, created_at FROM campaigns ORDER BY created_at DESC, rowid DESC LIMIT 8`,
@@ -38,13 +39,21 @@ export function createDashboard(db: Database.Database) {
     stats(now: number): DashboardStats {
       const today = localDay(now);
       const weekStart = localDay(startOfLocalDay(now) - 6 * 86_400_000 + 3_600_000);
-      const since = localDay(startOfLocalDay(now) - 13 * 86_400_000 + 3_600_000);
+      const sinceMs = startOfLocalDay(startOfLocalDay(now) - 13 * 86_400_000 + 3_600_000);
       const empty = (): PeriodCounts => ({ sent: 0, delivered: 0, failed: 0 });
       const todayCounts = empty();
       const week = empty();
       const funnel = { handed: 0, sent: 0, delivered: 0, failed: 0 };
       const perDayMap = new Map<string, DashboardStats['perDay'][number]>();
-      for (const r of s.days.all(since)) {
+      const rows = new Map<string, { day: string; kind: string; provider: ProviderKind | null; n: number }>();
+      for (const b of s.buckets.all(Math.floor(sinceMs / QUARTER_HOUR))) {
+        const day = localDay(b.bucket * QUARTER_HOUR);
+        const key = `${day}|${b.kind}|${b.provider ?? ''}`;
+        const row = rows.get(key) ?? { day, kind: b.kind, provider: b.provider, n: 0 };
+        row.n += b.n;
+        rows.set(key, row);
+      }
+      for (const r of rows.values()) {
         const provider = r.provider ?? 'eims';
         const key = `${r.day}|${provider}`;
         const d = perDayMap.get(key) ?? { day: r.day, provider, sent: 0, delivered: 0, failed: 0 };

@@ -73,10 +73,6 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
       `SELECT id, campaign_id, state, provider_id, address, handed_at FROM messages
        WHERE account_id = ? AND port = ? AND handed_at BETWEEN ? AND ? ORDER BY handed_at DESC LIMIT 500`,
     ),
-    advance: db.prepare<[string, string | null, string | null, string | null, number, number]>(
-      `UPDATE messages SET state = ?, error_code = COALESCE(?, error_code), error_message = COALESCE(?, error_message),
-         provider_code = COALESCE(?, provider_code), updated_at = ? WHERE id = ?`,
-    ),
     settleUnknown: db.prepare<[string, string, string | null, string | null, string | null, number, number]>(
       `UPDATE messages SET state = ?, provider_id = COALESCE(provider_id, ?), error_code = ?, error_message = ?, provider_code = ?,
          updated_at = ?, handed_at = COALESCE(handed_at, updated_at) WHERE id = ? AND state = 'unknown'`,
@@ -115,39 +111,87 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
     return undefined;
   }
 
-  function apply(input: ReportInput, now: number, result: IngestResult): void {
-    const found = find(input.match, input.state);
-    if (!found) {
-      result.unmatched += 1;
-      return;
+  const bulk = {
+    byProviderIds: db.prepare<[string, string], Target>(
+      `SELECT m.id, m.campaign_id, m.state, m.provider_id FROM json_each(?) j CROSS JOIN messages m WHERE m.account_id = ? AND m.provider_id = j.value`,
+    ),
+    advance: db.prepare<[number, string]>(
+      `UPDATE messages SET state = u.state, error_code = COALESCE(u.code, messages.error_code), error_message = COALESCE(u.msg, messages.error_message),
+         provider_code = COALESCE(u.pc, messages.provider_code), updated_at = ?
+       FROM (SELECT value ->> 0 AS id, value ->> 1 AS state, value ->> 2 AS code, value ->> 3 AS msg, value ->> 4 AS pc FROM json_each(?)) AS u
+       WHERE messages.id = u.id`,
+    ),
+    events: db.prepare<[number, string]>(
+      `INSERT INTO message_events (message_id, at, state, source, detail) SELECT value ->> 0, ?, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
+    ),
+  };
+
+  /** Provider-id matches of a batch, looked up in one statement per account (the newest message wins a shared id). */
+  function prefetch(inputs: readonly ReportInput[]): Map<string, Target> {
+    const byAccount = new Map<string, Set<string>>();
+    for (const i of inputs) {
+      if (i.match.by !== 'provider-id') continue;
+      let set = byAccount.get(i.match.accountId);
+      if (!set) byAccount.set(i.match.accountId, (set = new Set()));
+      set.add(i.match.providerId);
     }
-    result.matched += 1;
-    const { target, viaUnknown } = found;
-    const failure = input.state === 'failed' || input.state === 'expired';
-    const code = failure ? (input.code ?? null) : null;
-    const message = failure ? (input.message ?? null) : null;
-    const providerCode = input.providerCode ?? null;
-    let changed = false;
-    if (viaUnknown || target.state === 'unknown') {
-      const providerId = input.match.by === 'provider-id' ? input.match.providerId : (target.provider_id ?? '');
-      changed = s.settleUnknown.run(input.state, providerId, code, message, providerCode, now, target.id).changes === 1;
-    } else {
-      const from = RANK[target.state];
-      const to = RANK[input.state]!;
-      // Forward only; final states never change (a delivered message stays delivered).
-      if (from !== undefined && to > from) changed = s.advance.run(input.state, code, message, providerCode, now, target.id).changes === 1;
+    const found = new Map<string, Target>();
+    for (const [accountId, ids] of byAccount) {
+      for (const t of bulk.byProviderIds.all(JSON.stringify([...ids]), accountId)) {
+        const key = `${accountId}\u0000${t.provider_id}`;
+        const had = found.get(key);
+        if (!had || had.id < t.id) found.set(key, t);
+      }
     }
-    if (!changed) return;
-    const note = message && !input.detail.includes(message) ? `${input.detail}: ${message}` : input.detail;
-    s.event.run(target.id, now, input.state, input.source, viaUnknown ? `${note} (settles an unknown send)` : note);
-    result.changed += 1;
-    result.campaignIds.add(target.campaign_id);
+    return found;
   }
 
-  const ingestTx = db.transaction((inputs: readonly ReportInput[], result: IngestResult) => {
+  function apply(inputs: readonly ReportInput[], result: IngestResult): void {
     const now = clock.now();
-    for (const input of inputs) apply(input, now, result);
-  });
+    const known = prefetch(inputs);
+    /** The state each touched message is in as this batch goes (repeats within a batch are no-ops). */
+    const current = new Map<number, MessageState>();
+    const updates = new Map<number, [number, string, string | null, string | null, string | null]>();
+    const events: [number, string, string, string][] = [];
+    for (const input of inputs) {
+      const m = input.match;
+      const pre = m.by === 'provider-id' ? known.get(`${m.accountId}\u0000${m.providerId}`) : undefined;
+      const found = pre ? { target: pre, viaUnknown: false } : find(m, input.state);
+      if (!found) {
+        result.unmatched += 1;
+        continue;
+      }
+      result.matched += 1;
+      const { target, viaUnknown } = found;
+      const failure = input.state === 'failed' || input.state === 'expired';
+      const code = failure ? (input.code ?? null) : null;
+      const message = failure ? (input.message ?? null) : null;
+      const providerCode = input.providerCode ?? null;
+      const state = current.get(target.id) ?? target.state;
+      const note0 = message && !input.detail.includes(message) ? `${input.detail}: ${message}` : input.detail;
+      if (viaUnknown || state === 'unknown') {
+        const providerId = m.by === 'provider-id' ? m.providerId : (target.provider_id ?? '');
+        if (s.settleUnknown.run(input.state, providerId, code, message, providerCode, now, target.id).changes !== 1) continue;
+        s.event.run(target.id, now, input.state, input.source, `${note0} (settles an unknown send)`);
+        current.set(target.id, input.state);
+      } else {
+        const from = RANK[state];
+        const to = RANK[input.state]!;
+        // Forward only; final states never change (a delivered message stays delivered).
+        if (from === undefined || to <= from) continue;
+        current.set(target.id, input.state);
+        const prev = updates.get(target.id);
+        updates.set(target.id, [target.id, input.state, code ?? prev?.[2] ?? null, message ?? prev?.[3] ?? null, providerCode]);
+        events.push([target.id, input.state, input.source, note0]);
+      }
+      result.changed += 1;
+      result.campaignIds.add(target.campaign_id);
+    }
+    if (updates.size > 0) bulk.advance.run(now, JSON.stringify([...updates.values()]));
+    if (events.length > 0) bulk.events.run(now, JSON.stringify(events));
+  }
+
+  const ingestTx = db.transaction((inputs: readonly ReportInput[], result: IngestResult) => apply(inputs, result));
 
   return {
     /** Applies a batch of reports in one transaction; idempotent. */

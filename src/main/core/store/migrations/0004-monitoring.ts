@@ -3,8 +3,8 @@ import type { Migration } from './types.ts';
 /**
  * Monitoring (issue 7): inbound SMS (deduplicated per account by the provider's id or a content key),
  * indexes for the message log (state / account / number, newest first) and report matching
- * (GSM box delivery reports carry no id: account + number + nearest earlier send), and per-day counts
- * kept by a trigger so the dashboard never scans the ledger.
+ * (GSM box delivery reports carry no id: account + number + nearest earlier send), and counts per quarter hour
+ * kept by triggers so the dashboard never scans the ledger.
  */
 export const m0004Monitoring: Migration = {
   version: 4,
@@ -34,31 +34,33 @@ export const m0004Monitoring: Migration = {
     CREATE INDEX messages_e164 ON messages(e164, id);
     CREATE INDEX messages_box_address ON messages(account_id, address, handed_at) WHERE port IS NOT NULL;
 
+    -- Counts per quarter hour (UTC epoch ms / 900000): cheap to keep in a trigger, summed into local
+    -- days by the dashboard in the PC's zone (quarter hours fit every zone offset).
     CREATE TABLE daily_counts (
-      day         TEXT NOT NULL,               -- local YYYY-MM-DD
+      bucket      INTEGER NOT NULL,
       account_id  TEXT NOT NULL,
       kind        TEXT NOT NULL,               -- handed | sent | delivered | failed | expired
       n           INTEGER NOT NULL DEFAULT 0,
-      PRIMARY KEY (day, account_id, kind)
+      PRIMARY KEY (bucket, account_id, kind)
     ) WITHOUT ROWID;
 
     CREATE TRIGGER messages_daily_handed AFTER UPDATE OF state ON messages
       WHEN OLD.state IN ('submitting','unknown') AND NEW.state IN ('submitted','sent','delivered','failed','expired') AND NEW.handed_at IS NOT NULL
     BEGIN
-      INSERT INTO daily_counts (day, account_id, kind, n) VALUES (date(NEW.updated_at / 1000, 'unixepoch', 'localtime'), NEW.account_id, 'handed', 1)
-        ON CONFLICT (day, account_id, kind) DO UPDATE SET n = n + 1;
+      INSERT INTO daily_counts (bucket, account_id, kind, n) VALUES (NEW.updated_at / 900000, NEW.account_id, 'handed', 1)
+        ON CONFLICT (bucket, account_id, kind) DO UPDATE SET n = n + 1;
     END;
     CREATE TRIGGER messages_daily_sent AFTER UPDATE OF state ON messages
       WHEN OLD.state IN ('submitting','submitted','unknown') AND NEW.state IN ('sent','delivered')
     BEGIN
-      INSERT INTO daily_counts (day, account_id, kind, n) VALUES (date(NEW.updated_at / 1000, 'unixepoch', 'localtime'), NEW.account_id, 'sent', 1)
-        ON CONFLICT (day, account_id, kind) DO UPDATE SET n = n + 1;
+      INSERT INTO daily_counts (bucket, account_id, kind, n) VALUES (NEW.updated_at / 900000, NEW.account_id, 'sent', 1)
+        ON CONFLICT (bucket, account_id, kind) DO UPDATE SET n = n + 1;
     END;
     CREATE TRIGGER messages_daily_final AFTER UPDATE OF state ON messages
       WHEN OLD.state <> NEW.state AND NEW.state IN ('delivered','failed','expired')
     BEGIN
-      INSERT INTO daily_counts (day, account_id, kind, n) VALUES (date(NEW.updated_at / 1000, 'unixepoch', 'localtime'), NEW.account_id, NEW.state, 1)
-        ON CONFLICT (day, account_id, kind) DO UPDATE SET n = n + 1;
+      INSERT INTO daily_counts (bucket, account_id, kind, n) VALUES (NEW.updated_at / 900000, NEW.account_id, NEW.state, 1)
+        ON CONFLICT (bucket, account_id, kind) DO UPDATE SET n = n + 1;
     END;
   `,
 };
