@@ -15,14 +15,15 @@
  * With --write the figures replace the "Sending" section of bench/RESULTS.md.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
 import { BATCH_SIZE } from '../src/main/core/dispatch/batch-senders.ts';
 import { startEimsSim } from '../tests/sim/eims.ts';
 import { startGsmboxSim } from '../tests/sim/gsmbox.ts';
+import { atLeast, atMost, emitResult, machineLine, median, writeSection } from './support/results.ts';
 
 const here = import.meta.dirname;
 const { values } = parseArgs({
@@ -88,6 +89,8 @@ async function coreSession(dispatch: Record<string, number>) {
 interface EimsSample {
   ms: number;
   createMs?: number;
+  /** Messages the campaign ended with in another state than submitted (e.g. unknown after a timeout). */
+  notSubmitted?: number;
 }
 
 async function childCore(url: string, count: number): Promise<EimsSample> {
@@ -102,9 +105,9 @@ async function childCore(url: string, count: number): Promise<EimsSample> {
   const createMs = performance.now() - t0;
   const counts = await done;
   const ms = performance.now() - t0;
-  if (counts.submitted !== count) throw new Error(`submitted ${counts.submitted} of ${count}`);
+  // Reported, not thrown: on a loaded machine a slow reply can time out and leave its batch unknown.
   await s.close();
-  return { ms, createMs };
+  return { ms, createMs, notSubmitted: count - counts.submitted };
 }
 
 /** The same POSTs with plain fetch: `{account, password, numbers, content}`, CONCURRENCY at a time. */
@@ -163,12 +166,6 @@ async function inChild<T>(args: string[]): Promise<T> {
   return JSON.parse(stdout.trim().split('\n').pop()!) as T;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
 async function benchEims(runs: number, count: number) {
   const sim = await startEimsSim({ balance: 1e12, price: 0 });
   const reset = () => {
@@ -186,11 +183,12 @@ async function benchEims(runs: number, count: number) {
         reset();
         const sample = await inChild<EimsSample>(['--child', kind, '--url', sim.url, '--messages', String(count)]);
         const got = new Set(sim.state.accepted.map((a) => a.number));
-        if (sim.state.accepted.length !== count || got.size !== count) throw new Error(`${kind}: simulator accepted ${sim.state.accepted.length} (${got.size} distinct) of ${count}`);
+        if (got.size !== sim.state.accepted.length) throw new Error(`${kind}: simulator accepted ${sim.state.accepted.length}, only ${got.size} distinct`);
+        if (sim.state.accepted.length !== count && !sample.notSubmitted) throw new Error(`${kind}: simulator accepted ${sim.state.accepted.length} of ${count}`);
         const reqs = sim.state.requests.filter((r) => r.path === '/sendsms').length;
         requests = { ...requests, [kind]: reqs };
         (kind === 'bare' ? bare : full).push(sample);
-        console.log(`run ${i + 1} ${kind}: ${sample.ms.toFixed(0)} ms${sample.createMs === undefined ? '' : ` (campaignCreate ${sample.createMs.toFixed(0)} ms)`}, ${reqs} requests`);
+        console.log(`run ${i + 1} ${kind}: ${sample.ms.toFixed(0)} ms${sample.createMs === undefined ? '' : ` (campaignCreate ${sample.createMs.toFixed(0)} ms)`}, ${reqs} requests${sample.notSubmitted ? `, ${sample.notSubmitted} NOT submitted` : ''}`);
       }
     }
   } finally {
@@ -199,7 +197,17 @@ async function benchEims(runs: number, count: number) {
   const b = median(bare.map((s) => s.ms));
   const f = median(full.map((s) => s.ms));
   const create = median(full.map((s) => s.createMs!));
-  return { b, f, create, requests, line: `| EIMS ${count.toLocaleString('en-US')}-number campaign, send → all submitted (batch ${BATCH}, ${CONCURRENCY} in flight) | ${(f / 1000).toFixed(2)} s (goal ≤5 s; campaignCreate ${create.toFixed(0)} ms of it) | bare fetch script, same ${requests.bare} POSTs: ${(b / 1000).toFixed(2)} s | ${(f / b).toFixed(2)}× (goal ≤2×) |` };
+  const missing = full.map((s) => s.notSubmitted ?? 0);
+  const unsent = missing.some((n) => n > 0) ? `; not submitted per run: ${missing.join(', ')}` : '';
+  emitResult({
+    figure: `${count.toLocaleString('en-US')}-number campaign via the EIMS simulator, click → all submitted`,
+    value: `${(f / 1000).toFixed(2)} s (campaignCreate ${create.toFixed(0)} ms of it)${unsent}`,
+    baseline: `bare fetch script, same ${requests.bare} POSTs: ${(b / 1000).toFixed(2)} s`,
+    ratio: `${(f / b).toFixed(2)}×`,
+    goals: [atMost(f / 1000, 5, ' s', 2), atMost(f / b, 2, '×', 2), ...(unsent ? [atMost(Math.max(...missing), 0, ' messages not submitted')] : [])],
+    runs: `median of ${runs}`,
+  });
+  return { b, f, create, requests, line: `| EIMS ${count.toLocaleString('en-US')}-number campaign, send → all submitted (batch ${BATCH}, ${CONCURRENCY} in flight) | ${(f / 1000).toFixed(2)} s (goal ≤5 s; campaignCreate ${create.toFixed(0)} ms of it${unsent}) | bare fetch script, same ${requests.bare} POSTs: ${(b / 1000).toFixed(2)} s | ${(f / b).toFixed(2)}× (goal ≤2×) |` };
 }
 
 async function benchBox(runs: number, ports: number, paceMs: number, busyMs: number, count: number) {
@@ -224,6 +232,14 @@ async function benchBox(runs: number, ports: number, paceMs: number, busyMs: num
   }
   const ideal = (ports * 1000) / paceMs;
   const r = median(rates);
+  emitResult({
+    figure: `GSM box throughput (${ports} ports × pace ${paceMs} ms, ${count} messages)`,
+    value: `${r.toFixed(2)} msgs/s; busy-port refusals ${busy.join(', ')}`,
+    baseline: `ports ÷ pace = ${ideal.toFixed(2)} msgs/s`,
+    ratio: `${((r / ideal) * 100).toFixed(1)}%`,
+    goals: [atLeast((r / ideal) * 100, 95, '%', 1), atMost(Math.max(...busy), 0, ' busy-port errors')],
+    runs: `median of ${runs}`,
+  });
   return {
     rate: r,
     ideal,
@@ -245,22 +261,14 @@ if (values.child) {
   const box = await benchBox(boxRuns, Number(values['box-ports']), Number(values['box-pace']), Number(values['box-busy']), Number(values['box-messages']));
   console.log(box.line);
   if (values.write) {
-    const section = [
-      '## Sending',
-      '',
-      `Command: \`node bench/sending.ts --runs ${runs} --box-runs ${boxRuns} --write\` · ${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    writeSection('Sending', [
+      machineLine(`node bench/sending.ts --runs ${runs} --messages ${count} --box-runs ${boxRuns} --write`),
       `Simulators in the bench process, each measurement in a fresh child process; EIMS: median of ${runs} runs each, baseline measured in the same run (order alternating); box: median of ${boxRuns} runs, rate = (messages − ports) ÷ (last accepted − first accepted).`,
       '',
       '| figure | median | baseline | ratio / goal |',
       '|---|---|---|---|',
       eims.line,
       box.line,
-      '',
-    ].join('\n');
-    const file = join(here, 'RESULTS.md');
-    let text = readFileSync(file, 'utf8');
-    const re = /## Sending\n[\s\S]*?(?=\n## |$)/;
-    text = re.test(text) ? text.replace(re, section) : `${text.trimEnd()}\n\n${section}`;
-    writeFileSync(file, text);
+    ]);
   }
 }

@@ -87,7 +87,8 @@ const fmt = (x: number, digits: number) => x.toFixed(digits);
 export function atMost(value: number, limit: number, unit: string, digits = 0): Goal {
   const text = `≤${fmt(limit, digits)}${unit}`;
   if (value <= limit) return { text, met: true };
-  return { text, met: false, missedBy: `${fmt(value - limit, digits)}${unit} (${fmt(((value - limit) / limit) * 100, 0)}% over)` };
+  const over = limit > 0 ? ` (${fmt(((value - limit) / limit) * 100, 0)}% over)` : '';
+  return { text, met: false, missedBy: `${fmt(value - limit, digits)}${unit}${over}` };
 }
 
 /** Goal "value ≥ limit": met, or missed by the shortfall. */
