@@ -22,7 +22,7 @@ export function NextRun({ schedule }: { schedule: ScheduleView }) {
       <Text size="sm" data-testid="schedule-next-local">
         {t('next.local', { time: formatInstant(at, i18n.language) })}
       </Text>
-      {schedule.when && zoneDiffers(schedule, at) && (
+      {schedule.when && schedule.kind !== 'eims-job' && zoneDiffers(schedule, at) && (
         <Text size="xs" c="dimmed" data-testid="schedule-next-zone">
           {t('next.zone', { zone: schedule.when.zone, time: formatInstant(at, i18n.language, schedule.when.zone) })}
         </Text>

@@ -16,7 +16,7 @@ import { SchedulesTable } from './SchedulesTable.tsx';
 type Dialog = { kind: 'form'; form: ScheduleForm } | { kind: 'delete'; schedule: ScheduleView } | { kind: 'detail'; schedule: ScheduleView } | null;
 
 export function SchedulesScreen() {
-  const { t } = useTranslation('schedules');
+  const { t, i18n } = useTranslation('schedules');
   const schedules = useSchedulesStore((s) => s.schedules);
   const status = useSchedulesStore((s) => s.status);
   const error = useSchedulesStore((s) => s.error);
@@ -37,6 +37,12 @@ export function SchedulesScreen() {
     return () => stop?.();
   }, []);
 
+  /** A new form with a name the user can keep, like Compose gives a fresh draft. */
+  const freshForm = (): ScheduleForm => {
+    const form = emptyScheduleForm(Date.now());
+    const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.now());
+    return { ...form, message: { ...form.message, name: t('form.defaultName', { date }) } };
+  };
   const onResult = (ok: boolean, err?: AppErrorShape) => setActionError(ok ? null : (err ?? null));
 
   return (
@@ -48,7 +54,7 @@ export function SchedulesScreen() {
             {t('intro')}
           </Text>
         </div>
-        <Button onClick={() => setDialog({ kind: 'form', form: emptyScheduleForm(Date.now()) })} data-testid="schedules-new">
+        <Button onClick={() => setDialog({ kind: 'form', form: freshForm() })} data-testid="schedules-new">
           {t('newSchedule')}
         </Button>
       </Group>

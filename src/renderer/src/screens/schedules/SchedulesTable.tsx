@@ -61,11 +61,11 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onResult
               <Table.Td maw={260}>
                 <Stack gap={2}>
                   <Text size="sm" data-testid="schedule-when">
-                    {s.kind === 'eims-job' && s.job ? t(`jobTypes.${s.job.jobType}`) : s.when ? describeWhen(s.when, t) : ''}
+                    {s.when ? describeWhen(s.when, t) : s.job ? t(`jobTypes.${s.job.jobType}`) : ''}
                   </Text>
-                  {s.when && s.kind !== 'eims-job' && (
+                  {s.when && (
                     <Text size="xs" c="dimmed">
-                      {t('repeat.zone', { zone: s.when.zone })}
+                      {s.kind === 'eims-job' ? t('repeat.zone', { zone: 'UTC+8' }) : t('repeat.zone', { zone: s.when.zone })}
                     </Text>
                   )}
                   {s.kind === 'local' && (

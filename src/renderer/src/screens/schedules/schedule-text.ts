@@ -22,7 +22,7 @@ export function describeWhen(when: When, t: TFunction<'schedules'>): string {
       text = t('repeat.daily', { time: r.time });
       break;
     case 'weekly':
-      text = t('repeat.weekly', { time: r.time, days: [...r.days].sort().map((d) => t(`weekdays.${d}`)).join(', ') });
+      text = t('repeat.weekly', { time: r.time, days: [...r.days].sort().map((d) => t(`weekdays.${d}`)).join(t('repeat.daySeparator')) });
       break;
     case 'monthly':
       text = t(r.day > 28 ? 'repeat.monthlyClamp' : 'repeat.monthly', { day: r.day, time: r.time });
