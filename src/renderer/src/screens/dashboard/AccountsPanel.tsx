@@ -29,7 +29,7 @@ export function AccountsPanel() {
           <Title order={3} size="h5">
             {t('balances.title')}
           </Title>
-          <Button size="compact-sm" variant="subtle" onClick={() => void load()} loading={status === 'loading'} data-testid="dash-accounts-refresh">
+          <Button size="compact-sm" variant="subtle" onClick={() => void load()} disabled={status === 'loading'} data-testid="dash-accounts-refresh">
             {t('balances.refresh')}
           </Button>
         </Group>

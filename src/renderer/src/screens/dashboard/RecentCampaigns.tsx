@@ -29,9 +29,9 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
             <Table.Tr>
               <Table.Th>{t('recent.name')}</Table.Th>
               <Table.Th>{t('recent.state')}</Table.Th>
-              <Table.Th ta="right">{t('counts.delivered')}</Table.Th>
-              <Table.Th ta="right">{t('counts.failed')}</Table.Th>
-              <Table.Th ta="right">{t('recent.pending')}</Table.Th>
+              <Table.Th ta="right">{t('recent.delivered')}</Table.Th>
+              <Table.Th ta="right">{t('recent.failed')}</Table.Th>
+              <Table.Th ta="right">{t('recent.pendingHeader')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

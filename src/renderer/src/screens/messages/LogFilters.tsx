@@ -33,7 +33,7 @@ export function LogFilters() {
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}
         maxLength={32}
-        w={180}
+        w={160}
         data-testid="log-search"
       />
       <Select
@@ -45,7 +45,7 @@ export function LogFilters() {
         clearable
         searchable
         nothingFoundMessage={t('filters.nothingFound')}
-        w={200}
+        w={180}
         data-testid="log-campaign"
       />
       <Select
@@ -55,7 +55,7 @@ export function LogFilters() {
         value={filter.accountId}
         onChange={(v) => change({ accountId: v })}
         clearable
-        w={180}
+        w={160}
         data-testid="log-account"
       />
       <MultiSelect
@@ -65,7 +65,7 @@ export function LogFilters() {
         value={filter.states}
         onChange={(v) => change({ states: v as MessageState[] })}
         clearable
-        w={260}
+        w={220}
         data-testid="log-states"
       />
       <TextInput
@@ -74,7 +74,7 @@ export function LogFilters() {
         value={filter.fromDate}
         max={filter.toDate || undefined}
         onChange={(e) => change({ fromDate: e.currentTarget.value })}
-        w={150}
+        w={140}
         data-testid="log-from"
       />
       <TextInput
@@ -83,7 +83,7 @@ export function LogFilters() {
         value={filter.toDate}
         min={filter.fromDate || undefined}
         onChange={(e) => change({ toDate: e.currentTarget.value })}
-        w={150}
+        w={140}
         data-testid="log-to"
       />
       {active && (

@@ -4,7 +4,7 @@
  */
 import { Box, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
 import { logRowCount, rowAt, useMessagesLogStore } from '../../stores/messages.ts';
@@ -15,13 +15,74 @@ export const LOG_ROW_HEIGHT = 40;
 const COLUMNS = '150px minmax(130px, 1fr) 110px minmax(120px, 1.2fr) minmax(110px, 1fr) minmax(140px, 1.6fr) 90px';
 const cell = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: 'var(--mantine-font-size-sm)' } as const;
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(language: string): Intl.DateTimeFormat {
+  let f = formats.get(language);
+  if (!f) formats.set(language, (f = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' })));
+  return f;
+}
+
 function stateColor(row: MessageLogRow): string {
   const c = STATE_COLORS[row.state].split('.')[0] ?? 'gray';
   return `var(--mantine-color-${c}-filled)`;
 }
 
-export function LogTable() {
+
+interface CellsProps {
+  row: MessageLogRow | undefined;
+  onOpen: (row: MessageLogRow) => void;
+}
+
+/** One row's cells; memoised so a scroll frame renders only the rows that came into view. */
+const LogRowCells = memo(function LogRowCells({ row, onOpen }: CellsProps) {
   const { t, i18n } = useTranslation(['messages', 'campaigns', 'accounts']);
+  const time = timeFormat(i18n.language);
+  return (
+    <>
+      {row ? (
+        <>
+          <span role="cell" style={{ ...cell, fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)' }}>
+            {time.format(row.handedAt ?? row.updatedAt)}
+          </span>
+          <span role="cell" style={{ ...cell, fontFamily: 'var(--mantine-font-family-monospace)' }} data-testid="log-number">
+            {row.e164}
+          </span>
+          <span role="cell" style={cell}>
+            <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginRight: 6, background: stateColor(row) }} aria-hidden />
+            <span data-testid="log-state">{t(`campaigns:messageStates.${row.state}`)}</span>
+          </span>
+          <span role="cell" style={cell} title={row.campaignName}>
+            {row.campaignName}
+          </span>
+          <span role="cell" style={cell}>
+            {t(`accounts:kinds.${row.provider}`)}
+            {row.port !== null ? ` · ${t('table.port', { port: row.port })}` : ''}
+          </span>
+          <span role="cell" style={{ ...cell, fontSize: 'var(--mantine-font-size-xs)', color: row.errorMessage ? 'var(--mantine-color-red-text)' : undefined }} title={row.errorMessage ?? row.providerId ?? undefined}>
+            {row.errorMessage ?? row.providerId ?? ''}
+          </span>
+          <span role="cell" style={{ textAlign: 'right' }}>
+            <button
+              type="button"
+              className="mantine-focus-auto"
+              onClick={() => onOpen(row)}
+              aria-label={t('campaigns:messages.historyNamed', { number: row.e164 })}
+              data-testid="log-history"
+              style={{ background: 'none', border: 0, padding: '2px 6px', cursor: 'pointer', color: 'var(--mantine-color-anchor)', font: 'inherit', fontSize: 'var(--mantine-font-size-xs)' }}
+            >
+              {t('campaigns:messages.history')}
+            </button>
+          </span>
+        </>
+      ) : (
+        <Skeleton height={12} radius="sm" style={{ gridColumn: '1 / -1' }} />
+      )}
+    </>
+  );
+});
+
+export function LogTable() {
+  const { t } = useTranslation(['messages', 'campaigns', 'accounts']);
   const status = useMessagesLogStore((s) => s.status);
   const pages = useMessagesLogStore((s) => s.pages);
   const cursors = useMessagesLogStore((s) => s.cursors);
@@ -30,7 +91,6 @@ export function LogTable() {
   const parent = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<MessageLogRow | null>(null);
   const count = status === 'ready' || status === 'error' ? logRowCount({ cursors, endCount }) : 0;
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
 
   const virtualizer = useVirtualizer({
     count,
@@ -105,44 +165,7 @@ export function LogTable() {
                   borderBottom: '1px solid var(--mantine-color-default-border)',
                 }}
               >
-                {row ? (
-                  <>
-                    <span role="cell" style={{ ...cell, fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)' }}>
-                      {time.format(row.handedAt ?? row.updatedAt)}
-                    </span>
-                    <span role="cell" style={{ ...cell, fontFamily: 'var(--mantine-font-family-monospace)' }} data-testid="log-number">
-                      {row.e164}
-                    </span>
-                    <span role="cell" style={cell}>
-                      <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginRight: 6, background: stateColor(row) }} aria-hidden />
-                      <span data-testid="log-state">{t(`campaigns:messageStates.${row.state}`)}</span>
-                    </span>
-                    <span role="cell" style={cell} title={row.campaignName}>
-                      {row.campaignName}
-                    </span>
-                    <span role="cell" style={cell}>
-                      {t(`accounts:kinds.${row.provider}`)}
-                      {row.port !== null ? ` · ${t('table.port', { port: row.port })}` : ''}
-                    </span>
-                    <span role="cell" style={{ ...cell, fontSize: 'var(--mantine-font-size-xs)', color: row.errorMessage ? 'var(--mantine-color-red-text)' : undefined }} title={row.errorMessage ?? row.providerId ?? undefined}>
-                      {row.errorMessage ?? row.providerId ?? ''}
-                    </span>
-                    <span role="cell" style={{ textAlign: 'right' }}>
-                      <button
-                        type="button"
-                        className="mantine-focus-auto"
-                        onClick={() => setOpen(row)}
-                        aria-label={t('campaigns:messages.historyNamed', { number: row.e164 })}
-                        data-testid="log-history"
-                        style={{ background: 'none', border: 0, padding: '2px 6px', cursor: 'pointer', color: 'var(--mantine-color-anchor)', font: 'inherit', fontSize: 'var(--mantine-font-size-xs)' }}
-                      >
-                        {t('campaigns:messages.history')}
-                      </button>
-                    </span>
-                  </>
-                ) : (
-                  <Skeleton height={12} radius="sm" style={{ gridColumn: '1 / -1' }} />
-                )}
+                <LogRowCells row={row} onOpen={setOpen} />
               </div>
             );
           })}

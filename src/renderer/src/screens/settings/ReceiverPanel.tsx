@@ -2,7 +2,7 @@
  * Settings → Receiver: the address and port providers push to, whether it is listening, the exact push
  * URL per provider account (with copy buttons), a new token, and the GSM box push setup.
  */
-import { ActionIcon, Badge, Button, Code, CopyButton, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Code, CopyButton, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -133,11 +133,9 @@ export function ReceiverPanel() {
                             </Code>
                             <CopyButton value={u.url} timeout={1500}>
                               {({ copied, copy }) => (
-                                <Tooltip label={copied ? t('urls.copied') : t('urls.copy')} withArrow>
-                                  <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={t('urls.copyNamed', { name: u.accountName })} data-testid="receiver-url-copy">
-                                    {copied ? '✓' : '⧉'}
-                                  </ActionIcon>
-                                </Tooltip>
+                                <Button size="compact-xs" variant="light" color={copied ? 'teal' : 'blue'} onClick={copy} aria-label={t('urls.copyNamed', { name: u.accountName })} data-testid="receiver-url-copy">
+                                  {copied ? t('urls.copied') : t('urls.copy')}
+                                </Button>
                               )}
                             </CopyButton>
                           </Group>
