@@ -81,9 +81,11 @@ export function createCore(options: CoreOptions): Core {
     logUnexpected(log, where, err);
     options.onError?.(where, err);
   };
-  if (applyPendingRestore(options.dataDir, options.settings, clock.now())) log.warn('backup.restored', { dataDir: options.dataDir });
+  const restored = applyPendingRestore(options.dataDir, options.settings, clock.now());
+  if (restored) log.warn('backup.restored', { dataDir: options.dataDir, ...restored });
   const { db, schemaVersion } = openDatabase(options.dataDir);
   const audit = createAuditLog(db, { now: () => clock.now(), actor: options.actor ?? currentUser(), onError: (err) => reportError('audit', err) });
+  if (restored) audit.record({ action: 'backup.restore', source: 'system', summary: `Restored the backup made ${new Date(restored.createdAt).toISOString()} by version ${restored.appVersion}` });
   const ctx: CoreContext = {
     dataDir: options.dataDir,
     db,

@@ -154,6 +154,8 @@ describe('backup and restore', () => {
     expect((await call<Settings>(tc.core, 'settingsGet')).language).toBe('zh');
     expect(existsSync(join(tmp.dir, 'restore-pending'))).toBe(false);
     expect(readdirSync(tmp.dir).some((f) => f.startsWith('restore-previous-'))).toBe(true);
+    const restoredAudit = await call<AuditPage>(tc.core, 'auditList', { action: 'backup.restore' });
+    expect(restoredAudit.rows.map((r) => r.source)).toEqual(['system']);
   });
 });
 

@@ -60,13 +60,19 @@ export const restorePending = (dataDir: string) => existsSync(join(dataDir, PEND
 
 /**
  * Applies a staged restore, if any: moves the current database aside (kept in `restore-previous-<time>/`),
- * moves the staged one in, writes the settings, removes the staging folder. Returns whether it applied one.
+ * moves the staged one in, writes the settings, removes the staging folder. Returns what it restored, or null.
  */
-export function applyPendingRestore(dataDir: string, settings: SettingsBackend, now = Date.now()): boolean {
+export function applyPendingRestore(dataDir: string, settings: SettingsBackend, now = Date.now()): { createdAt: number; appVersion: string } | null {
   const pending = join(dataDir, PENDING_DIR);
   if (!existsSync(join(pending, READY))) {
     rmSync(`${pending}.tmp`, { recursive: true, force: true });
-    return false;
+    return null;
+  }
+  let made = { createdAt: 0, appVersion: '?' };
+  try {
+    made = { ...made, ...(JSON.parse(readFileSync(join(pending, READY), 'utf8')) as typeof made) };
+  } catch {
+    /* the marker's content is informative only */
   }
   const staged = join(pending, STAGED_DB);
   if (existsSync(staged)) {
@@ -83,5 +89,5 @@ export function applyPendingRestore(dataDir: string, settings: SettingsBackend, 
     settings.write(SettingsService.sanitize(JSON.parse(readFileSync(settingsFile, 'utf8'))));
   }
   rmSync(pending, { recursive: true, force: true });
-  return true;
+  return made;
 }
