@@ -18,6 +18,7 @@ import { openDatabase } from './store/database.ts';
 import { createScheduleSystem, type ScheduleOptions } from './schedule/schedule-system.ts';
 import { auditedCampaigns } from './audit/audited-campaigns.ts';
 import { auditedSchedules } from './audit/audited-schedules.ts';
+import { auditScheduledSends } from './audit/scheduled-sends.ts';
 import { createAuditLog, type AuditLog } from './audit/audit-log.ts';
 import { createBackupService } from './backup/backup-service.ts';
 import { applyPendingRestore } from './backup/restore-staging.ts';
@@ -101,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
   ctx.notify = notify;
   const campaignNotices = createCampaignNotices(notify, () => ctx.settings.get().language);
   hub.subscribe(createEventNotices(notify, () => ctx.settings.get().language));
+  hub.subscribe(auditScheduledSends(db, audit, (err) => reportError('audit', err)));
 
   const dispatcher = createDispatcher({
     db,

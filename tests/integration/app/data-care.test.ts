@@ -20,6 +20,7 @@ import { startEimsSim, type EimsSim } from '../../sim/eims.ts';
 import { call, cnMobiles } from '../../helpers/sending.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
+import { ManualClock } from '../../helpers/manual-clock.ts';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let tc: TestCore;
@@ -193,6 +194,27 @@ describe('audit log', () => {
       ['schedule.pause', s.id, 'Weekly'],
       ['schedule.create', s.id, 'Weekly'],
     ]);
+  });
+});
+
+describe('audit log of scheduled sends', () => {
+  it('records a campaign a schedule fired, with source schedule', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 4, 1, 0, 0));
+    const secrets = tc.secrets;
+    await tc.core.stop();
+    tc = makeTestCore(tmp.dir, { secrets, clock, actor: 'alice' });
+    await tc.core.start();
+    const { id } = await eimsAccount();
+    const draft = { name: 'Daily', accountId: id, content: { mode: 'text', body: 'Hi' }, recipients: { listIds: [], pasted: cnMobiles(2).join('\n') } };
+    await call(tc.core, 'scheduleCreate', { kind: 'local', draft, when: { zone: 'UTC', repeat: { kind: 'daily', time: '09:00' } }, missedPolicy: 'skip' });
+    clock.advanceTo(Date.UTC(2026, 4, 1, 9, 1));
+    const deadline = Date.now() + 5000;
+    let page = await call<AuditPage>(tc.core, 'auditList', { action: 'campaign.create' });
+    while (page.total === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+      page = await call<AuditPage>(tc.core, 'auditList', { action: 'campaign.create' });
+    }
+    expect(page.rows.map((r) => [r.source, r.summary])).toEqual([['schedule', 'Daily · 2026-05-01 09:00: 2 message(s), fired by schedule Daily']]);
   });
 });
 
