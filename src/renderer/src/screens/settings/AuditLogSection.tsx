@@ -50,16 +50,16 @@ export function AuditLogSection() {
           <Table striped highlightOnHover aria-label={t('audit.title')} data-testid="settings-audit-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('audit.columns.at')}</Table.Th>
-                <Table.Th>{t('audit.columns.actor')}</Table.Th>
-                <Table.Th>{t('audit.columns.action')}</Table.Th>
+                <Table.Th w={190}>{t('audit.columns.at')}</Table.Th>
+                <Table.Th w={130}>{t('audit.columns.actor')}</Table.Th>
+                <Table.Th w={150}>{t('audit.columns.action')}</Table.Th>
                 <Table.Th>{t('audit.columns.summary')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {audit.rows.map((row) => (
                 <Table.Tr key={row.id} data-testid="settings-audit-row" data-action={row.action}>
-                  <Table.Td>{f.dateTime(row.at)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(row.at)}</Table.Td>
                   <Table.Td>
                     {row.actor} · {t(`audit.sources.${row.source}`)}
                   </Table.Td>
