@@ -15,6 +15,10 @@ import { ContentSection } from './ContentSection.tsx';
 import { QuietHoursSection } from './QuietHoursSection.tsx';
 import { RecipientsSection } from './RecipientsSection.tsx';
 import { ReviewSummary } from './ReviewSummary.tsx';
+import { TimingSection } from './TimingSection.tsx';
+import { useComposeTimingStore } from '../../stores/compose-timing.ts';
+import { hashForRoute } from '../../routes.ts';
+import { useRouteStore } from '../../stores/route.ts';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -29,6 +33,10 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function ComposeScreen() {
   const { t, i18n } = useTranslation('compose');
+  const { t: ts } = useTranslation('schedules');
+  const timing = useComposeTimingStore((s) => s.timing);
+  const scheduling = useComposeTimingStore((s) => s.busy);
+  const scheduleError = useComposeTimingStore((s) => s.error);
   const form = useComposeStore((s) => s.form);
   const fieldErrors = useComposeStore((s) => s.fieldErrors);
   const error = useComposeStore((s) => s.error);
@@ -78,6 +86,15 @@ export function ComposeScreen() {
   const fieldSentences = Object.values(fieldErrors);
 
   const onSend = async () => {
+    if (timing !== 'now') {
+      const scheduled = await useComposeTimingStore.getState().schedule(form, account?.kind);
+      if (scheduled.ok) {
+        reset();
+        window.location.hash = hashForRoute('schedules');
+        useRouteStore.setState({ route: 'schedules' });
+      }
+      return;
+    }
     const r = await send(account?.kind);
     if (r.ok) openCampaign(r.value.id);
   };
@@ -110,6 +127,9 @@ export function ComposeScreen() {
             <Section title={t('sections.quietHours')}>
               <QuietHoursSection />
             </Section>
+            <Section title={ts('compose.section')}>
+              <TimingSection account={account} />
+            </Section>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -136,8 +156,15 @@ export function ComposeScreen() {
               {error && fieldSentences.length === 0 && (
                 <ErrorAlert title={busy === null && preview ? t('summary.sendFailed') : t('review.failed')} error={error} testId="compose-error" />
               )}
+              {scheduleError && <ErrorAlert title={ts('compose.scheduleFailed')} error={scheduleError} testId="compose-schedule-error" />}
               {preview ? (
-                <ReviewSummary preview={preview} current={current} sending={busy === 'send'} onSend={() => void onSend()} />
+                <ReviewSummary
+                  preview={preview}
+                  current={current}
+                  sending={busy === 'send' || scheduling}
+                  onSend={() => void onSend()}
+                  {...(timing === 'now' ? {} : { sendLabel: ts('compose.scheduleButton'), hint: ts('compose.scheduleHint') })}
+                />
               ) : (
                 <Text size="sm" c="dimmed" data-testid="compose-review-empty">
                   {t('review.empty')}

@@ -27,9 +27,12 @@ interface ReviewSummaryProps {
   current: boolean;
   sending: boolean;
   onSend: () => void;
+  /** Compose scheduling: the button and hint say "schedule" instead of "send". */
+  sendLabel?: string;
+  hint?: string;
 }
 
-export function ReviewSummary({ preview, current, sending, onSend }: ReviewSummaryProps) {
+export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hint }: ReviewSummaryProps) {
   const { t, i18n } = useTranslation('compose');
   const number = new Intl.NumberFormat(i18n.language);
   const overBalance = preview.estimatedCost !== null && preview.balance !== null && preview.estimatedCost > preview.balance;
@@ -157,7 +160,7 @@ export function ReviewSummary({ preview, current, sending, onSend }: ReviewSumma
         </Alert>
       )}
       <Text size="xs" c="dimmed">
-        {t('summary.confirmHint')}
+        {hint ?? t('summary.confirmHint')}
       </Text>
       <Button
         color={overBalance ? 'orange' : 'blue'}
@@ -167,7 +170,7 @@ export function ReviewSummary({ preview, current, sending, onSend }: ReviewSumma
         onClick={onSend}
         data-testid="compose-send"
       >
-        {t('summary.send', { count: preview.recipients, formatted: number.format(preview.recipients) })}
+        {sendLabel ?? t('summary.send', { count: preview.recipients, formatted: number.format(preview.recipients) })}
       </Button>
     </Stack>
   );

@@ -32,9 +32,11 @@ interface Props {
   form: ScheduleForm;
   errors: Record<string, string>;
   onChange: (next: Partial<ScheduleForm>) => void;
+  /** Which repeats to offer (Compose: "at a time" is once only); default all. */
+  repeatChoices?: RepeatKind[];
 }
 
-export function WhenFields({ form, errors, onChange }: Props) {
+export function WhenFields({ form, errors, onChange, repeatChoices = REPEATS }: Props) {
   const { t, i18n } = useTranslation('schedules');
   const zoneOptions = useMemo(zones, []);
   const local = form.mode === 'local';
@@ -55,7 +57,7 @@ export function WhenFields({ form, errors, onChange }: Props) {
         error={e('when.zone') ?? e('zone')}
         data-testid="schedule-form-zone"
       />
-      {local && (
+      {local && repeatChoices.length > 1 && (
         <div>
           <Text size="sm" fw={500} mb={4}>
             {t('form.repeat')}
@@ -64,7 +66,7 @@ export function WhenFields({ form, errors, onChange }: Props) {
             fullWidth
             value={form.repeat}
             onChange={(v) => onChange({ repeat: v as RepeatKind })}
-            data={REPEATS.map((r) => ({ value: r, label: t(`form.repeatKinds.${r}`) }))}
+            data={repeatChoices.map((r) => ({ value: r, label: t(`form.repeatKinds.${r}`) }))}
             data-testid="schedule-form-repeat"
           />
         </div>
