@@ -192,8 +192,9 @@ async function logRun(): Promise<{ first: number[]; firstP95: number; filtered: 
       'account + status': (i) => ({ accountId: accounts[i % 3], states: ['sent', 'submitted'], limit: 200 }),
       'campaign + status': (i) => ({ campaignId: campaigns[i % 40], states: ['expired'], limit: 200 }),
       'date range (7 days)': (i) => ({ from: Date.now() - (20 + (i % 10)) * 86_400_000, to: Date.now() - (13 + (i % 10)) * 86_400_000, limit: 200 }),
-      'number search (5 digits)': (i) => ({ search: rnd(i), limit: 200 }),
-      'account + status + search': (i) => ({ accountId: accounts[i % 3], states: ['failed'], search: rnd(i), limit: 200 }),
+      'number search, whole number': (i) => ({ search: `13${String((i * 7_919 * 977) % 1_000_000_000).padStart(9, '0')}`, limit: 200 }),
+      'number search, 4 digits (contains)': (i) => ({ search: rnd(i).slice(1), limit: 200 }),
+      'account + status + 4 digits': (i) => ({ accountId: accounts[i % 3], states: ['failed'], search: rnd(i).slice(1), limit: 200 }),
       'next page (cursor)': () => ({ cursor: 500_000, limit: 200 }),
     };
     const filtered: Record<string, number[]> = {};

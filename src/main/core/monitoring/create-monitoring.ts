@@ -10,7 +10,7 @@ import { createProviderClient } from '../providers/registry.ts';
 import { createReceiverService } from '../receiver/receiver-service.ts';
 import type { ReceiverLimits } from '../receiver/receiver-server.ts';
 import { createCounter } from '../store/counters.ts';
-import type { CountryCode } from 'libphonenumber-js/max';
+import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
 import { createChangeNotifier } from './change-notifier.ts';
 import { createDashboard } from './dashboard.ts';
 import { createInbox } from './inbox.ts';
@@ -43,7 +43,13 @@ export function createMonitoring(
   const nextSeq = createCounter(db, 'eims-seq');
   const ingest = createReportIngest(db, clock);
   const inboundStore = createInboundStore(db, clock, createOptOutCheck(db));
-  const messageLog = createMessageLog(db);
+  const messageLog = createMessageLog(db, () => {
+    try {
+      return getCountryCallingCode(ctx.settings.get().defaultRegion as CountryCode);
+    } catch {
+      return '86';
+    }
+  });
   const inbox = createInbox(db);
   const dashboard = createDashboard(db);
 
@@ -78,6 +84,43 @@ export function createMonitoring(
     return r;
   }
 
+  /**
+   * Pushed reports that arrive together (several PUTs in flight) are stored in ONE transaction; each
+   * request is answered only after its rows are committed, so a 200 always means "stored".
+   */
+  let queued: ReportInput[][] = [];
+  let flushing: Promise<void> | null = null;
+  function reportsSoon(inputs: ReportInput[]): Promise<void> {
+    if (inputs.length === 0) return Promise.resolve();
+    queued.push(inputs);
+    flushing ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        const batch = queued.flat();
+        queued = [];
+        flushing = null;
+        try {
+          reports(batch);
+          resolve();
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      });
+    });
+    return flushing;
+  }
+
+  /** Account lookups for pushes, cached briefly (a burst of pushes does not re-read and re-validate it each time). */
+  const accountCache = new Map<string, { at: number; value: ReturnType<typeof accountOf> }>();
+  function cachedAccount(id: string) {
+    const hit = accountCache.get(id);
+    const t = Date.now();
+    if (hit && t - hit.at < 2_000) return hit.value;
+    const value = accountOf(id);
+    if (accountCache.size > 1000) accountCache.clear();
+    accountCache.set(id, { at: t, value });
+    return value;
+  }
+
   function inbound(items: InboundInput[]): void {
     if (items.length === 0) return;
     const s = ctx.settings.get();
@@ -94,14 +137,18 @@ export function createMonitoring(
       return { host: options.receiverHost ?? s.receiverHost, port: options.receiverPort ?? s.receiverPort };
     },
     accounts: () => accounts.list().map((a) => ({ id: a.id, name: a.config.name, kind: a.config.kind })),
-    onPush: (req) =>
-      handlePush(req, {
-        account: accountOf,
+    onPush: async (req) => {
+      const stored: Promise<void>[] = [];
+      const reply = handlePush(req, {
+        account: cachedAccount,
         secret: (id, field) => readSecret(ctx.secrets, id, field),
         now: () => clock.now(),
-        reports,
+        reports: (inputs) => void stored.push(reportsSoon(inputs)),
         inbound,
-      }),
+      });
+      await Promise.all(stored);
+      return reply;
+    },
     onStatus: (status) => ctx.emit('receiverStatus', status),
     onError: (err) => deps.onError(err, 'receiver'),
     ...(options.limits ? { limits: options.limits } : {}),

@@ -9,7 +9,8 @@ import type { MessageResultRow } from '../contacts/export/table.ts';
  * 1,000,000 rows by asking one indexed range per state ((state,id), (account_id,state,id),
  * (campaign_id,state,id)) with LIMIT and merging, by turning the date range into an id range (ids grow
  * with creation; a message's date is its campaign's creation), and by finding numbers through the
- * (e164,id) index alone.
+ * (e164,id) index: 7 or more digits = numbers that start with them (with or without the country
+ * code, an index range); fewer = numbers that contain them (a scan of that index alone).
  */
 
 interface Raw {
@@ -31,14 +32,41 @@ interface Raw {
 const COLUMNS = `id, campaign_id, account_id, e164, text, segments, state, provider_id, port, error_code, error_message, handed_at, updated_at`;
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 
-export function createMessageLog(db: Database.Database) {
+/** `countryCode`: the default region's calling code (e.g. "86"), so a national number finds its E.164 form. */
+export function createMessageLog(db: Database.Database, countryCode: () => string = () => '86') {
   const campaignInfo = db.prepare<[string], { name: string; provider: ProviderKind }>(`SELECT name, provider FROM campaigns WHERE id = ?`);
-  const firstFrom = db.prepare<[number], { id: number | null }>(
-    `SELECT min(id) AS id FROM messages WHERE campaign_id IN (SELECT id FROM campaigns WHERE created_at >= ? ORDER BY created_at, rowid LIMIT 8)`,
-  );
-  const lastBefore = db.prepare<[number], { id: number | null }>(
-    `SELECT max(id) AS id FROM messages WHERE campaign_id IN (SELECT id FROM campaigns WHERE created_at < ? ORDER BY created_at DESC, rowid DESC LIMIT 8)`,
-  );
+  const campaignsFrom = db.prepare<[number], { id: string }>(`SELECT id FROM campaigns WHERE created_at >= ? ORDER BY created_at, rowid LIMIT 50`);
+  const campaignsBefore = db.prepare<[number], { id: string }>(`SELECT id FROM campaigns WHERE created_at < ? ORDER BY created_at DESC, rowid DESC LIMIT 50`);
+  // min/max id of one campaign: one (campaign_id, state, id) index probe per state.
+  const minOf = db.prepare<[string, string], { id: number | null }>(`SELECT min(id) AS id FROM messages WHERE campaign_id = ? AND state = ?`);
+  const maxOf = db.prepare<[string, string], { id: number | null }>(`SELECT max(id) AS id FROM messages WHERE campaign_id = ? AND state = ?`);
+  const edge = (campaignId: string, which: 'min' | 'max'): number | null => {
+    let best: number | null = null;
+    for (const state of MESSAGE_STATES) {
+      const id = (which === 'min' ? minOf : maxOf).get(campaignId, state)?.id ?? null;
+      if (id !== null && (best === null || (which === 'min' ? id < best : id > best))) best = id;
+    }
+    return best;
+  };
+  /** Ids grow with creation: the first message of the first campaign created at/after `from`. */
+  const firstFrom = (from: number): number | null => {
+    let best: number | null = null;
+    for (const c of campaignsFrom.all(from)) {
+      const id = edge(c.id, 'min');
+      if (id !== null && (best === null || id < best)) best = id;
+      if (best !== null) break;
+    }
+    return best;
+  };
+  const lastBefore = (to: number): number | null => {
+    let best: number | null = null;
+    for (const c of campaignsBefore.all(to)) {
+      const id = edge(c.id, 'max');
+      if (id !== null && (best === null || id > best)) best = id;
+      if (best !== null) break;
+    }
+    return best;
+  };
   const countsAll = db.prepare<[], { state: string; n: number }>(`SELECT state, count(*) AS n FROM messages GROUP BY state`);
   const countsOne = db.prepare<[string], { state: string; n: number }>(`SELECT state, count(*) AS n FROM messages WHERE campaign_id = ? GROUP BY state`);
   const statements = new Map<string, Database.Statement>();
@@ -56,12 +84,12 @@ export function createMessageLog(db: Database.Database) {
     let lo = 0;
     let hi = MAX_ID;
     if (f.from !== undefined) {
-      const r = firstFrom.get(f.from)?.id ?? null;
+      const r = firstFrom(f.from);
       if (r === null) return null;
       lo = r;
     }
     if (f.to !== undefined) {
-      const r = lastBefore.get(f.to)?.id ?? null;
+      const r = lastBefore(f.to);
       if (r === null) return null;
       hi = r;
     }
@@ -69,6 +97,7 @@ export function createMessageLog(db: Database.Database) {
   }
 
   const searchDigits = (s: string) => s.replace(/[^\d]/g, '');
+  const prefixes = (digits: string) => [...new Set([`+${digits}`, `+${countryCode()}${digits}`])];
 
   /** One query per state (each an indexed range, newest first), merged. */
   function fetch(f: MessageLogFilter, cursor: number | undefined, limit: number): Raw[] {
@@ -86,6 +115,15 @@ export function createMessageLog(db: Database.Database) {
     if (f.campaignId !== undefined) {
       where.push('campaign_id = ?');
       args.push(f.campaignId);
+    }
+    if (digits.length >= 7) {
+      // A (nearly) whole number: an index range on E.164 ("+8613…" typed as 8613…, +8613… or 13…).
+      const starts = prefixes(digits);
+      const ranges = starts.map(() => '(e164 >= ? AND e164 < ?)').join(' OR ');
+      const stateList = states.map(() => '?').join(',');
+      const sql = `SELECT ${COLUMNS} FROM messages WHERE (${ranges}) AND ${where.join(' AND ')} AND state IN (${stateList}) ORDER BY id DESC LIMIT ?`;
+      const bounds = starts.flatMap((p) => [p, `${p}:`]);
+      return prepared(sql).all(...bounds, ...args, ...states, limit) as Raw[];
     }
     if (digits !== '') {
       // The (e164,id) index holds every number: scan it alone, then read only the matching rows.
@@ -153,7 +191,10 @@ export function createMessageLog(db: Database.Database) {
     if (f.campaignId !== undefined) add('campaign_id = ?', f.campaignId);
     if (states) add(`state IN (${[...states].map(() => '?').join(',')})`, ...states);
     const digits = searchDigits(f.search);
-    if (digits !== '') add('instr(e164, ?) > 0', digits);
+    if (digits.length >= 7) {
+      const starts = prefixes(digits);
+      add(`(${starts.map(() => '(e164 >= ? AND e164 < ?)').join(' OR ')})`, ...starts.flatMap((p) => [p, `${p}:`]));
+    } else if (digits !== '') add('instr(e164, ?) > 0', digits);
     return (prepared(`SELECT count(*) AS n FROM messages WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
   }
 
