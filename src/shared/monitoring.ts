@@ -124,7 +124,10 @@ export const messageLogFilterSchema = z.object({
   from: epochMs.optional(),
   /** Created before (epoch ms, exclusive). */
   to: epochMs.optional(),
-  /** Part of the number (digits, optionally with +). */
+  /**
+   * The number: 7 or more digits find numbers that START with them (typed with or without + and the
+   * country code, spaces ignored); fewer digits find numbers that CONTAIN them (e.g. the last four).
+   */
   search: z.string().trim().max(32).default(''),
 });
 export type MessageLogFilter = z.output<typeof messageLogFilterSchema>;
