@@ -149,6 +149,16 @@ describe('recurrences fire on the right instants', () => {
     clock.advanceTo(at('2026-03-30T00:00', 'Europe/Berlin'));
     expect(await campaigns()).toHaveLength(0);
     expect(tc!.events.filter((e) => e.name === 'schedulesChanged').map((e) => (e.payload as { reason: string }).reason)).toEqual(['created', 'updated', 'deleted']);
+    const audit = await call<{ rows: { action: string; targetId: string }[] }>(tc!.core, 'auditList', { offset: 0, limit: 50 });
+    expect(audit.rows.filter((r) => r.targetId === s.id).map((r) => r.action).sort()).toEqual(['schedule.create', 'schedule.delete', 'schedule.update']);
+  });
+
+  it('a fired run is in the audit log as a campaign created by the schedule', async () => {
+    await createLocal({ zone: 'Europe/Berlin', repeat: { kind: 'once', at: '2026-03-27T12:05' } });
+    clock.advanceTo(at('2026-03-27T12:06', 'Europe/Berlin'));
+    const [campaign] = await campaigns();
+    const audit = await call<{ rows: { action: string; source: string; targetId: string }[] }>(tc!.core, 'auditList', { offset: 0, limit: 50 });
+    expect(audit.rows.find((r) => r.targetId === campaign!.id)).toMatchObject({ action: 'campaign.create', source: 'schedule' });
   });
 });
 
