@@ -19,12 +19,12 @@ describe('app shell', () => {
     expect(await screen.findByTestId('screen-accounts')).toBeTruthy();
     expect(screen.getByTestId('nav-accounts').getAttribute('aria-current')).toBe('page');
     act(() => {
-      window.location.hash = '#/schedules';
+      window.location.hash = '#/contacts';
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    const schedules = await screen.findByTestId('screen-schedules');
-    expect(schedules.getAttribute('data-state')).toBe('coming');
-    expect(schedules.textContent).toContain('not built yet');
+    expect(await screen.findByTestId('screen-contacts')).toBeTruthy();
+    expect(screen.getByTestId('nav-contacts').getAttribute('aria-current')).toBe('page');
+    expect(screen.getByTestId('nav-accounts').getAttribute('aria-current')).toBeNull();
   });
 
   it('navigates from the navbar and writes the hash', async () => {

@@ -7,7 +7,6 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAccounts from './en/accounts.json';
 import enCampaigns from './en/campaigns.json';
-import enComing from './en/coming.json';
 import enContacts from './en/contacts.json';
 import enCommon from './en/common.json';
 import enCompose from './en/compose.json';
@@ -21,7 +20,6 @@ import enInbox from './en/inbox.json';
 import enDashboard from './en/dashboard.json';
 import zhAccounts from './zh/accounts.json';
 import zhCampaigns from './zh/campaigns.json';
-import zhComing from './zh/coming.json';
 import zhContacts from './zh/contacts.json';
 import zhCommon from './zh/common.json';
 import zhCompose from './zh/compose.json';
@@ -38,8 +36,8 @@ export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { common: enCommon, nav: enNav, coming: enComing, accounts: enAccounts, settings: enSettings, schema: enSchema, contacts: enContacts, compose: enCompose, campaigns: enCampaigns, messages: enMessages, inbox: enInbox, dashboard: enDashboard, receiver: enReceiver, schedules: enSchedules },
-  zh: { common: zhCommon, nav: zhNav, coming: zhComing, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns, messages: zhMessages, inbox: zhInbox, dashboard: zhDashboard, receiver: zhReceiver, schedules: zhSchedules },
+  en: { common: enCommon, nav: enNav, accounts: enAccounts, settings: enSettings, schema: enSchema, contacts: enContacts, compose: enCompose, campaigns: enCampaigns, messages: enMessages, inbox: enInbox, dashboard: enDashboard, receiver: enReceiver, schedules: enSchedules },
+  zh: { common: zhCommon, nav: zhNav, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns, messages: zhMessages, inbox: zhInbox, dashboard: zhDashboard, receiver: zhReceiver, schedules: zhSchedules },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)['en']>;
