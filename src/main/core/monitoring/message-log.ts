@@ -96,6 +96,13 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
     return lo <= hi ? { lo, hi } : null;
   }
 
+  const byPrefix = db.prepare<[string, string, number, number], number>(`SELECT id FROM messages INDEXED BY messages_e164 WHERE e164 >= ? AND e164 < ? AND id BETWEEN ? AND ?`).pluck();
+  const byContains = db.prepare<[string, number, number], number>(`SELECT id FROM messages INDEXED BY messages_e164 WHERE instr(e164, ?) > 0 AND id BETWEEN ? AND ?`).pluck();
+  /** Ids of messages whose number matches, newest first. */
+  function candidates(digits: string, lo: number, hi: number): number[] {
+    const ids = digits.length >= 7 ? prefixes(digits).flatMap((p) => byPrefix.all(p, `${p}:`, lo, hi)) : byContains.all(digits, lo, hi);
+    return ids.sort((a, b) => b - a);
+  }
   const searchDigits = (s: string) => s.replace(/[^\d]/g, '');
   const prefixes = (digits: string) => [...new Set([`+${digits}`, `+${countryCode()}${digits}`])];
 
@@ -116,21 +123,22 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
       where.push('campaign_id = ?');
       args.push(f.campaignId);
     }
-    if (digits.length >= 7) {
-      // A (nearly) whole number: an index range on E.164 ("+8613…" typed as 8613…, +8613… or 13…).
-      const starts = prefixes(digits);
-      const ranges = starts.map(() => '(e164 >= ? AND e164 < ?)').join(' OR ');
-      const stateList = states.map(() => '?').join(',');
-      const sql = `SELECT ${COLUMNS} FROM messages WHERE (${ranges}) AND ${where.join(' AND ')} AND state IN (${stateList}) ORDER BY id DESC LIMIT ?`;
-      const bounds = starts.flatMap((p) => [p, `${p}:`]);
-      return prepared(sql).all(...bounds, ...args, ...states, limit) as Raw[];
-    }
     if (digits !== '') {
-      // The (e164,id) index holds every number: scan it alone, then read only the matching rows.
       const stateList = states.map(() => '?').join(',');
-      const sql = `SELECT ${COLUMNS} FROM messages WHERE id IN (SELECT id FROM messages INDEXED BY messages_e164 WHERE instr(e164, ?) > 0 AND id BETWEEN ? AND ?)
-        AND ${where.join(' AND ')} AND state IN (${stateList}) ORDER BY id DESC LIMIT ?`;
-      return prepared(sql).all(digits, range.lo, hi, ...args, ...states, limit) as Raw[];
+      if (digits.length < 4) {
+        // Short: matches are dense, so walking the newest rows finds a page quickly.
+        const sql = `SELECT ${COLUMNS} FROM messages WHERE instr(e164, ?) > 0 AND ${where.join(' AND ')} AND state IN (${stateList}) ORDER BY id DESC LIMIT ?`;
+        return prepared(sql).all(digits, ...args, ...states, limit) as Raw[];
+      }
+      // Sparse: the number index alone gives the candidates (a range for 7+ digits, a scan of the index
+      // otherwise), newest first; their rows are read in chunks until the page is full.
+      const ids = candidates(digits, range.lo, hi);
+      const sql = `SELECT ${COLUMNS} FROM messages WHERE id IN (SELECT value FROM json_each(?)) AND ${where.join(' AND ')} AND state IN (${stateList}) ORDER BY id DESC`;
+      const out: Raw[] = [];
+      for (let i = 0; i < ids.length && out.length < limit; i += 1000) {
+        out.push(...(prepared(sql).all(JSON.stringify(ids.slice(i, i + 1000)), ...args, ...states) as Raw[]));
+      }
+      return out.slice(0, limit);
     }
     const sql = `SELECT ${COLUMNS} FROM messages WHERE state = ? AND ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`;
     const stmt = prepared(sql);
