@@ -118,11 +118,31 @@ describe.runIf(run)('schedules in the real renderer', () => {
     await expect.poll(() => page.getByTestId('schedule-row').count(), { timeout: 10_000 }).toBe(5);
   });
 
+  it('schedules from Compose: repeat weekly, reviewed, then listed', async () => {
+    await page.goto(`${app.url}#/compose`);
+    await page.getByTestId('screen-compose').waitFor();
+    await page.getByTestId('compose-name').fill('Monday reminder');
+    await page.getByTestId('compose-account').click();
+    await page.getByRole('option', { name: 'EIMS sim' }).click();
+    await page.getByTestId('compose-body').fill('See you on Monday!');
+    await page.getByTestId('compose-pasted').fill('13800138006\n13800138007');
+    const timing = page.getByTestId('compose-timing');
+    await timing.getByText('Repeat', { exact: true }).click();
+    await timing.getByText('Weekly', { exact: true }).click();
+    await timing.getByTestId('schedule-form-time').fill('08:00');
+    await page.getByTestId('compose-review').click();
+    await expect.poll(() => page.getByTestId('compose-send').textContent(), { timeout: 10_000 }).toBe('Schedule it');
+    await shot('6-compose-repeat-en');
+    await page.getByTestId('compose-send').click();
+    await page.getByTestId('screen-schedules').waitFor();
+    await expect.poll(() => page.getByTestId('schedule-row').count(), { timeout: 10_000 }).toBe(6);
+  });
+
   it('speaks Simplified Chinese', async () => {
     await call('settingsUpdate', { language: 'zh' });
     await page.reload();
     await page.getByTestId('screen-schedules').waitFor();
-    await expect.poll(() => page.getByTestId('schedule-row').count(), { timeout: 10_000 }).toBe(5);
+    await expect.poll(() => page.getByTestId('schedule-row').count(), { timeout: 10_000 }).toBe(6);
     await expect.poll(() => page.getByTestId('schedules-new').textContent(), { timeout: 10_000 }).toBe('新建定时');
     await shot('4-list-zh');
     await page.getByTestId('schedules-new').click();

@@ -152,6 +152,12 @@ describe('schedule form', () => {
     const days = within(form).getAllByTestId('schedule-form-day');
     fireEvent.click(days[4]!); // Fri
     fireEvent.click(within(form).getByRole('radio', { name: 'Skip the missed runs' }));
+    // The next runs, computed by the same recurrence code as the scheduler.
+    expect(within(form).getByTestId('schedule-form-upcoming').textContent).toMatch(/^Next runs on this PC: .+ · .+ · .+$/);
+    fireEvent.click(within(form).getByRole('radio', { name: 'Once' }));
+    fireEvent.change(within(form).getByTestId('schedule-form-at'), { target: { value: '2001-01-01T09:00' } });
+    expect(within(form).getByTestId('schedule-form-upcoming').textContent).toBe('With these settings it would never run. Pick a later time or end date.');
+    fireEvent.click(within(form).getByRole('radio', { name: 'Weekly' }));
     fireEvent.click(within(form).getByTestId('schedule-form-save'));
     await waitFor(() => expect(screen.queryByTestId('schedule-form')).toBeNull());
     const input = m.fake.callsOf('scheduleCreate')[0] as Record<string, unknown>;

@@ -8,7 +8,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RepeatKind } from '../../../../shared/schedules.ts';
 import { instantOf, offsetLabel, parseLocalDateTime, systemTimeZone } from '../../../../shared/zoned-time.ts';
-import type { ScheduleForm } from './schedule-form-model.ts';
+import { upcomingRuns } from '../../../../shared/recurrence.ts';
+import { whenSchema } from '../../../../shared/schedules.ts';
+import { toCreateInput, type ScheduleForm } from './schedule-form-model.ts';
 import { formatInstant } from './schedule-text.ts';
 
 const REPEATS: RepeatKind[] = ['once', 'every', 'daily', 'weekly', 'monthly'];
@@ -43,6 +45,13 @@ export function WhenFields({ form, errors, onChange, repeatChoices = REPEATS }: 
   const repeat = local ? form.repeat : 'once';
   const e = (p: string) => Object.entries(errors).find(([k]) => k === p || k.startsWith(`${p}.`))?.[1];
   const atInstant = LOCAL_DT.test(form.at) ? instantOf(parseLocalDateTime(form.at), form.zone) : null;
+  /** The next runs as the scheduler will compute them (shared recurrence code), in this PC's time. */
+  const upcoming = useMemo(() => {
+    if (!local) return null;
+    const input = toCreateInput({ ...form, mode: 'local' }, undefined);
+    const when = input.kind === 'local' ? whenSchema.safeParse(input.when) : null;
+    return when?.success ? upcomingRuns(when.data, Date.now(), 3) : null;
+  }, [form, local]);
 
   return (
     <Stack gap="sm">
@@ -143,6 +152,11 @@ export function WhenFields({ form, errors, onChange, repeatChoices = REPEATS }: 
           <TextInput type="date" label={t('form.endDate')} value={form.endDate} onChange={(ev) => onChange({ endDate: ev.currentTarget.value })} error={e('when.endDate')} />
           <TextInput label={t('form.maxRuns')} value={form.maxRuns} onChange={(ev) => onChange({ maxRuns: ev.currentTarget.value })} error={e('when.maxRuns')} />
         </Group>
+      )}
+      {upcoming && (
+        <Text size="xs" c={upcoming.length === 0 ? 'orange' : 'dimmed'} data-testid="schedule-form-upcoming">
+          {upcoming.length === 0 ? t('form.previewNone') : t('form.preview', { times: upcoming.map((at) => formatInstant(at, i18n.language)).join(' · ') })}
+        </Text>
       )}
       {local && (
         <Radio.Group label={t('missed.label')} value={form.missedPolicy} onChange={(v) => onChange({ missedPolicy: v as ScheduleForm['missedPolicy'] })} data-testid="schedule-form-missed">
