@@ -146,7 +146,7 @@ export function toUpdateInput(form: ScheduleForm, kind: ProviderKind | undefined
 }
 
 export function canEdit(s: ScheduleView): boolean {
-  return (s.kind === 'local' || s.kind === 'jsms') && s.state !== 'done';
+  return s.kind === 'local' || (s.kind === 'jsms' && s.state === 'active');
 }
 
 /** The form for editing an existing schedule. */
