@@ -65,14 +65,20 @@ async function coreSession(dispatch: Record<string, number>) {
   /** Resolves with the counts when a campaign becomes done (the dispatcher emits the change at once). */
   const whenDone = () =>
     new Promise<{ submitted: number }>((resolve) => {
+      let settled = false;
       const off = core.subscribe((name, payload) => {
-        if (name !== 'campaignsChanged' || (payload as { reason: string }).reason !== 'state') return;
-        void core.invoke('campaignGet', { id: (payload as { id: string }).id }).then((r) => {
-          const v = must<{ state: string; counts: { submitted: number } }>(r);
-          if (v.state !== 'done') return;
-          off();
-          resolve(v.counts);
-        });
+        if (settled || name !== 'campaignsChanged' || (payload as { reason: string }).reason !== 'state') return;
+        // A read still in flight when the campaign is done (and the core stopped) is ignored.
+        core
+          .invoke('campaignGet', { id: (payload as { id: string }).id })
+          .then((r) => {
+            const v = must<{ state: string; counts: { submitted: number } }>(r);
+            if (settled || v.state !== 'done') return;
+            settled = true;
+            off();
+            resolve(v.counts);
+          })
+          .catch(() => undefined);
       });
     });
   return {
@@ -251,7 +257,8 @@ if (values.child) {
   const url = values.url!;
   const count = Number(values.messages);
   const out = values.child === 'bare' ? await childBare(url, count) : values.child === 'core' ? await childCore(url, count) : await childBox(url, count, Number(values['box-pace']));
-  console.log(JSON.stringify(out));
+  // Exit once written: a core timer firing after stop() (monitoring's change notifier) must not turn a finished measurement into a failure.
+  process.stdout.write(`${JSON.stringify(out)}\n`, () => process.exit(0));
 } else {
   const runs = Number(values.runs);
   const count = Number(values.messages);
