@@ -9,10 +9,15 @@ export interface TestCore {
   events: { name: EventName; payload: unknown }[];
 }
 
-/** A core on a real SQLite file in `dataDir`, with in-memory secrets and settings. */
+/**
+ * A core on a real SQLite file in `dataDir`, with in-memory secrets and settings. The receiver listens
+ * on a free loopback port and the report poller stays off unless `monitoring` is given (tests run in
+ * parallel, and background polls would ask the simulators things a test did not).
+ */
 export function makeTestCore(dataDir: string, overrides: Partial<CoreOptions> = {}): TestCore {
   const secrets = new MemorySecretStore();
-  const core = createCore({ dataDir, secrets, settings: new MemorySettingsBackend(), ...overrides });
+  const monitoring = { receiverHost: '127.0.0.1', receiverPort: 0, poll: false };
+  const core = createCore({ dataDir, secrets, settings: new MemorySettingsBackend(), monitoring, ...overrides });
   const events: TestCore['events'] = [];
   core.subscribe((name, payload) => events.push({ name, payload }));
   return { core, secrets, events };
