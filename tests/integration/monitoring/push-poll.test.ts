@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CampaignView, MessageEventView } from '../../../src/shared/campaigns.ts';
-import type { BoxPushState, InboxThreadPage, InboxThreadsPage, MessageLogPage, ReceiverStatus } from '../../../src/shared/monitoring.ts';
+import type { BoxPushState, DashboardStats, InboxThreadPage, InboxThreadsPage, MessageLogPage, ReceiverStatus } from '../../../src/shared/monitoring.ts';
 import { startEimsSim, type EimsSim } from '../../sim/eims.ts';
 import { startGsmboxSim, type GsmboxSim } from '../../sim/gsmbox.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
@@ -128,6 +128,12 @@ describe('EIMS reports: push and poll', () => {
     await tc.core.monitoring.poller.pollNow();
     expect(eventCount()).toBe(before);
     expect(await snapshot(campaign.id)).toEqual(delivered);
+
+    const stats = await call<DashboardStats>(tc.core, 'dashboardStats');
+    expect(stats.today).toEqual({ sent: 60, delivered: 60, failed: 0 });
+    expect(stats.funnel).toEqual({ handed: 60, sent: 60, delivered: 60, failed: 0 });
+    expect(stats.perDay).toMatchObject([{ provider: 'eims', sent: 60, delivered: 60, failed: 0 }]);
+    expect(stats.recentCampaigns[0]).toMatchObject({ id: campaign.id, total: 60, delivered: 60, pending: 0 });
   });
 
   it('stores inbound SMS once (polled), threads them with what was sent, and applies opt-out keywords', async () => {
