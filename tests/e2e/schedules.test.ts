@@ -41,6 +41,9 @@ describe.runIf(run)('schedules in the real renderer', () => {
     app = await startHeadless(join(tmp.dir, 'data'));
     eimsId = (await call('accountsCreate', { config: { kind: 'eims', name: 'EIMS sim', baseUrl: eims.url, account: 'demo', encrypted: false }, secrets: { password: 'demo-password' } })).id as string;
     jsmsId = (await call('accountsCreate', { config: { kind: 'jsms', name: 'JSMS sim', baseUrl: jsms.url, appKey: 'demo-app-key' }, secrets: { masterSecret: 'demo-master-secret' } })).id as string;
+    // The receiver serves the EIMS numbers file; a free port so parallel runs do not collide on the default.
+    const receiver = await call('receiverConfigure', { host: '127.0.0.1', port: 0 });
+    expect(receiver.state).toBe('listening');
     const zone = 'Europe/Berlin';
     const now = Date.now();
     // Fires within a minute: every minute from this minute on.
@@ -64,7 +67,7 @@ describe.runIf(run)('schedules in the real renderer', () => {
     });
     await call('scheduleCreate', {
       kind: 'eims',
-      eims: { mode: 'job', draft: { name: 'Nightly promo', accountId: eimsId, content: { mode: 'text', body: 'Night sale' }, recipients: { listIds: [], pasted: mobiles(3, 5000).join('\n') } }, zone, job: { jobName: 'nightly', jobType: 'weekly', hour: 21, min: 0, week: 5 } },
+      eims: { mode: 'job', draft: { name: 'Nightly promo', accountId: eimsId, content: { mode: 'text', body: 'Night sale' }, recipients: { listIds: [], pasted: mobiles(600, 5000).join('\n') } }, zone, job: { jobName: 'nightly', jobType: 'weekly', hour: 21, min: 0, week: 5 } },
     });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -86,6 +89,11 @@ describe.runIf(run)('schedules in the real renderer', () => {
     const jsmsRow = page.locator('[data-testid="schedule-row"][data-kind="jsms"]');
     expect(await jsmsRow.getByTestId('schedule-parts').textContent()).toBe('1500 recipients at JSMS in 2 schedule(s)');
     expect(await jsmsRow.getByTestId('schedule-next-provider').textContent()).toMatch(/JSMS clock \(UTC\+8\): \d{4}-\d\d-\d\d 16:30:00/);
+    // 600 numbers are over 4 KiB: the platform gets an .xls URL from the receiver, shown with why it cannot reach it.
+    const jobRow = page.locator('[data-testid="schedule-row"][data-kind="eims-job"]');
+    expect(await jobRow.getByTestId('schedule-file-url').textContent()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\/.+\.xls$/);
+    expect(await jobRow.getByTestId('schedule-file-warning').textContent()).toMatch(/loopback/);
+    expect(eims.state.jobs.at(-1)!.body.numbersrc).toBe(1);
     // The minute schedule fires on the app's own clock and the list follows.
     const minute = page.locator('[data-testid="schedule-row"]', { hasText: 'Minute check' });
     await minute.getByTestId('schedule-last-outcome').waitFor({ timeout: 75_000 });
