@@ -3,7 +3,7 @@
  * list behind the schedule methods, validated with the shared schemas like main does.
  */
 import type { Result } from '../../../src/shared/errors.ts';
-import { scheduleCreateSchema, scheduleIdSchema, scheduleUpdateSchema, type ScheduleView } from '../../../src/shared/schedules.ts';
+import { scheduleCreateSchema, scheduleIdSchema, scheduleUpdateSchema, type ScheduleRunView, type ScheduleView } from '../../../src/shared/schedules.ts';
 import { setBridgeForTests } from '../../../src/renderer/src/api.ts';
 import { useSchedulesStore } from '../../../src/renderer/src/stores/schedules.ts';
 import { installComposeMain } from '../compose/compose-fixtures.ts';
@@ -12,6 +12,8 @@ import type { FakeMain } from '../fake-bridge.ts';
 export interface ScheduleFake {
   fake: FakeMain;
   schedules: ScheduleView[];
+  /** Runs per schedule id, newest first (what `scheduleRuns` answers). */
+  runs: Map<string, ScheduleRunView[]>;
   /** What the next call of a method answers with instead (an error). */
   failNext: (method: string, error: { code: string; message: string; fields?: Record<string, string> }) => void;
 }
@@ -44,7 +46,7 @@ export function fakeSchedule(over: Partial<ScheduleView> & { id: string }): Sche
 export function installSchedulesMain(language: 'en' | 'zh' = 'en'): ScheduleFake {
   const fake = installComposeMain(language);
   useSchedulesStore.setState({ schedules: [], status: 'idle', error: null, busy: {} });
-  const state: ScheduleFake = { fake, schedules: [], failNext: (m, e) => fake.failNext(m, e) };
+  const state: ScheduleFake = { fake, schedules: [], runs: new Map(), failNext: (m, e) => fake.failNext(m, e) };
   const bridge = fake.bridge as unknown as Record<string, (input: unknown) => Promise<Result<unknown>>>;
   const wrap = (name: string, fn: (input: unknown) => unknown) => {
     const original = bridge[name]!;
@@ -65,6 +67,7 @@ export function installSchedulesMain(language: 'en' | 'zh' = 'en'): ScheduleFake
     return s;
   };
   wrap('schedulesList', () => state.schedules);
+  wrap('scheduleRuns', (input) => state.runs.get(find(scheduleIdSchema.parse(input).id).id) ?? []);
   wrap('scheduleCreate', (input) => {
     const i = scheduleCreateSchema.parse(input);
     const draft = i.kind === 'eims' ? i.eims.draft : i.draft;

@@ -92,6 +92,22 @@ describe('schedules list', () => {
     expect(await screen.findByTestId('schedule-open-campaign')).toBeTruthy();
   });
 
+  it('lists a local schedule’s runs: sent, skipped and failed, with why', async () => {
+    const sent = { dueAt: NOON_BERLIN, firedAt: NOON_BERLIN, outcome: 'created' as const, campaignId: 'cmp-1', detail: '' };
+    m.schedules = [fakeSchedule({ id: 'l1', lastRun: sent })];
+    m.runs.set('l1', [
+      sent,
+      { dueAt: NOON_BERLIN - 86_400_000, firedAt: NOON_BERLIN - 3_600_000, outcome: 'skipped', campaignId: null, detail: '2 runs were missed while the app was not running; skipped as this schedule asks.' },
+      { dueAt: NOON_BERLIN - 3 * 86_400_000, firedAt: NOON_BERLIN - 3 * 86_400_000, outcome: 'failed', campaignId: null, detail: 'Nobody is left to send to after removing invalid and opted-out numbers. Pick other lists or paste numbers.' },
+    ]);
+    renderInApp(<SchedulesScreen />);
+    fireEvent.click(await screen.findByTestId('schedule-history'));
+    const runs = await screen.findAllByTestId('schedule-run');
+    expect(runs.map((r) => r.getAttribute('data-outcome'))).toEqual(['created', 'skipped', 'failed']);
+    expect(runs[1]!.textContent).toMatch(/2 runs were missed/);
+    expect(runs[2]!.textContent).toMatch(/Nobody is left/);
+  });
+
   it('shows main’s sentence when an action fails', async () => {
     m.schedules = [fakeSchedule({ id: 'l1', state: 'paused' })];
     m.failNext('scheduleResume', { code: 'SCHEDULE_NO_RUN', message: 'This schedule has no run left (its time, end date or run count has passed). Edit it to set a new time.' });

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { AppErrorShape, Result } from '../../../shared/errors.ts';
-import type { ProviderScheduleDetail, ScheduleView } from '../../../shared/schedules.ts';
+import type { ProviderScheduleDetail, ScheduleRunView, ScheduleView } from '../../../shared/schedules.ts';
 import type { MethodInput } from '../../../shared/api.ts';
 import { getApi, onEvent } from '../api.ts';
 import { toErrorShape } from './error-shape.ts';
@@ -24,6 +24,7 @@ interface SchedulesState {
   resume: (id: string) => Promise<Result<ScheduleView>>;
   remove: (id: string) => Promise<Result<{ providerStillHolds: boolean }>>;
   providerDetail: (id: string) => Promise<Result<ProviderScheduleDetail>>;
+  runs: (id: string) => Promise<Result<ScheduleRunView[]>>;
 }
 
 async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
@@ -87,6 +88,7 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
       return r;
     },
     providerDetail: (id) => attempt(() => getApi().scheduleProviderDetail({ id })),
+    runs: (id) => attempt(() => getApi().scheduleRuns({ id })),
   };
 });
 

@@ -11,9 +11,10 @@ import { connectSchedulesUpdates, useSchedulesStore } from '../../stores/schedul
 import { emptyScheduleForm, formFromView, type ScheduleForm } from './schedule-form-model.ts';
 import { ScheduleFormModal } from './ScheduleFormModal.tsx';
 import { DeleteScheduleModal, ProviderDetailModal } from './ScheduleModals.tsx';
+import { RunsModal } from './RunsModal.tsx';
 import { SchedulesTable } from './SchedulesTable.tsx';
 
-type Dialog = { kind: 'form'; form: ScheduleForm } | { kind: 'delete'; schedule: ScheduleView } | { kind: 'detail'; schedule: ScheduleView } | null;
+type Dialog = { kind: 'form'; form: ScheduleForm } | { kind: 'delete' | 'detail' | 'runs'; schedule: ScheduleView } | null;
 
 export function SchedulesScreen() {
   const { t, i18n } = useTranslation('schedules');
@@ -84,6 +85,7 @@ export function SchedulesScreen() {
               onEdit={(s) => setDialog({ kind: 'form', form: formFromView(s, Date.now()) })}
               onDelete={(s) => setDialog({ kind: 'delete', schedule: s })}
               onDetail={(s) => setDialog({ kind: 'detail', schedule: s })}
+              onRuns={(s) => setDialog({ kind: 'runs', schedule: s })}
               onResult={onResult}
             />
           </Paper>
@@ -101,6 +103,7 @@ export function SchedulesScreen() {
         />
       )}
       {dialog?.kind === 'detail' && <ProviderDetailModal schedule={dialog.schedule} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'runs' && <RunsModal schedule={dialog.schedule} onClose={() => setDialog(null)} />}
     </Stack>
   );
 }

@@ -16,10 +16,11 @@ interface Props {
   onEdit: (s: ScheduleView) => void;
   onDelete: (s: ScheduleView) => void;
   onDetail: (s: ScheduleView) => void;
+  onRuns: (s: ScheduleView) => void;
   onResult: (ok: boolean, error?: { code: string; message: string }) => void;
 }
 
-export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onResult }: Props) {
+export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, onResult }: Props) {
   const { t } = useTranslation('schedules');
   const busy = useSchedulesStore((s) => s.busy);
   const { pause, resume } = useSchedulesStore.getState();
@@ -101,6 +102,11 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onResult
                   {canEdit(s) && (
                     <Button size="xs" variant="default" onClick={() => onEdit(s)} data-testid="schedule-edit">
                       {t('actions.edit')}
+                    </Button>
+                  )}
+                  {s.kind === 'local' && s.lastRun && (
+                    <Button size="xs" variant="subtle" onClick={() => onRuns(s)} data-testid="schedule-history">
+                      {t('actions.history')}
                     </Button>
                   )}
                   {s.kind === 'jsms' && s.state === 'active' && (
