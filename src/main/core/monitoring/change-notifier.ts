@@ -5,6 +5,7 @@ export function createChangeNotifier(clock: Clock, everyMs: number, flush: (coun
   let count = 0;
   const campaigns = new Set<string>();
   let timer: unknown = null;
+  let stopped = false;
   const fire = () => {
     timer = null;
     if (count === 0 && campaigns.size === 0) return;
@@ -16,6 +17,8 @@ export function createChangeNotifier(clock: Clock, everyMs: number, flush: (coun
   };
   return {
     mark(n: number, campaignIds: Iterable<string>) {
+      // After stop (the core is closing its database), late marks from the dispatcher's last flush are dropped.
+      if (stopped) return;
       count += n;
       for (const id of campaignIds) campaigns.add(id);
       timer ??= clock.setTimeout(fire, everyMs);
@@ -25,6 +28,7 @@ export function createChangeNotifier(clock: Clock, everyMs: number, flush: (coun
       fire();
     },
     stop() {
+      stopped = true;
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
     },
