@@ -96,10 +96,11 @@ export function createReceiverService(deps: ReceiverServiceDeps) {
   }
 
   const emitSoon = () => {
-    if (statusTimer !== null) return;
+    if (statusTimer !== null || state !== 'listening') return;
     statusTimer = setTimeout(() => {
       statusTimer = null;
-      deps.onStatus(status());
+      // Not after stop: the core may have closed its database by then.
+      if (state === 'listening') deps.onStatus(status());
     }, 1000);
     statusTimer.unref?.();
   };
