@@ -43,7 +43,7 @@ export interface EimsJobScheduleInput {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The job's runs as a recurrence in the platform's zone, so the list can show the next one. */
-function jobWhen(job: EimsJobOptions, planStart: number | undefined, planEnd: number | undefined): When | null {
+function jobWhen(job: EimsJobOptions, planStart: number | undefined, planEnd: number | undefined, now: number): When | null {
   const time = `${pad(job.hour ?? 0)}:${pad(job.min ?? 0)}`;
   let repeat: Repeat | null = null;
   switch (job.jobType) {
@@ -51,7 +51,7 @@ function jobWhen(job: EimsJobOptions, planStart: number | undefined, planEnd: nu
     case 'timed':
       return null;
     case 'interval': {
-      const from = planStart ?? Date.now();
+      const from = planStart ?? now;
       const w = new Date(from + 8 * 3_600_000);
       repeat = { kind: 'every', every: job.interval ?? 60, unit: 'minutes', from: `${w.getUTCFullYear()}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}T${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}` };
       break;
@@ -169,8 +169,8 @@ export function createEimsSchedules(ctx: CoreContext, sc: ScheduleContext, offer
         throw new AppError('SCHEDULE_END_BEFORE_START', 'The plan ends before it starts. Pick an end after the start.', { fields: { 'job.planEnd': 'Pick a later end.' } });
       }
       const { text, numbers } = singleText(input.draft);
-      const when = jobWhen(job, planStart, planEnd);
       const now = ctx.clock.now();
+      const when = jobWhen(job, planStart, planEnd, now);
       const next = job.jobType === 'timed' ? planStart! : job.jobType === 'now' ? null : when ? nextRun(when, Math.max(now, (planStart ?? now) - 1), 0) : null;
       const row = record('eims-job', input.draft, input.zone, when, next, { recipients: numbers.length });
       const ttl = planEnd !== undefined ? planEnd - now + DAY_MS : planStart !== undefined && job.jobType === 'timed' ? planStart - now + DAY_MS : DEFAULT_FILE_TTL_MS;
