@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { machineLine, writeSection } from './support/results.ts';
+import { atMost, emitResult, machineLine, writeSection } from './support/results.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, write: { type: 'boolean', default: false } } });
 const rows = Number(values.rows);
@@ -50,4 +50,12 @@ const body = [
   line('fling, 100 rows/frame', r.fling, `${r.fling.frames} frames, reached row ${r.fling.reachedRow.toLocaleString('en')}, ${r.fling.blankFrames} frames with unloaded rows`),
 ];
 console.log(body.join('\n'));
+const worst = Math.max(r.steady.worst, r.fling.worst);
+emitResult({
+  figure: `renderer: scrolling the ${r.rows.toLocaleString('en')}-row log in Chromium`,
+  value: `worst frame ${ms(worst)}; frames over 50 ms: steady ${r.steady.over50}, fling ${r.fling.over50}`,
+  baseline: `idle worst ${ms(r.idle.worst)}`,
+  goals: [atMost(worst, 50, ' ms', 1)],
+  runs: `one run (${r.steady.frames} + ${r.fling.frames} frames)`,
+});
 if (values.write) writeSection('Renderer', body);
