@@ -237,11 +237,20 @@ describe('schedule form', () => {
   });
 
   it('reads in Chinese', async () => {
-    m.schedules = [fakeSchedule({ id: 'l1' })];
+    m.schedules = [
+      fakeSchedule({ id: 'l1' }),
+      fakeSchedule({
+        id: 'e1',
+        kind: 'eims-job',
+        when: null,
+        job: { jobName: 'j', jobType: 'now', numbersUrl: 'http://127.0.0.1:8787/files/a/n.xls', numbersUrlExpiresAt: null, numbersUrlWarning: 'This is a loopback address: only this PC can open it.' },
+      }),
+    ];
     renderInApp(<SchedulesScreen />);
-    await screen.findByTestId('schedule-when');
+    await screen.findAllByTestId('schedule-when');
     await act(async () => void (await i18next.changeLanguage('zh')));
-    await waitFor(() => expect(screen.getByTestId('schedule-when').textContent).toBe('每天 09:00'));
-    expect(screen.getByTestId('schedule-state').textContent).toBe('启用');
+    await waitFor(() => expect(screen.getAllByTestId('schedule-when')[0]!.textContent).toBe('每天 09:00'));
+    expect(screen.getByTestId('schedule-file-warning').textContent).toMatch(/^这是回环地址/);
+    expect(screen.getAllByTestId('schedule-state')[0]!.textContent).toBe('启用');
   });
 });

@@ -1,6 +1,7 @@
 /** What happened last: a local run (sent / skipped / failed, with why) or what the provider holds. */
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { addressReach } from '../../../../shared/reachability.ts';
 import type { ScheduleView } from '../../../../shared/schedules.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { openCampaign } from '../campaigns/campaign-route.ts';
@@ -59,7 +60,7 @@ export function LastResult({ schedule: s }: { schedule: ScheduleView }) {
           )}
           {s.job.numbersUrlWarning && (
             <Alert color="orange" variant="light" p={6} data-testid="schedule-file-warning">
-              <Text size="xs">{sentenceText(i18n, s.job.numbersUrlWarning)}</Text>
+              <Text size="xs">{addressReach(s.job.numbersUrl) === 'loopback' ? t('file.loopback') : t('file.private')}</Text>
             </Alert>
           )}
         </Stack>
