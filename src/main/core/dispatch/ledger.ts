@@ -57,6 +57,19 @@ const toMessage = (r: MessageDbRow): LedgerMessage => ({
   attempts: r.attempts,
 });
 
+/**
+ * Bulk transitions by id. `+state` keeps SQLite on the primary key: with an index on state (the message
+ * log adds one) it would scan every queued/submitting row and, for the UPDATE … FROM, the whole JSON
+ * array per row — O(n²), 100 s for a 100k campaign. tests/unit/sending/ledger-plans.test.ts checks the plans.
+ */
+export const CLAIM_SQL = `UPDATE messages SET state = 'submitting', submission_id = ?, attempts = attempts + 1, updated_at = ?, port = ?
+         WHERE id IN (SELECT value FROM json_each(?)) AND +state = 'queued' RETURNING id`;
+export const ACCEPT_SQL = `UPDATE messages SET state = j.st, provider_id = j.pid, handed_at = ?, port = COALESCE(j.port, messages.port), updated_at = ?,
+           error_code = NULL, error_message = NULL, provider_code = NULL
+         FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS pid, json_extract(value, '$[2]') AS st, json_extract(value, '$[3]') AS port
+               FROM json_each(?)) AS j
+         WHERE messages.id = j.id AND +messages.state = 'submitting' RETURNING messages.id AS id`;
+
 export class Ledger {
   private readonly db: Database.Database;
   private readonly clock: Clock;
@@ -73,19 +86,14 @@ export class Ledger {
       insertSubmission: db.prepare<[string, number, number | null]>(`INSERT INTO submissions (account_id, started_at, port) VALUES (?, ?, ?)`),
       finishSubmission: db.prepare<[number, string, number]>(`UPDATE submissions SET finished_at = ?, outcome = ? WHERE id = ?`),
       claim: db.prepare<[number, number, number | null, string], { id: number }>(
-        `UPDATE messages SET state = 'submitting', submission_id = ?, attempts = attempts + 1, updated_at = ?, port = ?
-         WHERE id IN (SELECT value FROM json_each(?)) AND state = 'queued' RETURNING id`,
+        CLAIM_SQL,
       ),
       /** One event per id in a JSON array: set-based, so 10,000 transitions cost one statement. */
       events: db.prepare<[number, string, string, string, string]>(
         `INSERT INTO message_events (message_id, at, state, source, detail) SELECT value, ?, ?, ?, ? FROM json_each(?)`,
       ),
       acceptMany: db.prepare<[number, number, string], { id: number }>(
-        `UPDATE messages SET state = j.st, provider_id = j.pid, handed_at = ?, port = COALESCE(j.port, messages.port), updated_at = ?,
-           error_code = NULL, error_message = NULL, provider_code = NULL
-         FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS pid, json_extract(value, '$[2]') AS st, json_extract(value, '$[3]') AS port
-               FROM json_each(?)) AS j
-         WHERE messages.id = j.id AND messages.state = 'submitting' RETURNING messages.id AS id`,
+        ACCEPT_SQL,
       ),
       acceptedEvents: db.prepare<[number, string]>(
         `INSERT INTO message_events (message_id, at, state, source, detail)
