@@ -43,8 +43,7 @@ const BENCHES: Spec[] = [
   {
     file: 'sending.ts',
     figures: ['100,000-number campaign via the EIMS simulator, click → all submitted', 'GSM box throughput'],
-    // 2 EIMS runs: one 100k core run currently takes minutes (see the Notes in RESULTS.md), and the whole command should stay near 20 min.
-    args: ['--runs', '2', '--box-runs', '3'],
+    args: ['--runs', '5', '--box-runs', '3'],
     quick: ['--runs', '1', '--box-runs', '1'],
     timeoutMin: 12,
   },
