@@ -138,7 +138,8 @@ export function MessagesTable() {
                       <Tooltip label={row.errorMessage ?? ''} disabled={row.errorMessage === null} multiline w={320} withinPortal>
                         <Text size="xs" c="red" truncate data-testid="message-error">
                           {row.errorMessage ?? ''}
-                          {row.providerCode !== null ? ` (${row.providerCode})` : ''}
+                          {/* The provider's own status rides along with every report; it is an error code only beside an error. */}
+                          {row.errorMessage !== null && row.providerCode !== null ? ` (${row.providerCode})` : ''}
                         </Text>
                       </Tooltip>
                       <Text size="xs" c="dimmed">
