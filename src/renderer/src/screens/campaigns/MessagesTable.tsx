@@ -1,11 +1,11 @@
 /** A campaign's messages, virtualised (only visible rows are in the DOM; pages load as they scroll in), with filters. */
 import { Badge, Box, Group, MultiSelect, Paper, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_STATES, type MessageState } from '../../../../shared/campaigns.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { useCampaignsStore } from '../../stores/campaigns.ts';
 import { STATE_COLORS } from './CampaignProgress.tsx';
 import { MessageHistory } from './MessageHistory.tsx';
@@ -29,19 +29,14 @@ export function MessagesTable() {
     if (debounced.trim() !== s.search) void filter(s.states, debounced.trim());
   }, [debounced, filter]);
 
-  const virtualizer = useVirtualizer({
+  const { virtualizer, items } = usePagedVirtualizer({
     count: messages.total,
-    getScrollElement: () => parent.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: 12,
+    parent,
+    ensure,
     initialRect: { width: 1000, height: 480 },
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => {
-    if (messages.total > 0) void ensure(first, last + 1);
-  }, [first, last, messages.total, ensure]);
 
   return (
     <Stack gap="sm">

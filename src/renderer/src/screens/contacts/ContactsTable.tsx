@@ -1,9 +1,9 @@
 /** The contacts being browsed, virtualised: only the visible rows are in the DOM; pages load as they scroll in. */
 import { Badge, Box, Button, Group, Paper, Skeleton, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactRow } from '../../../../shared/contact-lists.ts';
+import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { useContactsStore } from '../../stores/contacts.ts';
 
 const ROW_HEIGHT = 44;
@@ -20,19 +20,14 @@ export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) 
   const browse = useContactsStore((s) => s.browse);
   const ensureRows = useContactsStore((s) => s.ensureRows);
   const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
+  const { virtualizer, items } = usePagedVirtualizer({
     count: browse.total,
-    getScrollElement: () => parent.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
     overscan: 12,
+    parent,
+    ensure: ensureRows,
     initialRect: { width: 900, height: 480 },
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => {
-    if (browse.total > 0) void ensureRows(first, last + 1);
-  }, [first, last, browse.total, ensureRows]);
 
   // Variable columns: the names found in the first loaded rows (a list's rows share them).
   const varNames = useMemo(() => {

@@ -3,10 +3,10 @@
  * scroll in. Rows are plain elements (no per-row popovers) so a long fling stays smooth.
  */
 import { Box, Paper, Skeleton, Stack, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
+import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { logRowCount, rowAt, useMessagesLogStore } from '../../stores/messages.ts';
 import { STATE_COLORS } from '../campaigns/CampaignProgress.tsx';
 import { LogHistory } from './LogHistory.tsx';
@@ -92,19 +92,14 @@ export function LogTable() {
   const [open, setOpen] = useState<MessageLogRow | null>(null);
   const count = status === 'ready' || status === 'error' ? logRowCount({ cursors, endCount }) : 0;
 
-  const virtualizer = useVirtualizer({
+  const { virtualizer, items } = usePagedVirtualizer({
     count,
-    getScrollElement: () => parent.current,
-    estimateSize: () => LOG_ROW_HEIGHT,
+    rowHeight: LOG_ROW_HEIGHT,
     overscan: 10,
+    parent,
+    ensure,
     initialRect: { width: 1000, height: 600 },
   });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => {
-    if (count > 0) void ensure(first, last + 1);
-  }, [first, last, count, ensure]);
 
   return (
     <Paper withBorder>
