@@ -46,6 +46,11 @@ it('sends a box test SMS and sees its pushed result; the dashboard flags a low b
   const d = await call<DashboardAccounts>(tc.core, 'dashboardAccounts');
   expect(d.balances).toHaveLength(1);
   expect(d.balances[0]).toMatchObject({ provider: 'eims', low: true, error: null });
+  // A gift balance under the threshold does not make the account low: sends draw from the balance.
+  eims.state.balance = 5000;
+  const topped = await call<DashboardAccounts>(tc.core, 'dashboardAccounts');
+  expect(topped.balances[0]).toMatchObject({ low: false });
+  expect(topped.balances[0]!.balances.find((b) => b.label === 'Gift balance')?.amount).toBe(50);
   expect(d.boxes).toHaveLength(1);
   const sentToday = d.boxes[0]!.ports.reduce((n, p) => n + p.sentToday, 0);
   expect(sentToday).toBe(2);

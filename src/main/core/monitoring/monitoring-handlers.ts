@@ -86,7 +86,8 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
               name: account.name,
               provider: account.kind,
               balances: check.balances,
-              low: check.balances.some((b) => b.amount !== null && b.amount < threshold),
+              // The first line is what sends draw from (EIMS balance, JSMS app SMS balance); gift and voice lines are extras.
+              low: check.balances[0]?.amount != null && check.balances[0].amount < threshold,
               error,
               checkedAt: check.checkedAt,
             });
