@@ -1,5 +1,5 @@
 /** Accounts: the provider accounts, with add / edit / delete, connection tests and the verification-code tool. */
-import { Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, EmptyState, Loader, Paper, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts.ts';
@@ -9,6 +9,7 @@ import { AccountFormModal } from './AccountFormModal.tsx';
 import { AccountsTable } from './AccountsTable.tsx';
 import { DeleteAccountModal } from './DeleteAccountModal.tsx';
 import { VerificationModal } from './verification/VerificationModal.tsx';
+import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 
 type Editor = { mode: 'add' } | { mode: 'edit'; account: AccountView } | null;
 
@@ -27,15 +28,9 @@ export function AccountsScreen() {
 
   return (
     <Stack gap="md" data-testid="screen-accounts" data-status={status}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Title order={2}>{t('title')}</Title>
-          <Text c="dimmed" size="sm" maw={640}>
-            {t('intro')}
-          </Text>
-        </div>
+      <ScreenHeader title={t('title')} intro={t('intro')} maw={640}>
         {addButton}
-      </Group>
+      </ScreenHeader>
 
       {status === 'error' && error && <ErrorAlert title={t('loadFailed')} error={error} onRetry={() => void reload()} testId="accounts-error" />}
 

@@ -1,5 +1,5 @@
 /** Campaigns: the list with live progress, and one campaign's detail at `#/campaigns/<id>`. */
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { connectCampaignsUpdates, useCampaignsStore } from '../../stores/campaigns.ts';
@@ -7,6 +7,7 @@ import { useRouteStore } from '../../stores/route.ts';
 import { useCampaignParam } from './campaign-route.ts';
 import { CampaignDetail } from './CampaignDetail.tsx';
 import { CampaignsList } from './CampaignsList.tsx';
+import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 
 export function CampaignsScreen() {
   const { t } = useTranslation('campaigns');
@@ -42,17 +43,11 @@ export function CampaignsScreen() {
 
   return (
     <Stack gap="md" data-testid="screen-campaigns">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Title order={2}>{t('title')}</Title>
-          <Text c="dimmed" size="sm" maw={720}>
-            {t('intro')}
-          </Text>
-        </div>
+      <ScreenHeader title={t('title')} intro={t('intro')}>
         <Button onClick={() => navigate('compose')} data-testid="campaigns-new">
           {t('newCampaign')}
         </Button>
-      </Group>
+      </ScreenHeader>
       <CampaignsList />
     </Stack>
   );

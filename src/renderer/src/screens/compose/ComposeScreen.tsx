@@ -2,7 +2,7 @@
  * Compose: account, message (free text with a live counter, or a JSMS template), recipients and quiet
  * hours; "Review" asks main for the pre-send summary and only the reviewed draft can be sent.
  */
-import { Alert, Button, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -19,6 +19,7 @@ import { TimingSection } from './TimingSection.tsx';
 import { useComposeTimingStore } from '../../stores/compose-timing.ts';
 import { hashForRoute } from '../../routes.ts';
 import { useRouteStore } from '../../stores/route.ts';
+import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -101,17 +102,11 @@ export function ComposeScreen() {
 
   return (
     <Stack gap="md" data-testid="screen-compose">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Title order={2}>{t('title')}</Title>
-          <Text c="dimmed" size="sm" maw={720}>
-            {t('intro')}
-          </Text>
-        </div>
+      <ScreenHeader title={t('title')} intro={t('intro')}>
         <Button variant="subtle" color="gray" onClick={() => (reset(), nameFresh())} data-testid="compose-reset">
           {t('startOver')}
         </Button>
-      </Group>
+      </ScreenHeader>
       <Grid gap="md" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">

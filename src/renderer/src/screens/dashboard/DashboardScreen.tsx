@@ -1,5 +1,5 @@
 /** Dashboard: today and this week, the delivery funnel, per-day sends per provider, balances, box ports and recent campaigns — live. */
-import { Anchor, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Skeleton, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -9,6 +9,7 @@ import { AccountsPanel } from './AccountsPanel.tsx';
 import { PerDayChart } from './PerDayChart.tsx';
 import { RecentCampaigns } from './RecentCampaigns.tsx';
 import { Funnel, StatsCards } from './StatsCards.tsx';
+import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 
 export function DashboardScreen() {
   const { t, i18n } = useTranslation('dashboard');
@@ -33,13 +34,7 @@ export function DashboardScreen() {
 
   return (
     <Stack gap="md" data-testid="screen-dashboard" data-status={status}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Title order={2}>{t('title')}</Title>
-          <Text c="dimmed" size="sm" maw={720}>
-            {t('intro')}
-          </Text>
-        </div>
+      <ScreenHeader title={t('title')} intro={t('intro')}>
         {stats && (
           <Stack gap={0} align="flex-end">
             {stats.inboxUnread > 0 && (
@@ -52,7 +47,7 @@ export function DashboardScreen() {
             </Text>
           </Stack>
         )}
-      </Group>
+      </ScreenHeader>
       {status === 'error' && error && <ErrorAlert title={t('loadFailed')} error={error} onRetry={() => void loadStats()} testId="dash-error" />}
       {status === 'loading' && !stats && (
         <Stack gap="sm" data-testid="dash-loading">

@@ -1,5 +1,5 @@
 /** Messages: every message the app has sent, newest first, with filters, search, export and each message's history. */
-import { Button, Group, Menu, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
@@ -9,6 +9,7 @@ import { useCampaignsStore } from '../../stores/campaigns.ts';
 import { connectMessagesLogUpdates, useMessagesLogStore } from '../../stores/messages.ts';
 import { LogFilters } from './LogFilters.tsx';
 import { LogTable } from './LogTable.tsx';
+import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 
 export function MessagesScreen() {
   const { t, i18n } = useTranslation('messages');
@@ -45,13 +46,7 @@ export function MessagesScreen() {
 
   return (
     <Stack gap="md" data-testid="screen-messages" data-status={status}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Title order={2}>{t('title')}</Title>
-          <Text c="dimmed" size="sm" maw={720}>
-            {t('intro')}
-          </Text>
-        </div>
+      <ScreenHeader title={t('title')} intro={t('intro')}>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <Button variant="default" loading={exporting} disabled={status !== 'ready'} data-testid="log-export">
@@ -67,7 +62,7 @@ export function MessagesScreen() {
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>
-      </Group>
+      </ScreenHeader>
       <LogFilters />
       <Group justify="space-between" gap="sm">
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="log-total" data-count={total ?? ''}>

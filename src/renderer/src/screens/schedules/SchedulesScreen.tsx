@@ -1,5 +1,5 @@
 /** Schedules: local and provider-side schedules in one list, with create, edit, pause/resume and delete. */
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
@@ -13,6 +13,7 @@ import { ScheduleFormModal } from './ScheduleFormModal.tsx';
 import { DeleteScheduleModal, ProviderDetailModal } from './ScheduleModals.tsx';
 import { RunsModal } from './RunsModal.tsx';
 import { SchedulesTable } from './SchedulesTable.tsx';
+import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 
 type Dialog = { kind: 'form'; form: ScheduleForm } | { kind: 'delete' | 'detail' | 'runs'; schedule: ScheduleView } | null;
 
@@ -48,17 +49,11 @@ export function SchedulesScreen() {
 
   return (
     <Stack gap="md" data-testid="screen-schedules">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Title order={2}>{t('title')}</Title>
-          <Text c="dimmed" size="sm" maw={760}>
-            {t('intro')}
-          </Text>
-        </div>
+      <ScreenHeader title={t('title')} intro={t('intro')} maw={760}>
         <Button onClick={() => setDialog({ kind: 'form', form: freshForm() })} data-testid="schedules-new">
           {t('newSchedule')}
         </Button>
-      </Group>
+      </ScreenHeader>
       {error && <ErrorAlert title={t('loadFailed')} error={error} onRetry={() => void useSchedulesStore.getState().load()} testId="schedules-error" />}
       {actionError && <ErrorAlert title={t('actionFailed')} error={actionError} testId="schedules-action-error" />}
       {notice && (
