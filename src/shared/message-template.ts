@@ -69,16 +69,33 @@ export function renderTemplate(
   text: string,
   vars: Readonly<Record<string, string>>,
 ): { text: string; missing: string[] } {
-  const missing = new Set<string>();
-  let out = '';
-  for (const part of parse(text)) {
-    if (part.kind === 'text') {
-      out += part.text;
-      continue;
-    }
-    const value = lookup(vars, part.name);
-    if (value === undefined) missing.add(part.name);
-    else out += value;
+  return compileTemplate(text)(vars);
+}
+
+export type CompiledTemplate = (vars: Readonly<Record<string, string>>) => { text: string; missing: string[] };
+
+/**
+ * `renderTemplate` with the text parsed once: a campaign renders one body for 100,000 recipients.
+ * A text without placeholders renders to itself without looking at the variables.
+ */
+export function compileTemplate(text: string): CompiledTemplate {
+  const parts = parse(text);
+  if (parts.every((p) => p.kind === 'text')) {
+    const fixed = parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
+    return () => ({ text: fixed, missing: [] });
   }
-  return { text: out, missing: [...missing] };
+  return (vars) => {
+    const missing = new Set<string>();
+    let out = '';
+    for (const part of parts) {
+      if (part.kind === 'text') {
+        out += part.text;
+        continue;
+      }
+      const value = lookup(vars, part.name);
+      if (value === undefined) missing.add(part.name);
+      else out += value;
+    }
+    return { text: out, missing: [...missing] };
+  };
 }

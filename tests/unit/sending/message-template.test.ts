@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { renderTemplate, templateVariables } from '../../../src/shared/message-template.ts';
+import { compileTemplate, renderTemplate, templateVariables } from '../../../src/shared/message-template.ts';
 
 describe('templateVariables', () => {
   it('lists Chinese and Latin names once, in order of first appearance', () => {
@@ -73,5 +73,15 @@ describe('renderTemplate', () => {
 
   it('does not resolve inherited object properties', () => {
     expect(renderTemplate('{toString}', {})).toEqual({ text: '', missing: ['toString'] });
+  });
+
+  it('renders a compiled template for many recipients without carrying one into the next', () => {
+    const render = compileTemplate('{姓名}，{city} {{x}}');
+    expect(render({ 姓名: '王', city: '成都' })).toEqual({ text: '王，成都 {x}', missing: [] });
+    expect(render({ 姓名: '李' })).toEqual({ text: '李， {x}', missing: ['city'] });
+    expect(render({ CITY: '广州' })).toEqual({ text: '，广州 {x}', missing: ['姓名'] });
+    const fixed = compileTemplate('No variables {{here}}');
+    expect(fixed({ here: 'x' })).toEqual({ text: 'No variables {here}', missing: [] });
+    expect(fixed({})).toEqual(renderTemplate('No variables {{here}}', {}));
   });
 });

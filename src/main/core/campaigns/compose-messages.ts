@@ -1,5 +1,5 @@
 import type { CampaignContent, RenderedSample } from '../../../shared/campaigns.ts';
-import { renderTemplate, templateVariables } from '../../../shared/message-template.ts';
+import { compileTemplate, templateVariables } from '../../../shared/message-template.ts';
 import { countSegments } from '../../../shared/sms-segments.ts';
 import type { NewMessage } from './campaigns-repository.ts';
 import type { Recipient } from './recipients.ts';
@@ -42,22 +42,24 @@ export function composeMessages(content: CampaignContent, recipients: readonly R
     }
     return s;
   };
+  const body = content.mode === 'text' ? compileTemplate(content.body) : null;
+  const params = content.mode === 'template' ? Object.entries(content.params).map(([key, value]) => [key, compileTemplate(value)] as const) : [];
   for (const r of recipients) {
     if (content.mode === 'text') {
-      const { text } = renderTemplate(content.body, r.vars);
+      const { text } = body!(r.vars);
       noteMissing(r.vars);
       const seg = segmentsOf(text);
       totalSegments += seg.segments;
       messages.push({ e164: r.e164, address: r.address, text, params: null, segments: seg.segments });
       if (sample.length < sampleSize) sample.push({ e164: r.e164, text, segments: seg.segments, encoding: seg.encoding });
     } else {
-      const params: Record<string, string> = {};
-      for (const [key, value] of Object.entries(content.params)) params[key] = renderTemplate(value, r.vars).text;
+      const filled: Record<string, string> = {};
+      for (const [key, render] of params) filled[key] = render(r.vars).text;
       noteMissing(r.vars);
       totalSegments += 1;
-      messages.push({ e164: r.e164, address: r.address, text: '', params, segments: 1 });
+      messages.push({ e164: r.e164, address: r.address, text: '', params: filled, segments: 1 });
       if (sample.length < sampleSize) {
-        sample.push({ e164: r.e164, text: `#${content.tempId} ${JSON.stringify(params)}`, params, segments: 1, encoding: null });
+        sample.push({ e164: r.e164, text: `#${content.tempId} ${JSON.stringify(filled)}`, params: filled, segments: 1, encoding: null });
       }
     }
   }
