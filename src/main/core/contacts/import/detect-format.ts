@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { contactsError } from '../contacts-error.ts';
+import { readWorkbookStream } from './cfb-read.ts';
 import { detectBom, looksBinary, sniffUtf16 } from './decode-text.ts';
 import { readZipDirectory, type ZipEntry } from './zip-guard.ts';
 
@@ -9,7 +10,8 @@ import { readZipDirectory, type ZipEntry } from './zip-guard.ts';
  */
 export type DetectedContainer =
   | { kind: 'xlsx'; entries: ZipEntry[] }
-  | { kind: 'xls' }
+  /** `workbook`: the BIFF8 Workbook stream when the lean reader could take it out of the container. */
+  | { kind: 'xls'; workbook?: Uint8Array }
   | { kind: 'text' };
 
 const PASSWORD_MESSAGE =
@@ -58,6 +60,9 @@ export function unsupported(what: string): Error {
 }
 
 function detectOle(bytes: Uint8Array): DetectedContainer {
+  // The common case without SheetJS's CFB reader, which copies every stream of the container.
+  const workbook = readWorkbookStream(bytes);
+  if (workbook) return { kind: 'xls', workbook };
   let names: string[];
   try {
     const cfb = XLSX.CFB.read(bytes, { type: 'buffer' }) as { FileIndex: Array<{ name: string }> };

@@ -15,6 +15,7 @@ import { isAppError } from '../../../../shared/errors.ts';
 import { contactsError, throwIfAborted } from '../contacts-error.ts';
 import { normalisePhone } from '../phone/normalise.ts';
 import { decodeText } from './decode-text.ts';
+import { readXlsFast } from './fast-xls.ts';
 import { isFastXlsxPart, readXlsxFast } from './fast-xlsx.ts';
 import { classifyText, detectContainer } from './detect-format.ts';
 import { detectMapping } from './detect-columns.ts';
@@ -54,6 +55,7 @@ function readSource(bytes: Uint8Array, opts: ReturnType<typeof importOptionsSche
       assertNotZipBomb(container.entries, limits);
       fast = readXlsxFast(verifyZipEntries(bytes, container.entries, isFastXlsxPart), wbOpts);
     }
+    else fast = readXlsFast(container.workbook, wbOpts);
     const wb = fast ?? readWorkbook({ bytes }, container.kind === 'xlsx' ? '.xlsx' : '.xls', wbOpts);
     return { grid: wb.grid, source: { format: container.kind, sheets: wb.sheets, sheet: wb.sheetName } };
   }

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../../../shared/errors.ts';
+import { xlsNeedsCodepages } from './fast-xls.ts';
 import { packResult } from './pack-result.ts';
 import { runImport } from './engine.ts';
 import type { ParseReply, ParseRequest } from './worker-protocol.ts';
@@ -14,10 +15,12 @@ if (port) {
   port.once('message', async (req: ParseRequest) => {
     const send = (reply: ParseReply) => port.postMessage(reply);
     try {
-      // A zip (.xlsx) is read by the lean reader; anything else may need SheetJS's codepage tables.
-      const head = new Uint8Array(req.bytes, 0, Math.min(2, req.bytes.byteLength));
-      if (!(head[0] === 0x50 && head[1] === 0x4b)) await import('./codepages.ts');
-      const result = runImport(new Uint8Array(req.bytes), req.options, {
+      // A zip (.xlsx) or a UTF-16 BIFF8 .xls is read by a lean reader (or by SheetJS without any
+      // codepage); anything else may need SheetJS's codepage tables (~250 ms to load).
+      const bytes = new Uint8Array(req.bytes);
+      const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+      if (!zip && xlsNeedsCodepages(bytes)) await import('./codepages.ts');
+      const result = runImport(bytes, req.options, {
         limits: req.limits,
         onProgress: (progress) => send({ type: 'progress', progress }),
       });

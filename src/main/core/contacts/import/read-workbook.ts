@@ -132,7 +132,7 @@ function sheetToGrid(ws: XLSX.WorkSheet | undefined, signal: AbortSignal | undef
     }
     if ((r & 0xffff) === 0) throwIfAborted(signal);
   }
-  fillMerges(ws, rows);
+  fillMerges(ws?.['!merges'] ?? [], rows);
   while (rows.length > 0 && rows[rows.length - 1] === undefined) rows.pop();
   for (const row of rows) if (row && row.length > columns) columns = row.length;
   return { rows, columns };
@@ -143,8 +143,7 @@ function sheetToGrid(ws: XLSX.WorkSheet | undefined, signal: AbortSignal | undef
  * row of the block that value (in the block's first column: a value merged across columns belongs
  * to its leftmost one, so a merged title row stays one cell wide).
  */
-function fillMerges(ws: XLSX.WorkSheet | undefined, rows: Array<string[] | undefined>): void {
-  const merges = ws?.['!merges'] ?? [];
+export function fillMerges(merges: readonly XLSX.Range[], rows: Array<string[] | undefined>): void {
   for (const m of merges) {
     const value = rows[m.s.r]?.[m.s.c] ?? '';
     if (value === '') continue;
