@@ -84,3 +84,55 @@ describe('report ingest', () => {
     expect(ingest.ingest([report]).changed).toBe(0);
   });
 });
+
+describe('report ingest on the current schema (migration 7: counts written set-based)', () => {
+  /** The same reports on a migration-4 schema (per-row triggers count) and on the current one. */
+  function run(migrations: typeof MIGRATIONS) {
+    const t = makeTempDir();
+    const d = openDatabase(t.dir, migrations).db;
+    d.prepare(`INSERT INTO campaigns (id, name, account_id, provider, content, state, created_at, updated_at) VALUES ('c1','C','acc','eims','{}','done',0,0)`).run();
+    d.prepare(`INSERT INTO submissions (id, account_id, started_at) VALUES (1, 'acc', ?)`).run(now - 60_000);
+    const add = d.prepare(`INSERT INTO messages (campaign_id, account_id, e164, address, state, submission_id, provider_id, handed_at, updated_at) VALUES ('c1',?,?,?,?,1,?,?,?)`);
+    const states = ['submitted', 'sent', 'unknown', 'submitted', 'delivered', 'submitting'];
+    for (let i = 0; i < 30; i++) {
+      const state = states[i % states.length]!;
+      add.run(i % 7 === 0 ? 'acc2' : 'acc', `+86138000000${String(i).padStart(2, '0')}`, `86138000000${String(i).padStart(2, '0')}`, state, state === 'unknown' ? null : `p${i}`, now - 1000, now - 1000);
+    }
+    let at = now;
+    const ingest = createReportIngest(d, { now: () => at, setTimeout: () => 0, clearTimeout: () => undefined });
+    const report = (i: number, state: ReportInput['state'], extra: Partial<ReportInput> = {}): ReportInput => ({
+      match: { by: 'provider-id', accountId: i % 7 === 0 ? 'acc2' : 'acc', providerId: `p${i}`, number: `138000000${String(i).padStart(2, '0')}`, settleUnknownByNumber: true },
+      state,
+      source: 'push',
+      detail: `r${i % 3}`,
+      ...extra,
+    });
+    const batches: ReportInput[][] = [
+      Array.from({ length: 30 }, (_, i) => report(i, i % 5 === 0 ? 'failed' : 'sent', i % 5 === 0 ? { code: 'X', message: 'no' } : {})),
+      // Unknown messages settled by number; sent → delivered and submitted → delivered in one batch; repeats.
+      [report(2, 'delivered', { match: { by: 'provider-id', accountId: 'acc', providerId: 'new2', number: '13800000002', settleUnknownByNumber: true } }), report(1, 'delivered'), report(1, 'delivered'), report(3, 'delivered'), report(3, 'expired')],
+      Array.from({ length: 30 }, (_, i) => report(i, 'delivered')),
+    ];
+    const results = batches.map((b) => {
+      at += 900_000;
+      const r = ingest.ingest(b);
+      return { ...r, campaignIds: [...r.campaignIds] };
+    });
+    const out = {
+      results,
+      counts: d.prepare(`SELECT bucket, account_id, kind, n FROM daily_counts ORDER BY 1, 2, 3`).all(),
+      messages: d.prepare(`SELECT id, state, error_code, error_message, provider_code, provider_id, updated_at FROM messages ORDER BY id`).all(),
+      events: d.prepare(`SELECT message_id, at, state, source, detail FROM message_events ORDER BY message_id, id`).all(),
+    };
+    d.close();
+    t.cleanup();
+    return out;
+  }
+
+  it('ends in the same states, events and daily counts as the per-row triggers', () => {
+    const old = run(MIGRATIONS.filter((m) => m.version <= 4));
+    const current = run(MIGRATIONS);
+    expect(old.counts.length).toBeGreaterThan(4);
+    expect(current).toEqual(old);
+  });
+});

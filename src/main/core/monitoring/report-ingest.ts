@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MessageState } from '../../../shared/campaigns.ts';
 import type { Clock } from '../ports.ts';
+import { createBulkAdvance, type Advance, type EventRow } from './bulk-advance.ts';
 import { sameNumber } from './numbers.ts';
 
 /**
@@ -51,6 +52,7 @@ export const CLOCK_SLACK_MS = 120_000;
 interface Target {
   id: number;
   campaign_id: string;
+  account_id: string;
   state: MessageState;
   provider_id: string | null;
 }
@@ -58,19 +60,19 @@ interface Target {
 export function createReportIngest(db: Database.Database, clock: Clock) {
   const s = {
     byProviderId: db.prepare<[string, string], Target>(
-      `SELECT id, campaign_id, state, provider_id FROM messages WHERE account_id = ? AND provider_id = ? ORDER BY id DESC LIMIT 1`,
+      `SELECT id, campaign_id, account_id, state, provider_id FROM messages WHERE account_id = ? AND provider_id = ? ORDER BY id DESC LIMIT 1`,
     ),
-    byId: db.prepare<[number], Target>(`SELECT id, campaign_id, state, provider_id FROM messages WHERE id = ?`),
+    byId: db.prepare<[number], Target>(`SELECT id, campaign_id, account_id, state, provider_id FROM messages WHERE id = ?`),
     unknownOfAccount: db.prepare<[string, number], Target & { address: string }>(
-      `SELECT m.id, m.campaign_id, m.state, m.provider_id, m.address FROM messages m JOIN submissions s ON s.id = m.submission_id
+      `SELECT m.id, m.campaign_id, m.account_id, m.state, m.provider_id, m.address FROM messages m JOIN submissions s ON s.id = m.submission_id
        WHERE m.account_id = ? AND m.state = 'unknown' AND s.started_at <= ? ORDER BY m.id`,
     ),
     boxByAddress: db.prepare<[string, string, number], Target & { port: number; handed_at: number }>(
-      `SELECT id, campaign_id, state, provider_id, port, handed_at FROM messages
+      `SELECT id, campaign_id, account_id, state, provider_id, port, handed_at FROM messages
        WHERE account_id = ? AND address = ? AND port IS NOT NULL AND handed_at <= ? ORDER BY handed_at DESC LIMIT 20`,
     ),
     boxByPort: db.prepare<[string, number, number, number], Target & { address: string; handed_at: number }>(
-      `SELECT id, campaign_id, state, provider_id, address, handed_at FROM messages
+      `SELECT id, campaign_id, account_id, state, provider_id, address, handed_at FROM messages
        WHERE account_id = ? AND port = ? AND handed_at BETWEEN ? AND ? ORDER BY handed_at DESC LIMIT 500`,
     ),
     settleUnknown: db.prepare<[string, string, string | null, string | null, string | null, number, number]>(
@@ -111,20 +113,10 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
     return undefined;
   }
 
-  const bulk = {
-    byProviderIds: db.prepare<[string, string], Target>(
-      `SELECT m.id, m.campaign_id, m.state, m.provider_id FROM json_each(?) j CROSS JOIN messages m WHERE m.account_id = ? AND m.provider_id = j.value`,
-    ),
-    advance: db.prepare<[number, string]>(
-      `UPDATE messages SET state = u.state, error_code = COALESCE(u.code, messages.error_code), error_message = COALESCE(u.msg, messages.error_message),
-         provider_code = COALESCE(u.pc, messages.provider_code), updated_at = ?
-       FROM (SELECT value ->> 0 AS id, value ->> 1 AS state, value ->> 2 AS code, value ->> 3 AS msg, value ->> 4 AS pc FROM json_each(?)) AS u
-       WHERE messages.id = u.id`,
-    ),
-    events: db.prepare<[number, string]>(
-      `INSERT INTO message_events (message_id, at, state, source, detail) SELECT value ->> 0, ?, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
-    ),
-  };
+  const byProviderIds = db.prepare<[string, string], Target>(
+    `SELECT m.id, m.campaign_id, m.account_id, m.state, m.provider_id FROM json_each(?) j CROSS JOIN messages m WHERE m.account_id = ? AND m.provider_id = j.value`,
+  );
+  const bulk = createBulkAdvance(db);
 
   /** Provider-id matches of a batch, looked up in one statement per account (the newest message wins a shared id). */
   function prefetch(inputs: readonly ReportInput[]): Map<string, Target> {
@@ -137,7 +129,7 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
     }
     const found = new Map<string, Target>();
     for (const [accountId, ids] of byAccount) {
-      for (const t of bulk.byProviderIds.all(JSON.stringify([...ids]), accountId)) {
+      for (const t of byProviderIds.all(JSON.stringify([...ids]), accountId)) {
         const key = `${accountId}\u0000${t.provider_id}`;
         const had = found.get(key);
         if (!had || had.id < t.id) found.set(key, t);
@@ -151,8 +143,8 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
     const known = prefetch(inputs);
     /** The state each touched message is in as this batch goes (repeats within a batch are no-ops). */
     const current = new Map<number, MessageState>();
-    const updates = new Map<number, [number, string, string | null, string | null, string | null]>();
-    const events: [number, string, string, string][] = [];
+    const updates = new Map<number, Advance>();
+    const events: EventRow[] = [];
     for (const input of inputs) {
       const m = input.match;
       const pre = m.by === 'provider-id' ? known.get(`${m.accountId}\u0000${m.providerId}`) : undefined;
@@ -181,14 +173,21 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
         if (from === undefined || to <= from) continue;
         current.set(target.id, input.state);
         const prev = updates.get(target.id);
-        updates.set(target.id, [target.id, input.state, code ?? prev?.[2] ?? null, message ?? prev?.[3] ?? null, providerCode]);
-        events.push([target.id, input.state, input.source, note0]);
+        updates.set(target.id, {
+          id: target.id,
+          accountId: target.account_id,
+          from: prev?.from ?? state,
+          state: input.state,
+          code: code ?? prev?.code ?? null,
+          message: message ?? prev?.message ?? null,
+          providerCode,
+        });
+        events.push({ id: target.id, state: input.state, source: input.source, detail: note0 });
       }
       result.changed += 1;
       result.campaignIds.add(target.campaign_id);
     }
-    if (updates.size > 0) bulk.advance.run(now, JSON.stringify([...updates.values()]));
-    if (events.length > 0) bulk.events.run(now, JSON.stringify(events));
+    if (updates.size > 0) bulk.write([...updates.values()], events, now);
   }
 
   const ingestTx = db.transaction((inputs: readonly ReportInput[], result: IngestResult) => apply(inputs, result));
