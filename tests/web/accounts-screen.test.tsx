@@ -16,6 +16,7 @@ const existingJsms: AccountView = {
   appKey: 'key-123',
   signId: 42,
   devKey: undefined,
+  pullReports: false,
   createdAt: 1,
   updatedAt: 1,
   hasSecret: { masterSecret: true, devSecret: true },
@@ -74,10 +75,11 @@ describe('Accounts screen', () => {
     type(/^AppKey/, 'app-key-1');
     type(/^Signature id/, '7');
     type(/^Master secret/, 's3cret');
+    expect((screen.getByLabelText(/^Fetch reports by polling/) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByTestId('account-save'));
     await waitFor(() => expect(fake.callsOf('accountsCreate')).toHaveLength(1));
     expect(fake.callsOf('accountsCreate')[0]).toEqual({
-      config: { kind: 'jsms', name: 'Marketing', baseUrl: 'https://api.sms.jpush.cn', appKey: 'app-key-1', signId: 7 },
+      config: { kind: 'jsms', name: 'Marketing', baseUrl: 'https://api.sms.jpush.cn', appKey: 'app-key-1', signId: 7, pullReports: true },
       secrets: { masterSecret: 's3cret' },
     });
     const row = await screen.findByTestId('account-row');
@@ -132,11 +134,14 @@ describe('Accounts screen', () => {
     expect(within(master).queryByTestId('account-secret-masterSecret-clear')).toBeNull(); // required: replace only
 
     fireEvent.click(screen.getByTestId('account-secret-devSecret-clear'));
+    const pull = screen.getByLabelText(/^Fetch reports by polling/) as HTMLInputElement;
+    expect(pull.checked).toBe(false);
+    fireEvent.click(pull);
     fireEvent.click(screen.getByTestId('account-save'));
     await waitFor(() => expect(fake.callsOf('accountsUpdate')).toHaveLength(1));
     expect(fake.callsOf('accountsUpdate')[0]).toEqual({
       id: 'acc-j',
-      config: { kind: 'jsms', name: 'Promo', baseUrl: 'https://api.sms.jpush.cn', appKey: 'key-123', signId: 42 },
+      config: { kind: 'jsms', name: 'Promo', baseUrl: 'https://api.sms.jpush.cn', appKey: 'key-123', signId: 42, pullReports: true },
       secrets: { devSecret: null },
     });
     expect(fake.secrets.get('acc-j')).toEqual({ masterSecret: SECRET });

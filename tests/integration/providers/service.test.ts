@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const jsmsAccount = (devKey?: string): ServiceAccount => ({
-  id: 'j1', kind: 'jsms', name: 'JSMS', baseUrl: jsms.url, appKey: 'demo-app-key', signId: undefined, devKey,
+  id: 'j1', kind: 'jsms', name: 'JSMS', baseUrl: jsms.url, appKey: 'demo-app-key', signId: undefined, devKey, pullReports: true,
 });
 const jsmsSecrets = secrets({ masterSecret: 'demo-master-secret', devSecret: 'demo-dev-secret' });
 

@@ -22,6 +22,7 @@ export type ConfigField =
   | 'appKey'
   | 'signId'
   | 'devKey'
+  | 'pullReports'
   | 'account'
   | 'sender'
   | 'encrypted'
@@ -47,6 +48,7 @@ export const KIND_FIELDS: Record<ProviderKind, readonly FieldSpec[]> = {
     { name: 'appKey', type: 'text', required: true },
     { name: 'signId', type: 'text' },
     { name: 'devKey', type: 'text' },
+    { name: 'pullReports', type: 'switch' },
   ],
   eims: [
     { name: 'name', type: 'text', required: true },
@@ -70,6 +72,7 @@ export interface FormValues {
   appKey: string;
   signId: string;
   devKey: string;
+  pullReports: boolean;
   account: string;
   sender: string;
   encrypted: boolean;
@@ -97,6 +100,7 @@ const BLANK: FormValues = {
   appKey: '',
   signId: '',
   devKey: '',
+  pullReports: true,
   account: '',
   sender: '',
   encrypted: false,
@@ -140,6 +144,7 @@ export function formStateFromAccount(account: AccountView): AccountFormState {
       values.appKey = account.appKey;
       values.signId = account.signId === undefined ? '' : String(account.signId);
       values.devKey = account.devKey ?? '';
+      values.pullReports = account.pullReports;
       break;
     case 'eims':
       values.account = account.account;
