@@ -17,6 +17,7 @@ import { createInbox } from './inbox.ts';
 import { createInboundStore, type InboundInput } from './inbound-store.ts';
 import { createMessageLog } from './message-log.ts';
 import { handlePush } from './push-intake.ts';
+import { createReportBatcher } from './report-batcher.ts';
 import { createReportIngest, type IngestResult, type ReportInput } from './report-ingest.ts';
 import { createReportPoller } from './report-poller.ts';
 
@@ -84,30 +85,8 @@ export function createMonitoring(
     return r;
   }
 
-  /**
-   * Pushed reports that arrive together (several PUTs in flight) are stored in ONE transaction; each
-   * request is answered only after its rows are committed, so a 200 always means "stored".
-   */
-  let queued: ReportInput[][] = [];
-  let flushing: Promise<void> | null = null;
-  function reportsSoon(inputs: ReportInput[]): Promise<void> {
-    if (inputs.length === 0) return Promise.resolve();
-    queued.push(inputs);
-    flushing ??= new Promise<void>((resolve, reject) => {
-      setImmediate(() => {
-        const batch = queued.flat();
-        queued = [];
-        flushing = null;
-        try {
-          reports(batch);
-          resolve();
-        } catch (err) {
-          reject(err instanceof Error ? err : new Error(String(err)));
-        }
-      });
-    });
-    return flushing;
-  }
+  /** Pushed reports of PUTs in flight together: one transaction, each push answered after its commit. */
+  const pushed = createReportBatcher<ReportInput>((batch) => void reports(batch));
 
   /** Account lookups for pushes, cached briefly (a burst of pushes does not re-read and re-validate it each time). */
   const accountCache = new Map<string, { at: number; value: ReturnType<typeof accountOf> }>();
@@ -143,7 +122,7 @@ export function createMonitoring(
         account: cachedAccount,
         secret: (id, field) => readSecret(ctx.secrets, id, field),
         now: () => clock.now(),
-        reports: (inputs) => void stored.push(reportsSoon(inputs)),
+        reports: (inputs) => void stored.push(pushed.add(inputs)),
         inbound,
       });
       await Promise.all(stored);

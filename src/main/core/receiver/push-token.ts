@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { SecretStore } from '../ports.ts';
 
 /**
@@ -25,11 +25,15 @@ export function rotateToken(secrets: SecretStore): string {
   return token;
 }
 
-const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+const digest = (s: string) => hash('sha256', s, 'buffer');
+
+/** The token's own digest, kept while the token stays the same (every push compares against it). */
+let known: { token: string; digest: Buffer } | null = null;
 
 /** Constant-time equality (the lengths of the candidates leak nothing: both are hashed first). */
 export function tokenMatches(candidate: string, token: string): boolean {
-  return timingSafeEqual(digest(candidate), digest(token));
+  if (known?.token !== token) known = { token, digest: digest(token) };
+  return timingSafeEqual(digest(candidate), known.digest);
 }
 
 /** For display and errors: the first characters only. */
