@@ -9,6 +9,7 @@ export const jsmsAccount: AccountView = {
   appKey: 'key-123',
   signId: 42,
   devKey: undefined,
+  pullReports: true,
   createdAt: 1,
   updatedAt: 1,
   hasSecret: { masterSecret: true, devSecret: false },
