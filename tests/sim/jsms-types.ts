@@ -20,6 +20,8 @@ export interface JsmsSimOptions {
   numericMsgIds?: boolean;
   /** Sends to one mobile allowed per minute before 50009 "out of freq" (default: no limit). */
   maxPerMobilePerMinute?: number;
+  /** Least time between two calls to one pull endpoint (/v1/report, /v1/reply) before 50009 (default 5000). */
+  pullGapMs?: number;
   faults?: FaultOptions;
   seed?: number;
 }
@@ -41,6 +43,21 @@ export interface SimSchedule {
   status: 'pending' | 'sent' | 'deleted';
 }
 
+/** A report / reply waiting to be pulled (the push's `data` record). */
+export interface SimPulledReport {
+  msgId: string;
+  status: number;
+  phone: string;
+  /** Epoch seconds. */
+  receiveTime: number;
+}
+export interface SimPulledReply {
+  phone: string;
+  content: string;
+  /** Epoch seconds. */
+  replyTime: number;
+}
+
 export interface JsmsSimState {
   appKey: string;
   masterSecret: string;
@@ -57,6 +74,13 @@ export interface JsmsSimState {
   requests: { method: string; path: string; at: number }[];
   batchReplyShape: 'recipients' | 'failure_recipients';
   numericMsgIds: boolean;
+  /** Reports and replies waiting for GET /v1/report, /v1/reply (each returned once). */
+  reportQueue: SimPulledReport[];
+  replyQueue: SimPulledReply[];
+  /** msg_ids already queued by reportAll. */
+  reported: Set<string>;
+  /** Pull calls refused with 50009 because they came sooner than pullGapMs. */
+  pullRefused: number;
 }
 
 export interface JsmsSim {
@@ -72,6 +96,10 @@ export interface JsmsSim {
   setAppBalance(n: number | null): void;
   /** Sends every pending schedule whose time has come (or all, with force) and records them. */
   fireSchedules(force?: boolean): number;
+  /** Queues a report for every accepted message not reported yet (status 4001 unless `statusFor` says otherwise); returns how many. */
+  reportAll(statusFor?: (msgId: string, mobile: string) => number): number;
+  /** Queues a reply (inbound SMS) for GET /v1/reply; replyTime in epoch seconds (default now). */
+  addReply(reply: { phone: string; content: string; replyTime?: number }): void;
 }
 
 /** "yyyy-MM-dd HH:mm:ss" China time → epoch ms. */

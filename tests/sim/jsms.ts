@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createFaults, seededRandom } from './faults.ts';
 import { listen, parseJson, type SimReply, type SimRequest } from './http-kit.ts';
+import { createJsmsPull } from './jsms-pull.ts';
 import { JSMS_HTTP_STATUS, jsmsFail, renderTemplate } from './jsms-rules.ts';
 import { chinaTimeToMs, type JsmsSim, type JsmsSimOptions, type JsmsSimState, type SimSchedule } from './jsms-types.ts';
 
@@ -9,7 +10,7 @@ export type { JsmsSim, JsmsSimOptions, JsmsSimState } from './jsms-types.ts';
 /**
  * JSMS simulator: the REST API of specs/jsms.md on 127.0.0.1 — Basic auth (dev key pair for
  * /v1/accounts/dev), JSON only, the documented error codes and HTTP statuses, verification codes,
- * template SMS (single, batch ≤1000), scheduled SMS, balances and templates.
+ * template SMS (single, batch ≤1000), scheduled SMS, balances, templates, and the report/reply pull.
  */
 
 const MOBILE = /^\+?\d{5,20}$/;
@@ -38,7 +39,12 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
     requests: [],
     batchReplyShape: options.batchReplyShape ?? 'recipients',
     numericMsgIds: options.numericMsgIds ?? false,
+    reportQueue: [],
+    replyQueue: [],
+    reported: new Set(),
+    pullRefused: 0,
   };
+  const pull = createJsmsPull(state, options.pullGapMs ?? 5000);
   const faults = createFaults(options.faults ?? {});
   const newMsgId = () => String(nextMsgId++);
   const outId = (id: string) => (state.numericMsgIds ? Number(id) : id);
@@ -263,6 +269,7 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
       method: 'DELETE', pattern: /^\/v1\/templates\/(\d+)$/,
       run: (_req, _b, m) => (state.templates.delete(Number(m[1])) ? { status: 200 } : jsmsFail(50013)),
     },
+    ...pull.routes,
   ];
 
   function checkTemplateBody(b: Record<string, unknown>): SimReply | null {
@@ -350,6 +357,8 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
     setAppBalance: (n) => {
       state.appBalance = n;
     },
+    reportAll: pull.reportAll,
+    addReply: pull.addReply,
     fireSchedules: (force = false) => {
       let n = 0;
       for (const s of state.schedules.values()) {

@@ -233,3 +233,40 @@ describe('JSMS balances, templates and auth', () => {
     expect(noDev.balances.map((b) => b.label)).toEqual(['App balance (SMS)', 'App voice']);
   });
 });
+
+describe('JSMS report and reply pull', () => {
+  it('returns each record once, at most 500 a call, and explains a call that came too soon (50009)', async () => {
+    const fast = await startJsmsSim({ pullGapMs: 300, appBalance: 10_000 });
+    try {
+      const c = createJsmsClient({ id: 'acc-1', baseUrl: fast.url, appKey: 'demo-app-key' }, secrets(secretMap), testDeps());
+      const recipients = Array.from({ length: 501 }, (_, i) => ({ mobile: `139${String(10_000_000 + i).slice(-8)}` }));
+      await c.sendTemplateBatch({ tempId: 3, recipients });
+      expect(fast.reportAll((_id, mobile) => (mobile.endsWith('7') ? 4003 : 4001))).toBe(501);
+      fast.addReply({ phone: '13910000001', content: '好的' });
+      const first = await c.pullReports();
+      expect(first).toHaveLength(500);
+      expect(first[0]).toMatchObject({ msgId: fast.state.accepted[0]!.providerId, status: 4001, phone: recipients[0]!.mobile });
+      const tooSoon = await providerError(c.pullReports());
+      expect(tooSoon.code).toBe('JSMS_50009');
+      expect(fast.state.pullRefused).toBe(1);
+      expect(await c.pullReplies()).toMatchObject([{ phone: '13910000001', content: '好的' }]);
+      await new Promise((r) => setTimeout(r, 320));
+      expect(await c.pullReports()).toMatchObject([{ status: 4001 }]);
+      await new Promise((r) => setTimeout(r, 320));
+      expect(await c.pullReports()).toEqual([]);
+      expect(await c.pullReplies()).toEqual([]);
+    } finally {
+      await fast.close();
+    }
+  });
+
+  it('a pull answered with something other than an array is a bad reply, not an empty pull', async () => {
+    const fetchObject: typeof fetch = () => Promise.resolve(new Response('{"msgId":"1","status":4001}', { status: 200, headers: { 'content-type': 'application/json' } }));
+    const c = createJsmsClient({ id: 'acc-1', baseUrl: sim.url, appKey: 'demo-app-key' }, secrets(secretMap), testDeps({ fetch: fetchObject }));
+    const err = await providerError(c.pullReports());
+    expect(err.code).toBe('PROVIDER_BAD_REPLY');
+    expect(err.outcome).toBe('not-sent');
+    expect(err.message).toContain('delivery report pull');
+    expect((await providerError(c.pullReplies())).message).toContain('reply pull');
+  });
+});

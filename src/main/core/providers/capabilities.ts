@@ -3,7 +3,7 @@ import { CHINA_UTC_OFFSET_MINUTES } from './provider-time.ts';
 import type { ProviderCapabilities } from './types.ts';
 
 /** Limits from the specs, enforced before any request. */
-export const JSMS_LIMITS = { recipientsPerBatch: 1000, tagLength: 10, voiceCodeMin: 4, voiceCodeMax: 8 } as const;
+export const JSMS_LIMITS = { recipientsPerBatch: 1000, tagLength: 10, voiceCodeMin: 4, voiceCodeMax: 8, recordsPerPull: 500, pullGapMs: 5_000 } as const;
 export const EIMS_LIMITS = {
   numbersPerGet: 100,
   numbersPerPost: 10_000,

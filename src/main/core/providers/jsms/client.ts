@@ -291,6 +291,19 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
       return { balance: r.dev_balance, voice: r.dev_voice, industry: r.dev_industry, market: r.dev_market };
     },
 
+    /**
+     * GET /v1/report — delivery reports not yet fetched (≤500 a call, each returned ONCE, ≤1 call / 5 s).
+     * Raw items: the caller stores them before anything else. A body that is not an array is a bad reply.
+     */
+    async pullReports(): Promise<unknown[]> {
+      return call('GET', '/v1/report', 'delivery report pull', S.pullReply, { mutating: false });
+    },
+
+    /** GET /v1/reply — replies (inbound SMS) not yet fetched, with the same limits as pullReports. */
+    async pullReplies(): Promise<unknown[]> {
+      return call('GET', '/v1/reply', 'reply pull', S.pullReply, { mutating: false });
+    },
+
     hasDevCredentials(): boolean {
       return Boolean(account.devKey && secret('devSecret'));
     },

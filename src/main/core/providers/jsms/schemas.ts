@@ -84,3 +84,11 @@ export const templateReply = z.object({
   remark: z.string().optional().nullable(),
   status: intLike.optional().nullable(),
 });
+
+/**
+ * GET /v1/report and /v1/reply. The reply format is not in the seeds; assumed: a JSON array of the same
+ * records a push carries in `data` (report `{msgId, status, phone?, receiveTime?}`, reply
+ * `{phone, content, replyTime?}`). Items are left unparsed here: monitoring/jsms-records.ts reads them
+ * one by one, so one unreadable record does not lose the others (each is returned only once).
+ */
+export const pullReply = z.array(z.unknown());
