@@ -6,6 +6,7 @@ import type { CoreContext } from '../context.ts';
 import type { Dispatcher } from '../dispatch/dispatcher.ts';
 import type { EimsClient } from '../providers/eims/client.ts';
 import type { GsmboxClient } from '../providers/gsmbox/client.ts';
+import type { JsmsClient } from '../providers/jsms/client.ts';
 import { createProviderClient } from '../providers/registry.ts';
 import { createReceiverService } from '../receiver/receiver-service.ts';
 import type { ReceiverLimits } from '../receiver/receiver-server.ts';
@@ -28,6 +29,8 @@ export interface MonitoringOptions {
   receiverPort?: number;
   limits?: Partial<ReceiverLimits>;
   pollEveryMs?: number;
+  /** Least time between two JSMS report/reply pulls per endpoint (default 5000; tests go faster against the simulator). */
+  jsmsPullGapMs?: number;
   /** Turn the poller off (benchmarks of the push path). */
   poll?: boolean;
   changesEveryMs?: number;
@@ -139,10 +142,12 @@ export function createMonitoring(
     accounts: () => accounts.list().map((a) => ({ ...a.config, id: a.id })),
     eims: (id) => clientOf(id) as EimsClient,
     box: (id) => clientOf(id) as GsmboxClient,
+    jsms: (id) => clientOf(id) as JsmsClient,
     reports,
     inbound,
     onError: deps.onError,
     ...(options.pollEveryMs ? { everyMs: options.pollEveryMs } : {}),
+    ...(options.jsmsPullGapMs !== undefined ? { jsmsPullGapMs: options.jsmsPullGapMs } : {}),
   });
 
   return {

@@ -6,14 +6,15 @@ import type { EimsClient } from '../providers/eims/client.ts';
 import type { GsmboxClient } from '../providers/gsmbox/client.ts';
 import type { OutboxEntry } from '../providers/gsmbox/rows.ts';
 import type { InboundInput } from './inbound-store.ts';
+import { createJsmsPull, type JsmsPullClient } from './jsms-pull.ts';
 import { sameNumber } from './numbers.ts';
 import { CLOCK_SLACK_MS, type ReportInput } from './report-ingest.ts';
 
 /**
  * Polling where pushes cannot arrive (NAT, lost pushes): EIMS inbound (stored first: each message is
  * returned once), EIMS reports for messages without a final state (≤200 ids per call, asked less often
- * as messages age), and the GSM box outbox for box messages still waiting for their result. Feeds the
- * same ingest as the receiver.
+ * as messages age), the GSM box outbox for box messages still waiting for their result, and JSMS
+ * reports + replies where the account pulls them (jsms-pull.ts). Feeds the same ingest as the receiver.
  */
 
 export interface PollerDeps {
@@ -22,6 +23,7 @@ export interface PollerDeps {
   accounts(): (AccountConfig & { id: string })[];
   eims(accountId: string): EimsClient;
   box(accountId: string): GsmboxClient;
+  jsms(accountId: string): JsmsPullClient;
   reports(inputs: ReportInput[]): void;
   inbound(items: InboundInput[]): void;
   onError(err: unknown, where: string): void;
@@ -29,6 +31,8 @@ export interface PollerDeps {
   everyMs?: number;
   /** Most report queries per account per round (default 25 → 5,000 ids). */
   maxCallsPerRound?: number;
+  /** Least time between two JSMS pull calls to one endpoint (default 5000: JSMS allows one per 5 s). */
+  jsmsPullGapMs?: number;
 }
 
 const GIVE_UP_MS = 3 * 86_400_000;
@@ -48,6 +52,14 @@ export function createReportPoller(deps: PollerDeps) {
   let timer: unknown = null;
   let running: Promise<void> | null = null;
   let started = false;
+  const jsms = createJsmsPull({
+    clock,
+    client: deps.jsms,
+    reports: deps.reports,
+    inbound: deps.inbound,
+    maxCalls,
+    ...(deps.jsmsPullGapMs !== undefined ? { gapMs: deps.jsmsPullGapMs } : {}),
+  });
 
   const pendingEims = db.prepare<[string], Pending>(
     `SELECT id, provider_id, handed_at FROM messages WHERE account_id = ? AND state IN ('submitted','sent') AND provider_id IS NOT NULL ORDER BY id`,
@@ -163,6 +175,8 @@ export function createReportPoller(deps: PollerDeps) {
           await eimsReports(a.id);
         } else if (a.kind === 'gsmbox') {
           await boxOutbox(a.id);
+        } else if (a.kind === 'jsms' && a.pullReports) {
+          await jsms.pull(a.id);
         }
       } catch (err) {
         // Provider errors (offline, auth) are expected here: the next round tries again.
@@ -191,10 +205,12 @@ export function createReportPoller(deps: PollerDeps) {
   return {
     start() {
       started = true;
+      jsms.resume();
       schedule(Math.min(every, 2_000));
     },
     async stop() {
       started = false;
+      jsms.halt();
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
       if (running) await running.catch(() => undefined);
