@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MessageState } from '../../../shared/campaigns.ts';
 import type { Clock } from '../ports.ts';
+import { createDailyCounts, type DailyCounts } from '../store/daily-counts.ts';
 
 /**
  * The outbox ledger: the only code that changes a message's state. Each method is one transaction
@@ -68,16 +69,18 @@ export const ACCEPT_SQL = `UPDATE messages SET state = j.st, provider_id = j.pid
            error_code = NULL, error_message = NULL, provider_code = NULL
          FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS pid, json_extract(value, '$[2]') AS st, json_extract(value, '$[3]') AS port
                FROM json_each(?)) AS j
-         WHERE messages.id = j.id AND +messages.state = 'submitting' RETURNING messages.id AS id`;
+         WHERE messages.id = j.id AND +messages.state = 'submitting' RETURNING messages.id AS id, messages.account_id AS account_id, messages.state AS state`;
 
 export class Ledger {
   private readonly db: Database.Database;
   private readonly clock: Clock;
   private readonly stmts;
+  private readonly daily: DailyCounts;
 
   constructor(db: Database.Database, clock: Clock) {
     this.db = db;
     this.clock = clock;
+    this.daily = createDailyCounts(db);
     this.stmts = {
       pick: db.prepare<[string, number, number], MessageDbRow>(
         `SELECT id, campaign_id, e164, address, text, params, segments, attempts FROM messages
@@ -92,7 +95,7 @@ export class Ledger {
       events: db.prepare<[number, string, string, string, string]>(
         `INSERT INTO message_events (message_id, at, state, source, detail) SELECT value, ?, ?, ?, ? FROM json_each(?)`,
       ),
-      acceptMany: db.prepare<[number, number, string], { id: number }>(
+      acceptMany: db.prepare<[number, number, string], { id: number; account_id: string; state: string }>(
         ACCEPT_SQL,
       ),
       acceptedEvents: db.prepare<[number, string]>(
@@ -105,8 +108,9 @@ export class Ledger {
       ),
       event: db.prepare<[number, number, string, string, string]>(`INSERT INTO message_events (message_id, at, state, source, detail) VALUES (?, ?, ?, ?, ?)`),
 
-      fail: db.prepare<[string, string, string | null, number, number]>(
-        `UPDATE messages SET state = 'failed', error_code = ?, error_message = ?, provider_code = ?, updated_at = ? WHERE id = ? AND state = 'submitting'`,
+      fail: db.prepare<[string, string, string | null, number, number], { account_id: string; handed_at: number | null }>(
+        `UPDATE messages SET state = 'failed', error_code = ?, error_message = ?, provider_code = ?, updated_at = ? WHERE id = ? AND state = 'submitting'
+         RETURNING account_id, handed_at`,
       ),
       requeue: db.prepare<[number, string, string, string | null, number, number, number]>(
         `UPDATE messages SET state = 'queued', not_before = ?, error_code = ?, error_message = ?, provider_code = ?, updated_at = ?,
@@ -119,9 +123,9 @@ export class Ledger {
       ),
       strandedSubmissions: db.prepare<[], { id: number }>(`SELECT DISTINCT submission_id AS id FROM messages WHERE state = 'submitting' AND submission_id IS NOT NULL`),
       strandedNoSubmission: db.prepare<[number]>(`UPDATE messages SET state = 'queued', updated_at = ? WHERE state = 'submitting' AND submission_id IS NULL`),
-      settleUnknown: db.prepare<[string, string | null, string | null, string | null, string | null, number, number]>(
+      settleUnknown: db.prepare<[string, string | null, string | null, string | null, string | null, number, number], { account_id: string }>(
         `UPDATE messages SET state = ?, provider_id = COALESCE(provider_id, ?), error_code = ?, error_message = ?, provider_code = ?, updated_at = ?, handed_at = COALESCE(handed_at, updated_at)
-         WHERE id = ? AND state = 'unknown'`,
+         WHERE id = ? AND state = 'unknown' RETURNING account_id`,
       ),
     };
   }
@@ -158,6 +162,7 @@ export class Ledger {
       if (accepted.length > 0) {
         const rows = this.stmts.acceptMany.all(now, now, JSON.stringify(accepted.map((a) => [a.id, a.providerId, a.state ?? 'submitted', a.port ?? null])));
         this.stmts.acceptedEvents.run(now, JSON.stringify(rows.map((r) => r.id)));
+        this.daily.record(now, rows.map((r) => ({ accountId: r.account_id, from: 'submitting', to: r.state, handed: true })));
       }
       for (const r of rejected) this.failOrRequeue(r.id, r.error, r.retryAt, now, 'reply', 0);
       this.leftoversToUnknown(submissionId, now, { code: 'SEND_NO_ANSWER_FOR_NUMBER', message: 'The reply did not mention this number.' });
@@ -188,12 +193,16 @@ export class Ledger {
     return this.db.transaction(() => {
       const now = this.clock.now();
       const e = detail.error;
-      const changed =
-        to === 'queued'
-          ? this.db.prepare(`UPDATE messages SET state = 'queued', not_before = 0, updated_at = ? WHERE id = ? AND state = 'unknown'`).run(now, id).changes
-          : this.stmts.settleUnknown.run(to, detail.providerId ?? null, e?.code ?? null, e?.message ?? null, e?.providerCode === undefined ? null : String(e.providerCode), now, id).changes;
-      if (changed === 1) this.stmts.event.run(id, now, to, detail.source, detail.note);
-      return changed === 1;
+      let changed: boolean;
+      if (to === 'queued') {
+        changed = this.db.prepare(`UPDATE messages SET state = 'queued', not_before = 0, updated_at = ? WHERE id = ? AND state = 'unknown'`).run(now, id).changes === 1;
+      } else {
+        const row = this.stmts.settleUnknown.get(to, detail.providerId ?? null, e?.code ?? null, e?.message ?? null, e?.providerCode === undefined ? null : String(e.providerCode), now, id);
+        if (row) this.daily.record(now, [{ accountId: row.account_id, from: 'unknown', to, handed: true }]);
+        changed = row !== undefined;
+      }
+      if (changed) this.stmts.event.run(id, now, to, detail.source, detail.note);
+      return changed;
     })();
   }
 
@@ -233,7 +242,11 @@ export class Ledger {
   private failOrRequeue(id: number, error: Failure, retryAt: number | null, now: number, source: EventSource, undoAttempt: number): void {
     const providerCode = error.providerCode === undefined ? null : String(error.providerCode);
     if (retryAt === null) {
-      if (this.stmts.fail.run(error.code, error.message, providerCode, now, id).changes === 1) this.stmts.event.run(id, now, 'failed', source, error.message);
+      const row = this.stmts.fail.get(error.code, error.message, providerCode, now, id);
+      if (row) {
+        this.stmts.event.run(id, now, 'failed', source, error.message);
+        this.daily.record(now, [{ accountId: row.account_id, from: 'submitting', to: 'failed', handed: row.handed_at !== null }]);
+      }
       return;
     }
     if (this.stmts.requeue.run(retryAt, error.code, error.message, providerCode, now, undoAttempt, id).changes === 1) {

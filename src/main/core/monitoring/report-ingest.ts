@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MessageState } from '../../../shared/campaigns.ts';
 import type { Clock } from '../ports.ts';
+import { createDailyCounts } from '../store/daily-counts.ts';
 import { createBulkAdvance, type Advance, type EventRow } from './bulk-advance.ts';
 import { sameNumber } from './numbers.ts';
 
@@ -138,6 +139,8 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
     return found;
   }
 
+  const daily = createDailyCounts(db);
+
   function apply(inputs: readonly ReportInput[], result: IngestResult): void {
     const now = clock.now();
     const known = prefetch(inputs);
@@ -164,6 +167,8 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
       if (viaUnknown || state === 'unknown') {
         const providerId = m.by === 'provider-id' ? m.providerId : (target.provider_id ?? '');
         if (s.settleUnknown.run(input.state, providerId, code, message, providerCode, now, target.id).changes !== 1) continue;
+        // handed_at was set by the UPDATE (COALESCE with updated_at), so the send counts as handed over now.
+        daily.record(now, [{ accountId: target.account_id, from: 'unknown', to: input.state, handed: true }]);
         s.event.run(target.id, now, input.state, input.source, `${note0} (settles an unknown send)`);
         current.set(target.id, input.state);
       } else {
