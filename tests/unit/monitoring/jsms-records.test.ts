@@ -10,7 +10,7 @@ const NOW = 1_700_000_500_000;
 describe('JSMS report and reply records', () => {
   it('maps 4001 to delivered and any other status to failed with its code, by msg_id within the account', () => {
     expect(jsmsReportInput({ msgId: 274887115920, status: 4001, phone: '13800000001', receiveTime: 1700000000 }, 'acc', 'poll')).toEqual({
-      match: { by: 'provider-id', accountId: 'acc', providerId: '274887115920' },
+      match: { by: 'provider-id', accountId: 'acc', providerId: '274887115920', number: '13800000001', settleUnknownByNumber: true },
       state: 'delivered',
       source: 'poll',
       providerCode: '4001',

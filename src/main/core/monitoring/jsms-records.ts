@@ -27,14 +27,18 @@ export type JsmsSource = 'push' | 'poll';
 /** JSMS report status 4001 = delivered; 4002–4100 (and anything else) = not delivered. */
 export const JSMS_DELIVERED = 4001;
 
-/** A report record, matched by JSMS's msg_id within the account. */
+/**
+ * A report record, matched by JSMS's msg_id within the account. With a phone it may also settle an
+ * `unknown` message of the account for that number (a batch whose reply was lost: JSMS returns each
+ * report once, so one that finds no msg_id would otherwise be gone).
+ */
 export function jsmsReportInput(item: unknown, accountId: string, source: JsmsSource): ReportInput | null {
   const r = jsmsReport.safeParse(item);
   if (!r.success) return null;
-  const { msgId, status } = r.data;
+  const { msgId, status, phone } = r.data;
   const delivered = status === JSMS_DELIVERED;
   return {
-    match: { by: 'provider-id', accountId, providerId: msgId },
+    match: { by: 'provider-id', accountId, providerId: msgId, ...(phone ? { number: phone, settleUnknownByNumber: true } : {}) },
     state: delivered ? 'delivered' : 'failed',
     source,
     ...(delivered ? {} : { code: `JSMS_REPORT_${status}`, message: `JSMS reports the message was not delivered (status ${status}).` }),

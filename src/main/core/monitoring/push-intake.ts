@@ -7,6 +7,7 @@ import { parseBoxPush } from '../providers/gsmbox/push-query.ts';
 import type { PushReply, PushRequest } from '../receiver/receiver-server.ts';
 import { BOX_PUSH_NAMES, localUtcOffsetMinutes, portNumber } from './box-push-names.ts';
 import type { InboundInput } from './inbound-store.ts';
+import { jsmsReplyInputs, jsmsReportInputs } from './jsms-records.ts';
 import type { ReportInput } from './report-ingest.ts';
 
 /**
@@ -32,17 +33,6 @@ const jsmsForm = z.object({
   signature: z.string().regex(/^[0-9a-fA-F]{40}$/),
   type: z.string().max(32),
   data: z.string().max(60_000),
-});
-const jsmsReport = z.object({
-  msgId: z.union([z.string(), z.number()]).transform(String),
-  status: z.coerce.number().int(),
-  phone: z.string().max(32).optional(),
-  receiveTime: z.coerce.number().optional(),
-});
-const jsmsReply = z.object({
-  phone: z.string().min(1).max(32),
-  content: z.string().max(2000),
-  replyTime: z.coerce.number().optional(),
 });
 
 function eims(req: PushRequest, deps: IntakeDeps): PushReply {
@@ -139,32 +129,8 @@ function jsms(req: PushRequest, deps: IntakeDeps, account: Extract<AccountConfig
     return BAD;
   }
   const items = Array.isArray(parsed) ? parsed : [parsed];
-  if (type === 'SMS_REPORT') {
-    const inputs: ReportInput[] = [];
-    for (const item of items) {
-      const r = jsmsReport.safeParse(item);
-      if (!r.success) continue;
-      const delivered = r.data.status === 4001;
-      inputs.push({
-        match: { by: 'provider-id', accountId: req.accountId, providerId: r.data.msgId },
-        state: delivered ? 'delivered' : 'failed',
-        source: 'push',
-        ...(delivered ? {} : { code: `JSMS_REPORT_${r.data.status}`, message: `JSMS reports the message was not delivered (status ${r.data.status}).` }),
-        providerCode: String(r.data.status),
-        detail: `JSMS report ${r.data.status}`,
-      });
-    }
-    deps.reports(inputs);
-  } else if (type === 'SMS_REPLY') {
-    const list: InboundInput[] = [];
-    for (const item of items) {
-      const r = jsmsReply.safeParse(item);
-      if (!r.success) continue;
-      const at = r.data.replyTime ? (r.data.replyTime < 1e12 ? r.data.replyTime * 1000 : r.data.replyTime) : deps.now();
-      list.push({ accountId: req.accountId, dedupeKey: `${r.data.phone}|${r.data.replyTime ?? ''}|${r.data.content}`.slice(0, 2000), from: r.data.phone, text: r.data.content, port: null, receivedAt: at, source: 'push' });
-    }
-    deps.inbound(list);
-  }
+  if (type === 'SMS_REPORT') deps.reports(jsmsReportInputs(items, req.accountId, 'push'));
+  else if (type === 'SMS_REPLY') deps.inbound(jsmsReplyInputs(items, req.accountId, 'push', deps.now()));
   return OK;
 }
 

@@ -17,7 +17,7 @@ import { sameNumber } from './numbers.ts';
 export type ReportState = 'submitted' | 'sent' | 'delivered' | 'failed' | 'expired';
 
 export type ReportMatch =
-  /** By the provider's message id within the account; `settleUnknownByNumber`: EIMS `unknown` messages may take a report for their number. */
+  /** By the provider's message id within the account; `settleUnknownByNumber`: EIMS and JSMS `unknown` messages may take a report for their number. */
   | { by: 'provider-id'; accountId: string; providerId: string; number?: string; settleUnknownByNumber?: boolean; port?: number | null }
   /** By the ledger id (the caller already matched it, e.g. from the box outbox). */
   | { by: 'message'; messageId: number }
