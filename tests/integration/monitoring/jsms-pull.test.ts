@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CampaignView, MessageEventView } from '../../../src/shared/campaigns.ts';
 import type { InboxThreadPage, InboxThreadsPage } from '../../../src/shared/monitoring.ts';
+import { startEimsSim } from '../../sim/eims.ts';
 import { startJsmsSim, type JsmsSim } from '../../sim/jsms.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
@@ -154,5 +155,26 @@ describe('JSMS report pull', () => {
     expect(Date.now() - t0).toBeLessThan(2_000);
     expect(pulls(sim, '/v1/report')).toBe(1);
     expect(sim.state.reportQueue).toHaveLength(200);
+  });
+
+  it('a JSMS account waiting between pulls does not hold up another account in the same round', async () => {
+    const { core, sim, id } = await setup({ pollerGapMs: 60_000, simGapMs: 0 });
+    const eims = await startEimsSim({ balance: 1_000 });
+    try {
+      // Named to be polled after the JSMS account (accounts are listed by name).
+      await call(core, 'accountsCreate', { config: { kind: 'eims', name: 'Zhongshan EIMS', baseUrl: eims.url, account: 'demo', encrypted: false }, secrets: { password: 'demo-password' } });
+      await send(core, id, cnMobiles(700, 14000));
+      sim.reportAll();
+      eims.addInbound({ from: '8613912345678', text: 'still here' });
+      let roundOver = false;
+      const round = core.monitoring.poller.pollNow().then(() => (roundOver = true)); // the JSMS pull now waits 60 s
+      await expect.poll(async () => (await call<InboxThreadsPage>(core, 'inboxThreads', {})).threads.length, { timeout: 5_000 }).toBe(1);
+      expect(roundOver).toBe(false);
+      expect(pulls(sim, '/v1/report')).toBe(1);
+      await core.stop();
+      await round;
+    } finally {
+      await eims.close();
+    }
   });
 });

@@ -167,22 +167,28 @@ export function createReportPoller(deps: PollerDeps) {
     }
   }
 
-  async function round(): Promise<void> {
-    for (const a of deps.accounts()) {
-      try {
-        if (a.kind === 'eims') {
-          await eimsInbound(a.id);
-          await eimsReports(a.id);
-        } else if (a.kind === 'gsmbox') {
-          await boxOutbox(a.id);
-        } else if (a.kind === 'jsms' && a.pullReports) {
-          await jsms.pull(a.id);
-        }
-      } catch (err) {
-        // Provider errors (offline, auth) are expected here: the next round tries again.
-        if (!(err instanceof Error && 'outcome' in err)) deps.onError(err, `poll:${a.kind}`);
+  async function pollAccount(a: AccountConfig & { id: string }): Promise<void> {
+    try {
+      if (a.kind === 'eims') {
+        await eimsInbound(a.id);
+        await eimsReports(a.id);
+      } else if (a.kind === 'gsmbox') {
+        await boxOutbox(a.id);
+      } else if (a.kind === 'jsms' && a.pullReports) {
+        await jsms.pull(a.id);
       }
+    } catch (err) {
+      // Provider errors (offline, auth) are expected here: the next round tries again.
+      if (!(err instanceof Error && 'outcome' in err)) deps.onError(err, `poll:${a.kind}`);
     }
+  }
+
+  /**
+   * Accounts are polled side by side: a JSMS pull waits ≥5 s between calls and a slow or offline
+   * provider can take its whole timeout, and neither may hold up the others' reports.
+   */
+  async function round(): Promise<void> {
+    await Promise.all(deps.accounts().map((a) => pollAccount(a)));
     if (lastAsked.size > 200_000) lastAsked.clear();
   }
 
