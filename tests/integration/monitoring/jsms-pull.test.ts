@@ -27,11 +27,11 @@ afterEach(async () => {
   tmp = undefined;
 });
 
-async function setup(opts: { pullReports?: boolean; pollerGapMs?: number; simGapMs?: number } = {}) {
+async function setup(opts: { pullReports?: boolean; pollerGapMs?: number; simGapMs?: number; pollEveryMs?: number } = {}) {
   tmp = makeTempDir();
   tc = makeTestCore(tmp.dir, {
     dispatch: { progressEveryMs: 20, retryBaseMs: 50 },
-    monitoring: { receiverHost: '127.0.0.1', receiverPort: 0, poll: false, changesEveryMs: 20, jsmsPullGapMs: opts.pollerGapMs ?? GAP_MS },
+    monitoring: { receiverHost: '127.0.0.1', receiverPort: 0, poll: false, changesEveryMs: 20, jsmsPullGapMs: opts.pollerGapMs ?? GAP_MS, ...(opts.pollEveryMs ? { pollEveryMs: opts.pollEveryMs } : {}) },
   });
   await tc.core.start();
   sim = await startJsmsSim({ appBalance: 100_000, pullGapMs: opts.simGapMs ?? GAP_MS });
@@ -143,7 +143,7 @@ describe('JSMS report pull', () => {
   });
 
   it('stopping ends a wait between two pulls at once', async () => {
-    const { core, sim, id } = await setup({ pollerGapMs: 60_000, simGapMs: 0 });
+    const { core, sim, id } = await setup({ pollerGapMs: 60_000, simGapMs: 0, pollEveryMs: 600_000 }); // rounds of 10 min: the round waits between pulls
     await send(core, id, cnMobiles(700, 12000));
     sim.reportAll();
     const round = core.monitoring.poller.pollNow(); // 500 arrive, then it waits 60 s for the rest
@@ -158,7 +158,7 @@ describe('JSMS report pull', () => {
   });
 
   it('a JSMS account waiting between pulls does not hold up another account in the same round', async () => {
-    const { core, sim, id } = await setup({ pollerGapMs: 60_000, simGapMs: 0 });
+    const { core, sim, id } = await setup({ pollerGapMs: 60_000, simGapMs: 0, pollEveryMs: 600_000 }); // rounds of 10 min: the round waits between pulls
     const eims = await startEimsSim({ balance: 1_000 });
     try {
       // Named to be polled after the JSMS account (accounts are listed by name).
@@ -176,5 +176,18 @@ describe('JSMS report pull', () => {
     } finally {
       await eims.close();
     }
+  });
+
+  it('pulls about one round of calls per round (round ÷ gap), leaving the rest to the next round', async () => {
+    const { core, sim, id } = await setup({ pollerGapMs: 50, pollEveryMs: 100 }); // at most 2 calls a round
+    await send(core, id, cnMobiles(1200, 16000));
+    sim.reportAll();
+    await core.monitoring.poller.pollNow();
+    expect(pulls(sim, '/v1/report')).toBe(2);
+    expect(sim.state.reportQueue).toHaveLength(200);
+    await core.monitoring.poller.pollNow();
+    expect(pulls(sim, '/v1/report')).toBe(3);
+    expect(sim.state.reportQueue).toHaveLength(0);
+    expect(sim.state.pullRefused).toBe(0);
   });
 });

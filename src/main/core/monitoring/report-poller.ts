@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AccountConfig } from '../../../shared/accounts.ts';
 import type { Clock } from '../ports.ts';
-import { EIMS_LIMITS } from '../providers/capabilities.ts';
+import { EIMS_LIMITS, JSMS_LIMITS } from '../providers/capabilities.ts';
 import type { EimsClient } from '../providers/eims/client.ts';
 import type { GsmboxClient } from '../providers/gsmbox/client.ts';
 import type { OutboxEntry } from '../providers/gsmbox/rows.ts';
@@ -57,7 +57,9 @@ export function createReportPoller(deps: PollerDeps) {
     client: deps.jsms,
     reports: deps.reports,
     inbound: deps.inbound,
-    maxCalls,
+    // A round waits for its slowest account: JSMS pulls at most about one round's worth of calls (3 at
+    // the defaults, ≈ the 100 records/s its 5 s limit allows), the rest next round.
+    maxCalls: Math.min(maxCalls, Math.max(1, Math.ceil(every / (deps.jsmsPullGapMs ?? JSMS_LIMITS.pullGapMs)))),
     ...(deps.jsmsPullGapMs !== undefined ? { gapMs: deps.jsmsPullGapMs } : {}),
   });
 
