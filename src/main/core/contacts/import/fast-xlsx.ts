@@ -25,7 +25,8 @@ export function isFastXlsxPart(name: string): boolean {
 const utf8 = new TextDecoder('utf-8');
 const text = (part: Uint8Array | undefined): string | undefined => (part === undefined ? undefined : utf8.decode(part));
 
-export function readXlsxFast(parts: ReadonlyMap<string, Uint8Array>, opts: WorkbookOptions): WorkbookResult | undefined {
+/** `parts` is consumed: each worksheet's bytes are dropped from it once scanned. */
+export function readXlsxFast(parts: Map<string, Uint8Array>, opts: WorkbookOptions): WorkbookResult | undefined {
   try {
     return read(parts, opts);
   } catch (err) {
@@ -34,7 +35,7 @@ export function readXlsxFast(parts: ReadonlyMap<string, Uint8Array>, opts: Workb
   }
 }
 
-function read(parts: ReadonlyMap<string, Uint8Array>, opts: WorkbookOptions): WorkbookResult | undefined {
+function read(parts: Map<string, Uint8Array>, opts: WorkbookOptions): WorkbookResult | undefined {
   const workbook = text(parts.get(WORKBOOK));
   const rels = text(parts.get(WORKBOOK_RELS));
   if (workbook === undefined || rels === undefined) return undefined;
@@ -47,10 +48,12 @@ function read(parts: ReadonlyMap<string, Uint8Array>, opts: WorkbookOptions): Wo
   const formats = stylesXml === undefined ? undefined : parseStyles(stylesXml);
   if (stylesXml !== undefined && !formats) return undefined;
   const scanned = new Map<string, ScannedSheet>();
-  for (const ref of refs) {
-    const xml = text(parts.get(ref.path));
-    if (xml === undefined) return undefined;
-    const sheet = scanSheet(xml, { strings, formats, sheetRows: sheetRowsFor(opts.maxRows), signal: opts.signal });
+  for (const [i, ref] of refs.entries()) {
+    const part = parts.get(ref.path);
+    if (part === undefined) return undefined;
+    // Its inflated XML can go as soon as it is read (unless a later sheet name points at the same part).
+    if (!refs.some((r, j) => j > i && r.path === ref.path)) parts.delete(ref.path);
+    const sheet = scanSheet(part, { strings, formats, sheetRows: sheetRowsFor(opts.maxRows), signal: opts.signal });
     if (!sheet) return undefined;
     scanned.set(ref.name, sheet);
   }

@@ -26,6 +26,8 @@ export interface ScanOptions {
   /** SheetJS `sheetRows`: rows numbered above it are skipped. */
   sheetRows: number;
   signal?: AbortSignal;
+  /** Bytes decoded per chunk (tests use tiny chunks to cut between every pair of rows). */
+  chunkBytes?: number;
 }
 
 const CELL_TYPES = new Set(['n', 's', 'str', 'inlineStr', 'b', 'e']);
@@ -70,33 +72,74 @@ function dimension(head: string): CellRange | undefined {
   return d && d.s.r <= d.e.r && d.s.c <= d.e.c ? d : undefined;
 }
 
-export function scanSheet(xml: string, opts: ScanOptions): ScannedSheet | undefined {
-  const dataStart = xml.indexOf('<sheetData');
-  if (xml.search(/<\w+:(?:worksheet|sheetData|row|c)\b/) >= 0) return undefined;
-  const dataEnd = dataStart < 0 ? -1 : xml.indexOf('</sheetData>', dataStart);
-  const head = dataStart < 0 ? xml : xml.slice(0, dataStart);
-  const dim = dimension(head);
-  const rows: Array<string[] | undefined> = [];
-  const guess = { s: { r: 2_000_000, c: 2_000_000 }, e: { r: 0, c: 0 } };
-  let tagr = 0;
-  let pos = dataEnd < 0 ? xml.length : dataStart;
-  const end = dataEnd < 0 ? 0 : dataEnd;
-  let count = 0;
+/** Bytes of sheet XML decoded per chunk: ~1 MB ends at the next `</row>`, so no tag (and no UTF-8 character) is cut. */
+const CHUNK_BYTES = 1 << 16;
+const PREFIXED = /<\w+:(?:worksheet|sheetData|row|c)\b/;
+const ROW_CLOSE = Buffer.from('</row>');
+
+interface RowState {
+  rows: Array<string[] | undefined>;
+  guess: CellRange;
+  tagr: number;
+  count: number;
+}
+
+/**
+ * The sheet part is scanned a chunk of rows at a time instead of as one string: a 14 MB part with
+ * Chinese text decodes to a 28 MB two-byte string, held for the whole scan (the worker's largest
+ * allocation on the 100k-row bench file). Chunks end right after a `</row>`, where the
+ * whole-string scan would resume its search too, so the cells read are the same.
+ */
+export function scanSheet(bytes: Uint8Array, opts: ScanOptions): ScannedSheet | undefined {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dataStart = buf.indexOf('<sheetData');
+  const dataEnd = dataStart < 0 ? -1 : buf.indexOf('</sheetData>', dataStart);
+  const state: RowState = { rows: [], guess: { s: { r: 2_000_000, c: 2_000_000 }, e: { r: 0, c: 0 } }, tagr: 0, count: 0 };
+  if (dataEnd < 0) {
+    // No (closed) sheetData: nothing to scan; the head and the merge list come from the whole text.
+    const xml = utf8.decode(buf);
+    if (PREFIXED.test(xml)) return undefined;
+    return finish(xml, state.rows, dimension(dataStart < 0 ? xml : xml.slice(0, dataStart)), state.guess, opts.sheetRows);
+  }
+  const head = utf8.decode(buf.subarray(0, dataStart));
+  const tail = utf8Inner.decode(buf.subarray(dataEnd));
+  if (PREFIXED.test(head) || PREFIXED.test(tail)) return undefined;
+  const chunk = Math.max(1, opts.chunkBytes ?? CHUNK_BYTES);
+  for (let from = dataStart; from < dataEnd; ) {
+    const cut = from + chunk >= dataEnd ? -1 : buf.indexOf(ROW_CLOSE, from + chunk);
+    const to = cut < 0 || cut + ROW_CLOSE.length > dataEnd ? dataEnd : cut + ROW_CLOSE.length;
+    const xml = utf8Inner.decode(buf.subarray(from, to));
+    if (PREFIXED.test(xml) || !scanRows(xml, state, opts)) return undefined;
+    from = to;
+  }
+  return finish(tail, state.rows, dimension(head), state.guess, opts.sheetRows);
+}
+
+const utf8 = new TextDecoder('utf-8');
+/** Text after the first chunk: a U+FEFF there is a character, not a byte order mark. */
+const utf8Inner = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The rows of one chunk of `<sheetData>` into `state`; false when the reader must step aside. */
+function scanRows(xml: string, state: RowState, opts: ScanOptions): boolean {
+  const { rows, guess } = state;
+  let pos = 0;
+  const end = xml.length;
   while (pos < end) {
     const rowAt = xml.indexOf('<row', pos);
     if (rowAt < 0 || rowAt >= end) break;
     const rowTagEnd = xml.indexOf('>', rowAt);
+    if (rowTagEnd < 0) return false;
     if (xml.charCodeAt(rowTagEnd - 1) === 47) {
       pos = rowTagEnd + 1; // <row …/>: no cells, and SheetJS does not count it
       continue;
     }
     const rowClose = xml.indexOf('</row>', rowTagEnd);
-    if (rowClose < 0 || rowClose > end) return undefined;
+    if (rowClose < 0 || rowClose > end) return false;
     pos = rowClose + 6;
     const rAttr = /\sr="(\d+)"/.exec(xml.slice(rowAt, rowTagEnd));
-    tagr = rAttr ? parseInt(rAttr[1] as string, 10) : tagr + 1;
+    const tagr = (state.tagr = rAttr ? parseInt(rAttr[1] as string, 10) : state.tagr + 1);
     if (opts.sheetRows < tagr) continue;
-    if ((++count & 0x3fff) === 0) throwIfAborted(opts.signal);
+    if ((++state.count & 0x3fff) === 0) throwIfAborted(opts.signal);
     if (guess.s.r > tagr - 1) guess.s.r = tagr - 1;
     if (guess.e.r < tagr - 1) guess.e.r = tagr - 1;
     let tagc = -1;
@@ -105,11 +148,11 @@ export function scanSheet(xml: string, opts: ScanOptions): ScannedSheet | undefi
       const at = xml.indexOf('<c', cpos);
       if (at < 0 || at >= rowClose) break;
       const next = xml.charCodeAt(at + 2);
-      if (next !== 32 && next !== 62 && next !== 47) return undefined;
+      if (next !== 32 && next !== 62 && next !== 47) return false;
       const tagEnd = xml.indexOf('>', at);
       const selfClosing = xml.charCodeAt(tagEnd - 1) === 47;
       const close = selfClosing ? tagEnd : xml.indexOf('</c>', tagEnd);
-      if (close < 0 || close > rowClose) return undefined;
+      if (close < 0 || close > rowClose) return false;
       cpos = selfClosing ? tagEnd + 1 : close + 4;
       const a = cellAttributes(xml.slice(at, selfClosing ? tagEnd - 1 : tagEnd));
       const ref = a.r;
@@ -133,10 +176,10 @@ export function scanSheet(xml: string, opts: ScanOptions): ScannedSheet | undefi
         }
         at_r = rr - 1;
         at_c = cc2 - 1;
-        if (tagc < 0 || at_r < 0 || at_c < 0) return undefined;
+        if (tagc < 0 || at_r < 0 || at_c < 0) return false;
       } else at_c = ++tagc;
       const t = a.t ?? 'n';
-      if (!CELL_TYPES.has(t)) return undefined;
+      if (!CELL_TYPES.has(t)) return false;
       let raw: string | undefined;
       if (!selfClosing && xml.startsWith('<v>', tagEnd + 1)) {
         const vEnd = xml.indexOf('</v>', tagEnd + 4);
@@ -153,7 +196,7 @@ export function scanSheet(xml: string, opts: ScanOptions): ScannedSheet | undefi
         case 's': {
           if (v === undefined) continue;
           const s = opts.strings[parseInt(v, 10)];
-          if (s === undefined) return undefined;
+          if (s === undefined) return false;
           text = s;
           break;
         }
@@ -165,7 +208,7 @@ export function scanSheet(xml: string, opts: ScanOptions): ScannedSheet | undefi
           if (is === undefined) text = '';
           else {
             const t2 = elementText(is, 't');
-            if (t2 === undefined || /<(?:\w+:)?r\b/.test(is)) return undefined;
+            if (t2 === undefined || /<(?:\w+:)?r\b/.test(is)) return false;
             text = unescapeXml(t2, true);
           }
           break;
@@ -182,10 +225,10 @@ export function scanSheet(xml: string, opts: ScanOptions): ScannedSheet | undefi
       row[at_c] = text;
     }
   }
-  return finish(xml, rows, dim, guess, opts.sheetRows);
+  return true;
 }
 
-function finish(xml: string, rows: Array<string[] | undefined>, dim: CellRange | undefined, guess: CellRange, sheetRows: number): ScannedSheet | undefined {
+function finish(tailXml: string, rows: Array<string[] | undefined>, dim: CellRange | undefined, guess: CellRange, sheetRows: number): ScannedSheet | undefined {
   let ref = dim ?? (guess.e.c >= guess.s.c && guess.e.r >= guess.s.r ? guess : undefined);
   let fullRef: CellRange | undefined;
   if (ref && sheetRows <= ref.e.r) {
@@ -209,7 +252,7 @@ function finish(xml: string, rows: Array<string[] | undefined>, dim: CellRange |
     if (!any) rows[r] = undefined;
     else if (row.length > columns) columns = row.length;
   }
-  const tail = xml.slice(xml.lastIndexOf('</sheetData>') + 1);
+  const tail = tailXml.slice(tailXml.lastIndexOf('</sheetData>') + 1);
   for (const m of tail.matchAll(/<(?:\w+:)?mergeCell ref=["']([A-Z0-9:]+)['"]\s*\/?>/g)) {
     const range = decodeRange(m[1] as string);
     if (!range) return undefined;
