@@ -60,11 +60,7 @@ export interface ColumnInfo {
   variable: string;
 }
 
-/** `{phone}` always means the recipient's own number, so no column variable may take that name. */
-export const RESERVED_VARIABLES: readonly string[] = ['phone'];
-
-/** Columns past this one are not scored nor turned into variables (a stray cell in column XFD must not cost memory). */
-export const MAX_IMPORT_COLUMNS = 256;
+export { MAX_IMPORT_COLUMNS, RESERVED_VARIABLES } from './contact-columns.ts';
 
 export interface ColumnMapping {
   /** 1-based header row as Excel shows it; 0 when the file has no header. */

@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { MAX_IMPORT_COLUMNS, RESERVED_VARIABLES, type ColumnInfo, type ColumnMapping } from '../../../../shared/contacts.ts';
+import { MAX_IMPORT_COLUMNS, RESERVED_VARIABLES } from '../../../../shared/contact-columns.ts';
+import type { ColumnInfo, ColumnMapping } from '../../../../shared/contacts.ts';
 import { contactsError } from '../contacts-error.ts';
 import { normalisePhone } from '../phone/normalise.ts';
 import { isBlankRow, type Grid } from './grid.ts';

@@ -1,15 +1,14 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import {
-  importOptionsSchema,
-  type ImportCounts,
-  type ImportedContact,
-  type ImportFormat,
-  type ImportOptionsInput,
-  type ImportPreview,
-  type ImportProgress,
-  type ImportResult,
-  type ImportSource,
-  type RejectedRow,
+import type {
+  ImportCounts,
+  ImportedContact,
+  ImportFormat,
+  ImportOptions,
+  ImportPreview,
+  ImportProgress,
+  ImportResult,
+  ImportSource,
+  RejectedRow,
 } from '../../../../shared/contacts.ts';
 import { isAppError } from '../../../../shared/errors.ts';
 import { contactsError, throwIfAborted } from '../contacts-error.ts';
@@ -46,7 +45,7 @@ interface ReadOutcome {
   source: ImportSource;
 }
 
-function readSource(bytes: Uint8Array, opts: ReturnType<typeof importOptionsSchema.parse>, limits: ImportLimits, ctl: ImportControl): ReadOutcome {
+function readSource(bytes: Uint8Array, opts: ImportOptions, limits: ImportLimits, ctl: ImportControl): ReadOutcome {
   const container = detectContainer(bytes);
   if (container.kind === 'xlsx' || container.kind === 'xls') {
     const wbOpts = { sheet: opts.sheet, maxRows: limits.maxRows, signal: ctl.signal };
@@ -81,7 +80,7 @@ function readSource(bytes: Uint8Array, opts: ReturnType<typeof importOptionsSche
 }
 
 /** Anything unexpected from a reader (a library bug, an odd file) becomes a clear error, never a crash. */
-function readSafely(bytes: Uint8Array, opts: ReturnType<typeof importOptionsSchema.parse>, limits: ImportLimits, ctl: ImportControl): ReadOutcome {
+function readSafely(bytes: Uint8Array, opts: ImportOptions, limits: ImportLimits, ctl: ImportControl): ReadOutcome {
   try {
     return readSource(bytes, opts, limits, ctl);
   } catch (err) {
@@ -90,8 +89,11 @@ function readSafely(bytes: Uint8Array, opts: ReturnType<typeof importOptionsSche
   }
 }
 
-export function runImport(bytes: Uint8Array, input: ImportOptionsInput = {}, ctl: ImportControl = {}): ImportResult {
-  const opts = importOptionsSchema.parse(input);
+/**
+ * `opts` as importOptionsSchema parsed them (pipeline.ts's runImport parses; the worker gets them
+ * parsed by the main side, so zod never loads in the worker).
+ */
+export function runParsedImport(bytes: Uint8Array, opts: ImportOptions, ctl: ImportControl = {}): ImportResult {
   const limits: ImportLimits = { ...DEFAULT_LIMITS, ...ctl.limits };
   if (bytes.byteLength > limits.maxBytes) {
     throw contactsError(

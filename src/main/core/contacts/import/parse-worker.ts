@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../../../shared/errors.ts';
 import { xlsNeedsCodepages } from './fast-xls.ts';
 import { packResult } from './pack-result.ts';
-import { runImport } from './engine.ts';
+import { runParsedImport } from './engine.ts';
 import type { ParseReply, ParseRequest } from './worker-protocol.ts';
 
 const port = parentPort;
@@ -20,7 +20,7 @@ if (port) {
       const bytes = new Uint8Array(req.bytes);
       const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
       if (!zip && xlsNeedsCodepages(bytes)) await import('./codepages.ts');
-      const result = runImport(bytes, req.options, {
+      const result = runParsedImport(bytes, req.options, {
         limits: req.limits,
         onProgress: (progress) => send({ type: 'progress', progress }),
       });

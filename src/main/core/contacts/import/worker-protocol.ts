@@ -1,4 +1,4 @@
-import type { ImportOptionsInput, ImportProgress } from '../../../../shared/contacts.ts';
+import type { ImportOptions, ImportProgress } from '../../../../shared/contacts.ts';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import type { ImportLimits } from './limits.ts';
 import type { PackedResult } from './pack-result.ts';
@@ -7,7 +7,8 @@ import type { PackedResult } from './pack-result.ts';
 export interface ParseRequest {
   type: 'parse';
   bytes: ArrayBuffer;
-  options: ImportOptionsInput;
+  /** Already parsed by importOptionsSchema on the main side. */
+  options: ImportOptions;
   limits?: Partial<ImportLimits>;
 }
 
