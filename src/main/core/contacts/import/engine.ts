@@ -120,6 +120,7 @@ export function runParsedImport(bytes: Uint8Array, opts: ImportOptions, ctl: Imp
       ctl.onProgress?.({ phase: 'normalise', done: r - start, total: totalRows });
     }
     const row = grid.rows[r];
+    grid.rows[r] = undefined; // the grid is this call's own: each row can go once it is read
     if (row === undefined || isBlankRow(row)) continue;
     counts.total++;
     const original = row[mapping.phoneColumn] ?? '';

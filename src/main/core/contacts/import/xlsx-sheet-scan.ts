@@ -72,8 +72,8 @@ function dimension(head: string): CellRange | undefined {
   return d && d.s.r <= d.e.r && d.s.c <= d.e.c ? d : undefined;
 }
 
-/** Bytes of sheet XML decoded per chunk: ~1 MB ends at the next `</row>`, so no tag (and no UTF-8 character) is cut. */
-const CHUNK_BYTES = 1 << 16;
+/** Bytes of sheet XML decoded per chunk: ~32 KB (a string that stays in the young generation) ends at the next `</row>`, so no tag (and no UTF-8 character) is cut. */
+const CHUNK_BYTES = 1 << 15;
 const PREFIXED = /<\w+:(?:worksheet|sheetData|row|c)\b/;
 const ROW_CLOSE = Buffer.from('</row>');
 
