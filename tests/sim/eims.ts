@@ -60,8 +60,10 @@ export interface EimsSimState {
   requests: { method: string; path: string; at: number; status?: number }[];
   /** Every push request made (rows per request). */
   pushes: { rows: unknown[][]; status: number | 'error' }[];
-  /** Status codes the next send requests answer with (e.g. -12 batch error), one per request, nothing processed. */
+  /** Status codes the next send requests answer with (e.g. -12 batch error), one per request in arrival order, nothing processed. */
   sendStatusQueue: number[];
+  /** Extra delays (ms) before the next send requests are processed, one per request, in arrival order. */
+  sendDelaysMs: number[];
 }
 
 export interface EimsSim {
@@ -101,6 +103,7 @@ export async function startEimsSim(options: EimsSimOptions = {}): Promise<EimsSi
     seq: { last: 0, seen: [] },
     requests: [],
     sendStatusQueue: [],
+    sendDelaysMs: [],
     pushes: [],
   };
   const faults = createFaults(options.faults ?? {});
@@ -236,7 +239,11 @@ export async function startEimsSim(options: EimsSimOptions = {}): Promise<EimsSi
     '/smsjob': { methods: ['POST'], run: smsjob },
   };
 
-  const handle = (req: SimRequest): SimReply => {
+  const handle = async (req: SimRequest): Promise<SimReply> => {
+    // A send's forced status and delay are taken in arrival order, so a delayed request keeps its own.
+    const forcedStatus = req.path === '/sendsms' ? state.sendStatusQueue.shift() : undefined;
+    const delay = req.path === '/sendsms' ? state.sendDelaysMs.shift() : undefined;
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const entry: EimsSimState['requests'][number] = { method: req.method, path: req.path, at: Date.now() };
     state.requests.push(entry);
     const route = routes[req.path];
@@ -254,7 +261,7 @@ export async function startEimsSim(options: EimsSimOptions = {}): Promise<EimsSi
       const authFail = checkEimsAuth(params, { ...state, timeWindowSeconds: 300 }, state.seq, Date.now());
       if (authFail !== null) return fail(authFail);
       if (state.locked) return fail(-13);
-      if (req.path === '/sendsms' && state.sendStatusQueue.length > 0) return fail(state.sendStatusQueue.shift()!);
+      if (forcedStatus !== undefined) return fail(forcedStatus);
       return route.run(params, req.method);
     })();
     entry.status = (reply.body as { status?: number } | undefined)?.status;

@@ -117,6 +117,23 @@ describe('EIMS campaigns', () => {
     expect(sim.state.accepted).toHaveLength(300);
   });
 
+  it('a refusal from a request sent before the user resumed does not pause the campaign again', async () => {
+    const { sim, id } = await eimsAccount();
+    // Two requests go out together: the first is refused at once (balance) and pauses the campaign;
+    // the second is refused the same way, but only after the user has topped up and resumed.
+    sim.state.sendStatusQueue.push(-10, -10);
+    sim.state.sendDelaysMs.push(0, 800);
+    const c = await call<CampaignView>(tc.core, 'campaignCreate', { ...draft(id, cnMobiles(300)), confirmed: true });
+    const held = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'paused' });
+    expect(held.lastError?.code).toBe('EIMS_BALANCE');
+    await call(tc.core, 'campaignResume', { id: c.id });
+    const done = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+    expect(done.counts.submitted).toBe(300);
+    expect(sim.state.sendStatusQueue).toHaveLength(0);
+    expect(new Set(sim.state.accepted.map((a) => a.number)).size).toBe(300);
+    expect(sim.state.accepted).toHaveLength(300);
+  });
+
   it('never resends after a reply was lost: those messages become unknown', async () => {
     const { sim, id } = await eimsAccount();
     sim.faults.force('drop-after');

@@ -21,8 +21,12 @@ export interface DispatchEnv {
   nextWake(accountId: string): number | null;
   /** A request settled for the campaign: progress, completion. */
   settled(campaignId: string): void;
-  /** The account cannot send (credentials, balance): pause the campaign and show why. */
-  hold(campaignId: string, error: AppErrorShape): void;
+  /**
+   * The account cannot send (credentials, balance): pause the campaign and show why. `seenUpdatedAt`:
+   * the campaign row's updatedAt when the failed request was claimed — if the campaign changed since
+   * (the user resumed it after topping up), the refusal is stale and does not pause it again.
+   */
+  hold(campaignId: string, error: AppErrorShape, seenUpdatedAt?: number): void;
   /** A problem that holds the campaign without pausing it (e.g. no port available); null clears it. */
   note(campaignId: string, error: AppErrorShape | null): void;
   /** Unexpected failures (bugs), for the log. */

@@ -125,9 +125,12 @@ export function createDispatcher(deps: DispatcherDeps) {
       progress.mark(campaignId);
       if (accountOf(campaigns.get(campaignId)?.accountId ?? '')?.kind === 'gsmbox') scheduleReconcile(reconcileAfterMs);
     },
-    hold(campaignId, error) {
+    hold(campaignId, error, seenUpdatedAt) {
       const c = campaigns.get(campaignId);
       if (!c || c.state !== 'running') return;
+      // A request claimed before the campaign was paused and resumed: its messages are back in the
+      // queue; the next request shows whether the account still cannot send.
+      if (seenUpdatedAt !== undefined && c.updatedAt !== seenUpdatedAt) return;
       campaigns.setError(campaignId, error, clock.now());
       campaigns.setState(campaignId, 'paused', clock.now());
       deps.onCampaignChanged(campaignId);

@@ -17,7 +17,7 @@ export function settleFailedRequest(env: DispatchEnv, campaign: CampaignRow, sub
     env.ledger.settleUnknown(submissionId, failure);
   } else if (cls === 'hold') {
     env.ledger.settleNotSent(submissionId, failure, env.clock.now(), { countAttempt: false });
-    env.hold(campaign.id, toErrorShape(err));
+    env.hold(campaign.id, toErrorShape(err), campaign.updatedAt);
   } else if (cls === 'retry') {
     const attempts = Math.max(1, ...claimed.map((m) => m.attempts));
     const retryAt = attempts >= MAX_SEND_ATTEMPTS ? null : env.clock.now() + backoffDelay(attempts, env.retryBaseMs === undefined ? {} : { baseMs: env.retryBaseMs });
