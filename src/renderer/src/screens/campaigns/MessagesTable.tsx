@@ -29,7 +29,7 @@ export function MessagesTable() {
     if (debounced.trim() !== s.search) void filter(s.states, debounced.trim());
   }, [debounced, filter]);
 
-  const { virtualizer, items } = usePagedVirtualizer({
+  const { virtualizer, items, slotKey } = usePagedVirtualizer({
     count: messages.total,
     rowHeight: ROW_HEIGHT,
     overscan: 12,
@@ -95,7 +95,7 @@ export function MessagesTable() {
               const row = messages.rows[item.index];
               return (
                 <div
-                  key={item.key}
+                  key={slotKey(item.index)}
                   role="row"
                   data-testid={row ? 'message-row' : 'message-row-loading'}
                   data-state={row?.state}
@@ -141,11 +141,11 @@ export function MessagesTable() {
                         {time.format(row.updatedAt)}
                       </Text>
                       <Group justify="flex-end">
-                        <MessageHistory row={row} />
+                        <MessageHistory key={row.id} row={row} />
                       </Group>
                     </>
                   ) : (
-                    <Skeleton height={12} radius="sm" style={{ gridColumn: '1 / -1' }} />
+                    <Skeleton height={12} radius="sm" animate={false} style={{ gridColumn: '1 / -1' }} />
                   )}
                 </div>
               );

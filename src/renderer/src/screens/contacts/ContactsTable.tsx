@@ -20,7 +20,7 @@ export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) 
   const browse = useContactsStore((s) => s.browse);
   const ensureRows = useContactsStore((s) => s.ensureRows);
   const parent = useRef<HTMLDivElement>(null);
-  const { virtualizer, items } = usePagedVirtualizer({
+  const { virtualizer, items, slotKey } = usePagedVirtualizer({
     count: browse.total,
     rowHeight: ROW_HEIGHT,
     overscan: 12,
@@ -69,7 +69,7 @@ export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) 
             const row = browse.rows[item.index];
             return (
               <div
-                key={item.key}
+                key={slotKey(item.index)}
                 role="row"
                 data-testid={row ? 'contact-row' : 'contact-row-loading'}
                 data-e164={row?.e164}
@@ -117,7 +117,7 @@ export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) 
                     </Group>
                   </>
                 ) : (
-                  <Skeleton height={12} radius="sm" style={{ gridColumn: '1 / -1' }} />
+                  <Skeleton height={12} radius="sm" animate={false} style={{ gridColumn: '1 / -1' }} />
                 )}
               </div>
             );

@@ -75,7 +75,7 @@ const LogRowCells = memo(function LogRowCells({ row, onOpen }: CellsProps) {
           </span>
         </>
       ) : (
-        <Skeleton height={12} radius="sm" style={{ gridColumn: '1 / -1' }} />
+        <Skeleton height={12} radius="sm" animate={false} style={{ gridColumn: '1 / -1' }} />
       )}
     </>
   );
@@ -92,7 +92,7 @@ export function LogTable() {
   const [open, setOpen] = useState<MessageLogRow | null>(null);
   const count = status === 'ready' || status === 'error' ? logRowCount({ cursors, endCount }) : 0;
 
-  const { virtualizer, items } = usePagedVirtualizer({
+  const { virtualizer, items, slotKey } = usePagedVirtualizer({
     count,
     rowHeight: LOG_ROW_HEIGHT,
     overscan: 10,
@@ -138,7 +138,7 @@ export function LogTable() {
             const row = rowAt({ pages }, item.index);
             return (
               <div
-                key={item.key}
+                key={slotKey(item.index)}
                 role="row"
                 aria-rowindex={item.index + 1}
                 data-testid={row ? 'log-row' : 'log-row-loading'}
