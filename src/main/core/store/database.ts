@@ -13,7 +13,7 @@ export interface OpenedDatabase {
   schemaVersion: number;
 }
 
-/** Opens (creating if needed) the one SQLite file in the data dir: WAL, synchronous=NORMAL, foreign keys on, migrated. */
+/** Opens (creating if needed) the one SQLite file in the data dir: WAL (checkpoint every 4,000 pages), synchronous=NORMAL, foreign keys on, migrated. */
 export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): OpenedDatabase {
   mkdirSync(dataDir, { recursive: true });
   let db: Database.Database;
@@ -29,6 +29,10 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Checkpoint every ~16 MB of WAL instead of 4 MB: a 100k-message campaign rewrites the same index
+    // pages batch after batch, and fewer checkpoints copy them fewer times (bench/sending.ts, 3 runs
+    // each in one session: median 4.40 s -> 4.12 s send -> all submitted).
+    db.pragma('wal_autocheckpoint = 4000');
     const schemaVersion = migrate(db, migrations);
     return { db, schemaVersion };
   } catch (err) {
