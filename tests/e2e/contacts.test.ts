@@ -127,6 +127,16 @@ describe.runIf(run)('contacts in the real renderer', () => {
     // Virtualised: not all 42 rows need to be in the DOM, but the total is shown.
     expect(await page.getByTestId('contacts-total').textContent()).toBe('42 contacts');
     await shot('8-contacts');
+    // Rows reuse their DOM while scrolling: a focused row button must not end up on another contact.
+    const firstEdit = page.getByTestId('contact-edit').first();
+    const firstLabel = await firstEdit.getAttribute('aria-label');
+    const firstNumber = await page.getByTestId('contact-number').first().textContent();
+    await firstEdit.focus();
+    await page.getByTestId('contacts-table').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => page.getByTestId('contact-number').first().textContent()).not.toBe(firstNumber);
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+    expect([null, firstLabel]).toContain(focused);
+    await page.getByTestId('contacts-table').evaluate((el) => el.scrollTo(0, 0));
     await page.getByTestId('contacts-search').fill('李四');
     await expect.poll(() => page.getByTestId('contact-row').count()).toBe(1);
     expect(await page.getByTestId('contact-number').textContent()).toBe('+8613912345678');

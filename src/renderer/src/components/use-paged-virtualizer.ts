@@ -34,6 +34,8 @@ export function usePagedVirtualizer({ count, rowHeight, overscan, parent, ensure
    * A React key per rendered slot rather than per row: the window is a run of consecutive indexes, so
    * `index % length` is distinct within it, and a row scrolling out hands its DOM to the one scrolling
    * in. A fling then updates ~35 rows' text instead of unmounting and creating them every frame.
+   * Interactive controls inside a row must be keyed by the row's own id, so that focus (and any
+   * control state) never passes to the row that takes the slot.
    */
   const slotKey = (index: number) => index % Math.max(1, items.length);
   return { virtualizer, items, slotKey };

@@ -105,7 +105,8 @@ export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) 
                         </Badge>
                       )}
                     </div>
-                    <Group gap={6} justify="flex-end" wrap="nowrap">
+                    {/* Keyed by contact: the row's DOM is reused while scrolling, but a focused Remove must never end up on another contact. */}
+                    <Group key={row.id} gap={6} justify="flex-end" wrap="nowrap">
                       <Button size="compact-xs" variant="default" onClick={() => onEdit(row)} aria-label={t('contacts.editNamed', { number: row.e164 })} data-testid="contact-edit">
                         {t('common:actions.edit')}
                       </Button>

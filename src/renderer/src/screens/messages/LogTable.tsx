@@ -61,7 +61,8 @@ const LogRowCells = memo(function LogRowCells({ row, onOpen }: CellsProps) {
           <span role="cell" style={{ ...cell, fontSize: 'var(--mantine-font-size-xs)', color: row.errorMessage ? 'var(--mantine-color-red-text)' : undefined }} title={row.errorMessage ?? row.providerId ?? undefined}>
             {row.errorMessage ?? row.providerId ?? ''}
           </span>
-          <span role="cell" style={{ textAlign: 'right' }}>
+          {/* Keyed by message: a focused History button must not move to another row when the slot is reused. */}
+          <span key={row.id} role="cell" style={{ textAlign: 'right' }}>
             <button
               type="button"
               className="mantine-focus-auto"
