@@ -94,7 +94,10 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
     return onPort.find((r) => r.state === 'submitted' || r.state === 'sent') ?? onPort[0];
   }
 
-  function find(m: ReportMatch, state: ReportState): { target: Target; viaUnknown: boolean } | undefined {
+  /** A batch's `unknown` messages per account, read once per batch (a batch may carry thousands of unmatched reports). */
+  type UnknownCache = Map<string, (Target & { address: string })[]>;
+
+  function find(m: ReportMatch, state: ReportState, unknowns: UnknownCache): { target: Target; viaUnknown: boolean } | undefined {
     if (m.by === 'message') {
       const t = s.byId.get(m.messageId);
       return t ? { target: t, viaUnknown: false } : undefined;
@@ -108,8 +111,11 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
     if (m.settleUnknownByNumber && m.number !== undefined && state !== 'submitted') {
       // EIMS: the send reply that carried the ids was lost. A report row for the number, within the
       // account, after the request started, settles the oldest such message.
-      const u = s.unknownOfAccount.all(m.accountId, clock.now()).find((r) => sameNumber(r.address, m.number!));
-      if (u) return { target: u, viaUnknown: true };
+      let list = unknowns.get(m.accountId);
+      if (!list) unknowns.set(m.accountId, (list = s.unknownOfAccount.all(m.accountId, clock.now())));
+      const at = list.findIndex((r) => sameNumber(r.address, m.number!));
+      // Taken from the cache now: it is settled by this report (or, if that fails, left for a later batch).
+      if (at >= 0) return { target: list.splice(at, 1)[0]!, viaUnknown: true };
     }
     return undefined;
   }
@@ -144,6 +150,7 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
   function apply(inputs: readonly ReportInput[], result: IngestResult): void {
     const now = clock.now();
     const known = prefetch(inputs);
+    const unknowns: UnknownCache = new Map();
     /** The state each touched message is in as this batch goes (repeats within a batch are no-ops). */
     const current = new Map<number, MessageState>();
     const updates = new Map<number, Advance>();
@@ -151,7 +158,7 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
     for (const input of inputs) {
       const m = input.match;
       const pre = m.by === 'provider-id' ? known.get(`${m.accountId}\u0000${m.providerId}`) : undefined;
-      const found = pre ? { target: pre, viaUnknown: false } : find(m, input.state);
+      const found = pre ? { target: pre, viaUnknown: false } : find(m, input.state, unknowns);
       if (!found) {
         result.unmatched += 1;
         continue;
