@@ -38,6 +38,12 @@ export function createJsmsPull(deps: JsmsPullDeps) {
   /** When each `${accountId}|${endpoint}` call last ended (the provider's clock starts no earlier). */
   const lastCall = new Map<string, number>();
   const sleepers = new Set<Sleeper>();
+  /**
+   * Records pulled but not stored because the store threw (a busy or full disk): JSMS will not return
+   * them again, so they are fed first on the next pull. At most one call's worth per endpoint: pulling
+   * stops while they wait.
+   */
+  const unfed = new Map<string, unknown[]>();
   let halted = false;
 
   /** Resolves true after `ms`, or false at once when halted. */
@@ -55,6 +61,11 @@ export function createJsmsPull(deps: JsmsPullDeps) {
 
   /** Pulls one endpoint until a call comes back short; false when halted while waiting. */
   async function drain(key: string, fetch: () => Promise<unknown[]>, feed: (items: unknown[]) => void): Promise<boolean> {
+    const left = unfed.get(key);
+    if (left) {
+      feed(left);
+      unfed.delete(key);
+    }
     for (let calls = 0; calls < deps.maxCalls; calls++) {
       const last = lastCall.get(key);
       const wait = last === undefined ? 0 : last + gapMs - clock.now();
@@ -66,7 +77,12 @@ export function createJsmsPull(deps: JsmsPullDeps) {
       } finally {
         lastCall.set(key, clock.now());
       }
-      feed(items);
+      try {
+        feed(items);
+      } catch (err) {
+        unfed.set(key, items);
+        throw err;
+      }
       if (items.length < JSMS_LIMITS.recordsPerPull) break;
     }
     return true;
