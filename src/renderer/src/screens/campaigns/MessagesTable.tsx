@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_STATES, type MessageState } from '../../../../shared/campaigns.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { VirtualRow } from '../../components/VirtualRow.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { useCampaignsStore } from '../../stores/campaigns.ts';
 import { STATE_COLORS } from './CampaignProgress.tsx';
@@ -94,26 +95,14 @@ export function MessagesTable() {
             {items.map((item) => {
               const row = messages.rows[item.index];
               return (
-                <div
+                <VirtualRow
                   key={slotKey(item.index)}
-                  role="row"
                   data-testid={row ? 'message-row' : 'message-row-loading'}
                   data-state={row?.state}
                   data-e164={row?.e164}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
-                    display: 'grid',
-                    gridTemplateColumns: COLUMNS,
-                    gap: 12,
-                    alignItems: 'center',
-                    padding: '0 12px',
-                    borderBottom: '1px solid var(--mantine-color-default-border)',
-                  }}
+                  start={item.start}
+                  height={ROW_HEIGHT}
+                  columns={COLUMNS}
                 >
                   {row ? (
                     <>
@@ -147,7 +136,7 @@ export function MessagesTable() {
                   ) : (
                     <Skeleton height={12} radius="sm" animate={false} style={{ gridColumn: '1 / -1' }} />
                   )}
-                </div>
+                </VirtualRow>
               );
             })}
           </div>

@@ -3,6 +3,7 @@ import { Badge, Box, Button, Group, Paper, Skeleton, Text } from '@mantine/core'
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactRow } from '../../../../shared/contact-lists.ts';
+import { VirtualRow } from '../../components/VirtualRow.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { useContactsStore } from '../../stores/contacts.ts';
 
@@ -68,25 +69,13 @@ export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) 
           {items.map((item) => {
             const row = browse.rows[item.index];
             return (
-              <div
+              <VirtualRow
                 key={slotKey(item.index)}
-                role="row"
                 data-testid={row ? 'contact-row' : 'contact-row-loading'}
                 data-e164={row?.e164}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: columns,
-                  gap: 12,
-                  alignItems: 'center',
-                  padding: '0 12px',
-                  borderBottom: '1px solid var(--mantine-color-default-border)',
-                }}
+                start={item.start}
+                height={ROW_HEIGHT}
+                columns={columns}
               >
                 {row ? (
                   <>
@@ -120,7 +109,7 @@ export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) 
                 ) : (
                   <Skeleton height={12} radius="sm" animate={false} style={{ gridColumn: '1 / -1' }} />
                 )}
-              </div>
+              </VirtualRow>
             );
           })}
         </div>

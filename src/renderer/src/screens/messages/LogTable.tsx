@@ -6,6 +6,7 @@ import { Box, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { memo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
+import { VirtualRow } from '../../components/VirtualRow.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { logRowCount, rowAt, useMessagesLogStore } from '../../stores/messages.ts';
 import { STATE_COLORS } from '../campaigns/CampaignProgress.tsx';
@@ -138,31 +139,19 @@ export function LogTable() {
           {items.map((item) => {
             const row = rowAt({ pages }, item.index);
             return (
-              <div
+              <VirtualRow
                 key={slotKey(item.index)}
-                role="row"
                 aria-rowindex={item.index + 1}
                 data-testid={row ? 'log-row' : 'log-row-loading'}
                 data-state={row?.state}
                 data-e164={row?.e164}
                 data-id={row?.id}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: LOG_ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: COLUMNS,
-                  gap: 12,
-                  alignItems: 'center',
-                  padding: '0 12px',
-                  borderBottom: '1px solid var(--mantine-color-default-border)',
-                }}
+                start={item.start}
+                height={LOG_ROW_HEIGHT}
+                columns={COLUMNS}
               >
                 <LogRowCells row={row} onOpen={setOpen} />
-              </div>
+              </VirtualRow>
             );
           })}
         </div>
