@@ -6,7 +6,7 @@ import '../../../src/main/core/contacts/import/codepages.ts';
 import { writeSingleStreamCfb } from '../../../src/main/core/contacts/export/cfb-writer.ts';
 import { writeNumbersXls } from '../../../src/main/core/contacts/export/xls-biff8-writer.ts';
 import { readWorkbookStream } from '../../../src/main/core/contacts/import/cfb-read.ts';
-import { readXlsFast, xlsSheetNamesFast } from '../../../src/main/core/contacts/import/fast-xls.ts';
+import { readXlsFast, xlsNeedsCodepages, xlsSheetNamesFast } from '../../../src/main/core/contacts/import/fast-xls.ts';
 import { readWorkbook, type WorkbookResult } from '../../../src/main/core/contacts/import/read-workbook.ts';
 
 /**
@@ -77,12 +77,14 @@ interface HandMade {
   cells: number[][]; // sheet records
   formats?: Array<[number, string]>;
   xfFormats?: number[];
+  /** Write the CODEPAGE (1200) record (default true). */
+  codepage?: boolean;
 }
 
 function handMade(h: HandMade): Uint8Array {
   const globals: number[] = [];
   globals.push(...rec(0x0809, new Rec().u16(0x0600).u16(0x0005).u32(0).u32(0)));
-  globals.push(...rec(0x0042, new Rec().u16(1200)));
+  if (h.codepage !== false) globals.push(...rec(0x0042, new Rec().u16(1200)));
   for (const [id, code] of h.formats ?? []) globals.push(...rec(0x041e, new Rec().u16(id).u16(code.length).u8(1).bytes(utf16(code))));
   for (const f of h.xfFormats ?? [0, 0]) globals.push(...rec(0x00e0, new Rec().u16(0).u16(f).u16(1).bytes(new Array(14).fill(0))));
   const name = 'Numbers';
@@ -196,5 +198,17 @@ describe('lean .xls reader', () => {
       const b = new Uint8Array(readFileSync(join(DIR, name)));
       expect(readXlsFast(readWorkbookStream(b), OPTS), name).toBeUndefined();
     }
+  });
+
+  it('loads the codepage tables unless CODEPAGE 1200 comes before the sheet list (SheetJS may read the file)', () => {
+    const str = [new Rec().u16(1).u8(0).u8(0x41)];
+    const cells = [rec(0x0200, new Rec().u32(0).u32(1).u16(0).u16(1)), rec(0x00fd, new Rec().u16(0).u16(0).u16(0).u32(0))];
+    const withCodepage = handMade({ strings: str, unique: 1, cells });
+    const without = handMade({ strings: str, unique: 1, cells, codepage: false });
+    expect(xlsNeedsCodepages(withCodepage)).toBe(false);
+    expect(xlsNeedsCodepages(without)).toBe(true);
+    // The full lean read does not depend on it: both read the same.
+    expect(readXlsFast(readWorkbookStream(without), OPTS)).toEqual(readXlsFast(readWorkbookStream(withCodepage), OPTS));
+    expect(readXlsFast(readWorkbookStream(without), OPTS)).toBeDefined();
   });
 });

@@ -116,6 +116,11 @@ export function readGlobals(s: Uint8Array, namesOnly = false): BiffGlobals | und
   if (!isBiff8Bof(s, 0, GLOBALS)) return undefined;
   const g: BiffGlobals = { sheets: [], strings: [], xfFormats: [], formats: new Map(), end: 0 };
   let p = 4 + u16(s, 2);
+  /**
+   * Names-only answers "UTF-16 BIFF8, no codepage tables needed" only after seeing CODEPAGE 1200 before
+   * the sheet list: if the full lean read later fails, SheetJS reads the file and may need them.
+   */
+  let utf16 = false;
   while (p + 4 <= s.length) {
     const type = u16(s, p);
     const len = u16(s, p + 2);
@@ -123,12 +128,13 @@ export function readGlobals(s: Uint8Array, namesOnly = false): BiffGlobals | und
     const end = at + len;
     if (end > s.length) return undefined;
     p = end;
-    if (namesOnly && type !== BOUNDSHEET && g.sheets.length > 0) return g;
+    if (namesOnly && type !== BOUNDSHEET && g.sheets.length > 0) return utf16 ? g : undefined;
     switch (type) {
       case FILEPASS:
         return undefined;
       case CODEPAGE:
         if (u16(s, at) !== 1200) return undefined;
+        utf16 = true;
         break;
       case DATE1904:
         if (u16(s, at) !== 0) return undefined;
@@ -171,7 +177,7 @@ export function readGlobals(s: Uint8Array, namesOnly = false): BiffGlobals | und
       }
       case EOF:
         g.end = p;
-        return g.sheets.length > 0 ? g : undefined;
+        return g.sheets.length > 0 && (utf16 || !namesOnly) ? g : undefined;
       default:
         if (type === BOF || type === 0 || type === DIMENSIONS) return undefined;
     }
