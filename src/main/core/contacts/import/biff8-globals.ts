@@ -34,7 +34,7 @@ const BOUNDSHEET = 0x0085;
 const XF = 0x00e0;
 const FORMAT = 0x041e;
 const SST = 0x00fc;
-const DIMENSIONS = 0x0200;
+export const DIMENSIONS = 0x0200;
 export const WORKSHEET = 0x0010;
 const GLOBALS = 0x0005;
 

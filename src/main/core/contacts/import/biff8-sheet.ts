@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { throwIfAborted } from '../contacts-error.ts';
-import { BOF, EOF, isBiff8Bof, u16, u32, WORKSHEET, type BiffGlobals } from './biff8-globals.ts';
+import { BOF, DIMENSIONS, EOF, isBiff8Bof, u16, u32, WORKSHEET, type BiffGlobals } from './biff8-globals.ts';
 import { integerText, numberCellText } from './cell-text.ts';
 
 /**
@@ -29,7 +29,6 @@ const NUMBER = 0x0203;
 const RK = 0x027e;
 const MULRK = 0x00bd;
 const LABELSST = 0x00fd;
-const DIMENSIONS = 0x0200;
 const MERGEDCELLS = 0x00e5;
 /** Records SheetJS turns into cells, or that change how later cells read, that this reader does not handle. */
 const UNHANDLED = new Set([
