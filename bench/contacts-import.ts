@@ -81,9 +81,12 @@ async function child(kind: string, file: string): Promise<Sample> {
   };
   const t0 = performance.now();
   const opened = must<{ importId: string }>(await core.invoke('importOpen', { fileName: file, base64: bytes.toString('base64') }));
+  const t1 = performance.now();
   const preview = must<{ counts: { valid: number } }>(await core.invoke('importAnalyse', { importId: opened.importId, options: {} }));
+  const t2 = performance.now();
   const done = must<{ added: number }>(await core.invoke('importCommit', { importId: opened.importId, target: { newListName: 'bench' } }));
   const ms = performance.now() - t0;
+  console.error(`phases: open ${(t1 - t0).toFixed(0)} ms, analyse ${(t2 - t1).toFixed(0)} ms, commit ${(t0 + ms - t2).toFixed(0)} ms`);
   if (done.added !== preview.counts.valid || done.added < 60_000) throw new Error(`imported ${done.added} of ${preview.counts.valid}`);
   await core.stop();
   rmSync(dir, { recursive: true, force: true });
@@ -103,14 +106,29 @@ function makeFiles(dir: string): { xlsx: string; xls: string } {
   return { xlsx, xls };
 }
 
-function measure(kind: string, file: string, runs: number, core: string | undefined): Sample[] {
-  const out: Sample[] = [];
+function runChild(kind: string, file: string, core: string | undefined): Sample {
+  const args = [join(here, 'contacts-import.ts'), '--child', kind, '--file', file, ...(core === undefined ? [] : ['--core', core])];
+  const text = execFileSync(process.execPath, args, { encoding: 'utf8' });
+  return JSON.parse(text.trim().split('\n').pop()!) as Sample;
+}
+
+/**
+ * SheetJS alone and the import, interleaved (the order alternating run by run), so a change in the
+ * machine's load during the bench weighs on both sides of the ratio alike.
+ */
+function measure(file: string, runs: number, core: string | undefined): { base: Sample[]; full: Sample[] } {
+  const base: Sample[] = [];
+  const full: Sample[] = [];
   for (let i = 0; i < runs; i++) {
-    const args = [join(here, 'contacts-import.ts'), '--child', kind, '--file', file, ...(core === undefined ? [] : ['--core', core])];
-    const text = execFileSync(process.execPath, args, { encoding: 'utf8' });
-    out.push(JSON.parse(text.trim().split('\n').pop()!) as Sample);
+    if (i % 2 === 0) {
+      base.push(runChild('sheetjs', file, undefined));
+      full.push(runChild('import', file, core));
+    } else {
+      full.push(runChild('import', file, core));
+      base.push(runChild('sheetjs', file, undefined));
+    }
   }
-  return out;
+  return { base, full };
 }
 
 if (values.child) {
@@ -127,8 +145,7 @@ if (values.child) {
     ['100k-row .xlsx', '100k-row .xlsx import (parse, normalise, dedupe, store)', files.xlsx],
     ['65,535-row .xls', '65k-row .xls import', files.xls],
   ] as const) {
-    const base = measure('sheetjs', file, runs, undefined);
-    const full = measure('import', file, runs, core);
+    const { base, full } = measure(file, runs, core);
     const b = median(base.map((s) => s.ms));
     const f = median(full.map((s) => s.ms));
     const peak = Math.max(...full.map((s) => s.maxRssMb));
@@ -153,7 +170,7 @@ if (values.child) {
   if (values.write) {
     writeSection('Contacts import', [
       machineLine(`node bench/contacts-import.ts --runs ${runs}${values.source ? ' --source' : ''} --write`),
-      `Median of ${runs} runs each, every run in a fresh process; baseline measured in the same run. Peak = highest maxRSS of the importing process over the runs.`,
+      `Median of ${runs} runs each, every run in a fresh process; baseline measured in the same run, its runs interleaved with the import's (order alternating). Peak = highest maxRSS of the importing process over the runs.`,
       values.source
         ? 'Measured with --source: the core and its import worker loaded from the .ts sources through Node type stripping (as tests run them), not as built.'
         : 'The import is measured as the app ships it: the bench builds the main process with electron-vite (the app\'s config) and loads that bundle, so the import worker is the bundled parse-worker.js, not parse-worker.ts through Node type stripping (~10 MB and some start-up in the worker that the app never pays). The bench script itself, and SheetJS alone, run as before.',

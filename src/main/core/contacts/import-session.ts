@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { ImportOptions, ImportPreview, ImportProgress, ImportResult } from '../../../shared/contacts.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Clock } from '../ports.ts';
 import { cancelledError } from './contacts-error.ts';
 import { buildPreview, runImport } from './import/pipeline.ts';
 import { runImportInWorker } from './import/run-import-worker.ts';
+import { SpareImportWorker } from './import/spare-worker.ts';
 import { sheetNames } from './sheet-names.ts';
 
 /**
@@ -61,9 +61,19 @@ const WORKER_URL = [
 export class ImportSessions {
   private readonly sessions = new Map<string, Session>();
   private readonly deps: ImportSessionDeps;
+  private readonly spare = WORKER_URL === undefined ? undefined : new SpareImportWorker(WORKER_URL);
 
   constructor(deps: ImportSessionDeps) {
     this.deps = deps;
+  }
+
+  private usesWorker(bytes: Uint8Array): boolean {
+    return this.spare !== undefined && bytes.byteLength >= (this.deps.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD);
+  }
+
+  private drop(id: string): void {
+    this.sessions.delete(id);
+    this.spare?.discard(id);
   }
 
   open(fileName: string, bytes: Uint8Array): { importId: string; sheets: string[] } {
@@ -72,10 +82,18 @@ export class ImportSessions {
       // Drop the oldest idle upload rather than refusing: the user probably abandoned it.
       const idle = [...this.sessions.values()].filter((s) => !s.running).sort((a, b) => a.touchedAt - b.touchedAt)[0];
       if (!idle) throw new AppError('CONTACTS_TOO_MANY_IMPORTS', 'Several imports are running already. Wait for one to finish or cancel it, then try again.', { kind: 'limit' });
-      this.sessions.delete(idle.id);
+      this.drop(idle.id);
     }
     const id = randomUUID();
-    const sheets = sheetNames(bytes);
+    // The worker boots while the sheet names are read and the user picks the sheet and the columns (spare-worker.ts).
+    if (this.usesWorker(bytes)) this.spare?.prepare(id);
+    let sheets: string[];
+    try {
+      sheets = sheetNames(bytes);
+    } catch (err) {
+      this.spare?.discard(id);
+      throw err;
+    }
     this.sessions.set(id, { id, fileName, bytes, sheets, touchedAt: this.deps.clock.now() });
     return { importId: id, sheets };
   }
@@ -99,12 +117,12 @@ export class ImportSessions {
     s.result = undefined;
     const onProgress = (p: ImportProgress) => this.deps.onProgress(importId, p);
     try {
-      const threshold = this.deps.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD;
       const isOptedOut = this.deps.optOutLookup?.() ?? this.deps.isOptedOut;
       const control = { signal: controller.signal, onProgress, isOptedOut };
+      const spare = this.spare;
       const run = (opts: ImportOptions) =>
-        WORKER_URL !== undefined && s.bytes.byteLength >= threshold
-          ? runImportInWorker(s.bytes, opts, { ...control, createWorker: (o) => new Worker(WORKER_URL, o) })
+        spare !== undefined && this.usesWorker(s.bytes)
+          ? runImportInWorker(s.bytes, opts, { ...control, createWorker: (o) => spare.take(importId, o) })
           : runInProcess(s.bytes, opts, control);
       const result = await this.firstSheetThatWorks(s, options, run);
       if (controller.signal.aborted || this.sessions.get(importId) !== s) throw cancelledError();
@@ -152,21 +170,22 @@ export class ImportSessions {
     const s = this.sessions.get(importId);
     if (!s) return;
     s.running?.abort();
-    this.sessions.delete(importId);
+    this.drop(importId);
   }
 
   close(importId: string): void {
-    this.sessions.delete(importId);
+    this.drop(importId);
   }
 
   closeAll(): void {
     for (const s of this.sessions.values()) s.running?.abort();
     this.sessions.clear();
+    this.spare?.discard();
   }
 
   private expire(): void {
     const now = this.deps.clock.now();
-    for (const s of this.sessions.values()) if (!s.running && now - s.touchedAt > SESSION_TTL_MS) this.sessions.delete(s.id);
+    for (const s of this.sessions.values()) if (!s.running && now - s.touchedAt > SESSION_TTL_MS) this.drop(s.id);
   }
 }
 

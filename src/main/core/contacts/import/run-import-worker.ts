@@ -22,16 +22,23 @@ export interface WorkerRunOptions extends ImportControl {
 }
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+const DEFAULT_MAX_HEAP_MB = 4096;
 const YOUNG_GENERATION_MB = 8;
+
+/**
+ * The worker's resource limits. A small young generation: the worker's peak RSS on a 100k-row .xlsx
+ * drops ~40 MB at the same speed (measured 4/8/16/48 MB and V8's default; the default was the largest).
+ */
+export function importWorkerLimits(maxHeapMb = DEFAULT_MAX_HEAP_MB): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  return { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+}
 
 export function runImportInWorker(bytes: Uint8Array, options: ImportOptionsInput = {}, run: WorkerRunOptions = {}): Promise<ImportResult> {
   if (run.signal?.aborted) return Promise.reject(cancelledError());
   // Options are checked here, on the main side, so the worker needs no zod (~14 MB of its memory).
   const parsed = importOptionsSchema.safeParse(options);
   if (!parsed.success) return Promise.reject(parsed.error);
-  // A small young generation: the worker's peak RSS on a 100k-row .xlsx drops ~40 MB at the same
-  // speed (measured 4/8/16/48 MB and V8's default; the default was the largest).
-  const resourceLimits = { maxOldGenerationSizeMb: run.maxHeapMb ?? 4096, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  const resourceLimits = importWorkerLimits(run.maxHeapMb);
   const worker = run.createWorker
     ? run.createWorker({ resourceLimits })
     : new Worker(new URL('./parse-worker.ts', import.meta.url), { resourceLimits });
