@@ -1,37 +1,56 @@
 /**
- * One row of a virtualised grid table (contacts, campaign messages, message log): absolutely placed at
- * `start`, laid out in the table's grid columns. Data attributes (`data-*`, `aria-*`) pass through.
+ * The rows of a virtualised grid table (contacts, campaign messages, message log). The window holds
+ * the rendered rows in normal flow, shifted by one transform to the first one's position, so a scroll
+ * frame writes one style (the window's) instead of one per row. Rows all have the table's fixed
+ * height; their style object is shared (cached per height and columns), so React never re-applies it.
  */
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
+
+export interface VirtualWindowProps {
+  /** Height of all rows together (the virtualiser's total size). */
+  totalSize: number;
+  /** Where the first rendered row starts. */
+  offset: number;
+  children: ReactNode;
+}
+
+export function VirtualWindow({ totalSize, offset, children }: VirtualWindowProps) {
+  return (
+    <div style={{ height: totalSize, position: 'relative' }}>
+      <div style={{ transform: `translateY(${offset}px)` }}>{children}</div>
+    </div>
+  );
+}
 
 export interface VirtualRowProps extends Omit<HTMLAttributes<HTMLDivElement>, 'style' | 'role'> {
-  start: number;
   height: number;
   columns: string;
   children: ReactNode;
   [data: `data-${string}`]: string | number | undefined;
 }
 
-export function VirtualRow({ start, height, columns, children, ...rest }: VirtualRowProps) {
+const rowStyles = new Map<string, CSSProperties>();
+function rowStyle(height: number, columns: string): CSSProperties {
+  const key = `${height}|${columns}`;
+  let style = rowStyles.get(key);
+  if (!style) {
+    style = {
+      height,
+      display: 'grid',
+      gridTemplateColumns: columns,
+      gap: 12,
+      alignItems: 'center',
+      padding: '0 12px',
+      borderBottom: '1px solid var(--mantine-color-default-border)',
+    };
+    rowStyles.set(key, style);
+  }
+  return style;
+}
+
+export function VirtualRow({ height, columns, children, ...rest }: VirtualRowProps) {
   return (
-    <div
-      role="row"
-      {...rest}
-      style={{
-        position: 'absolute',
-        top: 0,
-        left: 0,
-        right: 0,
-        height,
-        transform: `translateY(${start}px)`,
-        display: 'grid',
-        gridTemplateColumns: columns,
-        gap: 12,
-        alignItems: 'center',
-        padding: '0 12px',
-        borderBottom: '1px solid var(--mantine-color-default-border)',
-      }}
-    >
+    <div role="row" {...rest} style={rowStyle(height, columns)}>
       {children}
     </div>
   );

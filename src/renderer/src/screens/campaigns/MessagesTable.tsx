@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_STATES, type MessageState } from '../../../../shared/campaigns.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { VirtualRow } from '../../components/VirtualRow.tsx';
+import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { useCampaignsStore } from '../../stores/campaigns.ts';
 import { STATE_COLORS } from './CampaignProgress.tsx';
@@ -91,7 +91,7 @@ export function MessagesTable() {
               {t('messages.empty')}
             </Text>
           )}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <VirtualWindow totalSize={virtualizer.getTotalSize()} offset={items[0]?.start ?? 0}>
             {items.map((item) => {
               const row = messages.rows[item.index];
               return (
@@ -100,7 +100,6 @@ export function MessagesTable() {
                   data-testid={row ? 'message-row' : 'message-row-loading'}
                   data-state={row?.state}
                   data-e164={row?.e164}
-                  start={item.start}
                   height={ROW_HEIGHT}
                   columns={COLUMNS}
                 >
@@ -139,7 +138,7 @@ export function MessagesTable() {
                 </VirtualRow>
               );
             })}
-          </div>
+          </VirtualWindow>
         </div>
       </Paper>
     </Stack>

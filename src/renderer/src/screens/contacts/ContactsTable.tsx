@@ -3,7 +3,7 @@ import { Badge, Box, Button, Group, Paper, Skeleton, Text } from '@mantine/core'
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactRow } from '../../../../shared/contact-lists.ts';
-import { VirtualRow } from '../../components/VirtualRow.tsx';
+import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { useContactsStore } from '../../stores/contacts.ts';
 
@@ -65,7 +65,7 @@ export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) 
             {browse.query !== '' ? t('contacts.noMatch') : t('contacts.empty')}
           </Text>
         )}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <VirtualWindow totalSize={virtualizer.getTotalSize()} offset={items[0]?.start ?? 0}>
           {items.map((item) => {
             const row = browse.rows[item.index];
             return (
@@ -73,7 +73,6 @@ export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) 
                 key={slotKey(item.index)}
                 data-testid={row ? 'contact-row' : 'contact-row-loading'}
                 data-e164={row?.e164}
-                start={item.start}
                 height={ROW_HEIGHT}
                 columns={columns}
               >
@@ -112,7 +111,7 @@ export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) 
               </VirtualRow>
             );
           })}
-        </div>
+        </VirtualWindow>
       </div>
     </Paper>
   );

@@ -3,18 +3,18 @@
  * scroll in. Rows are plain elements (no per-row popovers) so a long fling stays smooth.
  */
 import { Box, Paper, Skeleton, Stack, Text } from '@mantine/core';
-import { memo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
-import { VirtualRow } from '../../components/VirtualRow.tsx';
+import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { logRowCount, rowAt, useMessagesLogStore } from '../../stores/messages.ts';
 import { STATE_COLORS } from '../campaigns/CampaignProgress.tsx';
 import { LogHistory } from './LogHistory.tsx';
+import './log-table.css';
 
 export const LOG_ROW_HEIGHT = 40;
 const COLUMNS = '150px minmax(130px, 1fr) 110px minmax(120px, 1.2fr) minmax(110px, 1fr) minmax(140px, 1.6fr) 90px';
-const cell = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: 'var(--mantine-font-size-sm)' } as const;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 function timeFormat(language: string): Intl.DateTimeFormat {
@@ -23,68 +23,90 @@ function timeFormat(language: string): Intl.DateTimeFormat {
   return f;
 }
 
-function stateColor(row: MessageLogRow): string {
-  const c = STATE_COLORS[row.state].split('.')[0] ?? 'gray';
-  return `var(--mantine-color-${c}-filled)`;
-}
+/*
+ * Every style a row uses is a constant: React then compares styles by identity and writes none of
+ * them while a fling re-renders the rows (a fresh object per render made it diff and set each one).
+ */
+const CELL = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: 'var(--mantine-font-size-sm)' } as const;
+const TIME_CELL = { ...CELL, fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)' } as const;
+const NUMBER_CELL = { ...CELL, fontFamily: 'var(--mantine-font-family-monospace)' } as const;
+const DETAIL_CELL = { ...CELL, fontSize: 'var(--mantine-font-size-xs)' } as const;
+const ERROR_CELL = { ...DETAIL_CELL, color: 'var(--mantine-color-red-text)' } as const;
+const ACTION_CELL = { textAlign: 'right' } as const;
+const DOT_BASE = { display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginRight: 6 } as const;
+const DOTS = Object.fromEntries(
+  Object.entries(STATE_COLORS).map(([state, color]) => [state, { ...DOT_BASE, background: `var(--mantine-color-${color.split('.')[0] ?? 'gray'}-filled)` }]),
+) as Record<MessageLogRow['state'], CSSProperties>;
+const HISTORY_BUTTON = {
+  background: 'none',
+  border: 0,
+  padding: '2px 6px',
+  cursor: 'pointer',
+  color: 'var(--mantine-color-anchor)',
+  font: 'inherit',
+  fontSize: 'var(--mantine-font-size-xs)',
+} as const;
 
+/** The row's words, made once per language by the table (a translation hook per row cost more than the row). */
+interface RowText {
+  time: Intl.DateTimeFormat;
+  state: (state: MessageLogRow['state']) => string;
+  account: (row: MessageLogRow) => string;
+  history: string;
+  historyNamed: (e164: string) => string;
+}
 
 interface CellsProps {
   row: MessageLogRow | undefined;
+  text: RowText;
   onOpen: (row: MessageLogRow) => void;
 }
 
-/** One row's cells; memoised so a scroll frame renders only the rows that came into view. */
-const LogRowCells = memo(function LogRowCells({ row, onOpen }: CellsProps) {
-  const { t, i18n } = useTranslation(['messages', 'campaigns', 'accounts']);
-  const time = timeFormat(i18n.language);
+/**
+ * One row's cells; memoised so a scroll frame renders only the rows that came into view. A loading
+ * row has the same elements and styles as a loaded one (log-table.css draws its empty cells as grey
+ * bars), so a row filling in, or a slot moving on during a fling, only changes text — except the
+ * History button, which is keyed by message.
+ */
+const LogRowCells = memo(function LogRowCells({ row, text, onOpen }: CellsProps) {
+  const errorMessage = row?.errorMessage ?? null;
   return (
     <>
+      <span role="cell" style={TIME_CELL}>
+        {row ? text.time.format(row.handedAt ?? row.updatedAt) : ''}
+      </span>
+      <span role="cell" style={NUMBER_CELL} data-testid={row ? 'log-number' : undefined}>
+        {row?.e164 ?? ''}
+      </span>
+      <span role="cell" style={CELL}>
+        <span style={DOTS[row?.state ?? 'queued']} aria-hidden />
+        <span data-testid={row ? 'log-state' : undefined}>{row ? text.state(row.state) : ''}</span>
+      </span>
+      <span role="cell" style={CELL} title={row?.campaignName}>
+        {row?.campaignName ?? ''}
+      </span>
+      <span role="cell" style={CELL}>
+        {row ? text.account(row) : ''}
+      </span>
+      <span role="cell" style={errorMessage ? ERROR_CELL : DETAIL_CELL} title={row ? (errorMessage ?? row.providerId ?? undefined) : undefined}>
+        {row ? (errorMessage ?? row.providerId ?? '') : ''}
+      </span>
       {row ? (
-        <>
-          <span role="cell" style={{ ...cell, fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)' }}>
-            {time.format(row.handedAt ?? row.updatedAt)}
-          </span>
-          <span role="cell" style={{ ...cell, fontFamily: 'var(--mantine-font-family-monospace)' }} data-testid="log-number">
-            {row.e164}
-          </span>
-          <span role="cell" style={cell}>
-            <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginRight: 6, background: stateColor(row) }} aria-hidden />
-            <span data-testid="log-state">{t(`campaigns:messageStates.${row.state}`)}</span>
-          </span>
-          <span role="cell" style={cell} title={row.campaignName}>
-            {row.campaignName}
-          </span>
-          <span role="cell" style={cell}>
-            {t(`accounts:kinds.${row.provider}`)}
-            {row.port !== null ? ` · ${t('table.port', { port: row.port })}` : ''}
-          </span>
-          <span role="cell" style={{ ...cell, fontSize: 'var(--mantine-font-size-xs)', color: row.errorMessage ? 'var(--mantine-color-red-text)' : undefined }} title={row.errorMessage ?? row.providerId ?? undefined}>
-            {row.errorMessage ?? row.providerId ?? ''}
-          </span>
-          {/* Keyed by message: a focused History button must not move to another row when the slot is reused. */}
-          <span key={row.id} role="cell" style={{ textAlign: 'right' }}>
-            <button
-              type="button"
-              className="mantine-focus-auto"
-              onClick={() => onOpen(row)}
-              aria-label={t('campaigns:messages.historyNamed', { number: row.e164 })}
-              data-testid="log-history"
-              style={{ background: 'none', border: 0, padding: '2px 6px', cursor: 'pointer', color: 'var(--mantine-color-anchor)', font: 'inherit', fontSize: 'var(--mantine-font-size-xs)' }}
-            >
-              {t('campaigns:messages.history')}
-            </button>
-          </span>
-        </>
+        // Keyed by message: a focused History button must not move to another row when the slot is reused.
+        <span key={row.id} role="cell" style={ACTION_CELL}>
+          <button type="button" className="mantine-focus-auto" onClick={() => onOpen(row)} aria-label={text.historyNamed(row.e164)} data-testid="log-history" style={HISTORY_BUTTON}>
+            {text.history}
+          </button>
+        </span>
       ) : (
-        <Skeleton height={12} radius="sm" animate={false} style={{ gridColumn: '1 / -1' }} />
+        <span role="cell" style={ACTION_CELL} />
       )}
     </>
   );
 });
 
 export function LogTable() {
-  const { t } = useTranslation(['messages', 'campaigns', 'accounts']);
+  const { t, i18n } = useTranslation(['messages', 'campaigns', 'accounts']);
   const status = useMessagesLogStore((s) => s.status);
   const pages = useMessagesLogStore((s) => s.pages);
   const cursors = useMessagesLogStore((s) => s.cursors);
@@ -93,11 +115,29 @@ export function LogTable() {
   const parent = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<MessageLogRow | null>(null);
   const count = status === 'ready' || status === 'error' ? logRowCount({ cursors, endCount }) : 0;
+  const text = useMemo<RowText>(() => {
+    // Translated once per language here, not per row render: a fling renders every visible row each frame.
+    const states = new Map<string, string>();
+    const kinds = new Map<string, string>();
+    const cached = (map: Map<string, string>, key: string, make: () => string) => map.get(key) ?? map.set(key, make()).get(key)!;
+    const MARK = '\u0001';
+    const [before = '', after = ''] = t('campaigns:messages.historyNamed', { number: MARK }).split(MARK);
+    return {
+      time: timeFormat(i18n.language),
+      state: (state) => cached(states, state, () => t(`campaigns:messageStates.${state}`)),
+      account: (row) => {
+        const kind = cached(kinds, row.provider, () => t(`accounts:kinds.${row.provider}`));
+        return row.port !== null ? `${kind} · ${t('table.port', { port: row.port })}` : kind;
+      },
+      history: t('campaigns:messages.history'),
+      historyNamed: (e164) => `${before}${e164}${after}`,
+    };
+  }, [t, i18n.language]);
 
   const { virtualizer, items, slotKey } = usePagedVirtualizer({
     count,
     rowHeight: LOG_ROW_HEIGHT,
-    overscan: 10,
+    overscan: 5,
     parent,
     ensure,
     initialRect: { width: 1000, height: 600 },
@@ -135,26 +175,27 @@ export function LogTable() {
             {t('empty')}
           </Text>
         )}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <VirtualWindow totalSize={virtualizer.getTotalSize()} offset={items[0]?.start ?? 0}>
           {items.map((item) => {
             const row = rowAt({ pages }, item.index);
             return (
               <VirtualRow
                 key={slotKey(item.index)}
                 aria-rowindex={item.index + 1}
+                className="log-row"
+                data-loading={row ? undefined : ''}
                 data-testid={row ? 'log-row' : 'log-row-loading'}
                 data-state={row?.state}
                 data-e164={row?.e164}
                 data-id={row?.id}
-                start={item.start}
                 height={LOG_ROW_HEIGHT}
                 columns={COLUMNS}
               >
-                <LogRowCells row={row} onOpen={setOpen} />
+                <LogRowCells row={row} text={text} onOpen={setOpen} />
               </VirtualRow>
             );
           })}
-        </div>
+        </VirtualWindow>
       </div>
       <LogHistory row={open} onClose={() => setOpen(null)} />
     </Paper>
