@@ -39,4 +39,19 @@ describe('report batcher', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(await failing.add([])).toBeUndefined();
   });
+
+  it('when a batch fails, stores each push on its own: only the push the store refuses is rejected', async () => {
+    const stored: number[][] = [];
+    const b = createReportBatcher<number>((batch) => {
+      if (batch.includes(13)) throw new Error('row 13 violates a constraint');
+      stored.push(batch);
+    });
+    const results = await Promise.allSettled([b.add([1, 2]), b.add([13]), b.add([3])]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ message: 'row 13 violates a constraint' });
+    // The failed three-push batch stored nothing (its transaction rolled back); then one by one.
+    expect(stored).toEqual([[1, 2], [3]]);
+    await b.add([4]);
+    expect(stored.at(-1)).toEqual([4]);
+  });
 });

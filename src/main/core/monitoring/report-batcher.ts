@@ -14,24 +14,48 @@ export interface ReportBatcherOptions {
   maxItems?: number;
 }
 
+interface Waiting<T> {
+  items: T[];
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+
 export function createReportBatcher<T>(store: (batch: T[]) => void, options: ReportBatcherOptions = {}) {
   const maxRounds = options.maxRounds ?? 4;
   const maxItems = options.maxItems ?? 2000;
-  let queued: T[][] = [];
+  let queued: Waiting<T>[] = [];
   let size = 0;
-  let pending: { promise: Promise<void>; resolve: () => void; reject: (err: Error) => void } | null = null;
+  let scheduled = false;
 
+  /**
+   * One transaction for everything waiting. If it fails (and rolled back), each push is stored on
+   * its own, so one push the store cannot take fails alone instead of its whole batch: the others
+   * are answered 200, and the provider re-pushes only the one that got the error.
+   */
   function flush(): void {
-    const batch = queued.flat();
-    const done = pending!;
+    const waiting = queued;
     queued = [];
     size = 0;
-    pending = null;
+    scheduled = false;
     try {
-      store(batch);
-      done.resolve();
+      store(waiting.flatMap((w) => w.items));
+      for (const w of waiting) w.resolve();
+      return;
     } catch (err) {
-      done.reject(err instanceof Error ? err : new Error(String(err)));
+      if (waiting.length === 1) {
+        waiting[0]!.reject(asError(err));
+        return;
+      }
+    }
+    for (const w of waiting) {
+      try {
+        store(w.items);
+        w.resolve();
+      } catch (err) {
+        w.reject(asError(err));
+      }
     }
   }
 
@@ -44,19 +68,13 @@ export function createReportBatcher<T>(store: (batch: T[]) => void, options: Rep
     /** Resolves once `items` are committed (rejects with the store's error). */
     add(items: T[]): Promise<void> {
       if (items.length === 0) return Promise.resolve();
-      queued.push(items);
+      const done = new Promise<void>((resolve, reject) => queued.push({ items, resolve, reject }));
       size += items.length;
-      if (!pending) {
-        let resolve!: () => void;
-        let reject!: (err: Error) => void;
-        const promise = new Promise<void>((res, rej) => {
-          resolve = res;
-          reject = rej;
-        });
-        pending = { promise, resolve, reject };
+      if (!scheduled) {
+        scheduled = true;
         setImmediate(round, 1, queued.length);
       }
-      return pending.promise;
+      return done;
     },
   };
 }
