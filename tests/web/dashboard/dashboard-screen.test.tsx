@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import i18next from 'i18next';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DashboardStats } from '../../../src/shared/monitoring.ts';
 import { DashboardScreen } from '../../../src/renderer/src/screens/dashboard/DashboardScreen.tsx';
@@ -91,6 +92,11 @@ describe('dashboard screen', () => {
       ['2', 'false', '300'],
     ]);
     expect(ports[0]!.textContent).toContain('42 / 300 sent today');
+    expect(low[0]!.textContent).toContain('Balance: 12.5');
+    // Main sends English balance labels; they read in the user's language like on the Accounts screen.
+    await act(async () => void (await i18next.changeLanguage('zh')));
+    await waitFor(() => expect(screen.getAllByTestId('dash-balance')[1]!.textContent).toContain('应用余量（短信）'));
+    expect(screen.getAllByTestId('dash-balance')[0]!.textContent).toContain('余额');
   });
 
   it('updates live when messages change', async () => {

@@ -8,18 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts.ts';
 import type { BalanceLine, ConnectionCheck } from '../../../../shared/providers.ts';
 import { localeOf, type Language } from '../../i18n/index.ts';
+import { balanceLabel } from '../../i18n/balance-label.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { useConnectionCheck, useConnectionChecksStore } from '../../stores/connection-checks.ts';
 import { PortsPopover } from './PortsPopover.tsx';
-
-/** Main's balance labels → our keys, so they read in the user's language; unknown labels show as sent. */
-const BALANCE_LABEL_KEYS: Record<string, string> = {
-  'App balance (SMS)': 'appSms',
-  'App voice': 'appVoice',
-  'Account balance (SMS)': 'accountSms',
-  Balance: 'balance',
-  'Gift balance': 'gift',
-};
 
 /** Badges truncate their label when squeezed; in table cells they should keep their width instead. */
 export const NO_SHRINK = { flexShrink: 0, minWidth: 'max-content' } as const;
@@ -30,10 +22,9 @@ function useLocale(): string {
 }
 
 function BalanceText({ line }: { line: BalanceLine }) {
-  const { t } = useTranslation('accounts');
+  const { t, i18n } = useTranslation('accounts');
   const locale = useLocale();
-  const key = BALANCE_LABEL_KEYS[line.label];
-  const label = key ? t(`check.balanceLabels.${key}`) : line.label;
+  const label = balanceLabel(i18n, line.label);
   let amount: string;
   if (line.amount === null) amount = t('check.noQuota');
   else if (line.unit === 'messages') amount = t('check.messages', { amount: line.amount.toLocaleString(locale) });
