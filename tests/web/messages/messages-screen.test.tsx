@@ -59,6 +59,24 @@ describe('messages screen', () => {
     expect(logCalls(fake).every((c) => c.limit === LOG_PAGE_SIZE || c.limit === 1)).toBe(true);
   });
 
+  it('a focused History button gives up focus when scrolling gives its row to another message', async () => {
+    fake.log = fakeLogRows(1000);
+    renderInApp(<MessagesScreen />);
+    await waitFor(() => expect(screen.getAllByTestId('log-row').length).toBeGreaterThan(5));
+    const button = within(screen.getAllByTestId('log-row')[0]!).getByTestId('log-history');
+    button.focus();
+    expect(document.activeElement).toBe(button);
+    const table = screen.getByTestId('log-table');
+    act(() => {
+      table.scrollTop = 100 * 40;
+      fireEvent.scroll(table);
+    });
+    await waitFor(() => expect(screen.getAllByTestId('log-row')[0]!.getAttribute('data-id')).not.toBe('1000'));
+    // Row elements are reused for other messages while scrolling; none of them may keep the focus.
+    expect(button.isConnected).toBe(true);
+    expect(document.activeElement?.closest('[role="row"]')).toBeNull();
+  });
+
   it('filters by state, number and dates, and says when nothing matches', async () => {
     fake.log = [...fakeLogRows(5, 1), ...fakeLogRows(3, 6, { state: 'failed', errorMessage: 'EIMS says: number is blacklisted.' })];
     renderInApp(<MessagesScreen />);

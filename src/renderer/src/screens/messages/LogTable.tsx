@@ -3,7 +3,7 @@
  * scroll in. Rows are plain elements (no per-row popovers) so a long fling stays smooth.
  */
 import { Box, Paper, Skeleton, Stack, Text } from '@mantine/core';
-import { memo, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
@@ -65,11 +65,21 @@ interface CellsProps {
 /**
  * One row's cells; memoised so a scroll frame renders only the rows that came into view. A loading
  * row has the same elements and styles as a loaded one (log-table.css draws its empty cells as grey
- * bars), so a row filling in, or a slot moving on during a fling, only changes text — except the
- * History button, which is keyed by message.
+ * bars and hides their contents), so a row filling in, or a slot moving on during a fling, changes
+ * text and attributes and never creates or removes an element.
  */
 const LogRowCells = memo(function LogRowCells({ row, text, onOpen }: CellsProps) {
   const errorMessage = row?.errorMessage ?? null;
+  const button = useRef<HTMLButtonElement>(null);
+  // The slot's elements serve other messages as the list scrolls: a focused History button gives up
+  // focus when its message changes, rather than silently becoming another message's button. In the
+  // effect, not its cleanup: React puts back, after its DOM changes, the focus it saw before them.
+  const id = row?.id;
+  const shown = useRef(id);
+  useLayoutEffect(() => {
+    if (shown.current !== id && button.current !== null && button.current === document.activeElement) button.current.blur();
+    shown.current = id;
+  }, [id]);
   return (
     <>
       <span role="cell" style={TIME_CELL}>
@@ -91,16 +101,20 @@ const LogRowCells = memo(function LogRowCells({ row, text, onOpen }: CellsProps)
       <span role="cell" style={errorMessage ? ERROR_CELL : DETAIL_CELL} title={row ? (errorMessage ?? row.providerId ?? undefined) : undefined}>
         {row ? (errorMessage ?? row.providerId ?? '') : ''}
       </span>
-      {row ? (
-        // Keyed by message: a focused History button must not move to another row when the slot is reused.
-        <span key={row.id} role="cell" style={ACTION_CELL}>
-          <button type="button" className="mantine-focus-auto" onClick={() => onOpen(row)} aria-label={text.historyNamed(row.e164)} data-testid="log-history" style={HISTORY_BUTTON}>
-            {text.history}
-          </button>
-        </span>
-      ) : (
-        <span role="cell" style={ACTION_CELL} />
-      )}
+      <span role="cell" style={ACTION_CELL}>
+        <button
+          ref={button}
+          type="button"
+          className="mantine-focus-auto"
+          onClick={row ? () => onOpen(row) : undefined}
+          tabIndex={row ? undefined : -1}
+          aria-label={row ? text.historyNamed(row.e164) : undefined}
+          data-testid={row ? 'log-history' : undefined}
+          style={HISTORY_BUTTON}
+        >
+          {text.history}
+        </button>
+      </span>
     </>
   );
 });
@@ -137,7 +151,7 @@ export function LogTable() {
   const { virtualizer, items, slotKey } = usePagedVirtualizer({
     count,
     rowHeight: LOG_ROW_HEIGHT,
-    overscan: 5,
+    overscan: 3,
     parent,
     ensure,
     initialRect: { width: 1000, height: 600 },
