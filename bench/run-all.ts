@@ -36,7 +36,7 @@ const BENCHES: Spec[] = [
   {
     file: 'contacts-import.ts',
     figures: ['100k-row .xlsx import (parse, normalise, dedupe, store)', '65k-row .xls import'],
-    args: ['--runs', '5'],
+    args: ['--runs', '7'],
     quick: ['--runs', '1'],
     timeoutMin: 8,
   },
