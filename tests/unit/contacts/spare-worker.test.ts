@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runImport } from '../../../src/main/core/contacts/import/pipeline.ts';
 import { importWorkerLimits, runImportInWorker } from '../../../src/main/core/contacts/import/run-import-worker.ts';
 import { SpareImportWorker } from '../../../src/main/core/contacts/import/spare-worker.ts';
+import { ImportSessions, MAX_SESSIONS } from '../../../src/main/core/contacts/import-session.ts';
+import { importOptionsSchema } from '../../../src/shared/contacts.ts';
 
 const WORKER = new URL('../../../src/main/core/contacts/import/parse-worker.ts', import.meta.url);
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../../fixtures/contacts', name)));
@@ -47,8 +49,11 @@ describe('SpareImportWorker', () => {
   it('discard stops the spare (only its owner’s when named), and a spare that died is not handed out', async () => {
     const spare = new SpareImportWorker(WORKER);
     const a = spare.prepare('a');
+    let aExited = false;
+    const aEnds = exited(a).then(() => (aExited = true));
     spare.discard('someone else');
-    const aEnds = exited(a);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(aExited).toBe(false);
     spare.discard('a');
     await aEnds;
     const fresh = spare.take('a', LIMITS);
@@ -65,5 +70,82 @@ describe('SpareImportWorker', () => {
     const eEnds = exited(e);
     spare.discard();
     await eEnds;
+  });
+
+  it('stops an unused spare after its idle time', async () => {
+    const spare = new SpareImportWorker(WORKER, 30);
+    const a = spare.prepare('a');
+    await exited(a);
+    expect(spare.take('a', LIMITS)).not.toBe(a);
+  });
+});
+
+/** Records what the sessions ask of their spare worker. */
+class RecordingSpare extends SpareImportWorker {
+  readonly calls: string[] = [];
+  override prepare(owner: string): Worker {
+    this.calls.push(`prepare ${owner}`);
+    return super.prepare(owner);
+  }
+  override take(owner: string, options: Parameters<SpareImportWorker['take']>[1]): Worker {
+    this.calls.push(`take ${owner}`);
+    return super.take(owner, options);
+  }
+  override discard(owner?: string): void {
+    this.calls.push(`discard ${owner ?? '*'}`);
+    super.discard(owner);
+  }
+}
+
+describe('ImportSessions and the spare worker', () => {
+  const csv = new TextEncoder().encode('phone\n13800000001\n13800000002\n');
+  let now = 1_000_000;
+  const sessions = (spare: RecordingSpare, workerThresholdBytes = 1) =>
+    new ImportSessions({
+      clock: { now: () => now, setTimeout, clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+      isOptedOut: () => false,
+      onProgress: () => {},
+      workerThresholdBytes,
+      spare,
+    });
+
+  it('starts a spare on open, hands it to the analysis, and stops it with a cancelled, closed or evicted upload', async () => {
+    const spare = new RecordingSpare(WORKER);
+    const s = sessions(spare);
+    const { importId: a } = s.open('a.csv', csv);
+    const preview = await s.analyse(a, importOptionsSchema.parse({}));
+    expect(preview.counts.valid).toBe(2);
+    // (prepare first stops any other spare: the 'discard *'.)
+    expect(spare.calls).toEqual([`prepare ${a}`, 'discard *', `take ${a}`]);
+
+    spare.calls.length = 0;
+    const { importId: b } = s.open('b.csv', csv);
+    s.cancel(b);
+    const { importId: c } = s.open('c.csv', csv);
+    s.close(c);
+    expect(spare.calls).toEqual([`prepare ${b}`, 'discard *', `discard ${b}`, `prepare ${c}`, 'discard *', `discard ${c}`]);
+
+    // More uploads than MAX_SESSIONS: the oldest idle one is dropped, and so is its spare (if it still has it).
+    spare.calls.length = 0;
+    const ids = Array.from({ length: MAX_SESSIONS + 1 }, (_, i) => s.open(`${i}.csv`, csv).importId);
+    expect(spare.calls).toContain(`discard ${a}`);
+    s.closeAll();
+    expect(spare.calls.at(-1)).toBe('discard *');
+    expect(ids).toHaveLength(MAX_SESSIONS + 1);
+  });
+
+  it('drops the spare of an upload that expired, and starts none for a small file', () => {
+    const spare = new RecordingSpare(WORKER);
+    const s = sessions(spare);
+    const { importId: old } = s.open('old.csv', csv);
+    now += 2 * 60 * 60_000;
+    s.open('new.csv', csv);
+    expect(spare.calls).toContain(`discard ${old}`);
+    s.closeAll();
+
+    const small = new RecordingSpare(WORKER);
+    const t = sessions(small, 1024 * 1024);
+    t.open('small.csv', csv);
+    expect(small.calls).toEqual([]);
   });
 });

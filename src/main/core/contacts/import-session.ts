@@ -23,6 +23,8 @@ export interface ImportSessionDeps {
   onProgress: (importId: string, p: ImportProgress) => void;
   /** Files at least this big are parsed in a worker. */
   workerThresholdBytes?: number;
+  /** Tests: the spare worker (default: one for the import worker beside this module). */
+  spare?: SpareImportWorker;
 }
 
 interface Session {
@@ -61,10 +63,11 @@ const WORKER_URL = [
 export class ImportSessions {
   private readonly sessions = new Map<string, Session>();
   private readonly deps: ImportSessionDeps;
-  private readonly spare = WORKER_URL === undefined ? undefined : new SpareImportWorker(WORKER_URL);
+  private readonly spare: SpareImportWorker | undefined;
 
   constructor(deps: ImportSessionDeps) {
     this.deps = deps;
+    this.spare = deps.spare ?? (WORKER_URL === undefined ? undefined : new SpareImportWorker(WORKER_URL));
   }
 
   private usesWorker(bytes: Uint8Array): boolean {
@@ -85,15 +88,9 @@ export class ImportSessions {
       this.drop(idle.id);
     }
     const id = randomUUID();
-    // The worker boots while the sheet names are read and the user picks the sheet and the columns (spare-worker.ts).
+    // The worker boots while the sheet names are read and the window asks for the analysis (spare-worker.ts).
     if (this.usesWorker(bytes)) this.spare?.prepare(id);
-    let sheets: string[];
-    try {
-      sheets = sheetNames(bytes);
-    } catch (err) {
-      this.spare?.discard(id);
-      throw err;
-    }
+    const sheets = sheetNames(bytes); // never throws: [] for anything it cannot read
     this.sessions.set(id, { id, fileName, bytes, sheets, touchedAt: this.deps.clock.now() });
     return { importId: id, sheets };
   }

@@ -4,7 +4,7 @@
  * Used by the contacts table, a campaign's messages and the message log.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
 export interface PagedVirtualizerOptions {
   count: number;
@@ -32,11 +32,15 @@ export function usePagedVirtualizer({ count, rowHeight, overscan, parent, ensure
   }, [first, last, count, ensure]);
   /**
    * A React key per rendered slot rather than per row: the window is a run of consecutive indexes, so
-   * `index % length` is distinct within it, and a row scrolling out hands its DOM to the one scrolling
-   * in. A fling then updates ~35 rows' text instead of unmounting and creating them every frame.
-   * Interactive controls inside a row must be keyed by the row's own id, so that focus (and any
-   * control state) never passes to the row that takes the slot.
+   * `index % slots` is distinct within it, and a row scrolling out hands its DOM to the one scrolling
+   * in. A fling then updates the visible rows' text instead of unmounting and creating them every
+   * frame. `slots` is the largest window seen, not the current one: the window grows or shrinks by a
+   * row as the offset falls, and a changing modulus would hand every slot to another row at once.
+   * Interactive controls inside a row must not carry focus or state to the row that takes the slot:
+   * key them by the row's own id, or (the message log) blur them when the row changes.
    */
-  const slotKey = (index: number) => index % Math.max(1, items.length);
+  const slots = useRef(1);
+  slots.current = Math.max(slots.current, items.length);
+  const slotKey = (index: number) => index % slots.current;
   return { virtualizer, items, slotKey };
 }

@@ -197,6 +197,7 @@ export function LogTable() {
                 key={slotKey(item.index)}
                 aria-rowindex={item.index + 1}
                 className="log-row"
+                aria-busy={row ? undefined : true}
                 data-loading={row ? undefined : ''}
                 data-testid={row ? 'log-row' : 'log-row-loading'}
                 data-state={row?.state}
