@@ -130,6 +130,7 @@ function measure(file: string, runs: number, core: string | undefined): { base: 
       full.push(runChild('import', file, core));
       base.push(runChild('sheetjs', file, undefined));
     }
+    console.error(`run ${i + 1}: SheetJS ${base.at(-1)!.ms.toFixed(0)} ms, import ${full.at(-1)!.ms.toFixed(0)} ms`);
   }
   return { base, full };
 }
