@@ -29,17 +29,6 @@ export interface EventRow {
   detail: string;
 }
 
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
 export function createBulkAdvance(db: Database.Database) {
   const update = db.prepare<[string, string | null, string | null, string | null, number, string]>(
     `UPDATE messages SET state = ?, error_code = COALESCE(?, error_code), error_message = COALESCE(?, error_message),
@@ -54,7 +43,7 @@ export function createBulkAdvance(db: Database.Database) {
   return {
     /** Writes the batch's state changes, their events and counts (call inside the batch's transaction). */
     write(advances: readonly Advance[], events: readonly EventRow[], now: number): void {
-      const byWrite = groupBy(advances, (a) => `${a.state}\u0000${a.code ?? '\u0001'}\u0000${a.message ?? '\u0001'}\u0000${a.providerCode ?? '\u0001'}`);
+      const byWrite = Map.groupBy(advances, (a) => `${a.state}\u0000${a.code ?? '\u0001'}\u0000${a.message ?? '\u0001'}\u0000${a.providerCode ?? '\u0001'}`);
       for (const group of byWrite.values()) {
         const a = group[0]!;
         update.run(a.state, a.code, a.message, a.providerCode, now, JSON.stringify(group.map((g) => g.id)));
@@ -74,7 +63,7 @@ export function createBulkAdvance(db: Database.Database) {
         (rounds[round] ??= []).push(e);
       }
       for (const round of rounds) {
-        for (const group of groupBy(round, (e) => `${e.state}\u0000${e.source}\u0000${e.detail}`).values()) {
+        for (const group of Map.groupBy(round, (e) => `${e.state}\u0000${e.source}\u0000${e.detail}`).values()) {
           const e = group[0]!;
           event.run(now, e.state, e.source, e.detail, JSON.stringify(group.map((g) => g.id)));
         }

@@ -9,13 +9,7 @@ const digits = (n: string) => n.replace(/\D/g, '');
  * second cell is a requested number and first is not is read the other way round.
  */
 export function matchAccepted(requested: readonly string[], rows: readonly (readonly (string | number)[])[]): SendResult {
-  const pending = new Map<string, string[]>();
-  for (const n of requested) {
-    const k = digits(n);
-    const list = pending.get(k);
-    if (list) list.push(n);
-    else pending.set(k, [n]);
-  }
+  const pending = Map.groupBy(requested, digits);
   const accepted: SendAccepted[] = [];
   for (const row of rows) {
     if (row.length < 2) continue;
