@@ -5,6 +5,7 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forceGc } from '../../helpers/force-gc.ts';
 import type { AccountConfig } from '../../../src/shared/accounts.ts';
 import { handlePush } from '../../../src/main/core/monitoring/push-intake.ts';
 import { createFileOffers } from '../../../src/main/core/receiver/file-offers.ts';
@@ -122,7 +123,7 @@ function hostile(r: () => number, i: number): { bytes: Buffer | string; withToke
 describe('receiver under 10,000 hostile requests', () => {
   it('never crashes, accepts nothing without the token, stays bounded, then still works', async () => {
     const r = rand(42);
-    globalThis.gc?.();
+    forceGc();
     const heapBefore = process.memoryUsage().heapUsed;
     const statuses = new Map<string, number>();
     let acceptedWithoutToken = 0;
@@ -152,8 +153,9 @@ describe('receiver under 10,000 hostile requests', () => {
     expect(statuses.get('500') ?? 0).toBe(0);
     expect(statuses.get('413') ?? 0).toBeGreaterThan(0);
     expect(statuses.get('401') ?? 0).toBeGreaterThan(0);
-    globalThis.gc?.();
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+    forceGc();
+    // After a real full GC this is what the receiver retains: ≈3.6 MB measured on this machine.
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(16 * 1024 * 1024);
     expect(server.server.listening).toBe(true);
 
     // Still serving: a well-formed push is accepted and parsed.

@@ -161,7 +161,7 @@ describe('BIFF8 .xls number file', () => {
     expect(writeNumbersXls(tooMany).length).toBeGreaterThan(0);
   });
 
-  it('65,535 rows take a few MB and well under a second (measured in a fresh process)', () => {
+  it('65,535 rows take a few MB, not the gigabytes SheetJS’s writer needs (measured in a fresh process)', () => {
     const probe = join(import.meta.dirname, 'xls-memory-probe.ts');
     const out = execFileSync(process.execPath, [probe], { encoding: 'utf8' });
     const m = JSON.parse(out) as { rows: number; bytes: number; ms: number; heapDeltaMb: number; maxRssBeforeMb: number; maxRssAfterMb: number };
@@ -169,6 +169,5 @@ describe('BIFF8 .xls number file', () => {
     expect(m.rows).toBe(65_535);
     expect(m.heapDeltaMb).toBeLessThan(64);
     expect(m.maxRssAfterMb - m.maxRssBeforeMb).toBeLessThan(128);
-    expect(m.ms).toBeLessThan(2_000);
   });
 });
