@@ -158,6 +158,7 @@ export async function jsmsFaultRun(core: Core, opts: FaultRunOptions) {
       numbers,
       rows: await allMessages(core, c.id),
       accepted: sim.state.accepted,
+      refused: sim.state.refusedRecipients,
       traffic: traffic(sim.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/messages/batch').length, sim.state.requests.length, sim.faults.injected),
     };
   } finally {

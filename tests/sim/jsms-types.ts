@@ -70,6 +70,8 @@ export interface JsmsSimState {
   schedules: Map<string, SimSchedule>;
   /** Every message accepted for sending (codes, voice codes, template SMS). */
   accepted: SimRecord[];
+  /** Every recipient a batch refused on its own (its `failure_recipients` entry), in order. */
+  refusedRecipients: { mobile: string; code: number; at: number }[];
   /** Every request seen (method path), for asserting what reached the simulator. */
   requests: { method: string; path: string; at: number }[];
   batchReplyShape: 'recipients' | 'failure_recipients';

@@ -36,6 +36,7 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
     codes: new Map(),
     schedules: new Map(),
     accepted: [],
+    refusedRecipients: [],
     requests: [],
     batchReplyShape: options.batchReplyShape ?? 'recipients',
     numericMsgIds: options.numericMsgIds ?? false,
@@ -96,14 +97,18 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
     if (typeof body.tag === 'string' && [...body.tag].length > 10) return { error: jsmsFail(50007) } as const;
     const ok: { mobile: string; temp_para?: Record<string, unknown>; msg_id: string; content: string }[] = [];
     const bad: { error_code: string; error_message: string; mobile: string; temp_para?: unknown }[] = [];
+    const refuse = (mobile: string, code: number, message: string, para: unknown) => {
+      bad.push({ error_code: String(code), error_message: message, mobile, temp_para: para });
+      state.refusedRecipients.push({ mobile, code, at: Date.now() });
+    };
     for (const r of list as Record<string, unknown>[]) {
       const mobile = String(r?.mobile ?? '');
       const check = checkTemplateSend(body.temp_id, r?.temp_para, [2, 3]);
       if ('code' in check && (check.code === 50013 || check.code === 50005 || check.code === 50020 || check.code === 50021 || check.code === 50025)) {
         return { error: jsmsFail(check.code) } as const;
       }
-      if (!MOBILE.test(mobile)) bad.push({ error_code: '50006', error_message: 'invalid mobile', mobile, temp_para: r?.temp_para });
-      else if ('code' in check) bad.push({ error_code: String(check.code), error_message: 'parameters not all replaced', mobile, temp_para: r?.temp_para });
+      if (!MOBILE.test(mobile)) refuse(mobile, 50006, 'invalid mobile', r?.temp_para);
+      else if ('code' in check) refuse(mobile, check.code, 'parameters not all replaced', r?.temp_para);
       else ok.push({ mobile, temp_para: r.temp_para as Record<string, unknown>, msg_id: newMsgId(), content: check.content });
     }
     if (sendNow) {
