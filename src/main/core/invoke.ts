@@ -16,8 +16,12 @@ export function validationError(error: z.ZodError): AppError {
     fields[path] ??= issue.message;
   }
   const first = error.issues[0];
-  const where = first && first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : '';
-  return new AppError('INVALID_INPUT', `Check the highlighted fields. ${where}${first?.message ?? 'The input is not valid.'}`, { fields });
+  const why = first?.message ?? 'The input is not valid.';
+  return new AppError(
+    'INVALID_INPUT',
+    first && first.path.length > 0 ? `Check the highlighted fields. ${first.path.map(String).join('.')}: ${why}` : `Check the highlighted fields. ${why}`,
+    { fields },
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { i18next } from '../../../src/renderer/src/i18n/index.ts';
 import { MessagesScreen } from '../../../src/renderer/src/screens/messages/MessagesScreen.tsx';
 import { LOG_PAGE_SIZE, emptyLogFilter, useMessagesLogStore } from '../../../src/renderer/src/stores/messages.ts';
 import { installComposeMain } from '../compose/compose-fixtures.ts';
@@ -117,6 +118,26 @@ describe('messages screen', () => {
       ['delivered', 'push'],
     ]);
     expect(events[1]!.textContent).toContain('pushed report');
+  });
+
+  it('shows main’s failure sentences and history details in Chinese when the language is Chinese', async () => {
+    const jsms = 'JSMS says: the SMS balance is insufficient (50014). Top up the JSMS account or send fewer messages.';
+    fake.log = fakeLogRows(1, 1, { state: 'failed', errorMessage: jsms });
+    fake.histories.set(1, [
+      { at: Date.UTC(2026, 0, 2, 3, 0, 0), state: 'submitted', source: 'reply', detail: 'Accepted, id 6' },
+      { at: Date.UTC(2026, 0, 2, 3, 1, 0), state: 'failed', source: 'push', detail: 'Box result: 3 (port 2)' },
+    ]);
+    renderInApp(<MessagesScreen />);
+    const [row] = await screen.findAllByTestId('log-row');
+    expect(row!.textContent).toContain(jsms);
+    await act(async () => void (await i18next.changeLanguage('zh')));
+    const cn = 'JSMS 返回：短信余额不足（50014）。请为 JSMS 账户充值，或减少发送数量。';
+    await waitFor(() => expect(screen.getAllByTestId('log-row')[0]!.textContent).toContain(cn));
+    fireEvent.click(within(screen.getAllByTestId('log-row')[0]!).getByTestId('log-history'));
+    const events = await screen.findAllByTestId('log-history-event');
+    expect(events[0]!.textContent).toContain('已接受，id 6');
+    expect(events[1]!.textContent).toContain('网关结果：3（端口 2）');
+    expect(screen.getByTestId('log-history-text').parentElement!.textContent).toContain(cn);
   });
 
   it('re-reads what is visible when messages change (coalesced) and shows new ones at the top', async () => {

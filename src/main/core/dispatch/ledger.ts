@@ -144,7 +144,8 @@ export class Ledger {
       const now = this.clock.now();
       const submissionId = Number(this.stmts.insertSubmission.run(accountId, now, port).lastInsertRowid);
       const ids = this.stmts.claim.all(submissionId, now, port, JSON.stringify(messages.map((m) => m.id))).map((r) => r.id);
-      this.stmts.events.run(now, 'submitting', 'app', `Request ${submissionId}${port === null ? '' : ` on port ${port}`}`, JSON.stringify(ids));
+      const detail = port === null ? `Request ${submissionId}` : `Request ${submissionId} on port ${port}`;
+      this.stmts.events.run(now, 'submitting', 'app', detail, JSON.stringify(ids));
       const taken = new Set(ids);
       return { submissionId, claimed: messages.filter((m) => taken.has(m.id)).map((m) => ({ ...m, attempts: m.attempts + 1 })) };
     })();

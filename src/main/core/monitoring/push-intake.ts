@@ -88,7 +88,7 @@ function box(req: PushRequest, deps: IntakeDeps): PushReply {
         ...(push.at !== undefined ? { at: push.at } : {}),
         ...(push.sent ? {} : { code: 'GSMBOX_SEND_FAILED', message: 'The GSM box could not send this message.' }),
         providerCode: push.rawStatus,
-        detail: `Box result: ${push.rawStatus}${port === null ? '' : ` (port ${port})`}`,
+        detail: port === null ? `Box result: ${push.rawStatus}` : `Box result: ${push.rawStatus} (port ${port})`,
       },
     ]);
     return OK;
@@ -99,7 +99,7 @@ function box(req: PushRequest, deps: IntakeDeps): PushReply {
       state: push.delivered ? 'delivered' : 'failed',
       source: 'push',
       ...(push.at !== undefined ? { at: push.at } : {}),
-      ...(push.delivered ? {} : { code: 'GSMBOX_NOT_DELIVERED', message: `The handset did not receive it${push.cause ? ` (${push.cause.slice(0, 80)})` : ''}.` }),
+      ...(push.delivered ? {} : { code: 'GSMBOX_NOT_DELIVERED', message: push.cause ? `The handset did not receive it (${push.cause.slice(0, 80)}).` : 'The handset did not receive it.' }),
       providerCode: push.rawStatus.slice(0, 80),
       detail: `Box report: ${push.rawStatus.slice(0, 80)}`,
     },

@@ -192,10 +192,9 @@ export function createTransport(opts: TransportOptions): Transport {
           const refused = status >= 400 && status < 500;
           throw fail(
             'PROVIDER_BAD_REPLY',
-            `${label} at ${host} answered with ${describeUnreadable(text)} (HTTP ${status}). ` +
-              (refused
-                ? 'Check the base URL of the account.'
-                : 'The request may have been accepted; check its status before sending again.'),
+            refused
+              ? `${label} at ${host} answered with ${describeUnreadable(text)} (HTTP ${status}). Check the base URL of the account.`
+              : `${label} at ${host} answered with ${describeUnreadable(text)} (HTTP ${status}). The request may have been accepted; check its status before sending again.`,
             refused ? 'permanent' : 'transient',
             refused ? 'not-sent' : 'unknown',
           );
@@ -218,8 +217,9 @@ export function encodeQuery(params: Record<string, string | number | undefined>)
 export function badShape(provider: ProviderKind, host: string, what: string, outcome: 'not-sent' | 'unknown'): ProviderError {
   return new ProviderError(
     'PROVIDER_BAD_REPLY',
-    `${PROVIDER_LABEL[provider]} at ${host} answered the ${what} with data the app does not understand. ` +
-      (outcome === 'unknown' ? 'The request may have been accepted; check its status before sending again.' : 'Check the base URL and try again.'),
+    outcome === 'unknown'
+      ? `${PROVIDER_LABEL[provider]} at ${host} answered the ${what} with data the app does not understand. The request may have been accepted; check its status before sending again.`
+      : `${PROVIDER_LABEL[provider]} at ${host} answered the ${what} with data the app does not understand. Check the base URL and try again.`,
     { kind: 'transient', outcome, provider },
   );
 }
@@ -237,8 +237,9 @@ export function httpStatusError(provider: ProviderKind, status: number, what: st
     refused ? 'PROVIDER_HTTP_ERROR' : 'PROVIDER_SERVER_ERROR',
     refused
       ? `${label} refused the ${what} (HTTP ${status}). Check the base URL of the account.`
-      : `${label} had a server error on the ${what} (HTTP ${status}). ` +
-          (mutating ? 'It may still have been accepted; check its status before sending again.' : 'Try again in a few minutes.'),
+      : mutating
+        ? `${label} had a server error on the ${what} (HTTP ${status}). It may still have been accepted; check its status before sending again.`
+        : `${label} had a server error on the ${what} (HTTP ${status}). Try again in a few minutes.`,
     { kind: refused ? 'permanent' : 'transient', outcome: refused ? 'not-sent' : 'unknown', provider, providerCode: status },
   );
 }

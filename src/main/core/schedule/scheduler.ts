@@ -100,12 +100,19 @@ export function createScheduler(deps: SchedulerDeps) {
       last = n;
       missed += 1;
     }
-    const plural = missed === 1 ? 'run was' : 'runs were';
     if (s.missedPolicy === 'run-once') {
-      return fire(s, last, now, `${missed} ${plural} missed while the app was not running; sent once when it started.`, now);
+      const detail =
+        missed === 1
+          ? 'A run was missed while the app was not running; sent once when it started.'
+          : `${missed} runs were missed while the app was not running; sent once when it started.`;
+      return fire(s, last, now, detail, now);
     }
     db.transaction(() => {
-      if (!repo.hasRun(s.id, last)) repo.insertRun(s.id, last, now, 'skipped', null, `${missed} ${plural} missed while the app was not running; skipped as this schedule asks.`);
+      const detail =
+        missed === 1
+          ? 'A run was missed while the app was not running; skipped as this schedule asks.'
+          : `${missed} runs were missed while the app was not running; skipped as this schedule asks.`;
+      if (!repo.hasRun(s.id, last)) repo.insertRun(s.id, last, now, 'skipped', null, detail);
       repo.save(advance(s, now, s.runCount, now));
     })();
     return null;

@@ -9,6 +9,7 @@ import enAccounts from './en/accounts.json';
 import enCampaigns from './en/campaigns.json';
 import enContacts from './en/contacts.json';
 import enCommon from './en/common.json';
+import enCore from './en/core.json';
 import enCompose from './en/compose.json';
 import enNav from './en/nav.json';
 import enSchema from './en/schema.json';
@@ -22,6 +23,7 @@ import zhAccounts from './zh/accounts.json';
 import zhCampaigns from './zh/campaigns.json';
 import zhContacts from './zh/contacts.json';
 import zhCommon from './zh/common.json';
+import zhCore from './zh/core.json';
 import zhCompose from './zh/compose.json';
 import zhNav from './zh/nav.json';
 import zhSchema from './zh/schema.json';
@@ -36,8 +38,8 @@ export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { common: enCommon, nav: enNav, accounts: enAccounts, settings: enSettings, schema: enSchema, contacts: enContacts, compose: enCompose, campaigns: enCampaigns, messages: enMessages, inbox: enInbox, dashboard: enDashboard, receiver: enReceiver, schedules: enSchedules },
-  zh: { common: zhCommon, nav: zhNav, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns, messages: zhMessages, inbox: zhInbox, dashboard: zhDashboard, receiver: zhReceiver, schedules: zhSchedules },
+  en: { common: enCommon, nav: enNav, accounts: enAccounts, settings: enSettings, schema: enSchema, core: enCore, contacts: enContacts, compose: enCompose, campaigns: enCampaigns, messages: enMessages, inbox: enInbox, dashboard: enDashboard, receiver: enReceiver, schedules: enSchedules },
+  zh: { common: zhCommon, nav: zhNav, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, core: zhCore, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns, messages: zhMessages, inbox: zhInbox, dashboard: zhDashboard, receiver: zhReceiver, schedules: zhSchedules },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)['en']>;

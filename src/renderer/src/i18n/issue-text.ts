@@ -5,12 +5,13 @@
  */
 import type { i18n as I18n } from 'i18next';
 import type { z } from 'zod';
+import { translateSentence } from './sentence-patterns.ts';
 
 const LOOKUP = { ns: 'schema', keySeparator: false, nsSeparator: false } as const;
 
 /** A sentence from the schemas or from main, translated when we know it, as-is otherwise. */
 export function sentenceText(i18n: I18n, sentence: string): string {
-  return i18n.exists(sentence, LOOKUP) ? i18n.t(sentence, LOOKUP) : sentence;
+  return translateSentence(i18n, sentence);
 }
 
 export function issueText(i18n: I18n, issue: z.core.$ZodIssue): string {

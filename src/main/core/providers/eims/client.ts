@@ -236,7 +236,7 @@ export function createEimsClient(account: EimsAccount, secret: SecretGetter, dep
       return {
         ok: true,
         kind: 'eims',
-        summary: `Connected to EIMS. Balance: ${b.balance}${b.gift !== null ? ` (gift ${b.gift})` : ''}.`,
+        summary: b.gift === null ? `Connected to EIMS. Balance: ${b.balance}.` : `Connected to EIMS. Balance: ${b.balance} (gift ${b.gift}).`,
         balances,
         ports: [],
         warnings: [],

@@ -1,6 +1,6 @@
 import { parseProviderTime } from '../provider-time.ts';
 import type { DeliveryReport, DeliveryState, InboundSms } from '../types.ts';
-import { EIMS_DELIVER_STATUS, EIMS_SEND_STATUS, eimsSendStatusCode, eimsSendStatusSentence } from './status-codes.ts';
+import { EIMS_DELIVER_STATUS, EIMS_SEND_STATUS, eimsDeliverSentence, eimsSendStatusCode, eimsSendStatusSentence } from './status-codes.ts';
 
 /**
  * Row parsers for EIMS report rows (getreport and pushed reports) and inbound rows (getsms).
@@ -78,11 +78,11 @@ export function parseEimsReportRow(row: unknown, source: ReportSource, utcOffset
   if (state === 'failed' && sendStatus !== 0) {
     const known = EIMS_SEND_STATUS[sendStatus] !== undefined;
     out.code = known || source === 'poll' ? eimsSendStatusCode(sendStatus) : 'EIMS_PUSH_FAILED';
-    out.message = eimsSendStatusSentence(sendStatus) + (label ? ` Platform note: “${label.slice(0, 120)}”.` : '');
+    out.message = eimsSendStatusSentence(sendStatus, label);
   } else if (sendStatus === 0 && deliverStatus !== undefined && EIMS_DELIVER_STATUS[deliverStatus] !== undefined) {
     const info = EIMS_DELIVER_STATUS[deliverStatus]!;
     if (deliverStatus === 2 || deliverStatus === 4 || deliverStatus === 5) out.code = info.code;
-    out.message = info.what.charAt(0).toUpperCase() + info.what.slice(1) + '.';
+    out.message = eimsDeliverSentence(info);
   } else if (label !== undefined) {
     out.message = label.slice(0, 120);
   }

@@ -71,10 +71,13 @@ export function eimsSendStatusCode(code: number): string {
   return `EIMS_SEND_${code}`;
 }
 
-export function eimsSendStatusSentence(code: number): string {
+/** Why EIMS failed a message; `note` is the platform's own label from the report row, when it sent one. */
+export function eimsSendStatusSentence(code: number, note?: string): string {
   const info = EIMS_SEND_STATUS[code];
-  if (!info) return `EIMS reports the message failed (status ${code}). Check the number and content; contact the platform if it persists.`;
-  return `EIMS reports the message failed: ${info.what} (${code} ${info.label}). Check the number and content; contact the platform if it persists.`;
+  const sentence = info
+    ? `EIMS reports the message failed: ${info.what} (${code} ${info.label}). Check the number and content; contact the platform if it persists.`
+    : `EIMS reports the message failed (status ${code}). Check the number and content; contact the platform if it persists.`;
+  return note ? `${sentence} Platform note: “${note.slice(0, 120)}”.` : sentence;
 }
 
 /** Delivery statuses (6-field report rows): a stable code, a plain label and the ledger state each means. */
@@ -86,3 +89,8 @@ export const EIMS_DELIVER_STATUS: Readonly<Record<number, { code: string; what: 
   4: { code: 'EIMS_DELIVERY_TIMEOUT', what: 'no delivery report arrived in time; the message may or may not have reached the handset', state: 'expired' },
   5: { code: 'EIMS_DELIVERY_UNKNOWN', what: 'the delivery status is unknown', state: 'sent' },
 };
+
+/** A delivery status as a sentence of its own, e.g. "Delivered." */
+export function eimsDeliverSentence(info: { what: string }): string {
+  return `${info.what.charAt(0).toUpperCase()}${info.what.slice(1)}.`;
+}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { MessageEventView } from '../../../../shared/campaigns.ts';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { sentenceText } from '../../i18n/issue-text.ts';
 import { STATE_COLORS } from './CampaignProgress.tsx';
 
 export interface HistoryTimelineProps {
@@ -59,7 +60,7 @@ export function HistoryTimeline({ events, error, testIdPrefix, loaderSize = 'xs'
             </Text>
             {e.detail !== '' && (
               <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-                {e.detail}
+                {sentenceText(i18n, e.detail)}
               </Text>
             )}
           </Stack>

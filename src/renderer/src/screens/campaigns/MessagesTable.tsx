@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_STATES, type MessageState } from '../../../../shared/campaigns.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { sentenceText } from '../../i18n/issue-text.ts';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { useCampaignsStore } from '../../stores/campaigns.ts';
@@ -118,9 +119,9 @@ export function MessagesTable() {
                       <Text size="xs" ff="monospace" truncate title={row.providerId ?? undefined}>
                         {[row.providerId, row.port !== null ? t('messages.port', { port: row.port }) : null].filter(Boolean).join(' · ')}
                       </Text>
-                      <Tooltip label={row.errorMessage ?? ''} disabled={row.errorMessage === null} multiline w={320} withinPortal>
+                      <Tooltip label={row.errorMessage === null ? '' : sentenceText(i18n, row.errorMessage)} disabled={row.errorMessage === null} multiline w={320} withinPortal>
                         <Text size="xs" c="red" truncate data-testid="message-error">
-                          {row.errorMessage ?? ''}
+                          {row.errorMessage === null ? '' : sentenceText(i18n, row.errorMessage)}
                           {/* The provider's own status rides along with every report; it is an error code only beside an error. */}
                           {row.errorMessage !== null && row.providerCode !== null ? ` (${row.providerCode})` : ''}
                         </Text>

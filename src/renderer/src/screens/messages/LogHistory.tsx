@@ -8,13 +8,14 @@ import { useTranslation } from 'react-i18next';
 import type { MessageEventView } from '../../../../shared/campaigns.ts';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
+import { sentenceText } from '../../i18n/issue-text.ts';
 import { hashForRoute } from '../../routes.ts';
 import { useMessagesLogStore } from '../../stores/messages.ts';
 import { STATE_COLORS } from '../campaigns/CampaignProgress.tsx';
 import { HistoryTimeline } from '../campaigns/HistoryTimeline.tsx';
 
 export function LogHistory({ row, onClose }: { row: MessageLogRow | null; onClose: () => void }) {
-  const { t } = useTranslation(['messages', 'campaigns']);
+  const { t, i18n } = useTranslation(['messages', 'campaigns']);
   const history = useMessagesLogStore((s) => s.history);
   const [events, setEvents] = useState<MessageEventView[] | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -53,7 +54,7 @@ export function LogHistory({ row, onClose }: { row: MessageLogRow | null; onClos
             </Text>
             {row.errorMessage && (
               <Text size="sm" c="red">
-                {row.errorMessage}
+                {sentenceText(i18n, row.errorMessage)}
               </Text>
             )}
           </Stack>

@@ -7,6 +7,7 @@ import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } 
 import { useTranslation } from 'react-i18next';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
+import { sentenceText } from '../../i18n/issue-text.ts';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { logRowCount, rowAt, useMessagesLogStore } from '../../stores/messages.ts';
 import { STATE_COLORS } from '../campaigns/CampaignProgress.tsx';
@@ -52,6 +53,8 @@ interface RowText {
   time: Intl.DateTimeFormat;
   state: (state: MessageLogRow['state']) => string;
   account: (row: MessageLogRow) => string;
+  /** Main's English sentence (a failure) in the UI language. */
+  sentence: (text: string) => string;
   history: string;
   historyNamed: (e164: string) => string;
 }
@@ -69,7 +72,7 @@ interface CellsProps {
  * text and attributes and never creates or removes an element.
  */
 const LogRowCells = memo(function LogRowCells({ row, text, onOpen }: CellsProps) {
-  const errorMessage = row?.errorMessage ?? null;
+  const errorMessage = row?.errorMessage ? text.sentence(row.errorMessage) : null;
   const button = useRef<HTMLButtonElement>(null);
   // The slot's elements serve other messages as the list scrolls: a focused History button gives up
   // focus when its message changes, rather than silently becoming another message's button. In the
@@ -143,10 +146,11 @@ export function LogTable() {
         const kind = cached(kinds, row.provider, () => t(`accounts:kinds.${row.provider}`));
         return row.port !== null ? `${kind} · ${t('table.port', { port: row.port })}` : kind;
       },
+      sentence: (s) => sentenceText(i18n, s),
       history: t('campaigns:messages.history'),
       historyNamed: (e164) => `${before}${e164}${after}`,
     };
-  }, [t, i18n.language]);
+  }, [t, i18n, i18n.language]);
 
   const { virtualizer, items, slotKey } = usePagedVirtualizer({
     count,

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useFormat } from '../../i18n/format.ts';
+import { sentenceText } from '../../i18n/issue-text.ts';
 import { AUDIT_PAGE_SIZE, useDataCareStore } from '../../stores/data-care.ts';
 
 export function AuditLogSection() {
-  const { t } = useTranslation('settings');
+  const { t, i18n } = useTranslation('settings');
   const f = useFormat();
   const { audit, auditOffset, auditError, busy, loadAudit, exportAudit } = useDataCareStore();
   const [exportError, setExportError] = useState<AppErrorShape | null>(null);
@@ -64,7 +65,7 @@ export function AuditLogSection() {
                     {row.actor} · {t(`audit.sources.${row.source}`)}
                   </Table.Td>
                   <Table.Td>{t(`audit.actions.${row.action}`, { defaultValue: row.action })}</Table.Td>
-                  <Table.Td>{row.summary}</Table.Td>
+                  <Table.Td>{sentenceText(i18n, row.summary)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

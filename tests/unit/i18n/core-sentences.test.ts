@@ -1,0 +1,126 @@
+/**
+ * Every sentence the core can show has a Chinese translation, and the renderer's matcher turns the
+ * sentences main really produces (errors from the provider layer, code tables, history details) into
+ * Chinese with their values in place.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next, { type i18n as I18n } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scanCoreSentences } from '../../helpers/core-sentences.ts';
+import { translateSentence } from '../../../src/renderer/src/i18n/sentence-patterns.ts';
+import { JSMS_ERROR_CODES, jsmsSentence } from '../../../src/main/core/providers/jsms/error-codes.ts';
+import { EIMS_DELIVER_STATUS, EIMS_REPLY_STATUS, EIMS_SEND_STATUS, eimsDeliverSentence, eimsSendStatusSentence, eimsStatusSentence } from '../../../src/main/core/providers/eims/status-codes.ts';
+import { badShape, httpStatusError } from '../../../src/main/core/providers/http.ts';
+import { missingSecretError } from '../../../src/main/core/providers/errors.ts';
+
+const root = join(import.meta.dirname, '../../..');
+const bundle = (lang: 'en' | 'zh', ns: 'core' | 'schema') =>
+  JSON.parse(readFileSync(join(root, `src/renderer/src/i18n/${lang}/${ns}.json`), 'utf8')) as Record<string, string>;
+const en = { core: bundle('en', 'core'), schema: bundle('en', 'schema') };
+const zh = { core: bundle('zh', 'core'), schema: bundle('zh', 'schema') };
+const known = (key: string) => key in en.core || key in en.schema;
+/** Keys made only of values and punctuation ("{{p0}}: {{p1}}") carry nothing to translate. */
+const hasWords = (key: string) => /\p{L}{2}/u.test(key.replace(/\{\{p\d+\}\}/g, ''));
+
+/** Latin words a Chinese sentence may keep: names, protocols, field names the consoles show. */
+const KEPT = /^(JSMS|EIMS|GSM|SIM|SMS|HTTP|https?|API|IP|JSON|AppKey|Master|Secret|dev|key|seq|msg_id|ttl|id|KiB|MB|UTC|CSV|xlsx?|csv|txt|zip|Excel|FAILED|SMS Console|Console|NoRoute|Black|Number|Sensitive|Words|Daily|Limit|Send|Refuse|Timeout|Server|Unknown|NoChannel|NoBalance|SupplierMccMncLimit|ConsumerMccMncLimit|NoSupplier|DestinationMccMncLimit|SMS Template|Template|SupplierNoBalance|UserProfitLimit|ChannelProfitLimit|MccNumberLengthLimit|Job|not|found|China|RouteMccMncLimit|variables)$/;
+const englishLeft = (text: string) => (text.match(/[A-Za-z_]{3,}/g) ?? []).filter((w) => !KEPT.test(w));
+
+let zhI18n: I18n;
+let enI18n: I18n;
+
+beforeAll(async () => {
+  const make = async (lng: 'en' | 'zh') => {
+    const i = i18next.createInstance();
+    await i.init({ lng, fallbackLng: 'en', resources: { en, zh }, ns: ['core', 'schema'], defaultNS: 'core', interpolation: { escapeValue: false } });
+    return i;
+  };
+  zhI18n = await make('zh');
+  enI18n = await make('en');
+});
+
+describe('core sentences have translations', () => {
+  it('reads every sentence the core builds (no sentence glued together with +)', () => {
+    const scan = scanCoreSentences(root);
+    expect(scan.sentences.length).toBeGreaterThan(200);
+    expect(scan.unreadable).toEqual([]);
+  });
+
+  it('every sentence found in the core is a key of the translations', () => {
+    const missing = scanCoreSentences(root)
+      .sentences.filter((s) => hasWords(s.key) && !known(s.key))
+      .map((s) => `${s.file}:${s.line} ${s.key}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every cause and remedy in the provider code tables is a key', () => {
+    const phrases = [
+      ...Object.values(JSMS_ERROR_CODES).flatMap((c) => [c.what, c.todo]),
+      ...Object.values(EIMS_REPLY_STATUS).flatMap((c) => [c.what, c.todo]),
+      ...Object.values(EIMS_SEND_STATUS).map((c) => c.what),
+      ...Object.values(EIMS_DELIVER_STATUS).map(eimsDeliverSentence),
+    ];
+    expect(phrases.filter((p) => !known(p))).toEqual([]);
+  });
+
+  it('Chinese keeps every value of a sentence, and English is the sentence itself', () => {
+    const values = (s: string) => (s.match(/\{\{p\d+\}\}/g) ?? []).sort();
+    expect(Object.entries(zh.core).filter(([k, v]) => JSON.stringify(values(k)) !== JSON.stringify(values(v)))).toEqual([]);
+    expect(Object.entries(en.core).filter(([k, v]) => k !== v)).toEqual([]);
+  });
+
+  it('no sentence has two values side by side, where the matcher could not tell them apart', () => {
+    expect(Object.keys(en.core).filter((k) => k.includes('}}{{'))).toEqual([]);
+  });
+});
+
+describe('the renderer shows main’s sentences in Chinese', () => {
+  it('puts the values of a sentence into its translation', () => {
+    const s = 'A list called “VIP 客户 2026” already exists. Choose another name, or import into that list.';
+    expect(translateSentence(zhI18n, s)).toBe('已有名为“VIP 客户 2026”的列表。请换个名称，或导入到该列表。');
+    expect(translateSentence(enI18n, s)).toBe(s);
+  });
+
+  it('translates the values that are phrases of their own (provider names, request names)', () => {
+    expect(translateSentence(zhI18n, httpStatusError('gsmbox', 502, 'port query', false).message)).toBe(
+      'GSM 网关 在处理端口查询时发生服务器错误（HTTP 502）。请几分钟后重试。',
+    );
+    expect(translateSentence(zhI18n, badShape('eims', '10.0.0.8:20003', 'balance query', 'not-sent').message)).toBe(
+      '10.0.0.8:20003 上的 EIMS 对余额查询的回复是应用无法理解的数据。请检查基础地址后重试。',
+    );
+    expect(translateSentence(zhI18n, missingSecretError('jsms', 'Master Secret').message)).toBe('JSMS 需要 Master Secret，但此账户没有保存。请打开账户并填写。');
+  });
+
+  it('leaves no English words in any JSMS or EIMS code sentence', () => {
+    const sentences = [
+      ...Object.keys(JSMS_ERROR_CODES).map((c) => jsmsSentence(Number(c))),
+      jsmsSentence(50032, '签名不合法'),
+      ...Object.keys(EIMS_REPLY_STATUS).map((c) => eimsStatusSentence(Number(c))),
+      ...Object.keys(EIMS_SEND_STATUS).map((c) => eimsSendStatusSentence(Number(c))),
+      eimsSendStatusSentence(1011, 'Black Number'),
+      eimsSendStatusSentence(4242),
+      ...Object.values(EIMS_DELIVER_STATUS).map(eimsDeliverSentence),
+    ];
+    const left = sentences.map((s) => [s, translateSentence(zhI18n, s)] as const).filter(([, t]) => englishLeft(t).length > 0);
+    expect(left).toEqual([]);
+    expect(translateSentence(zhI18n, jsmsSentence(50014))).toBe('JSMS 返回：短信余额不足（50014）。请为 JSMS 账户充值，或减少发送数量。');
+    expect(translateSentence(zhI18n, eimsSendStatusSentence(1011, 'blocked by carrier'))).toBe(
+      'EIMS 报告短信发送失败：该号码在黑名单中（1011 Black Number）。请检查号码和内容；如果持续出现，请联系平台。 平台备注：“blocked by carrier”。',
+    );
+  });
+
+  it('keeps a sentence it does not know as it came, and an empty value as empty', () => {
+    expect(translateSentence(zhI18n, 'Something new the core learned to say.')).toBe('Something new the core learned to say.');
+    expect(translateSentence(zhI18n, 'Connected to EIMS. Balance: 12.5.')).toBe('已连接 EIMS。余额：12.5。');
+    expect(translateSentence(zhI18n, 'Connected to EIMS. Balance: 12.5 (gift 3).')).toBe('已连接 EIMS。余额：12.5（赠送 3）。');
+  });
+
+  it('follows a language change', async () => {
+    const i = i18next.createInstance();
+    await i.init({ lng: 'en', resources: { en, zh }, ns: ['core'], defaultNS: 'core', interpolation: { escapeValue: false } });
+    expect(translateSentence(i, 'Created')).toBe('Created');
+    await i.changeLanguage('zh');
+    expect(translateSentence(i, 'Created')).toBe('已创建');
+  });
+});
