@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../../src/main/core/providers/errors.ts';
-import { createTransport, describeUnreadable, encodeQuery, errorCodes } from '../../../src/main/core/providers/http.ts';
+import { createTransport, unreadablePhrase, encodeQuery, errorCodes } from '../../../src/main/core/providers/http.ts';
 
 const transport = (fetchImpl: typeof fetch, timeoutMs = 200) => createTransport({ provider: 'eims', baseUrl: 'http://10.1.2.3:20003/', fetch: fetchImpl, timeoutMs });
 const fail = async (p: Promise<unknown>) => {
@@ -77,10 +77,10 @@ describe('HTTP transport', () => {
   });
 
   it('describes unreadable replies in plain words', () => {
-    expect(describeUnreadable('')).toBe('an empty reply');
-    expect(describeUnreadable(' <!doctype html>')).toBe('an HTML page instead of data');
-    expect(describeUnreadable('{"a":')).toBe('a cut-off or malformed JSON reply');
-    expect(describeUnreadable('OK')).toBe('text that is not JSON');
+    expect(unreadablePhrase('')).toBe('an empty reply');
+    expect(unreadablePhrase(' <!doctype html>')).toBe('an HTML page instead of data');
+    expect(unreadablePhrase('{"a":')).toBe('a cut-off or malformed JSON reply');
+    expect(unreadablePhrase('OK')).toBe('text that is not JSON');
   });
 
   it('encodes queries with %20 (never +), skipping undefined', () => {

@@ -35,7 +35,10 @@ describe('messages screen', () => {
     fake = installComposeMain();
     useMessagesLogStore.setState({ filter: emptyLogFilter, status: 'idle', pages: {}, cursors: [undefined], endCount: null, total: null, totalStatus: 'idle', hasNewer: false });
   });
-  afterEach(() => unsize());
+  afterEach(async () => {
+    unsize();
+    await i18next.changeLanguage('en');
+  });
 
   it('shows the newest messages first, the total from the count, and loads keyset pages as it scrolls', async () => {
     fake.log = fakeLogRows(1000);

@@ -22,7 +22,8 @@ export interface BoxPushEnv {
 
 const NAME_FIELDS = ['url_from_num', 'url_to_num', 'url_portname', 'url_message', 'url_time', 'url_imsi', 'url_status'] as const;
 
-function differences(s: GsmboxPushSettings, want: { host: string; port: string; path: string }, needResults: boolean): string | null {
+/** What about the box's push settings keeps pushes from reaching this app, as a sentence; null when nothing. */
+function pushSettingsProblemSentence(s: GsmboxPushSettings, want: { host: string; port: string; path: string }, needResults: boolean): string | null {
   if (Number(s.enable) !== 1) return 'Pushes are switched off on the box.';
   if (needResults && Number(s.results_enable) !== 1) return 'The box does not push send results.';
   if (s.url_host !== want.host || String(s.url_port) !== want.port) return `The box pushes to ${s.url_host}:${s.url_port}, not to this app (${want.host}:${want.port}).`;
@@ -32,7 +33,7 @@ function differences(s: GsmboxPushSettings, want: { host: string; port: string; 
 }
 
 function stateOf(env: BoxPushEnv, s: GsmboxPushSettings, want: { host: string; port: string; path: string }): BoxPushState {
-  const problem = env.receiver.boundPort === null ? 'The receiver is not running: fix its address or port first.' : differences(s, want, false);
+  const problem = env.receiver.boundPort === null ? 'The receiver is not running: fix its address or port first.' : pushSettingsProblemSentence(s, want, false);
   const target = `${s.url_http || 'http'}://${s.url_host}:${s.url_port}${s.url_path.replace(env.receiver.token, maskToken(env.receiver.token))}`;
   return {
     accountId: env.accountId,
@@ -86,7 +87,7 @@ export async function setupBoxPush(env: BoxPushEnv, opts: { host?: string | unde
   };
   await env.client.setPushSettings(settings);
   const back = await env.client.getPushSettings();
-  const problem = differences(back, want, opts.resultsEnable);
+  const problem = pushSettingsProblemSentence(back, want, opts.resultsEnable);
   if (problem !== null) {
     throw new AppError('BOX_PUSH_NOT_SAVED', `The box did not keep the push settings: ${problem} Check the box's firmware supports push settings, or set them on its web page.`);
   }

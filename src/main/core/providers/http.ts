@@ -76,7 +76,7 @@ function hostOf(baseUrl: string): string {
   }
 }
 
-export function describeUnreadable(text: string): string {
+export function unreadablePhrase(text: string): string {
   const t = text.trim();
   if (t === '') return 'an empty reply';
   if (t.startsWith('<')) return 'an HTML page instead of data';
@@ -193,8 +193,8 @@ export function createTransport(opts: TransportOptions): Transport {
           throw fail(
             'PROVIDER_BAD_REPLY',
             refused
-              ? `${label} at ${host} answered with ${describeUnreadable(text)} (HTTP ${status}). Check the base URL of the account.`
-              : `${label} at ${host} answered with ${describeUnreadable(text)} (HTTP ${status}). The request may have been accepted; check its status before sending again.`,
+              ? `${label} at ${host} answered with ${unreadablePhrase(text)} (HTTP ${status}). Check the base URL of the account.`
+              : `${label} at ${host} answered with ${unreadablePhrase(text)} (HTTP ${status}). The request may have been accepted; check its status before sending again.`,
             refused ? 'permanent' : 'transient',
             refused ? 'not-sent' : 'unknown',
           );

@@ -103,14 +103,14 @@ export function createScheduler(deps: SchedulerDeps) {
     if (s.missedPolicy === 'run-once') {
       const detail =
         missed === 1
-          ? 'A run was missed while the app was not running; sent once when it started.'
+          ? '1 run was missed while the app was not running; sent once when it started.'
           : `${missed} runs were missed while the app was not running; sent once when it started.`;
       return fire(s, last, now, detail, now);
     }
     db.transaction(() => {
       const detail =
         missed === 1
-          ? 'A run was missed while the app was not running; skipped as this schedule asks.'
+          ? '1 run was missed while the app was not running; skipped as this schedule asks.'
           : `${missed} runs were missed while the app was not running; skipped as this schedule asks.`;
       if (!repo.hasRun(s.id, last)) repo.insertRun(s.id, last, now, 'skipped', null, detail);
       repo.save(advance(s, now, s.runCount, now));

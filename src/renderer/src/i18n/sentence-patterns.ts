@@ -1,9 +1,12 @@
 /**
  * Main's sentences in the user's language. Main speaks plain English (errors, warnings, history
  * details); the `core` and `schema` namespaces are keyed by those sentences. A sentence with values in
- * it (a file name, a count) is keyed with `{{p0}}`, `{{p1}}`, … where the values go: it is recognised
- * by matching the English pattern, and each value is itself translated when it is a known sentence or
- * phrase (a JSMS code's cause, a request's name). Unknown sentences are shown as they came.
+ * it is keyed with a slot where each value goes, and the slot says what the value is:
+ * - `{{n0}}` a number (digits, sign, `,` and `.`);
+ * - `{{t0}}` a phrase of the app's own (a JSMS code's cause, a request's name, another sentence),
+ *   shown translated;
+ * - `{{p0}}` anything else (a file or list name, a provider's own text), shown exactly as it came.
+ * A sentence is recognised by matching the English pattern. Unknown sentences are shown as they came.
  *
  * Results are cached per i18n instance and language: log rows repeat the same few sentences.
  */
@@ -11,19 +14,27 @@ import type { i18n as I18n } from 'i18next';
 
 const NAMESPACES = ['core', 'schema'] as const;
 const LOOKUP = { keySeparator: false, nsSeparator: false } as const;
-const PLACEHOLDER = /\{\{(p\d+)\}\}/g;
+const SLOT = /\{\{([ntp])(\d+)\}\}/g;
 const MAX_DEPTH = 3;
 const CACHE_LIMIT = 5000;
+/** Longer texts are not matched against patterns: none of main's sentences is this long. */
+const MAX_PATTERN_TEXT = 1000;
+const NUMBER = '(-?\\d[\\d,.]*)';
+
+interface Slot {
+  name: string;
+  kind: 'n' | 't' | 'p';
+}
 
 interface Pattern {
   key: string;
   /**
-   * Every way to read the values: each value shortest or longest. A value can hold the text around
-   * it ("the code validity (ttl) is invalid (50041)"), so the reading whose values are themselves
-   * known phrases wins; the all-shortest reading comes first and wins ties.
+   * Every way to read the text values: each one shortest or longest. A phrase can hold the text
+   * around it ("the code validity (ttl) is invalid"), so the reading whose `t` values are known
+   * phrases wins; the all-shortest reading comes first and wins ties.
    */
   readings: RegExp[];
-  names: string[];
+  slots: Slot[];
   /** Length of the fixed text: longer (more specific) patterns are tried first. */
   weight: number;
 }
@@ -37,25 +48,29 @@ interface State {
 const states = new WeakMap<I18n, State>();
 
 function compile(key: string): Pattern | null {
-  const names: string[] = [];
+  const slots: Slot[] = [];
   const texts: string[] = [];
   let last = 0;
-  for (const m of key.matchAll(PLACEHOLDER)) {
+  for (const m of key.matchAll(SLOT)) {
     texts.push(key.slice(last, m.index));
-    names.push(m[1]!);
+    slots.push({ kind: m[1] as Slot['kind'], name: `${m[1]}${m[2]}` });
     last = m.index + m[0].length;
   }
-  if (names.length === 0) return null;
+  if (slots.length === 0) return null;
   texts.push(key.slice(last));
   const fixed = texts.join('');
   // A key that is only values and punctuation ("{{p0}}: {{p1}}") would match anything.
   if (!/\p{L}{2}/u.test(fixed)) return null;
+  const free = slots.map((s, i) => (s.kind === 'n' ? -1 : i)).filter((i) => i >= 0);
   const readings: RegExp[] = [];
-  for (let greedy = 0; greedy < 2 ** names.length; greedy++) {
-    const groups = names.map((_, i) => ((greedy >> i) & 1 ? '([\\s\\S]*)' : '([\\s\\S]*?)'));
-    readings.push(new RegExp(`^${texts.map((t, i) => RegExp.escape(t) + (groups[i] ?? '')).join('')}$`));
+  for (let greedy = 0; greedy < 2 ** free.length; greedy++) {
+    const group = (i: number) => {
+      if (slots[i]!.kind === 'n') return NUMBER;
+      return (greedy >> free.indexOf(i)) & 1 ? '([\\s\\S]*)' : '([\\s\\S]*?)';
+    };
+    readings.push(new RegExp(`^${texts.map((t, i) => RegExp.escape(t) + (i < slots.length ? group(i) : '')).join('')}$`));
   }
-  return { key, readings, names, weight: fixed.length };
+  return { key, readings, slots, weight: fixed.length };
 }
 
 function stateOf(i18n: I18n): State {
@@ -82,17 +97,22 @@ function exact(i18n: I18n, text: string): string | null {
 function translate(i18n: I18n, state: State, text: string, depth: number): string {
   const known = exact(i18n, text);
   if (known !== null) return known;
-  if (depth >= MAX_DEPTH) return text;
+  if (depth >= MAX_DEPTH || text.length > MAX_PATTERN_TEXT) return text;
   for (const p of state.patterns) {
     if (!p.readings[0]!.test(text)) continue;
     let best: { values: Record<string, string>; score: number } | null = null;
     for (const reading of p.readings) {
       const m = reading.exec(text);
       if (!m) continue;
-      const raw = p.names.map((_, i) => m[i + 1]!);
-      const done = raw.map((v) => translate(i18n, state, v, depth + 1));
-      const score = done.filter((v, i) => v !== raw[i]).length;
-      if (!best || score > best.score) best = { values: Object.fromEntries(p.names.map((name, i) => [name, done[i]!])), score };
+      let score = 0;
+      const values: Record<string, string> = {};
+      p.slots.forEach((slot, i) => {
+        const raw = m[i + 1]!;
+        const shown = slot.kind === 't' ? translate(i18n, state, raw, depth + 1) : raw;
+        if (shown !== raw) score++;
+        values[slot.name] = shown;
+      });
+      if (!best || score > best.score) best = { values, score };
     }
     if (!best) continue;
     for (const ns of NAMESPACES) if (i18n.exists(p.key, { ns, ...LOOKUP })) return i18n.t(p.key, { ns, ...LOOKUP, ...best.values });

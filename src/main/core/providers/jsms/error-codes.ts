@@ -84,6 +84,7 @@ export function describeJsmsCode(code: number): JsmsCodeInfo {
 export function jsmsSentence(code: number, providerMessage?: string): string {
   const info = describeJsmsCode(code);
   const known = JSMS_ERROR_CODES[code] !== undefined;
-  const detail = providerMessage && (!known || info.what === 'the request was refused') ? ` (“${providerMessage}”)` : '';
-  return `JSMS says: ${info.what} (${code})${detail}. ${info.todo}`;
+  return providerMessage && (!known || info.what === 'the request was refused')
+    ? `JSMS says: ${info.what} (${code}) (“${providerMessage}”). ${info.todo}`
+    : `JSMS says: ${info.what} (${code}). ${info.todo}`;
 }
