@@ -21,12 +21,14 @@ describe('notices', () => {
     const c = { id: 'c1', name: '促销', state: 'done' as const, counts: { ...emptyCounts(), delivered: 1200, failed: 3 }, lastError: null };
     tell(c);
     tell(c);
-    tell({ ...c, id: 'c2', state: 'paused', lastError: { code: 'EIMS_BALANCE', message: 'EIMS says: balance insufficient.' } });
-    tell({ ...c, id: 'c2', state: 'paused', lastError: { code: 'EIMS_BALANCE', message: 'EIMS says: balance insufficient.' } });
+    const held = { code: 'EIMS_BALANCE', message: 'EIMS says: balance insufficient (-10). Top up the account or lower the batch.' };
+    tell({ ...c, id: 'c2', state: 'paused', lastError: held });
+    tell({ ...c, id: 'c2', state: 'paused', lastError: held });
     tell({ ...c, id: 'c3', state: 'paused', lastError: null }); // paused by the user: no notice
     expect(emitted.map((e) => [e.kind, e.title, e.body])).toEqual([
       ['campaign-finished', '群发完成：促销', '已发送或送达 1,200 条，失败 3 条。'],
-      ['campaign-failed', '群发已停止：促销', 'EIMS says: balance insufficient.'],
+      // Main's sentence, in the notice's language like its title.
+      ['campaign-failed', '群发已停止：促销', 'EIMS 返回：余额不足（-10）。请为账户充值，或减小批次。'],
     ]);
   });
 
@@ -41,5 +43,13 @@ describe('notices', () => {
     listener('receiverStatus', error as never);
     expect(emitted.map((e) => e.kind)).toEqual(['receiver-bind', 'receiver-bind']);
     expect(emitted[0]!.body).toBe('Port 18080 is in use. Pick another port.');
+  });
+
+  it('says the receiver error in Chinese when the language is Chinese', () => {
+    const { emitted, notify } = setup();
+    const listener = createEventNotices(notify, () => 'zh');
+    const message = 'Port 18080 is already used by another program on this PC. Pick another port for the receiver, or close that program.';
+    listener('receiverStatus', { state: 'error', error: { code: 'RECEIVER_PORT_IN_USE', message } } as never);
+    expect(emitted.map((e) => [e.title, e.body])).toEqual([['接收服务未在监听', '端口 18080 已被本机上的其他程序占用。请为接收器选择其他端口，或关闭该程序。']]);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import i18next, { type i18n as I18n } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalKey, scanCoreSentences } from '../../helpers/core-sentences.ts';
-import { translateSentence } from '../../../src/renderer/src/i18n/sentence-patterns.ts';
+import { translateSentence } from '../../../src/shared/i18n/sentence-patterns.ts';
 import { JSMS_ERROR_CODES, describeJsmsCode, jsmsSentence } from '../../../src/main/core/providers/jsms/error-codes.ts';
 import { EIMS_DELIVER_STATUS, EIMS_REPLY_STATUS, EIMS_SEND_STATUS, describeEimsStatus, eimsDeliverSentence, eimsSendStatusSentence, eimsStatusSentence } from '../../../src/main/core/providers/eims/status-codes.ts';
 import { badShape, httpStatusError } from '../../../src/main/core/providers/http.ts';
@@ -16,7 +16,7 @@ import { missingSecretError } from '../../../src/main/core/providers/errors.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const bundle = (lang: 'en' | 'zh', ns: 'core' | 'schema') =>
-  JSON.parse(readFileSync(join(root, `src/renderer/src/i18n/${lang}/${ns}.json`), 'utf8')) as Record<string, string>;
+  JSON.parse(readFileSync(join(root, `src/shared/i18n/${lang}/${ns}.json`), 'utf8')) as Record<string, string>;
 const en = { core: bundle('en', 'core'), schema: bundle('en', 'schema') };
 const zh = { core: bundle('zh', 'core'), schema: bundle('zh', 'schema') };
 const keys = new Set([...Object.keys(en.core), ...Object.keys(en.schema)].map(canonicalKey));

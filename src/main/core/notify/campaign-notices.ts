@@ -1,6 +1,7 @@
 import type { CampaignState, MessageCounts } from '../../../shared/campaigns.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { Notify } from './notifier.ts';
+import { noticeSentence } from './notice-sentence.ts';
 import { noticeText } from './notice-text.ts';
 
 export interface CampaignSnapshot {
@@ -29,12 +30,13 @@ export function createCampaignNotices(notify: Notify, language: () => 'en' | 'zh
     }
     if (told.get(c.id) === key) return;
     told.set(c.id, key);
-    const text = noticeText(language());
+    const lang = language();
+    const text = noticeText(lang);
     if (c.state === 'done') {
       const failed = c.counts.failed + c.counts.expired;
       notify('campaign-finished', text.finishedTitle(c.name), text.finishedBody(c.counts.delivered + c.counts.sent + c.counts.submitted, failed, c.counts.unknown));
     } else {
-      notify('campaign-failed', text.failedTitle(c.name), c.lastError?.message ?? '');
+      notify('campaign-failed', text.failedTitle(c.name), noticeSentence(lang, c.lastError?.message ?? ''));
     }
   };
 }

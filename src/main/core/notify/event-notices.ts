@@ -1,5 +1,6 @@
 import type { EventListener } from '../event-hub.ts';
 import type { Notify } from './notifier.ts';
+import { noticeSentence } from './notice-sentence.ts';
 import { noticeText } from './notice-text.ts';
 
 /**
@@ -9,14 +10,15 @@ import { noticeText } from './notice-text.ts';
 export function createEventNotices(notify: Notify, language: () => 'en' | 'zh'): EventListener {
   let receiverError: string | null = null;
   return (name, payload) => {
-    const text = noticeText(language());
+    const lang = language();
+    const text = noticeText(lang);
     if (name === 'inboundReceived') {
       const e = payload as { count: number; numbers: string[] };
       if (e.count > 0) notify('inbound', text.inboundTitle(e.count), text.inboundBody(e.numbers));
     } else if (name === 'receiverStatus') {
       const s = payload as { state: string; error: { code: string; message: string } | null };
       if (s.state === 'error' && s.error) {
-        if (receiverError !== s.error.code) notify('receiver-bind', text.receiverTitle, s.error.message);
+        if (receiverError !== s.error.code) notify('receiver-bind', text.receiverTitle, noticeSentence(lang, s.error.message));
         receiverError = s.error.code;
       } else if (s.state === 'listening') receiverError = null;
     }

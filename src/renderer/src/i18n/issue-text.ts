@@ -5,7 +5,7 @@
  */
 import type { i18n as I18n } from 'i18next';
 import type { z } from 'zod';
-import { translateSentence } from './sentence-patterns.ts';
+import { translateSentence } from '../../../shared/i18n/sentence-patterns.ts';
 
 const LOOKUP = { ns: 'schema', keySeparator: false, nsSeparator: false } as const;
 
