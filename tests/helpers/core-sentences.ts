@@ -13,7 +13,8 @@
  * - a field error (`fields: {…}`);
  * - what a function named `…Sentence` or `…Phrase` returns (or keeps in a local on the way);
  * - a constant named `…_MESSAGE`;
- * - the request name (a literal with a space) among the arguments of a provider client's `call(…)`.
+ * - the request name (a literal with a space) among the arguments of a provider client's `call(…)`;
+ * - the label of a balance line (`balances.push({ label: … })`, `const balances = [{ label: … }]`).
  */
 import { globSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
@@ -28,6 +29,7 @@ export const SENTENCE_ARGUMENT: Readonly<Record<string, number>> = {
   missingSecretError: 1,
   fail: 1,
   'warnings.push': 0,
+  'balances.push': 0,
   // History rows and schedule runs: the detail column of the insert.
   'this.stmts.event.run': 4,
   's.event.run': 4,
@@ -41,7 +43,7 @@ export const SENTENCE_ARGUMENT: Readonly<Record<string, number>> = {
 };
 
 /** Properties, assigned properties and locals whose value is a sentence or a phrase put in one. */
-const SENTENCE_NAMES = new Set(['message', 'warning', 'detail', 'note', 'problem', 'summary', 'reason', 'what', 'todo']);
+const SENTENCE_NAMES = new Set(['message', 'warning', 'detail', 'note', 'problem', 'summary', 'reason', 'what', 'todo', 'balances']);
 
 export interface FoundSentence {
   key: string;
@@ -98,6 +100,11 @@ export function scanCoreSentences(root: string): SentenceScan {
       }
       if (ts.isArrayLiteralExpression(n)) {
         for (const e of n.elements) read(e, strict);
+        return;
+      }
+      // A balance line: its label is shown (`balances.push({ label: 'Gift balance', … })`).
+      if (ts.isObjectLiteralExpression(n)) {
+        for (const p of n.properties) if (ts.isPropertyAssignment(p) && named(p.name) === 'label') read(p.initializer, strict);
         return;
       }
       if (strict && ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken) unreadable.push({ key: n.getText(), ...at(n) });

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts.ts';
 import type { BalanceLine, ConnectionCheck } from '../../../../shared/providers.ts';
 import { localeOf, type Language } from '../../i18n/index.ts';
-import { balanceLabel } from '../../i18n/balance-label.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { useConnectionCheck, useConnectionChecksStore } from '../../stores/connection-checks.ts';
 import { PortsPopover } from './PortsPopover.tsx';
@@ -24,7 +23,7 @@ function useLocale(): string {
 function BalanceText({ line }: { line: BalanceLine }) {
   const { t, i18n } = useTranslation('accounts');
   const locale = useLocale();
-  const label = balanceLabel(i18n, line.label);
+  const label = sentenceText(i18n, line.label);
   let amount: string;
   if (line.amount === null) amount = t('check.noQuota');
   else if (line.unit === 'messages') amount = t('check.messages', { amount: line.amount.toLocaleString(locale) });

@@ -3,7 +3,6 @@ import { Alert, Badge, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Sta
 import { useTranslation } from 'react-i18next';
 import type { BalanceLine } from '../../../../shared/providers.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { balanceLabel } from '../../i18n/balance-label.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { useDashboardStore } from '../../stores/dashboard.ts';
 
@@ -75,7 +74,7 @@ export function AccountsPanel() {
                       <Stack gap={2}>
                         {b.balances.map((line, i) => (
                           <Text key={i} size="sm">
-                            {balanceLabel(i18n, line.label)}: <b><Amount line={line} /></b>
+                            {sentenceText(i18n, line.label)}: <b><Amount line={line} /></b>
                           </Text>
                         ))}
                         {b.balances.length === 0 && <Text size="sm" c="dimmed">{t('balances.none')}</Text>}
