@@ -23,13 +23,13 @@ export interface DesktopDeps {
 export function createDesktopHandlers(d: DesktopDeps): DesktopHandlers {
   return {
     sendingStatus: () => d.pauseAll.status(),
-    campaignsPauseAll: () => {
-      const r = d.pauseAll.pauseAll();
+    campaignsPauseAll: async () => {
+      const r = await d.pauseAll.pauseAll();
       d.audit.record({ action: 'sending.pause-all', summary: `${r.ids.length} campaign(s) paused` });
       return r;
     },
-    campaignsResumeAll: () => {
-      const r = d.pauseAll.resumeAll();
+    campaignsResumeAll: async () => {
+      const r = await d.pauseAll.resumeAll();
       d.audit.record({ action: 'sending.resume-all', summary: `${r.ids.length} campaign(s) resumed` });
       return r;
     },
