@@ -120,11 +120,12 @@ export function createReceiverServer(opts: ReceiverServerOptions) {
   const server = http.createServer({
     requestTimeout: limits.requestTimeoutMs,
     headersTimeout: limits.headersTimeoutMs,
-    keepAliveTimeout: 5_000,
+    keepAliveTimeout: limits.idleTimeoutMs,
     connectionsCheckingInterval: 500,
     maxHeaderSize: 16 * 1024,
   });
-  // Idle sockets: Node's inactivity timer, except while a request is in flight (a push may wait on the store).
+  // Idle sockets: Node's inactivity timer (kept-alive ones after an answer too), except while a request
+  // is in flight (a push may wait on the store).
   server.timeout = limits.idleTimeoutMs;
   server.on('timeout', (socket: Socket) => {
     if (!guard.isBusy(socket)) socket.destroy();
