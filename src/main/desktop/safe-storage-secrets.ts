@@ -4,7 +4,7 @@ import type { SecretStore } from '../core/ports.ts';
 
 /** Secrets encrypted with the OS keychain via safeStorage, kept as base64 ciphertext in their own store. */
 export class SafeStorageSecretStore implements SecretStore {
-  private readonly store = new Store<Record<string, string>>({ name: 'secrets', clearInvalidConfig: false });
+  private readonly store = new Store<Record<string, string>>({ name: 'secrets', clearInvalidConfig: false, configFileMode: 0o600 });
 
   private assertAvailable() {
     if (!safeStorage.isEncryptionAvailable()) {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
+import { ensurePrivateDir, PRIVATE_FILE } from '../private-files.ts';
 import { SettingsService } from '../settings/settings-service.ts';
 import type { SettingsBackend } from '../ports.ts';
 import { DATABASE_FILE } from '../store/database.ts';
@@ -42,12 +43,12 @@ export function checkBackupDatabase(file: string, knownSchema: number): void {
 export function stageRestore(dataDir: string, header: BackupHeader, database: Uint8Array, knownSchema: number): void {
   const tmp = join(dataDir, `${PENDING_DIR}.tmp`);
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
+  ensurePrivateDir(tmp);
   try {
-    writeFileSync(join(tmp, STAGED_DB), database);
+    writeFileSync(join(tmp, STAGED_DB), database, PRIVATE_FILE);
     checkBackupDatabase(join(tmp, STAGED_DB), knownSchema);
-    writeFileSync(join(tmp, STAGED_SETTINGS), JSON.stringify(SettingsService.sanitize(header.settings)));
-    writeFileSync(join(tmp, READY), JSON.stringify({ createdAt: header.createdAt, appVersion: header.appVersion }));
+    writeFileSync(join(tmp, STAGED_SETTINGS), JSON.stringify(SettingsService.sanitize(header.settings)), PRIVATE_FILE);
+    writeFileSync(join(tmp, READY), JSON.stringify({ createdAt: header.createdAt, appVersion: header.appVersion }), PRIVATE_FILE);
     rmSync(join(dataDir, PENDING_DIR), { recursive: true, force: true });
     renameSync(tmp, join(dataDir, PENDING_DIR));
   } catch (err) {
@@ -78,7 +79,7 @@ export function applyPendingRestore(dataDir: string, settings: SettingsBackend, 
   if (existsSync(staged)) {
     const live = join(dataDir, DATABASE_FILE);
     const previous = join(dataDir, `restore-previous-${now}`);
-    mkdirSync(previous, { recursive: true });
+    ensurePrivateDir(previous);
     for (const suffix of ['-wal', '-shm', '']) {
       if (existsSync(live + suffix)) renameSync(live + suffix, join(previous, DATABASE_FILE + suffix));
     }

@@ -1,5 +1,6 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivate, PRIVATE_FILE } from '../private-files.ts';
 import type { SecretStore } from '../ports.ts';
 
 /**
@@ -31,8 +32,8 @@ export class FileSecretStore implements SecretStore {
   private flush(): void {
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.map)), { mode: 0o600 });
-    chmodSync(tmp, 0o600);
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.map)), PRIVATE_FILE);
+    makePrivate(tmp);
     renameSync(tmp, this.file);
   }
 
