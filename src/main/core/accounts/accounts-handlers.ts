@@ -15,6 +15,7 @@ export function toAccountView(ctx: CoreContext, row: AccountRow): AccountView {
 
 export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
   const repo = new AccountsRepository(ctx.db);
+  repo.removeUrlCredentials();
 
   const requireAccount = (id: string): AccountRow => repo.require(id);
 
