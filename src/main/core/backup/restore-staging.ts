@@ -3,6 +3,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 import { ensurePrivateDir, PRIVATE_FILE } from '../private-files.ts';
+import type { Settings } from '../../../shared/settings.ts';
 import { SettingsService } from '../settings/settings-service.ts';
 import type { SettingsBackend } from '../ports.ts';
 import { DATABASE_FILE } from '../store/database.ts';
@@ -18,8 +19,8 @@ const STAGED_DB = 'database.sqlite';
 const STAGED_SETTINGS = 'settings.json';
 const READY = 'ready';
 
-/** Opens the backup's database on its own and checks it is whole and not from a newer app. */
-export function checkBackupDatabase(file: string, knownSchema: number): void {
+/** Opens the backup's database on its own and checks it is whole, not from a newer app, and the version its header states. */
+export function checkBackupDatabase(file: string, knownSchema: number, statedSchema: number): void {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -28,6 +29,12 @@ export function checkBackupDatabase(file: string, knownSchema: number): void {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > knownSchema) {
       throw new AppError('BACKUP_TOO_NEW', `This backup was made by a newer SMS Console (schema ${version}; this version knows up to ${knownSchema}). Nothing was changed. Install the newer version to restore it.`);
+    }
+    if (version !== statedSchema) {
+      throw new AppError(
+        'BACKUP_INVALID',
+        `This backup’s header says its database is version ${statedSchema}, but the database in it is version ${version}: the file was changed after it was made. Nothing was changed. Choose another backup file.`,
+      );
     }
     const hasAccounts = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'accounts'`).get();
     if (!hasAccounts) throw new AppError('BACKUP_INVALID', 'The database in this backup is not an SMS Console database. Nothing was changed. Choose another backup file.');
@@ -39,15 +46,15 @@ export function checkBackupDatabase(file: string, knownSchema: number): void {
   }
 }
 
-/** Writes the checked backup to a temp folder and renames it into place, marker last. */
-export function stageRestore(dataDir: string, header: BackupHeader, database: Uint8Array, knownSchema: number): void {
+/** Writes the checked backup (with the settings to restore) to a temp folder and renames it into place, marker last. */
+export function stageRestore(dataDir: string, header: BackupHeader, database: Uint8Array, knownSchema: number, settings: Settings): void {
   const tmp = join(dataDir, `${PENDING_DIR}.tmp`);
   rmSync(tmp, { recursive: true, force: true });
   ensurePrivateDir(tmp);
   try {
     writeFileSync(join(tmp, STAGED_DB), database, PRIVATE_FILE);
-    checkBackupDatabase(join(tmp, STAGED_DB), knownSchema);
-    writeFileSync(join(tmp, STAGED_SETTINGS), JSON.stringify(SettingsService.sanitize(header.settings)), PRIVATE_FILE);
+    checkBackupDatabase(join(tmp, STAGED_DB), knownSchema, header.schemaVersion);
+    writeFileSync(join(tmp, STAGED_SETTINGS), JSON.stringify(SettingsService.sanitize(settings)), PRIVATE_FILE);
     writeFileSync(join(tmp, READY), JSON.stringify({ createdAt: header.createdAt, appVersion: header.appVersion }), PRIVATE_FILE);
     rmSync(join(dataDir, PENDING_DIR), { recursive: true, force: true });
     renameSync(tmp, join(dataDir, PENDING_DIR));
