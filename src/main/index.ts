@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from './core/create-core.ts';
 import { ElectronStoreSettings } from './desktop/electron-store-settings.ts';
-import { SafeStorageSecretStore } from './desktop/safe-storage-secrets.ts';
+import { createSafeStorageSecrets } from './desktop/safe-storage-secrets.ts';
 import { showSystemNotification } from './desktop/system-notifications.ts';
 import { setLinuxAutostart } from './desktop/linux-autostart.ts';
 import { keepBackupsPrivate } from './desktop/private-downloads.ts';
@@ -117,7 +117,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     core = createCore({
       dataDir: app.getPath('userData'),
-      secrets: new SafeStorageSecretStore(),
+      secrets: createSafeStorageSecrets(),
       settings: new ElectronStoreSettings(),
       mode: 'desktop',
       version: app.getVersion(),

@@ -131,5 +131,29 @@ export type AccountView = AccountConfig & {
   id: string;
   createdAt: number;
   updatedAt: number;
+  /** Secrets stored and readable. */
   hasSecret: Record<string, boolean>;
+  /** Secrets stored but no longer readable (the system keyring changed): the user must enter them again. */
+  secretsToReenter: string[];
 };
+
+/**
+ * How passwords and keys are kept at rest.
+ * - `keychain`: encrypted with the operating system's keychain (the desktop app, normally).
+ * - `file`: in a file only this user can read (headless mode).
+ * - `weak`: encrypted with a key that is the same on every computer — Linux without a keyring, after
+ *   the user agreed to it.
+ * - `session`: kept in memory until the app quits, never written (Linux without a keyring before the
+ *   user agreed, or no encryption at all): they must be entered again after a restart.
+ * - `memory`: tests.
+ */
+export interface SecretsProtection {
+  mode: 'keychain' | 'file' | 'weak' | 'session' | 'memory';
+  /** In `session` mode: whether the user may agree to `weak` (false when the system offers no encryption at all). */
+  canStoreWeakly: boolean;
+  /** The secret store Electron picked on Linux (`basic_text`, `gnome_libsecret`, `kwallet6`…), when known. */
+  backend?: string;
+}
+
+/** Agreeing to weak protection: the dialog states the risk and the user confirms it. */
+export const allowWeakStorageSchema = z.object({ understood: z.literal(true) });

@@ -20,6 +20,7 @@ const existingJsms: AccountView = {
   createdAt: 1,
   updatedAt: 1,
   hasSecret: { masterSecret: true, devSecret: true },
+  secretsToReenter: [],
 };
 
 function type(label: RegExp, value: string) {

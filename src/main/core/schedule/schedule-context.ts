@@ -4,7 +4,7 @@ import type { CampaignDraft } from '../../../shared/campaigns.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ScheduleView } from '../../../shared/schedules.ts';
 import { offsetLabel } from '../../../shared/zoned-time.ts';
-import { readSecret } from '../accounts/account-secrets.ts';
+import { secretGetter } from '../accounts/account-secrets.ts';
 import { AccountsRepository } from '../accounts/accounts-repository.ts';
 import { composeMessages, type Composed } from '../campaigns/compose-messages.ts';
 import { resolveRecipients } from '../campaigns/recipients.ts';
@@ -62,7 +62,7 @@ export function createScheduleContext(ctx: CoreContext, repo: SchedulesRepositor
 
   function client(accountId: string): ProviderClient {
     const a = account(accountId);
-    return createProviderClient(a, (field) => readSecret(ctx.secrets, accountId, field), { fetch: ctx.fetch, clock: ctx.clock, nextSeq: () => nextSeq(accountId) });
+    return createProviderClient(a, secretGetter(ctx.secrets, a), { fetch: ctx.fetch, clock: ctx.clock, nextSeq: () => nextSeq(accountId) });
   }
 
   function require(id: string): ScheduleRow {

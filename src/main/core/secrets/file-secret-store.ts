@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { makePrivate, PRIVATE_FILE } from '../private-files.ts';
-import type { SecretStore } from '../ports.ts';
+import type { SecretsProtection } from '../../../shared/accounts.ts';
+import type { SecretState, SecretStore } from '../ports.ts';
 
 /**
  * Secrets for headless mode, where Electron's safeStorage (the OS keychain) is not available: a JSON
@@ -47,7 +48,13 @@ export class FileSecretStore implements SecretStore {
   delete(key: string) {
     if (this.map.delete(key)) this.flush();
   }
-  has(key: string) {
-    return this.map.has(key);
+  state(key: string): SecretState {
+    return this.map.has(key) ? 'set' : 'missing';
+  }
+  protection(): SecretsProtection {
+    return { mode: 'file', canStoreWeakly: false };
+  }
+  allowWeakStorage(): SecretsProtection {
+    return this.protection();
   }
 }
