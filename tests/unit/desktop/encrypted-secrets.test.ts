@@ -1,10 +1,9 @@
 /**
- * The desktop secret store without Electron: a stand-in for safeStorage that really encrypts
- * (AES-256-GCM with its own key, as Chromium's OSCrypt does; `basic_text` is the same with a key every
- * computer shares) and conf — the library electron-store wraps — writing a real file. Then the store
+ * The desktop secret store without Electron: a stand-in for safeStorage that really encrypts (see
+ * tests/helpers/stand-in-safe-storage.ts) and conf — the library electron-store wraps — writing a real file. Then the store
  * through the core: an unreadable secret shows as "enter it again" and fails calls with a sentence.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -13,35 +12,8 @@ import type { AccountView } from '../../../src/shared/accounts.ts';
 import { createCore, type Core } from '../../../src/main/core/create-core.ts';
 import { MemorySettingsBackend } from '../../../src/main/core/settings/json-file-backend.ts';
 import { EncryptedSecretStore, type SafeStorageLike } from '../../../src/main/desktop/encrypted-secret-store.ts';
+import { StandInSafeStorage } from '../../helpers/stand-in-safe-storage.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
-
-class StandInSafeStorage implements SafeStorageLike {
-  backend: string;
-  key: Buffer;
-  available: boolean;
-  constructor(backend: string, key: Buffer = randomBytes(32), available = true) {
-    this.backend = backend;
-    this.key = key;
-    this.available = available;
-  }
-  isEncryptionAvailable() {
-    return this.available;
-  }
-  getSelectedStorageBackend() {
-    return this.backend;
-  }
-  encryptString(plain: string): Buffer {
-    const iv = randomBytes(12);
-    const c = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-    return Buffer.concat([Buffer.from('v10'), iv, c.getAuthTag(), body]);
-  }
-  decryptString(blob: Buffer): string {
-    const d = createDecipheriv('aes-256-gcm', this.key, blob.subarray(3, 15));
-    d.setAuthTag(blob.subarray(15, 31));
-    return Buffer.concat([d.update(blob.subarray(31)), d.final()]).toString('utf8');
-  }
-}
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {

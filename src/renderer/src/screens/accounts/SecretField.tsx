@@ -31,11 +31,6 @@ export function SecretField({ field, stored, unreadable = false, edit, required,
   if (edit.mode === 'replace') {
     return (
       <Stack gap={4} data-testid={testId} data-secret-mode="replace">
-        {unreadable && (
-          <Alert color="red" variant="light" p="xs" data-testid={`${testId}-unreadable`}>
-            <Text size="xs">{t('secret.unreadable')}</Text>
-          </Alert>
-        )}
         <PasswordInput
           label={label}
           description={description}
@@ -47,6 +42,11 @@ export function SecretField({ field, stored, unreadable = false, edit, required,
           spellCheck={false}
           data-testid={`${testId}-input`}
         />
+        {unreadable && (
+          <Alert color="red" variant="light" p="xs" data-testid={`${testId}-unreadable`}>
+            <Text size="xs">{t('secret.unreadable')}</Text>
+          </Alert>
+        )}
         {stored && (
           <Group>
             <Button size="compact-xs" variant="subtle" onClick={() => onChange({ mode: 'keep', value: '' })} data-testid={`${testId}-keep`}>
