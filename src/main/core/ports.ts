@@ -43,7 +43,7 @@ export interface SettingsBackend {
 }
 
 export class MemorySecretStore implements SecretStore {
-  private readonly map = new Map<string, string>();
+  protected readonly map = new Map<string, string>();
   get(key: string) {
     return this.map.get(key);
   }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileDownload } from '../../../src/shared/contact-lists.ts';
 import { MemorySecretStore } from '../../../src/main/core/ports.ts';
+import { FileSecretStore } from '../../../src/main/core/secrets/file-secret-store.ts';
 import { JsonFileSettingsBackend } from '../../../src/main/core/settings/json-file-backend.ts';
 import { call } from '../../helpers/sending.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
@@ -84,9 +85,16 @@ describe.skipIf(process.platform === 'win32')('file permissions', () => {
     expect(onlyPrivate(m)).toEqual([]);
   });
 
-  it('writes a headless settings file 0600', () => {
+  it('writes the headless settings and secrets files 0600', () => {
     const file = join(tmp.dir, 'settings.json');
     new JsonFileSettingsBackend(file).write({ language: 'en' });
     expect(mode(file)).toBe('600');
+    const secrets = join(tmp.dir, 'secrets.json');
+    new FileSecretStore(secrets).set('account:a:password', 'pw');
+    expect(mode(secrets)).toBe('600');
+    const reopened = new FileSecretStore(secrets);
+    expect([reopened.get('account:a:password'), reopened.state('account:a:password'), reopened.protection().mode]).toEqual(['pw', 'set', 'file']);
+    reopened.delete('account:a:password');
+    expect(new FileSecretStore(secrets).state('account:a:password')).toBe('missing');
   });
 });

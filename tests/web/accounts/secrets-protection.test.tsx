@@ -5,6 +5,7 @@ import { i18next } from '../../../src/renderer/src/i18n/index.ts';
 import { AccountsScreen } from '../../../src/renderer/src/screens/accounts/AccountsScreen.tsx';
 import { useAccountsStore } from '../../../src/renderer/src/stores/accounts.ts';
 import type { FakeMain } from '../fake-bridge.ts';
+import { boxAccount } from './fixtures.ts';
 import { installFakeMain, renderInApp } from '../render.tsx';
 
 /**
@@ -12,19 +13,7 @@ import { installFakeMain, renderInApp } from '../render.tsx';
  * agrees (in a dialog that states the risk) to weak protection; and an account whose saved password
  * can no longer be read asks for it again.
  */
-const box: AccountView = {
-  id: 'acc-b',
-  kind: 'gsmbox',
-  name: 'Office box',
-  baseUrl: 'http://192.168.1.50',
-  username: 'admin',
-  secondsPerSms: 6,
-  dailyCapPerSim: 300,
-  createdAt: 1,
-  updatedAt: 1,
-  hasSecret: { password: false },
-  secretsToReenter: ['password'],
-};
+const box: AccountView = { ...boxAccount, hasSecret: { password: false }, secretsToReenter: ['password'] };
 
 describe('secrets at rest on the Accounts screen', () => {
   let fake: FakeMain;
