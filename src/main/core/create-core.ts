@@ -33,6 +33,7 @@ import { RedactingSecretStore } from './logging/redacting-secrets.ts';
 import { createCampaignNotices } from './notify/campaign-notices.ts';
 import { createEventNotices } from './notify/event-notices.ts';
 import { createNotifier, type Notify } from './notify/notifier.ts';
+import { ensurePrivateDir } from './private-files.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -82,6 +83,7 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const hub = new EventHub();
   const clock = options.clock ?? systemClock;
+  ensurePrivateDir(options.dataDir);
   const log = openAppLog(options.dataDir, options.log ?? {}, () => clock.now());
   const reportError: ErrorReporter = (where, err) => {
     logUnexpected(log, where, err);

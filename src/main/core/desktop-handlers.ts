@@ -42,6 +42,7 @@ export function createDesktopHandlers(d: DesktopDeps): DesktopHandlers {
     },
     backupRestore: (input) => {
       const result = d.backup.restore(input);
+      if (result.status !== 'staged') return result;
       d.audit.record({ action: 'backup.restore', summary: `${input.fileName} (made ${new Date(result.info.createdAt).toISOString()}), applied at the next start` });
       d.log.warn('backup.restore-staged', { fileName: input.fileName, ...result.info });
       if (d.onRestartRequested) setTimeout(d.onRestartRequested, 300);

@@ -3,7 +3,7 @@ import type { CampaignDraft } from '../../../shared/campaigns.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ScheduleView } from '../../../shared/schedules.ts';
 import { offsetLabel } from '../../../shared/zoned-time.ts';
-import { readSecret } from '../accounts/account-secrets.ts';
+import { secretGetter } from '../accounts/account-secrets.ts';
 import { AccountsRepository } from '../accounts/accounts-repository.ts';
 import type { NewMessage } from '../campaigns/campaigns-repository.ts';
 import type { Composer } from '../campaigns/composer.ts';
@@ -59,7 +59,7 @@ export function createScheduleContext(ctx: CoreContext, repo: SchedulesRepositor
 
   function client(accountId: string): ProviderClient {
     const a = account(accountId);
-    return createProviderClient(a, (field) => readSecret(ctx.secrets, accountId, field), { fetch: ctx.fetch, clock: ctx.clock, nextSeq: () => nextSeq(accountId) });
+    return createProviderClient(a, secretGetter(ctx.secrets, a), { fetch: ctx.fetch, clock: ctx.clock, nextSeq: () => nextSeq(accountId) });
   }
 
   function require(id: string): ScheduleRow {
