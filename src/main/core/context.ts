@@ -10,6 +10,8 @@ import type { Notify } from './notify/notifier.ts';
 export interface CoreContext {
   dataDir: string;
   db: Database.Database;
+  /** The database file, for workers that open their own read-only connection (absent: they read nothing from it). */
+  dbPath?: string;
   secrets: SecretStore;
   clock: Clock;
   fetch: FetchLike;

@@ -97,6 +97,7 @@ export function createCore(options: CoreOptions): Core {
   const ctx: CoreContext = {
     dataDir: options.dataDir,
     db,
+    dbPath: join(options.dataDir, DATABASE_FILE),
     secrets: new RedactingSecretStore(options.secrets, log.redactor),
     audit,
     log,
@@ -128,17 +129,18 @@ export function createCore(options: CoreOptions): Core {
     onError: (err, where) => reportError(`dispatch:${where}`, err),
     ...(options.dispatch ? { tuning: options.dispatch } : {}),
   });
-  const composer = createComposer({ db, dbPath: join(options.dataDir, DATABASE_FILE), now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
+  const composer = createComposer({ db, dbPath: ctx.dbPath!, now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
   const campaigns = createCampaignService(ctx, dispatcher, composer);
   const monitoring: Monitoring = createMonitoring(ctx, { dispatcher, campaigns, onError: (err, where) => options.onError?.(`monitoring:${where}`, err) }, options.monitoring);
   const schedules = createScheduleSystem(ctx, campaigns, composer, { offerFile: (file) => monitoring.receiver.offerFile(file), ...options.schedules }, (where, err) => reportError(`schedule:${where}`, err));
   const pauseAll = createPauseAll(campaigns);
   const backup = createBackupService({ db, dataDir: options.dataDir, appVersion: options.version ?? '0.0.0', schemaVersion, now: () => ctx.clock.now(), settings: () => ctx.settings.get() });
 
+  const { recover: recoverContacts, ...contactsHandlers } = createContactsHandlers(ctx);
   const handlers: Handlers = {
     ...createAppHandlers(ctx, { version: options.version ?? '0.0.0', mode: options.mode ?? 'headless', schemaVersion }),
     ...createAccountHandlers(ctx),
-    ...createContactsHandlers(ctx),
+    ...contactsHandlers,
     ...createProviderHandlers(ctx),
     ...createCampaignHandlers(auditedCampaigns(campaigns, audit)),
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
@@ -168,7 +170,10 @@ export function createCore(options: CoreOptions): Core {
       log.info('app.start', { mode: options.mode ?? 'headless', version: options.version ?? '0.0.0', schemaVersion });
       dispatcher.start();
       // Campaigns a crash left half-written are finished (or cancelled with why) in the background.
-      recovering = campaigns.recover((err) => reportError('campaigns:recover', err));
+      recovering = Promise.all([
+        campaigns.recover((err) => reportError('campaigns:recover', err)),
+        recoverContacts().catch((err: unknown) => reportError('contacts:recover', err)),
+      ]).then(() => undefined);
       await monitoring.start();
       schedules.scheduler.start();
     },

@@ -70,7 +70,7 @@ export function resolveRecipients(db: Database.Database, input: RecipientsInput,
     out.recipients.push({ e164, address, vars });
   };
 
-  const listExists = db.prepare<[string], { id: string }>('SELECT id FROM lists WHERE id = ?');
+  const listExists = db.prepare<[string], { id: string }>("SELECT id FROM lists WHERE id = ? AND state = 'ready'");
   const members = db.prepare<[string], { e164: string; original: string; vars: string }>(
     `SELECT c.e164, c.original, m.vars FROM list_members m JOIN contacts c ON c.id = m.contact_id WHERE m.list_id = ? ORDER BY m.added_at, m.contact_id`,
   );
