@@ -21,6 +21,22 @@ export const MESSAGE_STATES = [
   'cancelled',
 ] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
+/**
+ * The one order every screen lists message states in (progress bars, legends, counts): outcomes
+ * first, then what is still moving. Every state is always listed, so nothing (sent, expired,
+ * cancelled…) is folded into a neighbour or left out.
+ */
+export const MESSAGE_STATE_ORDER: readonly MessageState[] = [
+  'delivered',
+  'sent',
+  'submitted',
+  'submitting',
+  'failed',
+  'expired',
+  'unknown',
+  'cancelled',
+  'queued',
+];
 /** States a message never leaves on its own (unknown waits for reconciliation or the user). */
 export const FINAL_MESSAGE_STATES: readonly MessageState[] = ['delivered', 'failed', 'expired', 'cancelled'];
 /** States in which the app has handed the message to the provider. */

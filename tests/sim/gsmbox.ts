@@ -58,8 +58,10 @@ export interface GsmboxSimState {
   config: BoxPushConfig;
   /** Numbers whose sends fail (result Fail, outbox FAILED). */
   failNumbers: Set<string>;
-  /** Numbers whose delivery report says "not received". */
+  /** Numbers whose delivery report says "not received" (cause "Absent subscriber"). */
   undeliveredNumbers: Set<string>;
+  /** Numbers whose delivery report says "not received" with cause EXPIRED (the SMSC gave up). */
+  expiredNumbers: Set<string>;
   pushes: (RawPushResult & { kind: 'inbound' | 'result' | 'report' })[];
   requests: { uri: string; at: number; code: number }[];
   messageEncoding: MessageEncoding;
@@ -118,6 +120,7 @@ export async function startGsmboxSim(options: GsmboxSimOptions = {}): Promise<Gs
     config: { ...DEFAULT_PUSH_CONFIG, ...options.pushConfig },
     failNumbers: new Set(),
     undeliveredNumbers: new Set(),
+    expiredNumbers: new Set(),
     pushes: [],
     requests: [],
     messageEncoding: options.messageEncoding ?? 'raw',
@@ -177,13 +180,14 @@ export async function startGsmboxSim(options: GsmboxSimOptions = {}): Promise<Gs
       ];
       if (!failed) {
         later(options.reportDelayMs ?? 60, () => {
-          const received = !state.undeliveredNumbers.has(dest);
+          const expired = state.expiredNumbers.has(dest);
+          const received = !state.undeliveredNumbers.has(dest) && !expired;
           if (received) row.status = 'DELIVERD';
           push('report', [
             [state.config.url_from_num, dest], [state.config.url_to_num, String(port.port)], [state.config.url_imsi, port.imsi],
             [state.config.url_message, '', true], [state.config.url_time, boxTime(Date.now(), sep)], ['type', 'SMS-Status-Report'],
             [state.config.url_status, received ? 'Message received on handset' : 'Message not received on handset'],
-            ['cause', received ? 'Delivered' : 'Absent subscriber'],
+            ['cause', received ? 'Delivered' : expired ? 'EXPIRED' : 'Absent subscriber'],
           ]);
         });
       }
