@@ -151,11 +151,15 @@ export class Ledger {
     })();
   }
 
-  /** The provider answered: accepted ones move on, rejected ones fail or wait for a retry. */
+  /**
+   * The provider answered: accepted ones move on, rejected ones fail or wait for a retry
+   * (`countAttempt: false`: the refusal was about the account, not the message — it goes back to the
+   * queue as if never tried).
+   */
   settleAnswered(
     submissionId: number,
     accepted: readonly Accepted[],
-    rejected: readonly { id: number; error: Failure; retryAt: number | null }[],
+    rejected: readonly { id: number; error: Failure; retryAt: number | null; countAttempt?: boolean }[],
   ): void {
     this.db.transaction(() => {
       const now = this.clock.now();
@@ -165,7 +169,7 @@ export class Ledger {
         this.stmts.acceptedEvents.run(now, JSON.stringify(rows.map((r) => r.id)));
         this.daily.record(now, rows.map((r) => ({ accountId: r.account_id, from: 'submitting', to: r.state, handed: true })));
       }
-      for (const r of rejected) this.failOrRequeue(r.id, r.error, r.retryAt, now, 'reply', 0);
+      for (const r of rejected) this.failOrRequeue(r.id, r.error, r.retryAt, now, 'reply', r.countAttempt === false ? 1 : 0);
       this.leftoversToUnknown(submissionId, now, { code: 'SEND_NO_ANSWER_FOR_NUMBER', message: 'The reply did not mention this number.' });
     })();
   }
