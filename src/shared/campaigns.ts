@@ -96,6 +96,8 @@ export const campaignDraftSchema = z.object({
   quietHours: quietHoursSchema.nullable().default(null),
   /** GSM box: use only these ports (default: every port whose status is available). */
   ports: z.array(z.number().int().min(1).max(512)).max(512).optional(),
+  /** Send to landlines and other numbers libphonenumber says cannot receive SMS too (default: left out). */
+  includeNonMobile: z.boolean().optional(),
 });
 export type CampaignDraft = z.output<typeof campaignDraftSchema>;
 export type CampaignDraftInput = z.input<typeof campaignDraftSchema>;
@@ -146,8 +148,10 @@ export interface CampaignPreview {
   recipients: number;
   optedOut: number;
   invalid: number;
+  /** Landlines and other numbers that cannot receive SMS, left out (unless the draft includes them). */
+  nonMobile: number;
   duplicates: number;
-  /** First excluded numbers (invalid and opted out), at most 200. */
+  /** First excluded numbers (invalid, opted out, not mobile), at most 200, each with why. */
   excluded: ExcludedRecipient[];
   totalSegments: number;
   /** Variables used in the content that some recipients do not have (they would be sent empty). */

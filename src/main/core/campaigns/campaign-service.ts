@@ -75,7 +75,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) 
     const kind = account.config.kind;
     checkContentFits(kind, draft);
     const region = ctx.settings.get().defaultRegion as CountryCode;
-    const resolved = resolveRecipients(ctx.db, draft.recipients, kind, region);
+    const resolved = resolveRecipients(ctx.db, draft.recipients, kind, region, { includeNonMobile: draft.includeNonMobile === true });
     const composed = composeMessages(draft.content, resolved.recipients);
     const maxLen = CAPABILITIES[kind].maxContentLength;
     if (draft.content.mode === 'text' && maxLen !== null) {
@@ -152,6 +152,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) 
         recipients: resolved.recipients.length,
         optedOut: resolved.optedOut,
         invalid: resolved.invalid,
+        nonMobile: resolved.nonMobile,
         duplicates: resolved.duplicates,
         excluded: resolved.excluded,
         totalSegments: composed.totalSegments,

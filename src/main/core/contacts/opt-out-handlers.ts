@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { CoreContext } from '../context.ts';
 import { tableDownload } from './file-download.ts';
 import { runImport } from './import/pipeline.ts';
-import { normalisePhone } from './phone/normalise.ts';
+import { normalisePhone } from '../../../shared/phone/normalise.ts';
 import { OptOutsRepository } from './store/opt-outs-repository.ts';
 import { decodeUpload } from './upload.ts';
 

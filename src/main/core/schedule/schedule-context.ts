@@ -50,7 +50,7 @@ export function createScheduleContext(ctx: CoreContext, repo: SchedulesRepositor
   /** The draft's recipients now, rendered (provider-side schedules hand them over once). */
   function compose(draft: CampaignDraft, kind: ProviderKind): Composed {
     const region = ctx.settings.get().defaultRegion as CountryCode;
-    const resolved = resolveRecipients(ctx.db, draft.recipients, kind, region);
+    const resolved = resolveRecipients(ctx.db, draft.recipients, kind, region, { includeNonMobile: draft.includeNonMobile === true });
     const composed = composeMessages(draft.content, resolved.recipients);
     if (composed.messages.length === 0) {
       throw new AppError('CAMPAIGN_NO_RECIPIENTS', 'Nobody is left to send to after removing invalid and opted-out numbers. Pick other lists or paste numbers.', {
