@@ -26,7 +26,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await tc.core.stop();
-  unfreeze();
+  await unfreeze();
   await sim?.close();
   sim = undefined;
   tmp.cleanup();
@@ -67,11 +67,17 @@ async function freeze(port: number): Promise<void> {
   expect(connected, 'the frozen listener must not accept').toBe(false);
 }
 
-function unfreeze(): void {
+/** Kills the frozen listener and waits until it is gone, so its port is free again. */
+async function unfreeze(): Promise<void> {
   if (!frozen) return;
-  frozen.child.kill('SIGKILL');
-  for (const f of frozen.fillers) f.destroy();
+  const { child, fillers } = frozen;
   frozen = undefined;
+  for (const f of fillers) f.destroy();
+  if (child.exitCode === null && child.signalCode === null) {
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await gone;
+  }
 }
 
 async function account(port: number): Promise<string> {
@@ -137,7 +143,7 @@ describe('requests that never left are retried, not unknown', () => {
     // The call timed out (700 ms) while connecting: the same "could not connect", not "may have been accepted".
     expect(retried.errorCode).toBe('PROVIDER_UNREACHABLE');
     expect(retried.errorMessage).not.toMatch(/may have been accepted/);
-    unfreeze();
+    await unfreeze();
     sim = await startEimsSim({ port, balance: 1_000_000 });
     await expectOneCopyEach(c.id, numbers);
   });
