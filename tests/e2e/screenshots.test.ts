@@ -39,6 +39,8 @@ const CUSTOMERS_CSV = [
   '13800138006,陈静,成都',
   '12345,短号,南京',
 ].join('\n');
+/** The file the import wizard is pictured with: the list's rows, a landline and a row repeating 王芳's number. */
+const IMPORT_CSV = `${CUSTOMERS_CSV}\n010-6552 1234,前台,北京\n138 0013 8002,,北京`;
 const OPTED_OUT = ['13800138006', '13700137000'];
 const BOX_NUMBER = '13900139001';
 const INBOUND_TEXT = '收到，谢谢！周五见';
@@ -103,7 +105,7 @@ describe.runIf(run)('screenshots of every screen, en and zh', () => {
   const shot = async (key: keyof typeof SHOTS, lang: Lang) => {
     // Let transitions (modals, popovers, charts) settle before the picture.
     await page.waitForTimeout(250);
-    await page.screenshot({ path: join(OUT_DIR, `${SHOTS[key]}-${lang}.jpg`), type: 'jpeg', quality: 70 });
+    await page.screenshot({ path: join(OUT_DIR, `${SHOTS[key]}-${lang}.jpg`), type: 'jpeg', quality: 70, fullPage: process.env.SCREENSHOT_FULLPAGE === '1' });
     visited.add(`${key}-${lang}`);
   };
   const open = async (hash: string, testId: string) => {
@@ -113,7 +115,7 @@ describe.runIf(run)('screenshots of every screen, en and zh', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT_DIR, { recursive: true });
-    writeFileSync(csvFile, CUSTOMERS_CSV);
+    writeFileSync(csvFile, IMPORT_CSV);
     eims = await startEimsSim({ balance: 8620 });
     jsms = await startJsmsSim();
     box = await startGsmboxSim({ busyMs: 5, resultDelayMs: 20, reportDelayMs: 60 });
@@ -173,7 +175,9 @@ describe.runIf(run)('screenshots of every screen, en and zh', () => {
     await until('pushed reports', async () => (await call<{ counts: Record<string, number> }>('campaignGet', { id: doneId })).counts, (c) => c.delivered === 6 && c.failed === 2);
 
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // SCREENSHOT_VIEWPORT=1024x700 looks at the narrow window too (the gallery is 1280×800).
+    const [width, height] = (process.env.SCREENSHOT_VIEWPORT ?? '1280x800').split('x').map(Number);
+    page = await browser.newPage({ viewport: { width: width ?? 1280, height: height ?? 800 } });
     page.on('pageerror', (e) => errors.push(e.message));
   }, 90_000);
 
@@ -205,12 +209,13 @@ describe.runIf(run)('screenshots of every screen, en and zh', () => {
       await page.getByRole('option', { name: /上海客户 VIP/ }).click();
       await page.keyboard.press('Escape');
       await page.getByTestId('compose-body').fill(lang === 'en' ? 'Hi {name}, 20% off everything this weekend.' : '{name}您好，本周末全场八折！');
-      await page.getByTestId('compose-pasted').fill('13900139000\n123');
+      await page.getByTestId('compose-pasted').fill('13900139000 / 010-6552 1234\n123');
       await page.getByTestId('compose-review').click();
       await page.getByTestId('compose-summary').waitFor();
       expect(await page.getByTestId('summary-recipients').getAttribute('data-count')).toBe('6');
       expect(await page.getByTestId('summary-opted-out').getAttribute('data-count')).toBe('1');
       expect(await page.getByTestId('summary-invalid').getAttribute('data-count')).toBe('1');
+      expect(await page.getByTestId('summary-non-mobile').getAttribute('data-count')).toBe('1');
       expect(await page.getByTestId('compose-send').textContent()).toMatch(TEXT[lang].send);
       // The summary from its title, clear of the app's fixed header.
       await page.getByTestId('compose-summary').evaluate((el) => ((el as HTMLElement).style.scrollMarginTop = '72px', el.scrollIntoView({ block: 'start' })));
@@ -261,8 +266,10 @@ describe.runIf(run)('screenshots of every screen, en and zh', () => {
         await expect.poll(() => next.isEnabled(), { timeout: 10_000 }).toBe(true);
         await next.click();
       }
-      await expect.poll(() => page.getByTestId('import-count-valid').getAttribute('data-count'), { timeout: 10_000 }).toBe('6');
+      await expect.poll(() => page.getByTestId('import-count-valid').getAttribute('data-count'), { timeout: 10_000 }).toBe('7');
       expect(await page.getByTestId('import-count-invalid').getAttribute('data-count')).toBe('1');
+      expect(await page.getByTestId('import-count-nonMobile').getAttribute('data-count')).toBe('1');
+      expect(await page.getByTestId('import-duplicate-row').getAttribute('data-duplicate-of')).toBe('3');
       expect(await page.getByTestId('import-preview-rows').textContent()).toContain('王芳');
       await shot('contactsImport', lang);
       await page.getByTestId('import-restart').click();

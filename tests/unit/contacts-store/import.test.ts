@@ -32,7 +32,7 @@ describe('import wizard back end', () => {
     expect(preview.source.sheets.map((s) => s.name)).toEqual(['Contacts']);
     expect(preview.mapping.phoneColumn).toBe(0);
     expect(preview.mapping.headerRow).toBe(1);
-    expect(preview.counts).toEqual({ total: 5, valid: 2, invalid: 2, duplicate: 1, optedOut: 0 });
+    expect(preview.counts).toEqual({ total: 5, valid: 2, invalid: 2, duplicate: 1, optedOut: 0, nonMobile: 0 });
     expect(preview.rows).toHaveLength(1);
     expect(preview.rows[0]).toMatchObject({ row: 2, e164: '+8613800000001', duplicates: 1 });
     expect(preview.rejects.map((r) => [r.row, r.original, r.reason])).toEqual([

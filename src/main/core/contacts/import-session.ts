@@ -150,10 +150,8 @@ export class ImportSessions {
     await new Promise<void>((resolve) => setImmediate(resolve));
     const result = runImport(s.bytes, options, { signal, onProgress, isOptedOut: this.deps.optOutLookup() });
     s.analysed = { valid: result.contacts.length, counts: result.counts, local: result };
-    const preview = buildPreview(result, options.previewRows);
-    // Every reject stays here for the report export; the window gets the first ones (a file of a
-    // million bad rows must not become a 100 MB answer). counts.invalid has the full number.
-    return preview.rejects.length > PREVIEW_REJECTS ? { ...preview, rejects: preview.rejects.slice(0, PREVIEW_REJECTS) } : preview;
+    // Every reject stays here for the report export; the window gets the first ones.
+    return buildPreview(result, options.previewRows, PREVIEW_REJECTS);
   }
 
   /**

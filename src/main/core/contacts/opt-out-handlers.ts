@@ -6,7 +6,7 @@ import { tableDownload } from './file-download.ts';
 import { runImport } from './import/pipeline.ts';
 import { ImportWorker } from './import/run-import-worker.ts';
 import { eachChunk, nextTurn } from '../store/slices.ts';
-import { normalisePhone } from './phone/normalise.ts';
+import { normalisePhone } from '../../../shared/phone/normalise.ts';
 import { OptOutsRepository } from './store/opt-outs-repository.ts';
 import { decodeUpload } from './upload.ts';
 

@@ -43,7 +43,7 @@ export const importWorkerHandlers = {
 
   /**
    * Reads the whole file and keeps the result. Opt-outs come from the database at `dbPath` when given.
-   * Answers the preview: the first `previewRows` contacts and `keepRejects` rejects (counts have all).
+   * Answers the preview: the first `previewRows` contacts and `keepRejects` rejected and duplicate rows (counts have all).
    */
   analyse: async (
     args: { options: ImportOptions; limits?: Partial<ImportLimits>; dbPath?: string; previewRows?: number; keepRejects: number },
@@ -61,8 +61,7 @@ export const importWorkerHandlers = {
       applyOptOuts(r, (e) => optedOut.has(e));
     }
     result = r;
-    const preview = buildPreview(r, args.previewRows);
-    return preview.rejects.length > args.keepRejects ? { ...preview, rejects: preview.rejects.slice(0, args.keepRejects) } : preview;
+    return buildPreview(r, args.previewRows, args.keepRejects);
   },
 
   /** Contacts `from` … `from + count` of the result (packed; rejects not included). */

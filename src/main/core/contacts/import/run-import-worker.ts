@@ -120,7 +120,7 @@ export async function runImportInWorker(
     const preview = await worker.analyse(options, run);
     const contacts: ImportedContact[] = [];
     while (contacts.length < preview.counts.valid) contacts.push(...(await worker.take(contacts.length, TAKE_CHUNK * 50)));
-    const result: ImportResult = { source: preview.source, mapping: preview.mapping, counts: preview.counts, contacts, rejects: preview.rejects };
+    const result: ImportResult = { source: preview.source, mapping: preview.mapping, counts: preview.counts, contacts, rejects: preview.rejects, duplicateRows: preview.duplicateRows };
     return run.isOptedOut ? applyOptOuts(result, run.isOptedOut) : result;
   } finally {
     await worker.close();
