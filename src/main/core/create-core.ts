@@ -16,6 +16,9 @@ import { systemClock, type Clock, type FetchLike, type SecretStore, type Setting
 import { SettingsService } from './settings/settings-service.ts';
 import { DATABASE_FILE, openDatabase } from './store/database.ts';
 import { createComposer } from './campaigns/composer.ts';
+import { createReads } from './store/reads.ts';
+import { createNumberIndex } from './store/number-index.ts';
+import { inSteps } from './store/slices.ts';
 import { join } from 'node:path';
 import { createScheduleSystem, type ScheduleOptions } from './schedule/schedule-system.ts';
 import type { Scheduler } from './schedule/scheduler.ts';
@@ -34,6 +37,9 @@ import { createCampaignNotices } from './notify/campaign-notices.ts';
 import { createEventNotices } from './notify/event-notices.ts';
 import { createNotifier, type Notify } from './notify/notifier.ts';
 import { ensurePrivateDir } from './private-files.ts';
+
+/** Messages added to the number search index per step of its backfill (a few milliseconds each). */
+const NUMBER_INDEX_STEP = 2_000;
 
 export interface CoreOptions {
   dataDir: string;
@@ -98,6 +104,7 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     db,
     dbPath: join(options.dataDir, DATABASE_FILE),
+    reads: undefined,
     secrets: new RedactingSecretStore(options.secrets, log.redactor),
     audit,
     log,
@@ -106,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
     emit: hub.emit,
     settings: new SettingsService(options.settings),
   };
+  ctx.reads = createReads({ db, dbPath: ctx.dbPath, now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
   const notify = createNotifier({ emit: hub.emit, clock: ctx.clock, settings: () => ctx.settings.get(), log: (e, shown) => log.info('notify', { ...e, shown }) });
   ctx.notify = notify;
   const campaignNotices = createCampaignNotices(notify, () => ctx.settings.get().language);
@@ -142,7 +150,7 @@ export function createCore(options: CoreOptions): Core {
     ...createAccountHandlers(ctx),
     ...contactsHandlers,
     ...createProviderHandlers(ctx),
-    ...createCampaignHandlers(auditedCampaigns(campaigns, audit)),
+    ...createCampaignHandlers(auditedCampaigns(campaigns, audit), ctx.reads),
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
     ...createMonitoringHandlers(ctx, monitoring),
     ...auditedSchedules(schedules.handlers, audit),
@@ -150,6 +158,7 @@ export function createCore(options: CoreOptions): Core {
 
   let stopped = false;
   let recovering: Promise<void> = Promise.resolve();
+  const numberIndex = createNumberIndex(db);
   return {
     handlers,
     context: ctx,
@@ -167,12 +176,15 @@ export function createCore(options: CoreOptions): Core {
     notify,
     async start() {
       learnSecrets(ctx);
+      ctx.reads?.start();
       log.info('app.start', { mode: options.mode ?? 'headless', version: options.version ?? '0.0.0', schemaVersion });
       dispatcher.start();
       // Campaigns a crash left half-written are finished (or cancelled with why) in the background.
       recovering = Promise.all([
         campaigns.recover((err) => reportError('campaigns:recover', err)),
         recoverContacts().catch((err: unknown) => reportError('contacts:recover', err)),
+        // Numbers of messages from before the search index existed go into it in short steps.
+        inSteps(() => !stopped && numberIndex.backfillStep(NUMBER_INDEX_STEP)).catch((err: unknown) => reportError('store:number-index', err)),
       ]).then(() => undefined);
       await monitoring.start();
       schedules.scheduler.start();
@@ -185,6 +197,7 @@ export function createCore(options: CoreOptions): Core {
       await monitoring.stop();
       await dispatcher.stop();
       await composer.close();
+      await ctx.reads?.close();
       log.info('app.stop');
       db.close();
     },

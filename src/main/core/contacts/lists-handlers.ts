@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/api.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CoreContext } from '../context.ts';
-import { tableDownload } from './file-download.ts';
-import { contactsTable } from './export/table.ts';
+import { readsOf } from '../store/reads.ts';
 import { assertNameFree, requireList } from './list-service.ts';
 import { ContactsRepository } from './store/contacts-repository.ts';
 import { ListsRepository } from './store/lists-repository.ts';
@@ -42,7 +41,7 @@ export function createListHandlers(ctx: CoreContext): Pick<Handlers, ListHandler
       for (const id of lists.deleting()) await inSteps(() => lists.deleteStep(id, MEMBER_STEP));
     },
 
-    listsList: () => lists.list(),
+    listsList: () => readsOf(ctx).page('listsList', undefined),
 
     listsCreate: ({ name }) => {
       assertNameFree(lists, name);
@@ -97,23 +96,12 @@ export function createListHandlers(ctx: CoreContext): Pick<Handlers, ListHandler
 
     listsExport: async ({ id, format }) => {
       const list = requireList(lists, id);
-      const members = contacts.listMembers(id);
-      const variables: string[] = [];
-      const seen = new Set<string>();
-      for (const m of members) {
-        for (const k of Object.keys(m.vars)) {
-          if (!seen.has(k)) {
-            seen.add(k);
-            variables.push(k);
-          }
-        }
-      }
-      return tableDownload(contactsTable(members, variables), format, list.name, list.name);
+      return readsOf(ctx).file('exportList', { id, name: list.name, format });
     },
 
     contactsSearch: ({ query, listId, offset, limit }) => {
       if (listId !== undefined) requireList(lists, listId);
-      return contacts.search(query, listId, offset, limit);
+      return readsOf(ctx).page('contactsSearch', { query, listId, offset, limit });
     },
 
     contactsUpdate: ({ id, listId, vars }) => {

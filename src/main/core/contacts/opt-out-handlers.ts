@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { Handlers } from '../../../shared/api.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CoreContext } from '../context.ts';
-import { tableDownload } from './file-download.ts';
+import { readsOf } from '../store/reads.ts';
 import { runImport } from './import/pipeline.ts';
 import { ImportWorker } from './import/run-import-worker.ts';
 import { eachChunk, nextTurn } from '../store/slices.ts';
@@ -21,7 +21,7 @@ export function createOptOutHandlers(ctx: CoreContext): Pick<Handlers, OptOutHan
   const optOuts = new OptOutsRepository(ctx.db);
 
   return {
-    optOutsList: ({ query, offset, limit }) => optOuts.page(query, offset, limit),
+    optOutsList: ({ query, offset, limit }) => readsOf(ctx).page('optOutsList', { query, offset, limit }),
 
     optOutsAdd: ({ numbers, note, region }) => {
       const valid: string[] = [];
@@ -83,14 +83,6 @@ export function createOptOutHandlers(ctx: CoreContext): Pick<Handlers, OptOutHan
       return { added, alreadyListed: read - added, invalid };
     },
 
-    optOutsExport: ({ format }) => {
-      const rows = optOuts.all();
-      return tableDownload(
-        { headers: ['phone', 'source', 'note', 'added_at'], rows: rows.map((r) => [r.e164, r.source, r.note, new Date(r.createdAt).toISOString()]) },
-        format,
-        'opt-outs',
-        'Opt-outs',
-      );
-    },
+    optOutsExport: ({ format }) => readsOf(ctx).file('exportOptOuts', { format }),
   };
 }

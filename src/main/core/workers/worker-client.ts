@@ -79,6 +79,11 @@ export class WorkerClient<H extends WorkerHandlers> {
     await w.terminate();
   }
 
+  /** Starts the worker thread now rather than at the first call (one that has work of its own to do). */
+  start(): void {
+    if (!this.closed) this.ensure();
+  }
+
   /** Whether a worker thread is running now (tests). */
   get running(): boolean {
     return this.worker !== undefined;
