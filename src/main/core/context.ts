@@ -15,6 +15,8 @@ export interface CoreContext {
   dbPath?: string;
   /** Reads that grow with the data, off main's event loop (store/reads.ts; absent in hand-built test contexts: readsOf runs them in place). */
   reads?: Reads;
+  /** Tests: smaller heap caps for the import and compose workers (MB), to see one run out. */
+  workerHeapMb?: { import?: number; compose?: number } | undefined;
   secrets: SecretStore;
   clock: Clock;
   fetch: FetchLike;

@@ -65,6 +65,8 @@ export interface CoreOptions {
   onRestartRequested?: () => void;
   /** Who is recorded in the audit log (default: the OS user name). */
   actor?: string;
+  /** Tests: smaller heap caps for the import and compose workers (MB), to see one run out. */
+  workerHeapMb?: { import?: number; compose?: number };
 }
 
 export interface Core {
@@ -105,6 +107,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     dbPath: join(options.dataDir, DATABASE_FILE),
     reads: undefined,
+    workerHeapMb: options.workerHeapMb,
     secrets: new RedactingSecretStore(options.secrets, log.redactor),
     audit,
     log,
@@ -137,7 +140,7 @@ export function createCore(options: CoreOptions): Core {
     onError: (err, where) => reportError(`dispatch:${where}`, err),
     ...(options.dispatch ? { tuning: options.dispatch } : {}),
   });
-  const composer = createComposer({ db, dbPath: ctx.dbPath!, now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
+  const composer = createComposer({ db, dbPath: ctx.dbPath!, ...(options.workerHeapMb?.compose ? { maxHeapMb: options.workerHeapMb.compose } : {}), now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
   const campaigns = createCampaignService(ctx, dispatcher, composer);
   const monitoring: Monitoring = createMonitoring(ctx, { dispatcher, campaigns, onError: (err, where) => options.onError?.(`monitoring:${where}`, err) }, options.monitoring);
   const schedules = createScheduleSystem(ctx, campaigns, composer, { offerFile: (file) => monitoring.receiver.offerFile(file), ...options.schedules }, (where, err) => reportError(`schedule:${where}`, err));

@@ -38,7 +38,13 @@ export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks
     lastEmit = now;
     ctx.emit('importProgress', { importId, ...p });
   };
-  const sessions = new ImportSessions({ clock: ctx.clock, optOutLookup: () => optOuts.lookup(), onProgress: progress, ...(ctx.dbPath ? { dbPath: ctx.dbPath } : {}) });
+  const sessions = new ImportSessions({
+    clock: ctx.clock,
+    optOutLookup: () => optOuts.lookup(),
+    onProgress: progress,
+    workerHeapMb: ctx.workerHeapMb?.import,
+    ...(ctx.dbPath ? { dbPath: ctx.dbPath } : {}),
+  });
   const undo = (job: ImportJob) => inSteps(() => writer.undoStep(job, UNDO_STEP, ctx.clock.now()));
 
   return {

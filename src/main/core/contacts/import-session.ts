@@ -25,6 +25,8 @@ export interface ImportSessionDeps {
   dbPath?: string;
   /** Files at least this big are read in a worker. */
   workerThresholdBytes?: number;
+  /** The import worker's heap cap in MB (default WORKER_LIMITS.import; tests set a small one). */
+  workerHeapMb?: number | undefined;
 }
 
 interface Session {
@@ -65,7 +67,7 @@ export class ImportSessions {
   }
 
   private newWorker(): ImportWorker {
-    return new ImportWorker({ now: () => this.deps.clock.now() });
+    return new ImportWorker({ now: () => this.deps.clock.now(), ...(this.deps.workerHeapMb ? { maxHeapMb: this.deps.workerHeapMb } : {}) });
   }
 
   private drop(id: string): void {

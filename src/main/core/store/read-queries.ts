@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ProviderKind } from '../../../shared/accounts.ts';
+import { AppError } from '../../../shared/errors.ts';
 import type { ExportFormat, FileDownload } from '../../../shared/contact-lists.ts';
 import type { MessageLogFilter } from '../../../shared/monitoring.ts';
 import { campaignMessagesPage, campaignResultRows, type CampaignMessagesQuery } from '../campaigns/campaign-messages.ts';
@@ -32,6 +33,11 @@ export function createReadQueries(db: Database.Database) {
 
   return {
     listsList: () => lists.list(),
+    listView: (q: { id: string }) => {
+      const view = lists.view(q.id);
+      if (!view) throw new AppError('CONTACTS_LIST_NOT_FOUND', 'That list no longer exists. It may have been deleted or merged in another window; refresh the lists.');
+      return view;
+    },
     contactsSearch: (q: { query: string; listId?: string | undefined; offset: number; limit: number }) => contacts.search(q.query, q.listId, q.offset, q.limit),
     optOutsList: (q: { query: string; offset: number; limit: number }) => optOuts.page(q.query, q.offset, q.limit),
     messageLogCount: (q: { filter: MessageLogFilter; countryCode: string }) => ({ total: log(q.countryCode).count(q.filter) }),
