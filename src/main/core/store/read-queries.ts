@@ -11,6 +11,7 @@ import { ListsRepository } from '../contacts/store/lists-repository.ts';
 import { OptOutsRepository } from '../contacts/store/opt-outs-repository.ts';
 import { createInbox } from '../monitoring/inbox.ts';
 import { createMessageLog } from '../monitoring/message-log.ts';
+import { stageBackup, writeBackup } from '../backup/backup-jobs.ts';
 
 /**
  * The reads whose cost grows with the data — counts and searches that scan, list sizes, exports — as
@@ -53,6 +54,8 @@ export function createReadQueries(db: Database.Database) {
       const variables = [...new Set(members.flatMap((m) => Object.keys(m.vars)))];
       return tableDownload(contactsTable(members, variables), q.format, q.name, q.name);
     },
+    backupCreate: (q: Parameters<typeof writeBackup>[1]) => writeBackup(db, q),
+    backupStage: (q: Parameters<typeof stageBackup>[0]) => stageBackup(q),
     exportOptOuts: (q: { format: ExportFormat }): Promise<FileDownload> =>
       tableDownload(
         { headers: ['phone', 'source', 'note', 'added_at'], rows: optOuts.all().map((r) => [r.e164, r.source, r.note, new Date(r.createdAt).toISOString()]) },
