@@ -242,7 +242,7 @@ async function main() {
     '',
     '| figure | median | p95 | baseline / goal |',
     '|---|---|---|---|',
-    `| 100k pushed rows received, parsed, matched and stored (${lost} lost) | ${oursMs.toFixed(0)} ms | — | bare server ${bareMs.toFixed(0)} ms → ${ratio.toFixed(2)}× (goal ≤10 s, ≤3×, 0 lost) |`,
+    `| 100k pushed rows received, parsed, matched and stored (${lost} lost) | ${oursMs.toFixed(0)} ms | — | bare server ${bareMs.toFixed(0)} ms → ${ratio.toFixed(2)}× (goal ≤10 s, 0 lost; the ratio for information) |`,
     `| message log, first page (200 rows, no filter) | ${median(log.first).toFixed(1)} ms | ${log.firstP95.toFixed(1)} ms | goal ≤50 ms |`,
     ...Object.entries(log.filtered).map(([name, xs]) => `| message log, ${name} | ${median(xs).toFixed(1)} ms | ${percentile(xs, 95).toFixed(1)} ms | goal ≤100 ms p95 |`),
   ];
@@ -252,7 +252,8 @@ async function main() {
     value: `${(oursMs / 1000).toFixed(2)} s; ${lost} lost`,
     baseline: `bare parse-and-200 server ${(bareMs / 1000).toFixed(2)} s`,
     ratio: `${ratio.toFixed(2)}×`,
-    goals: [atMost(oursMs / 1000, 10, ' s', 2), atMost(ratio, 3, '×', 2), atMost(lost, 0, ' lost')],
+    // The ≤3× ratio goal was withdrawn (issue 15: a durable ingest against a server that stores nothing); the ratio is printed for information.
+    goals: [atMost(oursMs / 1000, 10, ' s', 2), atMost(lost, 0, ' lost')],
     runs: `median of ${RUNS}`,
   });
   emitResult({
