@@ -159,6 +159,7 @@ export function fakeCampaign(partial: Partial<Omit<CampaignView, 'counts'>> & { 
     finishedAt: null,
     handedAt: null,
     reportsUntil: null,
+    probablyLost: 0,
     waitingUntil: null,
     lastError: null,
     retryOf: null,

@@ -238,6 +238,21 @@ describe('campaign detail', () => {
     await waitFor(() => expect(fake.callsOf('campaignRetry')).toEqual([{ id: 'cmp-1', states: ['unknown'] }]));
   });
 
+  it('offers to send again only what was probably never received, after the risk is acknowledged', async () => {
+    fake.campaigns = [fakeCampaign({ id: 'cmp-1', name: 'Spring sale', state: 'handed', probablyLost: 3, counts: counts({ delivered: 5, unknown: 4 }) })];
+    await openDetail('cmp-1');
+    const alert = await screen.findByTestId('campaign-probably-lost');
+    expect(alert.textContent).toContain('3 messages were probably never received');
+    fireEvent.click(within(alert).getByTestId('campaign-send-lost-again'));
+    const dialog = await screen.findByTestId('campaign-unknown-dialog');
+    expect(dialog.textContent).toContain('Send the 3 messages probably never received again?');
+    const confirm = within(dialog).getByTestId('campaign-unknown-confirm') as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.click(within(dialog).getByLabelText('I understand that some recipients may get this message twice'));
+    fireEvent.click(confirm);
+    await waitFor(() => expect(fake.callsOf('campaignRetry')).toEqual([{ id: 'cmp-1', states: ['unknown'], probablyLostOnly: true }]));
+  });
+
   it('exports the messages as a download', async () => {
     const createObjectURL = vi.fn(() => 'blob:x');
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });

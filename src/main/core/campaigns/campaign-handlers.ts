@@ -20,7 +20,7 @@ export function createCampaignHandlers(service: CampaignService, reads: Reads): 
     campaignPause: ({ id }) => service.pause(id),
     campaignResume: ({ id }) => service.resume(id),
     campaignCancel: ({ id }) => service.cancel(id),
-    campaignRetry: ({ id, states, name }) => service.retry(id, states, name),
+    campaignRetry: ({ id, states, name, probablyLostOnly }) => service.retry(id, states, name, probablyLostOnly),
     campaignExport: ({ id, format }) => reads.file('exportCampaign', { id, format, ...service.exportInfo(id) }),
   };
 }

@@ -131,6 +131,7 @@ export class CampaignsRepository {
         'UPDATE campaigns SET state = ?, updated_at = ?, finished_at = ?, handed_at = coalesce(?, handed_at) WHERE id = ?',
       ),
       handed: db.prepare<[], RawCampaign>(`SELECT * FROM campaigns WHERE state = 'handed' ORDER BY handed_at`),
+      probablyLost: db.prepare<[string], number>(`SELECT count(*) FROM messages WHERE campaign_id = ? AND state = 'unknown' AND error_code = 'PROBABLY_NOT_RECEIVED'`).pluck(),
       setError: db.prepare<[string | null, number, string]>('UPDATE campaigns SET last_error = ?, updated_at = ? WHERE id = ?'),
       counts: db.prepare<[string], { state: string; n: number }>('SELECT state, n FROM campaign_counts WHERE campaign_id = ?'),
       pending: db.prepare<[string], { n: number }>(
@@ -209,14 +210,17 @@ export class CampaignsRepository {
     })();
   }
 
-  /** One step of a retry: the next `limit` messages of `fromId` in `states` after message `afterId` (opted-out numbers left out). */
-  retryRows(fromId: string, states: readonly string[], afterId: number, limit: number): (NewMessage & { id: number })[] {
+  /**
+   * One step of a retry: the next `limit` messages of `fromId` in `states` after message `afterId`
+   * (opted-out numbers left out; with `errorCode`, only messages that carry it).
+   */
+  retryRows(fromId: string, states: readonly string[], afterId: number, limit: number, errorCode?: string): (NewMessage & { id: number })[] {
     return this.db
       .prepare<unknown[], { id: number; e164: string; address: string; text: string; params: string | null; segments: number }>(
         `SELECT id, e164, address, text, params, segments FROM messages m WHERE campaign_id = ? AND state IN (${states.map(() => '?').join(',')}) AND id > ?
-           AND NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.e164 = m.e164) ORDER BY id LIMIT ?`,
+           ${errorCode === undefined ? '' : 'AND error_code = ?'} AND NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.e164 = m.e164) ORDER BY id LIMIT ?`,
       )
-      .all(fromId, ...states, afterId, limit)
+      .all(fromId, ...states, afterId, ...(errorCode === undefined ? [] : [errorCode]), limit)
       .map((m) => ({ ...m, params: m.params === null ? null : (JSON.parse(m.params) as Record<string, string>) }));
   }
 
@@ -253,6 +257,11 @@ export class CampaignsRepository {
   setState(id: string, state: CampaignState, now: number): void {
     const finished = state === 'done' || state === 'cancelled' ? now : null;
     this.stmts.setState.run(state, now, finished, state === 'handed' ? now : null, id);
+  }
+
+  /** Unknown messages of the campaign marked "probably never received" (dispatch/probably-lost.ts). */
+  probablyLost(id: string, counts: MessageCounts): number {
+    return counts.unknown === 0 ? 0 : (this.stmts.probablyLost.get(id) ?? 0);
   }
 
   /** Campaigns handed over and waiting for their last reports, oldest first. */

@@ -13,6 +13,7 @@ import { createBoxWorker } from './box-worker.ts';
 import type { AccountWorker, DispatchEnv } from './dispatch-env.ts';
 import { Ledger } from './ledger.ts';
 import { reconcileBoxUnknown } from './reconcile-box.ts';
+import { createProbablyLost } from './probably-lost.ts';
 import type { GsmboxClient } from '../providers/gsmbox/client.ts';
 import { ProgressCoalescer } from './progress.ts';
 import { nextAllowedTime } from './quiet-hours.ts';
@@ -54,8 +55,10 @@ export interface DispatchTuning {
   /** GSM box: how old an `unknown` must be before the outbox is asked about it, and how often to look. */
   boxReconcileAfterMs?: number;
   boxReconcileEveryMs?: number;
-  /** How often handed-over campaigns are looked at for the end of their report window. */
+  /** How often handed-over campaigns are looked at for the end of their report window (and lost requests for reports after them). */
   finishCheckEveryMs?: number;
+  /** An unknown request with no report this long after it, while later ones got reports, is "probably never received". */
+  probablyLostAfterMs?: number;
 }
 
 export function createDispatcher(deps: DispatcherDeps) {
@@ -75,6 +78,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   let reconciling: Promise<void> | null = null;
   const unknownAccounts = db.prepare<[], { account_id: string }>(`SELECT DISTINCT account_id FROM messages WHERE state = 'unknown'`);
 
+  const probablyLost = createProbablyLost(db);
   const progress = new ProgressCoalescer(clock, tuning.progressEveryMs ?? 250, (id) => progressOf(id), deps.onProgress);
 
   function progressOf(id: string): CampaignProgressEvent | undefined {
@@ -187,6 +191,10 @@ export function createDispatcher(deps: DispatcherDeps) {
       finishTimer = null;
       try {
         for (const c of campaigns.handed()) finishIfFinal(c.id);
+        for (const id of probablyLost.mark(clock.now(), tuning.probablyLostAfterMs ?? 10 * 60_000)) {
+          deps.onCampaignChanged(id);
+          progress.mark(id);
+        }
       } catch (err) {
         deps.onError(err, 'finish-check');
       }

@@ -43,7 +43,7 @@ export function CampaignDetail({ id }: { id: string }) {
   const detail = useCampaignsStore((s) => s.detail);
   const { pause, resume, cancel, retry, exportMessages, reloadDetail } = useCampaignsStore.getState();
   const [busy, setBusy] = useState<Busy>(null);
-  const [dialog, setDialog] = useState<'cancel' | 'unknown' | null>(null);
+  const [dialog, setDialog] = useState<'cancel' | 'unknown' | 'probablyLost' | null>(null);
   const [actionError, setActionError] = useState<{ title: string; error: AppErrorShape } | null>(null);
   const number = new Intl.NumberFormat(i18n.language);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -58,7 +58,7 @@ export function CampaignDetail({ id }: { id: string }) {
     return r;
   };
   const doRetry = async (choice: RetryChoice) => {
-    const r = await run(choice === 'unknown' ? 'unknown' : 'retry', () => retry(id, choice));
+    const r = await run(choice === 'failed' ? 'retry' : 'unknown', () => retry(id, choice));
     setDialog(null);
     if (r.ok) openCampaign(r.value.id);
   };
@@ -167,6 +167,16 @@ export function CampaignDetail({ id }: { id: string }) {
           <Text size="sm">{t('detail.unknownText', { count: unknown })}</Text>
         </Alert>
       )}
+      {c.probablyLost > 0 && (
+        <Alert color="orange" variant="light" title={t('detail.probablyLostTitle', { count: c.probablyLost })} data-testid="campaign-probably-lost" data-count={c.probablyLost}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('detail.probablyLostText', { count: c.probablyLost })}</Text>
+            <Button size="xs" color="orange" variant="light" loading={busy === 'unknown'} onClick={() => setDialog('probablyLost')} data-testid="campaign-send-lost-again">
+              {t('actions.sendLostAgain', { count: c.probablyLost })}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
 
       <Paper withBorder p="md">
         <Stack gap="md">
@@ -227,6 +237,9 @@ export function CampaignDetail({ id }: { id: string }) {
         />
       )}
       {dialog === 'unknown' && <ResendUnknownModal count={unknown} busy={busy === 'unknown'} onClose={() => setDialog(null)} onConfirm={() => void doRetry('unknown')} />}
+      {dialog === 'probablyLost' && (
+        <ResendUnknownModal count={c.probablyLost} probablyLost busy={busy === 'unknown'} onClose={() => setDialog(null)} onConfirm={() => void doRetry('probablyLost')} />
+      )}
     </Stack>
   );
 }
