@@ -138,7 +138,8 @@ describe.runIf(run)('screenshots of every screen, en and zh', () => {
 
     // A finished EIMS campaign: delivered, with two failures, reported by push.
     doneId = (await call<{ id: string }>('campaignCreate', { name: 'Spring sale 春季特惠', accountId: eimsId, content: { mode: 'text', body: '{name}您好，春季特惠今天开始，全场八折。' }, recipients: { listIds: [listId], pasted: '13800138011\n13800138012\n13800138013' }, confirmed: true })).id;
-    await until('finished campaign', async () => (await call<{ state: string }>('campaignGet', { id: doneId })).state, (s) => s === 'done');
+    // Everything handed over; it is finished once the reports below are in.
+    await until('handed-over campaign', async () => (await call<{ state: string }>('campaignGet', { id: doneId })).state, (s) => s === 'handed' || s === 'done');
     const simIds = [...eims.state.messages.keys()];
     eims.deliverAll(3);
     for (const id of simIds.slice(-2)) eims.setReport(id, 0, 2);
@@ -166,7 +167,7 @@ describe.runIf(run)('screenshots of every screen, en and zh', () => {
     });
 
     // Everything the pictures show has arrived: pushed reports, the box's results, an inbound SMS.
-    await until('box campaign', async () => (await call<{ state: string }>('campaignGet', { id: boxCampaign.id })).state, (st) => st === 'done');
+    await until('box campaign', async () => (await call<{ state: string }>('campaignGet', { id: boxCampaign.id })).state, (st) => st === 'handed' || st === 'done');
     await box.flushPushes();
     // The box stamps an SMS to the second: wait one so the reply sorts after what was sent.
     await new Promise((r) => setTimeout(r, 1100));
