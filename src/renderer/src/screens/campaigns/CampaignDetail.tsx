@@ -16,6 +16,7 @@ import { CancelCampaignModal, ResendUnknownModal } from './CampaignModals.tsx';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { MessagesTable } from './MessagesTable.tsx';
 import { StateBadge } from './StateBadge.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 type Busy = 'pause' | 'resume' | 'cancel' | 'retry' | 'unknown' | 'export' | null;
 
@@ -46,7 +47,7 @@ export function CampaignDetail({ id }: { id: string }) {
   const [dialog, setDialog] = useState<'cancel' | 'unknown' | null>(null);
   const [actionError, setActionError] = useState<{ title: string; error: AppErrorShape } | null>(null);
   const number = new Intl.NumberFormat(i18n.language);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dt = useDateTime();
   const c = detail.id === id ? detail.campaign : null;
 
   const run = async <T,>(which: Busy, fn: () => Promise<Result<T>>, title = t('actions.failed')): Promise<Result<T>> => {
@@ -153,7 +154,7 @@ export function CampaignDetail({ id }: { id: string }) {
       {actionError && <ErrorAlert title={actionError.title} error={actionError.error} testId="campaign-action-error" />}
       {c.waitingUntil !== null && c.state === 'running' && (
         <Alert color="grape" variant="light" title={t('detail.waitingTitle')} data-testid="campaign-waiting">
-          <Text size="sm">{t('detail.waiting', { time: date.format(c.waitingUntil) })}</Text>
+          <Text size="sm">{t('detail.waiting', { time: dt.dateTime(c.waitingUntil) })}</Text>
         </Alert>
       )}
       {c.lastError && <ErrorAlert title={t('detail.lastErrorTitle')} error={c.lastError} testId="campaign-last-error" />}
@@ -178,8 +179,8 @@ export function CampaignDetail({ id }: { id: string }) {
             />
             <Fact label={t('detail.recipients')} value={number.format(c.total)} testId="campaign-total" />
             <Fact label={t('detail.segments')} value={number.format(c.totalSegments)} />
-            <Fact label={t('detail.created')} value={date.format(c.createdAt)} />
-            {c.finishedAt !== null && <Fact label={t('detail.finished')} value={date.format(c.finishedAt)} />}
+            <Fact label={t('detail.created')} value={dt.dateTime(c.createdAt)} />
+            {c.finishedAt !== null && <Fact label={t('detail.finished')} value={dt.dateTime(c.finishedAt)} />}
             {c.quietHours && <Fact label={t('sections.quietHours', { ns: 'compose' })} value={t('detail.quietHours', { start: c.quietHours.start, end: c.quietHours.end })} />}
           </SimpleGrid>
           <div>

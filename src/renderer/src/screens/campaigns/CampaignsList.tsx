@@ -9,15 +9,16 @@ import { KindBadge } from '../accounts/KindBadge.tsx';
 import { openCampaign } from './campaign-route.ts';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { StateBadge } from './StateBadge.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 export function CampaignsList() {
-  const { t, i18n } = useTranslation('campaigns');
+  const { t } = useTranslation('campaigns');
   const campaigns = useCampaignsStore((s) => s.campaigns);
   const status = useCampaignsStore((s) => s.status);
   const error = useCampaignsStore((s) => s.error);
   const load = useCampaignsStore((s) => s.load);
   const navigate = useRouteStore((s) => s.navigate);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dt = useDateTime();
 
   return (
     <Stack gap="md">
@@ -88,7 +89,7 @@ export function CampaignsList() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                        {date.format(c.createdAt)}
+                        {dt.dateTime(c.createdAt)}
                       </Text>
                     </Table.Td>
                   </Table.Tr>

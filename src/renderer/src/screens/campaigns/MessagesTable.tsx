@@ -11,6 +11,7 @@ import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { useCampaignsStore } from '../../stores/campaigns.ts';
 import { STATE_COLORS } from './CampaignProgress.tsx';
 import { MessageHistory } from './MessageHistory.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 const ROW_HEIGHT = 44;
 const COLUMNS = 'minmax(140px, 1.1fr) 120px 50px 50px minmax(120px, 1fr) minmax(140px, 1.4fr) 150px 80px';
@@ -24,7 +25,7 @@ export function MessagesTable() {
   const [debounced] = useDebouncedValue(search, 300);
   const parent = useRef<HTMLDivElement>(null);
   const number = new Intl.NumberFormat(i18n.language);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const dt = useDateTime();
 
   useEffect(() => {
     const s = useCampaignsStore.getState().messages;
@@ -127,7 +128,7 @@ export function MessagesTable() {
                         </Text>
                       </Tooltip>
                       <Text size="xs" c="dimmed">
-                        {time.format(row.updatedAt)}
+                        {dt.dateTime(row.updatedAt, { seconds: true })}
                       </Text>
                       <Group justify="flex-end">
                         <MessageHistory key={row.id} row={row} />

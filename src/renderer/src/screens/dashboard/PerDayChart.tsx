@@ -3,6 +3,7 @@ import { Group, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ProviderKind } from '../../../../shared/accounts.ts';
 import type { DashboardStats } from '../../../../shared/monitoring.ts';
+import { useDateTime } from '../../format/date-time.ts';
 
 const DAYS = 14;
 const PROVIDERS: ProviderKind[] = ['eims', 'gsmbox', 'jsms'];
@@ -15,7 +16,7 @@ function localDay(d: Date): string {
 export function PerDayChart({ stats }: { stats: DashboardStats }) {
   const { t, i18n } = useTranslation(['dashboard', 'accounts']);
   const n = new Intl.NumberFormat(i18n.language);
-  const dayLabel = new Intl.DateTimeFormat(i18n.language, { month: 'numeric', day: 'numeric' });
+  const dt = useDateTime();
   const end = new Date(stats.generatedAt);
   const days = Array.from({ length: DAYS }, (_, i) => new Date(end.getFullYear(), end.getMonth(), end.getDate() - (DAYS - 1 - i)));
   const byDay = new Map<string, DashboardStats['perDay']>();
@@ -60,7 +61,7 @@ export function PerDayChart({ stats }: { stats: DashboardStats }) {
                   y -= h;
                   return (
                     <rect key={p} x={i * colW + colW * 0.18} y={y} width={colW * 0.64} height={h} fill={COLORS[p]} rx={2} data-testid="dash-chart-bar" data-day={r.day} data-provider={p} data-sent={r.sent}>
-                      <title>{t('chart.tooltip', { day: dayLabel.format(d), provider: t(`accounts:kinds.${p}`), sent: n.format(r.sent), delivered: n.format(r.delivered), failed: n.format(r.failed) })}</title>
+                      <title>{t('chart.tooltip', { day: dt.dayMonth(d.getTime()), provider: t(`accounts:kinds.${p}`), sent: n.format(r.sent), delivered: n.format(r.delivered), failed: n.format(r.failed) })}</title>
                     </rect>
                   );
                 })}
@@ -70,7 +71,7 @@ export function PerDayChart({ stats }: { stats: DashboardStats }) {
                   </text>
                 )}
                 <text x={i * colW + colW / 2} y={H + 16} textAnchor="middle" fontSize={11} fill="var(--mantine-color-dimmed)">
-                  {dayLabel.format(d)}
+                  {dt.dayMonth(d.getTime())}
                 </text>
               </g>
             );

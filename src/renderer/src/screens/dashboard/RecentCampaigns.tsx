@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardStats } from '../../../../shared/monitoring.ts';
 import { hashForRoute } from '../../routes.ts';
 import { StateBadge } from '../campaigns/StateBadge.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['recentCampaigns'] }) {
   const { t, i18n } = useTranslation(['dashboard', 'accounts']);
   const n = new Intl.NumberFormat(i18n.language);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const dt = useDateTime();
   return (
     <Paper withBorder p="md" data-testid="dash-recent">
       <Group justify="space-between" mb="xs">
@@ -42,7 +43,7 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
                     {c.name}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    {t(`accounts:kinds.${c.provider}`)} · {time.format(c.createdAt)} · {t('recent.total', { count: c.total, formatted: n.format(c.total) })}
+                    {t(`accounts:kinds.${c.provider}`)} · {dt.dateTime(c.createdAt)} · {t('recent.total', { count: c.total, formatted: n.format(c.total) })}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScheduleState, ScheduleView } from '../../../../shared/schedules.ts';
 import { useSchedulesStore } from '../../stores/schedules.ts';
 import { canEdit } from './schedule-form-model.ts';
+import { useDateTime } from '../../format/date-time.ts';
 import { describeWhen } from './schedule-text.ts';
 import { LastResult } from './LastResult.tsx';
 import { NextRun } from './NextRun.tsx';
@@ -22,6 +23,7 @@ interface Props {
 
 export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, onResult }: Props) {
   const { t } = useTranslation('schedules');
+  const dt = useDateTime();
   const busy = useSchedulesStore((s) => s.busy);
   const { pause, resume } = useSchedulesStore.getState();
   const act = async (fn: () => Promise<{ ok: boolean; error?: { code: string; message: string } }>) => {
@@ -62,7 +64,7 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
               <Table.Td maw={260}>
                 <Stack gap={2}>
                   <Text size="sm" data-testid="schedule-when">
-                    {s.when ? describeWhen(s.when, t) : s.job ? t(`jobTypes.${s.job.jobType}`) : ''}
+                    {s.when ? describeWhen(s.when, t, dt) : s.job ? t(`jobTypes.${s.job.jobType}`) : ''}
                   </Text>
                   {s.when && (
                     <Text size="xs" c="dimmed">

@@ -4,12 +4,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useDataCareStore } from '../../stores/data-care.ts';
 
 export function DataCareSection() {
   const { t } = useTranslation('settings');
   const f = useFormat();
+  const dt = useDateTime();
   const { mode, sending, busy, load, toggleSending, openLogs, backup, restore } = useDataCareStore();
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -105,7 +107,7 @@ export function DataCareSection() {
               onClick={() => {
                 const file = pending;
                 setPending(null);
-                if (file) void restore(file).then((r) => done(r, (v) => t(mode === 'desktop' ? 'data.restore.restarting' : 'data.restore.staged', { date: f.dateTime(v.info.createdAt) })));
+                if (file) void restore(file).then((r) => done(r, (v) => t(mode === 'desktop' ? 'data.restore.restarting' : 'data.restore.staged', { date: dt.dateTime(v.info.createdAt) })));
               }}
               data-testid="settings-restore-go"
             >

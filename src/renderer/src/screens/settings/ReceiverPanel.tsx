@@ -13,6 +13,7 @@ import { sentenceText } from '../../i18n/issue-text.ts';
 import { useAccountsStore } from '../../stores/accounts.ts';
 import { connectReceiverUpdates, useReceiverStore } from '../../stores/receiver.ts';
 import { BoxPushWizard } from './BoxPushWizard.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 const STATE_COLOR: Record<ReceiverStatus['state'], string> = { listening: 'teal', starting: 'blue', stopped: 'gray', error: 'red' };
 
@@ -38,7 +39,7 @@ export function ReceiverPanel() {
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [confirmRotate, setConfirmRotate] = useState(false);
   const [wizard, setWizard] = useState<{ id: string; name: string } | null>(null);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const dt = useDateTime();
   const n = new Intl.NumberFormat(i18n.language);
 
   useEffect(() => {
@@ -102,7 +103,7 @@ export function ReceiverPanel() {
               {t('counters', { accepted: n.format(status.accepted), refused: n.format(status.refused) })}
               {(Object.keys(status.lastPushAt) as PushSource[])
                 .filter((s) => status.lastPushAt[s] !== null)
-                .map((s) => ` · ${t('lastPush', { source: t(`sources.${s}`), time: time.format(status.lastPushAt[s]!) })}`)
+                .map((s) => ` · ${t('lastPush', { source: t(`sources.${s}`), time: dt.dateTime(status.lastPushAt[s]!, { seconds: true }) })}`)
                 .join('')}
             </Text>
             <div>
