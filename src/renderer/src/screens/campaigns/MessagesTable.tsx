@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_STATES, type MessageState } from '../../../../shared/campaigns.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Truncate } from '../../components/Truncate.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
@@ -14,7 +15,8 @@ import { MessageHistory } from './MessageHistory.tsx';
 import { useDateTime } from '../../format/date-time.ts';
 
 const ROW_HEIGHT = 44;
-const COLUMNS = 'minmax(140px, 1.1fr) 120px 50px 50px minmax(120px, 1fr) minmax(140px, 1.4fr) 150px 80px';
+/** Fits the 1024 px window with the icon navbar; wider windows give the number, provider and error columns more. */
+const COLUMNS = 'minmax(124px, 1.1fr) 104px 72px 72px minmax(80px, 1fr) minmax(110px, 1.4fr) 150px 72px';
 
 export function MessagesTable() {
   const { t, i18n } = useTranslation('campaigns');
@@ -74,9 +76,9 @@ export function MessagesTable() {
       <Paper withBorder>
         <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
           {(['number', 'state', 'segments', 'attempts', 'provider', 'error', 'updated'] as const).map((c) => (
-            <Text key={c} size="sm" fw={600} role="columnheader" truncate>
+            <Truncate key={c} size="sm" fw={600} role="columnheader">
               {t(`messages.${c}`)}
-            </Text>
+            </Truncate>
           ))}
           <span />
         </Box>

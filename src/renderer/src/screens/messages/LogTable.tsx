@@ -6,6 +6,7 @@ import { Box, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
+import { Truncate } from '../../components/Truncate.tsx';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
 import { dateTimeFormat } from '../../format/date-time.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
@@ -160,9 +161,9 @@ export function LogTable() {
     <Paper withBorder>
       <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         {(['time', 'number', 'state', 'campaign', 'account', 'detail'] as const).map((c) => (
-          <Text key={c} size="sm" fw={600} role="columnheader" truncate>
+          <Truncate key={c} size="sm" fw={600} role="columnheader">
             {t(`table.${c}`)}
-          </Text>
+          </Truncate>
         ))}
         <span role="columnheader" aria-label={t('table.actions')} />
       </Box>

@@ -3,6 +3,7 @@ import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addressReach } from '../../../../shared/reachability.ts';
 import type { ScheduleView } from '../../../../shared/schedules.ts';
+import { Truncate } from '../../components/Truncate.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { openCampaign } from '../campaigns/campaign-route.ts';
 import { useDateTime } from '../../format/date-time.ts';
@@ -51,9 +52,9 @@ export function LastResult({ schedule: s }: { schedule: ScheduleView }) {
           <Text size="xs" c="dimmed">
             {t('file.label')}
           </Text>
-          <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="schedule-file-url">
+          <Truncate size="xs" ff="monospace" maw={240} data-testid="schedule-file-url">
             {s.job.numbersUrl}
-          </Text>
+          </Truncate>
           {s.job.numbersUrlExpiresAt !== null && (
             <Text size="xs" c="dimmed">
               {t('file.expires', { time: dt.dateTime(s.job.numbersUrlExpiresAt) })}

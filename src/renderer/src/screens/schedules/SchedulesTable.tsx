@@ -1,5 +1,6 @@
 /** One list of local and provider-side schedules: what, when, next run, last result, state and actions. */
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Truncate } from '../../components/Truncate.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ScheduleState, ScheduleView } from '../../../../shared/schedules.ts';
 import { useSchedulesStore } from '../../stores/schedules.ts';
@@ -31,7 +32,7 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
     onResult(r.ok, r.ok ? undefined : r.error);
   };
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" striped highlightOnHover aria-label={t('table.label')} data-testid="schedules-table">
         <Table.Thead>
           <Table.Tr>
@@ -46,22 +47,20 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
         <Table.Tbody>
           {schedules.map((s) => (
             <Table.Tr key={s.id} data-testid="schedule-row" data-id={s.id} data-kind={s.kind}>
-              <Table.Td maw={260}>
-                <Stack gap={4}>
-                  <Text size="sm" fw={600} data-testid="schedule-name">
+              <Table.Td>
+                <Stack gap={4} maw={180}>
+                  <Truncate size="sm" fw={600} data-testid="schedule-name">
                     {s.name}
-                  </Text>
-                  <Group gap={6}>
-                    <Badge size="xs" variant="light" color={KIND_COLOR[s.kind]} data-testid="schedule-kind">
-                      {t(`kinds.${s.kind}`)}
-                    </Badge>
-                    <Text size="xs" c="dimmed">
-                      {s.accountName}
-                    </Text>
-                  </Group>
+                  </Truncate>
+                  <Badge size="xs" variant="light" color={KIND_COLOR[s.kind]} style={{ alignSelf: 'flex-start', flexShrink: 0, minWidth: 'max-content' }} data-testid="schedule-kind">
+                    {t(`kinds.${s.kind}`)}
+                  </Badge>
+                  <Truncate size="xs" c="dimmed">
+                    {s.accountName}
+                  </Truncate>
                 </Stack>
               </Table.Td>
-              <Table.Td maw={260}>
+              <Table.Td maw={200}>
                 <Stack gap={2}>
                   <Text size="sm" data-testid="schedule-when">
                     {s.when ? describeWhen(s.when, t, dt) : s.job ? t(`jobTypes.${s.job.jobType}`) : ''}
@@ -81,7 +80,7 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
               <Table.Td>
                 <NextRun schedule={s} />
               </Table.Td>
-              <Table.Td maw={320}>
+              <Table.Td maw={260}>
                 <LastResult schedule={s} />
               </Table.Td>
               <Table.Td>
@@ -90,7 +89,7 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Group gap={6} wrap="nowrap">
+                <Stack gap={6} align="stretch">
                   {s.kind === 'local' && s.state === 'active' && (
                     <Button size="xs" variant="default" loading={busy[s.id]} onClick={() => void act(() => pause(s.id))} data-testid="schedule-pause">
                       {t('actions.pause')}
@@ -119,7 +118,7 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
                   <Button size="xs" variant="subtle" color="red" onClick={() => onDelete(s)} data-testid="schedule-delete">
                     {t('actions.delete')}
                   </Button>
-                </Group>
+                </Stack>
               </Table.Td>
             </Table.Tr>
           ))}
