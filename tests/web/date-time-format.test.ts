@@ -61,6 +61,14 @@ describe('date and time format', () => {
     expect(parseWallTime('20261206')).toEqual({ at: Date.UTC(2026, 11, 6), hasTime: false });
   });
 
+  it('writes a time of day (a daily run, quiet hours) like the time of an instant', () => {
+    expect(makeDateTimeFormat('en').timeOfDay('09:30')).toBe('9:30 AM');
+    expect(makeDateTimeFormat('en').timeOfDay('21:00')).toBe('9:00 PM');
+    expect(makeDateTimeFormat('zh').timeOfDay('09:30')).toBe('09:30');
+    expect(makeDateTimeFormat('zh').timeOfDay('9:05')).toBe('09:05');
+    expect(makeDateTimeFormat('zh').timeOfDay('25:00')).toBe('25:00');
+  });
+
   it('labels chart days by month and day', () => {
     const noon = Date.UTC(2026, 10, 23, 12);
     expect(makeDateTimeFormat('en').dayMonth(noon)).toMatch(/^Nov 2[234]$/);

@@ -8,6 +8,7 @@
  * | `date`               | Dec 6, 2026                | 2026年12月6日              |
  * | `time`               | 3:11 PM                    | 15:11                     |
  * | `dayMonth`           | Dec 6                      | 12月6日                    |
+ * | `timeOfDay("09:30")` | 9:30 AM                    | 09:30                     |
  *
  * Instants are shown in the PC's time zone unless a zone is given (a schedule's own zone). Wall times
  * that carry no instant — a schedule's "2026-12-08T12:30", an end date "2026-12-31", a provider's clock
@@ -33,6 +34,8 @@ export interface DateTimeFormat {
   wall(text: string, options?: Pick<DateTimeOptions, 'seconds'>): string;
   /** A calendar date ("2026-12-31"); as given when unreadable. */
   wallDate(text: string): string;
+  /** A time of day ("09:30", a daily run or quiet hours); as given when unreadable. */
+  timeOfDay(text: string): string;
 }
 
 type Parts = 'dateTime' | 'dateTimeSeconds' | 'date' | 'time' | 'timeSeconds' | 'dayMonth';
@@ -93,6 +96,10 @@ export function makeDateTimeFormat(language: Language): DateTimeFormat {
     wallDate: (text) => {
       const p = parseWallTime(text);
       return p ? formatter('date', 'UTC').format(p.at) : text;
+    },
+    timeOfDay: (text) => {
+      const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+      return m ? formatter('time', 'UTC').format(Date.UTC(2000, 0, 1, Number(m[1]), Number(m[2]))) : text;
     },
   };
 }

@@ -181,7 +181,7 @@ export function CampaignDetail({ id }: { id: string }) {
             <Fact label={t('detail.segments')} value={number.format(c.totalSegments)} />
             <Fact label={t('detail.created')} value={dt.dateTime(c.createdAt)} />
             {c.finishedAt !== null && <Fact label={t('detail.finished')} value={dt.dateTime(c.finishedAt)} />}
-            {c.quietHours && <Fact label={t('sections.quietHours', { ns: 'compose' })} value={t('detail.quietHours', { start: c.quietHours.start, end: c.quietHours.end })} />}
+            {c.quietHours && <Fact label={t('sections.quietHours', { ns: 'compose' })} value={t('detail.quietHours', { start: dt.timeOfDay(c.quietHours.start), end: dt.timeOfDay(c.quietHours.end) })} />}
           </SimpleGrid>
           <div>
             <Text size="xs" c="dimmed">

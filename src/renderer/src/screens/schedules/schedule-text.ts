@@ -18,13 +18,13 @@ export function describeWhen(when: When, t: TFunction<'schedules'>, dt: DateTime
       text = t(r.unit === 'hours' ? 'repeat.every_hours' : 'repeat.every_minutes', { count: r.every, time: dt.wall(r.from) });
       break;
     case 'daily':
-      text = t('repeat.daily', { time: r.time });
+      text = t('repeat.daily', { time: dt.timeOfDay(r.time) });
       break;
     case 'weekly':
-      text = t('repeat.weekly', { time: r.time, days: [...r.days].sort().map((d) => t(`weekdays.${d}`)).join(t('repeat.daySeparator')) });
+      text = t('repeat.weekly', { time: dt.timeOfDay(r.time), days: [...r.days].sort().map((d) => t(`weekdays.${d}`)).join(t('repeat.daySeparator')) });
       break;
     case 'monthly':
-      text = t(r.day > 28 ? 'repeat.monthlyClamp' : 'repeat.monthly', { day: r.day, time: r.time });
+      text = t(r.day > 28 ? 'repeat.monthlyClamp' : 'repeat.monthly', { day: r.day, time: dt.timeOfDay(r.time) });
       break;
   }
   const extra = [when.endDate ? t('repeat.until', { date: dt.wallDate(when.endDate) }) : null, when.maxRuns !== null ? t('repeat.runs', { count: when.maxRuns }) : null].filter(Boolean);
