@@ -16,7 +16,7 @@ export function auditedCampaigns(service: CampaignService, audit: AuditLog): Cam
   const control = (action: 'campaign.pause' | 'campaign.resume' | 'campaign.cancel', run: (id: string) => ReturnType<CampaignService['get']>) => (id: string) => {
     const before = stateOf(id);
     const view = run(id);
-    audit.record({ action, targetId: id, summary: `${view.name}: ${before ?? '?'} → ${view.state}` });
+    audit.record({ action, targetId: id, summary: `${view.name}: was ${before ?? 'unknown'}, now ${view.state}` });
     return view;
   };
   return {

@@ -32,8 +32,9 @@ function BalanceText({ line }: { line: BalanceLine }) {
   return (
     <Text size="sm" data-testid="account-check-balance" data-amount={line.amount ?? ''}>
       <Text span c="dimmed" size="sm">
-        {label}:
-      </Text>{' '}
+        {label}
+        {t('common:colon')}
+      </Text>
       <Text span fw={600} size="sm">
         {amount}
       </Text>

@@ -75,7 +75,9 @@ export function AccountsPanel() {
                       <Stack gap={2}>
                         {b.balances.map((line, i) => (
                           <Text key={i} size="sm">
-                            {sentenceText(i18n, line.label)}: <b><Amount line={line} /></b>
+                            {sentenceText(i18n, line.label)}
+                            {t('common:colon')}
+                            <b><Amount line={line} /></b>
                           </Text>
                         ))}
                         {b.balances.length === 0 && <Text size="sm" c="dimmed">{t('balances.none')}</Text>}
