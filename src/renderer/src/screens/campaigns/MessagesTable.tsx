@@ -1,5 +1,5 @@
 /** A campaign's messages, virtualised (only visible rows are in the DOM; pages load as they scroll in), with filters. */
-import { Badge, Box, Group, MultiSelect, Paper, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Box, Group, MultiSelect, Paper, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -122,13 +122,14 @@ export function MessagesTable() {
                       <Text size="xs" ff="monospace" truncate title={row.providerId ?? undefined}>
                         {[row.providerId, row.port !== null ? t('messages.port', { port: row.port }) : null].filter(Boolean).join(' · ')}
                       </Text>
-                      <Tooltip label={row.errorMessage === null ? '' : sentenceText(i18n, row.errorMessage)} disabled={row.errorMessage === null} multiline w={320} withinPortal>
-                        <Text size="xs" c="red" truncate data-testid="message-error">
-                          {row.errorMessage === null ? '' : sentenceText(i18n, row.errorMessage)}
-                          {/* The provider's own status rides along with every report; it is an error code only beside an error. */}
-                          {row.errorMessage !== null && row.providerCode !== null ? ` (${row.providerCode})` : ''}
-                        </Text>
-                      </Tooltip>
+                      {/* The provider's own status rides along with every report; it is an error code only beside an error. */}
+                      <Truncate size="xs" c="red" data-testid="message-error">
+                        {row.errorMessage === null
+                          ? ''
+                          : row.providerCode === null
+                            ? sentenceText(i18n, row.errorMessage)
+                            : t('common:nameAndDetail', { name: sentenceText(i18n, row.errorMessage), detail: row.providerCode })}
+                      </Truncate>
                       <Text size="xs" c="dimmed">
                         {dt.dateTime(row.updatedAt, { seconds: true })}
                       </Text>

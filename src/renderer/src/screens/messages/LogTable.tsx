@@ -18,7 +18,7 @@ import './log-table.css';
 
 export const LOG_ROW_HEIGHT = 40;
 /** Fits the 1024 px window with the icon navbar (about 820 px for the columns); wider windows give the text columns more. */
-const COLUMNS = '150px 124px 96px minmax(80px, 1.2fr) minmax(72px, 1fr) minmax(110px, 1.6fr) 64px';
+const COLUMNS = '150px 124px 96px minmax(80px, 1fr) minmax(72px, 0.8fr) minmax(110px, 2fr) 64px';
 
 /*
  * Every style a row uses is a constant: React then compares styles by identity and writes none of
@@ -94,7 +94,7 @@ const LogRowCells = memo(function LogRowCells({ row, text, onOpen }: CellsProps)
       <span role="cell" style={CELL} title={row?.campaignName}>
         {row?.campaignName ?? ''}
       </span>
-      <span role="cell" style={CELL}>
+      <span role="cell" style={CELL} title={row ? text.account(row) : undefined}>
         {row ? text.account(row) : ''}
       </span>
       <span role="cell" style={errorMessage ? ERROR_CELL : DETAIL_CELL} title={row ? (errorMessage ?? row.providerId ?? undefined) : undefined}>
