@@ -15,6 +15,7 @@
  *
  * With --write the figures replace the "Contacts import" section of bench/RESULTS.md.
  */
+import '../scripts/require-supported-node.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
