@@ -1,6 +1,7 @@
 /** Every campaign with its state and live progress; a row opens the campaign. */
 import { Anchor, Button, Center, EmptyState, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Truncate } from '../../components/Truncate.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { hashForRoute } from '../../routes.ts';
 import { useCampaignsStore } from '../../stores/campaigns.ts';
@@ -70,14 +71,16 @@ export function CampaignsList() {
                         aria-label={t('table.openNamed', { name: c.name })}
                         data-testid="campaign-name"
                       >
-                        {c.name}
+                        <Truncate size="sm" fw={500} c="inherit" maw={240}>
+                          {c.name}
+                        </Truncate>
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
-                        <Text size="sm" truncate maw={160}>
+                        <Truncate size="sm" maw={160}>
                           {c.accountName}
-                        </Text>
+                        </Truncate>
                         <KindBadge kind={c.provider} />
                       </Group>
                     </Table.Td>

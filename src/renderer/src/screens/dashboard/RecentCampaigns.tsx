@@ -1,6 +1,7 @@
 /** The latest campaigns with their outcome so far; each opens its campaign. */
 import { Anchor, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Truncate } from '../../components/Truncate.tsx';
 import type { DashboardStats } from '../../../../shared/monitoring.ts';
 import { hashForRoute } from '../../routes.ts';
 import { StateBadge } from '../campaigns/StateBadge.tsx';
@@ -30,9 +31,15 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
             <Table.Tr>
               <Table.Th>{t('recent.name')}</Table.Th>
               <Table.Th>{t('recent.state')}</Table.Th>
-              <Table.Th ta="right">{t('recent.delivered')}</Table.Th>
-              <Table.Th ta="right">{t('recent.failed')}</Table.Th>
-              <Table.Th ta="right">{t('recent.pendingHeader')}</Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {t('recent.delivered')}
+              </Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {t('recent.failed')}
+              </Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {t('recent.pendingHeader')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -40,7 +47,9 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
               <Table.Tr key={c.id} data-testid="dash-campaign" data-id={c.id}>
                 <Table.Td>
                   <Anchor href={hashForRoute('campaigns', c.id)} size="sm" fw={500}>
-                    {c.name}
+                    <Truncate size="sm" fw={500} c="inherit" maw={360}>
+                      {c.name}
+                    </Truncate>
                   </Anchor>
                   <Text size="xs" c="dimmed">
                     {t(`accounts:kinds.${c.provider}`)} · {dt.dateTime(c.createdAt)} · {t('recent.total', { count: c.total, formatted: n.format(c.total) })}

@@ -6,6 +6,8 @@ import { useDateTime } from '../../format/date-time.ts';
 import { parseOffsetLabel, providerDiffers, zoneDiffers } from './schedule-text.ts';
 
 const PROVIDER_NAMES = { jsms: 'JSMS', eims: 'EIMS', gsmbox: 'GSM box' } as const;
+/** Dates break at their spaces, never inside "2026年12月11日". */
+const KEEP_DATES = { wordBreak: 'keep-all' } as const;
 
 export function NextRun({ schedule }: { schedule: ScheduleView }) {
   const { t } = useTranslation('schedules');
@@ -20,7 +22,7 @@ export function NextRun({ schedule }: { schedule: ScheduleView }) {
   }
   const pt = schedule.providerTime;
   return (
-    <Stack gap={0} data-testid="schedule-next" data-at={at}>
+    <Stack gap={0} data-testid="schedule-next" data-at={at} style={KEEP_DATES}>
       <Text size="sm" data-testid="schedule-next-local">
         {t('next.local', { time: dt.dateTime(at) })}
       </Text>

@@ -62,7 +62,7 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
               </Table.Td>
               <Table.Td maw={200}>
                 <Stack gap={2}>
-                  <Text size="sm" data-testid="schedule-when">
+                  <Text size="sm" style={{ wordBreak: 'keep-all' }} data-testid="schedule-when">
                     {s.when ? describeWhen(s.when, t, dt) : s.job ? t(`jobTypes.${s.job.jobType}`) : ''}
                   </Text>
                   {s.when && (

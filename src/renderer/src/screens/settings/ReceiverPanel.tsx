@@ -2,7 +2,8 @@
  * Settings → Receiver: the address and port providers push to, whether it is listening, the exact push
  * URL per provider account (with copy buttons), a new token, and the GSM box push setup.
  */
-import { Badge, Button, Code, CopyButton, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, CopyButton, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Truncate } from '../../components/Truncate.tsx';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -120,18 +121,18 @@ export function ReceiverPanel() {
                     {status.urls.map((u) => (
                       <Table.Tr key={u.accountId} data-testid="receiver-url" data-account={u.accountId} data-provider={u.provider}>
                         <Table.Td style={{ width: 160 }}>
-                          <Text size="sm" fw={500}>
+                          <Truncate size="sm" fw={500} maw={150}>
                             {u.accountName}
-                          </Text>
+                          </Truncate>
                           <Text size="xs" c="dimmed">
                             {t(`accounts:kinds.${u.provider}`)}
                           </Text>
                         </Table.Td>
                         <Table.Td>
                           <Group gap={4} wrap="nowrap" align="flex-start">
-                            <Code block style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }} data-testid="receiver-url-text">
+                            <Truncate ff="monospace" size="xs" bg="var(--mantine-color-default-hover)" px={8} py={4} style={{ flex: 1, minWidth: 0, borderRadius: 4 }} data-testid="receiver-url-text">
                               {u.url}
-                            </Code>
+                            </Truncate>
                             <CopyButton value={u.url} timeout={1500}>
                               {({ copied, copy }) => (
                                 <Button size="compact-xs" variant="light" color={copied ? 'teal' : 'blue'} onClick={copy} aria-label={t('urls.copyNamed', { name: u.accountName })} data-testid="receiver-url-copy">
