@@ -47,7 +47,7 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
               <Table.Tr key={c.id} data-testid="dash-campaign" data-id={c.id}>
                 <Table.Td>
                   <Anchor href={hashForRoute('campaigns', c.id)} size="sm" fw={500}>
-                    <Truncate size="sm" fw={500} c="inherit" maw={360}>
+                    <Truncate size="sm" fw={500} c="inherit" maw={240}>
                       {c.name}
                     </Truncate>
                   </Anchor>

@@ -116,7 +116,8 @@ export function ReceiverPanel() {
                   {t('urls.empty')}
                 </Text>
               ) : (
-                <Table verticalSpacing={6} aria-label={t('urls.title')}>
+                // Fixed layout: the URL column takes what is left and cuts the URL, instead of widening the table.
+                <Table verticalSpacing={6} layout="fixed" aria-label={t('urls.title')}>
                   <Table.Tbody>
                     {status.urls.map((u) => (
                       <Table.Tr key={u.accountId} data-testid="receiver-url" data-account={u.accountId} data-provider={u.provider}>
