@@ -56,6 +56,17 @@ const go = async (page: Page, sc: Showcase, hash: string, testId: string) => {
 };
 const settle = (page: Page) => page.waitForTimeout(300);
 
+/** A dialog opened from a screen: go to `hash`, click the first `button`, wait for the dialog (or `ready`). */
+const dialogView = (name: string, hash: string, button: string, ready?: string): View => ({
+  name,
+  dialog: true,
+  open: async (page, sc) => {
+    await go(page, sc, hash, `screen-${hash.slice(2)}`);
+    await page.getByTestId(button).first().click();
+    await (ready ? page.getByTestId(ready) : page.getByRole('dialog')).first().waitFor();
+  },
+});
+
 /** Every route, each tab, and the dialogs people open on the first day. */
 const VIEWS: View[] = [
   {
@@ -181,24 +192,8 @@ const VIEWS: View[] = [
       await page.getByTestId('optout-row').first().waitFor();
     },
   },
-  {
-    name: 'contacts-new-list',
-    dialog: true,
-    open: async (page, sc) => {
-      await go(page, sc, '#/contacts', 'screen-contacts');
-      await page.getByTestId('list-create').click();
-      await page.getByTestId('list-name-input').waitFor();
-    },
-  },
-  {
-    name: 'contacts-merge',
-    dialog: true,
-    open: async (page, sc) => {
-      await go(page, sc, '#/contacts', 'screen-contacts');
-      await page.getByTestId('list-merge').first().click();
-      await page.getByRole('dialog').waitFor();
-    },
-  },
+  dialogView('contacts-new-list', '#/contacts', 'list-create', 'list-name-input'),
+  dialogView('contacts-merge', '#/contacts', 'list-merge'),
   ...(['file', 'source', 'columns', 'preview'] as const).map(
     (step, index): View => ({
       name: `contacts-import-${step}`,
@@ -296,33 +291,9 @@ const VIEWS: View[] = [
       },
     }),
   ),
-  {
-    name: 'accounts-add',
-    dialog: true,
-    open: async (page, sc) => {
-      await go(page, sc, '#/accounts', 'screen-accounts');
-      await page.getByTestId('account-add').click();
-      await page.getByTestId('account-form').waitFor();
-    },
-  },
-  {
-    name: 'accounts-delete',
-    dialog: true,
-    open: async (page, sc) => {
-      await go(page, sc, '#/accounts', 'screen-accounts');
-      await page.getByTestId('account-delete').first().click();
-      await page.getByRole('dialog').waitFor();
-    },
-  },
-  {
-    name: 'accounts-verification',
-    dialog: true,
-    open: async (page, sc) => {
-      await go(page, sc, '#/accounts', 'screen-accounts');
-      await page.getByTestId('account-verify').click();
-      await page.getByTestId('verification-tool').waitFor();
-    },
-  },
+  dialogView('accounts-add', '#/accounts', 'account-add', 'account-form'),
+  dialogView('accounts-delete', '#/accounts', 'account-delete'),
+  dialogView('accounts-verification', '#/accounts', 'account-verify', 'verification-tool'),
   {
     name: 'settings',
     open: async (page, sc) => {
@@ -331,15 +302,7 @@ const VIEWS: View[] = [
       await page.getByTestId('settings-audit-row').first().waitFor({ timeout: 10_000 });
     },
   },
-  {
-    name: 'settings-box-push',
-    dialog: true,
-    open: async (page, sc) => {
-      await go(page, sc, '#/settings', 'screen-settings');
-      await page.getByTestId('receiver-box-setup').first().click();
-      await page.getByRole('dialog').waitFor();
-    },
-  },
+  dialogView('settings-box-push', '#/settings', 'receiver-box-setup'),
 ];
 
 describe.runIf(run)('every screen at 1024×700 (and 1280×800), en and zh', () => {
