@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import * as XLSX from '@e965/xlsx';
 import type { createCore as createCoreFromSource } from '../src/main/core/create-core.ts';
 import { writeNumbersXls } from '../src/main/core/contacts/export/xls-biff8-writer.ts';
+import { makeContactsXlsx } from './support/files.ts';
 import { atMost, emitResult, machineLine, median, writeSection } from './support/results.ts';
 
 const here = import.meta.dirname;
@@ -95,12 +96,7 @@ async function child(kind: string, file: string): Promise<Sample> {
 }
 
 function makeFiles(dir: string): { xlsx: string; xls: string } {
-  const rows: (string | number)[][] = [['姓名', '手机号', '城市']];
-  for (let i = 0; i < 100_000; i++) rows.push([`客户 ${i}`, 13_700_000_000 + i, i % 2 ? '广州' : '成都']);
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Sheet1');
-  const xlsx = join(dir, 'contacts-100k.xlsx');
-  writeFileSync(xlsx, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+  const xlsx = makeContactsXlsx(dir, 100_000);
   const numbers = Array.from({ length: 65_535 }, (_, i) => String(13_800_000_000 + i));
   const xls = join(dir, 'numbers-65k.xls');
   writeFileSync(xls, writeNumbersXls(numbers, { header: '手机号' }));

@@ -3,14 +3,15 @@
  * wires core ↔ ipc. Everything else lives in ./core and runs without Electron (see headless.ts);
  * the testable parts of the shell are pure modules in ./desktop (window-state.ts, tray-model.ts).
  */
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore, type Core } from './core/create-core.ts';
 import { ElectronStoreSettings } from './desktop/electron-store-settings.ts';
-import { SafeStorageSecretStore } from './desktop/safe-storage-secrets.ts';
+import { createSafeStorageSecrets } from './desktop/safe-storage-secrets.ts';
 import { showSystemNotification } from './desktop/system-notifications.ts';
 import { setLinuxAutostart } from './desktop/linux-autostart.ts';
+import { keepBackupsPrivate } from './desktop/private-downloads.ts';
 import { AppTray } from './desktop/tray.ts';
 import type { TrayAction } from './desktop/tray-model.ts';
 import { MIN_SIZE } from './desktop/window-state.ts';
@@ -116,7 +117,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     core = createCore({
       dataDir: app.getPath('userData'),
-      secrets: new SafeStorageSecretStore(),
+      secrets: createSafeStorageSecrets(),
       settings: new ElectronStoreSettings(),
       mode: 'desktop',
       version: app.getVersion(),
@@ -127,6 +128,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     await core.start();
+    keepBackupsPrivate(session.defaultSession);
     registerIpc(core, isTrustedUrl, () => BrowserWindow.getAllWindows());
     tray = new AppTray(trayIcon, onTrayAction);
     let trayTimer: ReturnType<typeof setTimeout> | null = null;

@@ -7,18 +7,39 @@ import { z } from 'zod';
 export const PROVIDER_KINDS = ['jsms', 'eims', 'gsmbox'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
+const parsedUrl = (v: string): URL | null => {
+  try {
+    return new URL(v);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * `http://user:pw@host` without its user name and password (`http://host`); anything else as it is.
+ * Older versions accepted such addresses: the store cleans them (accounts-repository.ts).
+ */
+export function withoutUrlCredentials(url: string): string {
+  const u = parsedUrl(url);
+  if (!u || (u.username === '' && u.password === '')) return url;
+  u.username = '';
+  u.password = '';
+  return u.toString().replace(/\/+$/, '');
+}
+
 const httpUrl = z
   .string()
   .trim()
   .min(1, 'Enter the base URL, e.g. http://192.168.1.50')
   .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
-    } catch {
-      return false;
-    }
+    const u = parsedUrl(v);
+    return u !== null && (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.length > 0;
   }, 'Enter a full http:// or https:// address, e.g. http://192.168.1.50:80')
+  // A password in the address would be stored in plain text (and go into backups): it has its own field.
+  .refine((v) => {
+    const u = parsedUrl(v);
+    return u === null || (u.username === '' && u.password === '');
+  }, 'Take the user name and password out of the address: put the password in the password field.')
   .transform((v) => v.replace(/\/+$/, ''));
 
 const name = z.string().trim().min(1, 'Give the account a name').max(80, 'Keep the name under 80 characters');
@@ -110,5 +131,29 @@ export type AccountView = AccountConfig & {
   id: string;
   createdAt: number;
   updatedAt: number;
+  /** Secrets stored and readable. */
   hasSecret: Record<string, boolean>;
+  /** Secrets stored but no longer readable (the system keyring changed): the user must enter them again. */
+  secretsToReenter: string[];
 };
+
+/**
+ * How passwords and keys are kept at rest.
+ * - `keychain`: encrypted with the operating system's keychain (the desktop app, normally).
+ * - `file`: in a file only this user can read (headless mode).
+ * - `weak`: encrypted with a key that is the same on every computer — Linux without a keyring, after
+ *   the user agreed to it.
+ * - `session`: kept in memory until the app quits, never written (Linux without a keyring before the
+ *   user agreed, or no encryption at all): they must be entered again after a restart.
+ * - `memory`: tests.
+ */
+export interface SecretsProtection {
+  mode: 'keychain' | 'file' | 'weak' | 'session' | 'memory';
+  /** In `session` mode: whether the user may agree to `weak` (false when the system offers no encryption at all). */
+  canStoreWeakly: boolean;
+  /** The secret store Electron picked on Linux (`basic_text`, `gnome_libsecret`, `kwallet6`…), when known. */
+  backend?: string;
+}
+
+/** Agreeing to weak protection: the dialog states the risk and the user confirms it. */
+export const allowWeakStorageSchema = z.object({ understood: z.literal(true) });

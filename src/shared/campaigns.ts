@@ -26,7 +26,11 @@ export const FINAL_MESSAGE_STATES: readonly MessageState[] = ['delivered', 'fail
 /** States in which the app has handed the message to the provider. */
 export const HANDED_OVER_STATES: readonly MessageState[] = ['submitted', 'sent', 'delivered', 'failed', 'expired'];
 
-export const CAMPAIGN_STATES = ['running', 'paused', 'cancelled', 'done'] as const;
+/**
+ * `preparing`: its messages are still being written (a big campaign is written in short steps); nothing
+ * is sent from it yet. `handed`: nothing is left to send; reports are still coming in.
+ */
+export const CAMPAIGN_STATES = ['preparing', 'running', 'paused', 'handed', 'cancelled', 'done'] as const;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
 export type MessageCounts = Record<MessageState, number>;

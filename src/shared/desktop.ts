@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Reachability } from './monitoring.ts';
 
 /** Sending as a whole, for the tray and the "pause all sending" switch. */
 export interface SendingStatus {
@@ -27,16 +28,31 @@ export interface BackupInfo {
   databaseBytes: number;
 }
 
-export interface RestoreResult {
-  info: BackupInfo;
-  /** The restore is staged and applied when the app starts again (the desktop app restarts itself). */
-  restartRequired: true;
+/** Who can reach a receiver address: this PC only, a LAN, the internet, or every network of this PC (0.0.0.0 / ::). */
+export type ReceiverReach = Reachability | 'any';
+
+export interface ReceiverBinding {
+  host: string;
+  port: number;
+  reach: ReceiverReach;
 }
+
+export type RestoreResult =
+  /** The restore is staged and applied when the app starts again (the desktop app restarts itself). */
+  | { status: 'staged'; info: BackupInfo; restartRequired: true }
+  /**
+   * Nothing was staged: the backup's receiver settings would listen on more of the network than now.
+   * Show both and restore again with `receiver: 'backup'` (use them) or `'current'` (keep this PC's).
+   */
+  | { status: 'confirm'; info: BackupInfo; receiver: { current: ReceiverBinding; backup: ReceiverBinding } };
 
 export const restoreInputSchema = z.object({
   fileName: z.string().trim().min(1).max(255),
   base64: z.string().min(1, 'Choose a backup file.'),
+  /** The receiver address and port to restore: ask when the backup's listen wider than now (default), the backup's, or the current ones. */
+  receiver: z.enum(['ask', 'backup', 'current']).default('ask'),
 });
+export type RestoreInput = z.input<typeof restoreInputSchema>;
 
 export const AUDIT_ACTIONS = [
   'account.create',

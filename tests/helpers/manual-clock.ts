@@ -39,6 +39,23 @@ export class ManualClock implements Clock {
     this.advanceTo(this.t + ms);
   }
 
+  /**
+   * Like advanceTo, for timers whose work is asynchronous: after each timer it awaits `settle()` (e.g.
+   * the scheduler being idle again), so timers that work sets afterwards are seen on the way.
+   */
+  async advanceToAsync(target: number, settle: () => Promise<unknown>): Promise<void> {
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      let next: [number, { at: number; fn: () => void }] | null = null;
+      for (const e of this.timers) if (e[1].at <= target && (next === null || e[1].at < next[1].at || (e[1].at === next[1].at && e[0] < next[0]))) next = e;
+      if (next === null) break;
+      this.timers.delete(next[0]);
+      this.t = Math.max(this.t, next[1].at);
+      next[1].fn();
+      await settle();
+    }
+    this.t = Math.max(this.t, target);
+  }
+
   /** Jumps without running timers (the app was not running). */
   jumpTo(target: number): void {
     this.timers.clear();

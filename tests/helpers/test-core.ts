@@ -1,4 +1,9 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/create-core.ts';
+import { DATABASE_FILE } from '../../src/main/core/store/database.ts';
+import { keptCountsDrift } from './kept-counts.ts';
 import { MemorySecretStore } from '../../src/main/core/ports.ts';
 import { MemorySettingsBackend } from '../../src/main/core/settings/json-file-backend.ts';
 import type { EventName } from '../../src/shared/api.ts';
@@ -13,6 +18,9 @@ export interface TestCore {
  * A core on a real SQLite file in `dataDir`, with in-memory secrets and settings. The receiver listens
  * on a free loopback port and the report poller stays off unless `monitoring` is given (tests run in
  * parallel, and background polls would ask the simulators things a test did not).
+ *
+ * Its `stop()` also checks, after the core has stopped, that the kept per-campaign counts equal a
+ * count of the messages: every test that sends is a test of the count keeping.
  */
 export function makeTestCore(dataDir: string, overrides: Partial<CoreOptions> = {}): TestCore {
   const secrets = new MemorySecretStore();
@@ -20,5 +28,18 @@ export function makeTestCore(dataDir: string, overrides: Partial<CoreOptions> = 
   const core = createCore({ dataDir, secrets, settings: new MemorySettingsBackend(), monitoring, ...overrides });
   const events: TestCore['events'] = [];
   core.subscribe((name, payload) => events.push({ name, payload }));
+  const stop = core.stop.bind(core);
+  core.stop = async () => {
+    await stop();
+    const file = join(dataDir, DATABASE_FILE);
+    if (!existsSync(file)) return;
+    const db = new Database(file, { readonly: true });
+    try {
+      const drift = keptCountsDrift(db);
+      if (drift.length > 0) throw new Error(`campaign_counts drifted from the messages: ${JSON.stringify(drift.slice(0, 5))}`);
+    } finally {
+      db.close();
+    }
+  };
   return { core, secrets, events };
 }

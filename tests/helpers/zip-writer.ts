@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * A minimal zip writer for tests and fixtures: each part deflated (or given raw, e.g. corrupt), with an
@@ -11,6 +11,8 @@ export interface ZipPart {
   raw?: Uint8Array;
   /** Uncompressed size to declare instead of the real one (for lying bombs). */
   declaredSize?: number;
+  /** CRC-32 to write instead of `data`'s (with `raw`, when `data` is not the real content). */
+  crc?: number;
 }
 
 export function makeZip(parts: ZipPart[]): Uint8Array {
@@ -21,7 +23,7 @@ export function makeZip(parts: ZipPart[]): Uint8Array {
   for (const p of parts) {
     const name = enc.encode(p.name);
     const comp = p.raw ?? new Uint8Array(deflateRawSync(p.data, { level: 9 }));
-    const crc = crc32(p.data);
+    const crc = p.crc ?? crc32(p.data);
     const size = p.declaredSize ?? p.data.length;
     const loc = new DataView(new ArrayBuffer(30));
     loc.setUint32(0, 0x04034b50, true);
@@ -66,3 +68,15 @@ export function concat(parts: Uint8Array[]): Uint8Array {
   return outBuf;
 }
 
+
+/**
+ * A raw deflate stream of `head`, then `chunk` repeated `times`, then `tail`, built without ever holding
+ * the inflated text: each piece is compressed on its own with a full flush (no back-references across
+ * pieces, byte-aligned, not final), so the compressed chunk can simply be repeated; an empty final block
+ * ends the stream. 1 GiB of one repeated byte compresses to about 1 MB: a real zip bomb for tests.
+ */
+export function deflateRepeated(head: Uint8Array, chunk: Uint8Array, times: number, tail: Uint8Array): Uint8Array {
+  const piece = (data: Uint8Array) => new Uint8Array(deflateRawSync(data, { finishFlush: constants.Z_FULL_FLUSH }));
+  const body = piece(chunk);
+  return concat([piece(head), ...Array.from({ length: times }, () => body), piece(tail), new Uint8Array(deflateRawSync(new Uint8Array(0)))]);
+}

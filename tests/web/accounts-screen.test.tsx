@@ -20,6 +20,7 @@ const existingJsms: AccountView = {
   createdAt: 1,
   updatedAt: 1,
   hasSecret: { masterSecret: true, devSecret: true },
+  secretsToReenter: [],
 };
 
 function type(label: RegExp, value: string) {
@@ -199,5 +200,18 @@ describe('Accounts screen', () => {
     expect(await screen.findByText('请为账户命名')).toBeTruthy();
     expect(screen.getByText('请输入 JSMS 控制台中的 AppKey')).toBeTruthy();
     expect(screen.getByTestId('account-save').textContent).toBe('添加账户');
+  });
+
+  it('refuses a base URL with a user name and password in it, saying where the password goes (en and zh)', async () => {
+    renderInApp(<AccountsScreen />);
+    fireEvent.click(await openAdd());
+    type(/^Base URL/, 'http://admin:secret@192.168.1.50');
+    expect(await screen.findByText('Take the user name and password out of the address: put the password in the password field.')).toBeTruthy();
+    await act(async () => {
+      await i18next.changeLanguage('zh');
+    });
+    fireEvent.click(screen.getByTestId('account-save'));
+    expect(await screen.findByText('请把用户名和密码从地址中删掉：密码请填在密码栏里。')).toBeTruthy();
+    expect(fake.callsOf('accountsCreate')).toEqual([]);
   });
 });

@@ -63,7 +63,7 @@ describe('accounts store', () => {
   it('reloads when main says the accounts changed, and takes pushed settings', async () => {
     const stop = connectLiveUpdates();
     try {
-      fake.accounts = [{ ...jsmsInput.config, devKey: undefined, pullReports: true, id: 'elsewhere', createdAt: 1, updatedAt: 1, hasSecret: {} }];
+      fake.accounts = [{ ...jsmsInput.config, devKey: undefined, pullReports: true, id: 'elsewhere', createdAt: 1, updatedAt: 1, hasSecret: {}, secretsToReenter: [] }];
       fake.emit('accountsChanged', { reason: 'created', id: 'elsewhere' });
       await vi.waitFor(() => expect(useAccountsStore.getState().accounts).toHaveLength(1));
       fake.emit('settingsChanged', { ...fake.settings, language: 'zh' });

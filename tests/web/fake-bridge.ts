@@ -8,7 +8,9 @@ import {
   accountCreateSchema,
   accountIdSchema,
   accountUpdateSchema,
+  allowWeakStorageSchema,
   type AccountView,
+  type SecretsProtection,
 } from '../../src/shared/accounts.ts';
 import { METHOD_NAMES, type Bridge, type EventName, type EventPayload } from '../../src/shared/api.ts';
 import type { AppErrorShape, Result } from '../../src/shared/errors.ts';
@@ -56,6 +58,8 @@ export interface FakeMain {
   accounts: AccountView[];
   /** What the secret store holds: account id → field → value. */
   secrets: Map<string, Record<string, string>>;
+  /** How the secret store keeps them (secretsProtection). */
+  protection: SecretsProtection;
   settings: Settings;
   failNext: (method: string, error: AppErrorShape) => void;
   emit: <K extends EventName>(name: K, payload: EventPayload<K>) => void;
@@ -207,6 +211,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     calls: [],
     accounts: [...(seed.accounts ?? [])],
     secrets: new Map(Object.entries(seed.secrets ?? {})),
+    protection: { mode: 'keychain', canStoreWeakly: false },
     settings: { ...DEFAULT_SETTINGS, ...seed.settings },
     failNext: (method, error) => failures.set(method, error),
     emit: (name, payload) => {
@@ -432,7 +437,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       if (!parsed.success) throw validationError(parsed.error.issues);
       const id = `acc-${nextId++}`;
       applySecrets(id, parsed.data.secrets);
-      const account: AccountView = { ...parsed.data.config, id, createdAt: 1, updatedAt: 1, hasSecret: hasSecret(id, parsed.data.config.kind) };
+      const account: AccountView = { ...parsed.data.config, id, createdAt: 1, updatedAt: 1, hasSecret: hasSecret(id, parsed.data.config.kind), secretsToReenter: [] };
       fake.accounts = [...fake.accounts, account];
       fake.emit('accountsChanged', { reason: 'created', id });
       return account;
@@ -444,10 +449,16 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       const existing = fake.accounts.find((a) => a.id === id);
       if (!existing) throw { code: 'ACCOUNT_NOT_FOUND', message: 'That account no longer exists.' } satisfies AppErrorShape;
       applySecrets(id, secrets);
-      const account: AccountView = { ...config, id, createdAt: existing.createdAt, updatedAt: 2, hasSecret: hasSecret(id, config.kind) };
+      const account: AccountView = { ...config, id, createdAt: existing.createdAt, updatedAt: 2, hasSecret: hasSecret(id, config.kind), secretsToReenter: existing.secretsToReenter.filter((f) => !(typeof secrets[f] === 'string')) };
       fake.accounts = fake.accounts.map((a) => (a.id === id ? account : a));
       fake.emit('accountsChanged', { reason: 'updated', id });
       return account;
+    },
+    secretsProtection: () => fake.protection,
+    secretsAllowWeakStorage: (input) => {
+      allowWeakStorageSchema.parse(input);
+      if (fake.protection.mode === 'session' && fake.protection.canStoreWeakly) fake.protection = { ...fake.protection, mode: 'weak', canStoreWeakly: false };
+      return fake.protection;
     },
     accountsDelete: (input) => {
       const { id } = accountIdSchema.parse(input);

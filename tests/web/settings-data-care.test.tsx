@@ -14,6 +14,9 @@ const AT = Date.UTC(2026, 2, 14, 9, 30);
 let fake: FakeMain;
 let calls: { method: string; input: unknown }[];
 let sending: SendingStatus;
+/** Whether main answers the first restore with "its receiver settings listen wider: confirm". */
+let wideBackup = false;
+const INFO = { createdAt: AT, appVersion: '1', schemaVersion: 6, databaseBytes: 4096 };
 const audit: AuditPage = {
   total: 2,
   rows: [
@@ -25,6 +28,7 @@ const audit: AuditPage = {
 function install() {
   fake = installFakeMain();
   calls = [];
+  wideBackup = false;
   sending = { running: 2, paused: 0, pausedAll: false };
   const ok = (value: unknown) => Promise.resolve({ ok: true as const, value });
   const extra = {
@@ -41,13 +45,18 @@ function install() {
     logsOpenFolder: () => ok({ path: '/data/logs', opened: false }),
     auditList: () => ok(audit),
     auditExport: () => ok({ fileName: 'audit.csv', mime: 'text/csv', base64: btoa('time'), rows: 2 }),
-    backupRestore: () => ok({ info: { createdAt: AT, appVersion: '1', schemaVersion: 6, databaseBytes: 4096 }, restartRequired: true }),
+    backupRestore: (input: { receiver?: string }) =>
+      ok(
+        wideBackup && input.receiver === undefined
+          ? { status: 'confirm', info: INFO, receiver: { current: { host: '127.0.0.1', port: 18080, reach: 'loopback' }, backup: { host: '0.0.0.0', port: 18081, reach: 'any' } } }
+          : { status: 'staged', info: INFO, restartRequired: true },
+      ),
   };
   const bridge = { ...fake.bridge, on: fake.bridge.on.bind(fake.bridge) } as Record<string, unknown>;
   for (const [name, fn] of Object.entries(extra)) {
     bridge[name] = (input: unknown) => {
       calls.push({ method: name, input });
-      return fn();
+      return (fn as (i: unknown) => Promise<unknown>)(input);
     };
   }
   setBridgeForTests(bridge as unknown as Bridge);
@@ -102,5 +111,28 @@ describe('Settings: notifications, data care and the audit log', () => {
 
     fireEvent.click(screen.getByTestId('settings-audit-export-csv'));
     await waitFor(() => expect(calls.find((c) => c.method === 'auditExport')?.input).toEqual({ format: 'csv' }));
+  });
+
+  it('shows a backup’s wider receiver settings and restores with the choice made (en and zh)', async () => {
+    wideBackup = true;
+    renderInApp(<SettingsScreen />);
+    const pick = () => fireEvent.change(document.querySelector('input[type=file]') as HTMLInputElement, { target: { files: [new File([new Uint8Array([1, 2, 3])], 'edited.smsbackup')] } });
+    pick();
+    fireEvent.click(await screen.findByTestId('settings-restore-go'));
+    const now = await screen.findByTestId('settings-restore-receiver-current');
+    expect(now.textContent).toBe('Now127.0.0.1:18080Only this PC');
+    expect(screen.getByTestId('settings-restore-receiver-backup').textContent).toBe('In the backup0.0.0.0:18081Every network this PC is on');
+    expect(screen.getByTestId('settings-data-notice').textContent).toBe('');
+    fireEvent.click(screen.getByTestId('settings-restore-receiver-keep'));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'backupRestore').map((c) => (c.input as { receiver?: string }).receiver)).toEqual([undefined, 'current']));
+    await waitFor(() => expect(screen.getByTestId('settings-data-notice').textContent).toMatch(/Restart the app/));
+
+    await i18next.changeLanguage('zh');
+    pick();
+    fireEvent.click(await screen.findByTestId('settings-restore-go'));
+    expect((await screen.findByTestId('settings-restore-receiver-backup')).textContent).toBe('备份中0.0.0.0:18081本机连接的所有网络');
+    fireEvent.click(screen.getByTestId('settings-restore-receiver-use'));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'backupRestore').map((c) => (c.input as { receiver?: string }).receiver)).toEqual([undefined, 'current', undefined, 'backup']));
+    await i18next.changeLanguage('en');
   });
 });

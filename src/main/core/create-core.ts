@@ -14,8 +14,11 @@ import { EventHub, type EventListener } from './event-hub.ts';
 import { invokeMethod, type ErrorReporter } from './invoke.ts';
 import { systemClock, type Clock, type FetchLike, type SecretStore, type SettingsBackend } from './ports.ts';
 import { SettingsService } from './settings/settings-service.ts';
-import { openDatabase } from './store/database.ts';
+import { DATABASE_FILE, openDatabase } from './store/database.ts';
+import { createComposer } from './campaigns/composer.ts';
+import { join } from 'node:path';
 import { createScheduleSystem, type ScheduleOptions } from './schedule/schedule-system.ts';
+import type { Scheduler } from './schedule/scheduler.ts';
 import { auditedCampaigns } from './audit/audited-campaigns.ts';
 import { auditedSchedules } from './audit/audited-schedules.ts';
 import { auditScheduledSends } from './audit/scheduled-sends.ts';
@@ -30,6 +33,7 @@ import { RedactingSecretStore } from './logging/redacting-secrets.ts';
 import { createCampaignNotices } from './notify/campaign-notices.ts';
 import { createEventNotices } from './notify/event-notices.ts';
 import { createNotifier, type Notify } from './notify/notifier.ts';
+import { ensurePrivateDir } from './private-files.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -65,6 +69,8 @@ export interface Core {
   readonly context: CoreContext;
   readonly dispatcher: Dispatcher;
   readonly monitoring: Monitoring;
+  /** Local schedules' firing (tests wait for it to be idle). */
+  readonly scheduler: Scheduler;
   readonly log: Logger;
   readonly audit: AuditLog;
   /** Raise a system notification (monitoring: low balance, inbound, port down, receiver bind). */
@@ -77,6 +83,7 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const hub = new EventHub();
   const clock = options.clock ?? systemClock;
+  ensurePrivateDir(options.dataDir);
   const log = openAppLog(options.dataDir, options.log ?? {}, () => clock.now());
   const reportError: ErrorReporter = (where, err) => {
     logUnexpected(log, where, err);
@@ -121,9 +128,10 @@ export function createCore(options: CoreOptions): Core {
     onError: (err, where) => reportError(`dispatch:${where}`, err),
     ...(options.dispatch ? { tuning: options.dispatch } : {}),
   });
-  const campaigns = createCampaignService(ctx, dispatcher);
+  const composer = createComposer({ db, dbPath: join(options.dataDir, DATABASE_FILE), now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
+  const campaigns = createCampaignService(ctx, dispatcher, composer);
   const monitoring: Monitoring = createMonitoring(ctx, { dispatcher, campaigns, onError: (err, where) => options.onError?.(`monitoring:${where}`, err) }, options.monitoring);
-  const schedules = createScheduleSystem(ctx, campaigns, { offerFile: (file) => monitoring.receiver.offerFile(file), ...options.schedules }, (where, err) => reportError(`schedule:${where}`, err));
+  const schedules = createScheduleSystem(ctx, campaigns, composer, { offerFile: (file) => monitoring.receiver.offerFile(file), ...options.schedules }, (where, err) => reportError(`schedule:${where}`, err));
   const pauseAll = createPauseAll(campaigns);
   const backup = createBackupService({ db, dataDir: options.dataDir, appVersion: options.version ?? '0.0.0', schemaVersion, now: () => ctx.clock.now(), settings: () => ctx.settings.get() });
 
@@ -139,6 +147,7 @@ export function createCore(options: CoreOptions): Core {
   };
 
   let stopped = false;
+  let recovering: Promise<void> = Promise.resolve();
   return {
     handlers,
     context: ctx,
@@ -150,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
     subscribe: (listener) => hub.subscribe(listener),
     dispatcher,
     monitoring,
+    scheduler: schedules.scheduler,
     log,
     audit,
     notify,
@@ -157,15 +167,19 @@ export function createCore(options: CoreOptions): Core {
       learnSecrets(ctx);
       log.info('app.start', { mode: options.mode ?? 'headless', version: options.version ?? '0.0.0', schemaVersion });
       dispatcher.start();
+      // Campaigns a crash left half-written are finished (or cancelled with why) in the background.
+      recovering = campaigns.recover((err) => reportError('campaigns:recover', err));
       await monitoring.start();
       schedules.scheduler.start();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      schedules.scheduler.stop();
+      await schedules.scheduler.stop();
+      await recovering;
       await monitoring.stop();
       await dispatcher.stop();
+      await composer.close();
       log.info('app.stop');
       db.close();
     },

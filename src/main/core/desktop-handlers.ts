@@ -23,13 +23,13 @@ export interface DesktopDeps {
 export function createDesktopHandlers(d: DesktopDeps): DesktopHandlers {
   return {
     sendingStatus: () => d.pauseAll.status(),
-    campaignsPauseAll: () => {
-      const r = d.pauseAll.pauseAll();
+    campaignsPauseAll: async () => {
+      const r = await d.pauseAll.pauseAll();
       d.audit.record({ action: 'sending.pause-all', summary: `${r.ids.length} campaign(s) paused` });
       return r;
     },
-    campaignsResumeAll: () => {
-      const r = d.pauseAll.resumeAll();
+    campaignsResumeAll: async () => {
+      const r = await d.pauseAll.resumeAll();
       d.audit.record({ action: 'sending.resume-all', summary: `${r.ids.length} campaign(s) resumed` });
       return r;
     },
@@ -42,6 +42,7 @@ export function createDesktopHandlers(d: DesktopDeps): DesktopHandlers {
     },
     backupRestore: (input) => {
       const result = d.backup.restore(input);
+      if (result.status !== 'staged') return result;
       d.audit.record({ action: 'backup.restore', summary: `${input.fileName} (made ${new Date(result.info.createdAt).toISOString()}), applied at the next start` });
       d.log.warn('backup.restore-staged', { fileName: input.fileName, ...result.info });
       if (d.onRestartRequested) setTimeout(d.onRestartRequested, 300);

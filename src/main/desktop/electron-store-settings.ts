@@ -4,7 +4,7 @@ import type { SettingsBackend } from '../core/ports.ts';
 
 /** App settings in electron-store, with defaults; the core's SettingsService validates with the zod schema. */
 export class ElectronStoreSettings implements SettingsBackend {
-  private readonly store = new Store<Record<string, unknown>>({ name: 'settings', defaults: { ...DEFAULT_SETTINGS } });
+  private readonly store = new Store<Record<string, unknown>>({ name: 'settings', defaults: { ...DEFAULT_SETTINGS }, configFileMode: 0o600 });
   read(): unknown {
     return this.store.store;
   }

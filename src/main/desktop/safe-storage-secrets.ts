@@ -1,30 +1,14 @@
 import { safeStorage } from 'electron';
 import Store from 'electron-store';
-import type { SecretStore } from '../core/ports.ts';
+import { EncryptedSecretStore } from './encrypted-secret-store.ts';
 
-/** Secrets encrypted with the OS keychain via safeStorage, kept as base64 ciphertext in their own store. */
-export class SafeStorageSecretStore implements SecretStore {
-  private readonly store = new Store<Record<string, string>>({ name: 'secrets', clearInvalidConfig: false });
-
-  private assertAvailable() {
-    if (!safeStorage.isEncryptionAvailable()) {
-      throw new Error('The system keychain is not available, so secrets cannot be stored safely.');
-    }
-  }
-  get(key: string) {
-    const blob = this.store.get(key);
-    if (typeof blob !== 'string') return undefined;
-    this.assertAvailable();
-    return safeStorage.decryptString(Buffer.from(blob, 'base64'));
-  }
-  set(key: string, value: string) {
-    this.assertAvailable();
-    this.store.set(key, safeStorage.encryptString(value).toString('base64'));
-  }
-  delete(key: string) {
-    this.store.delete(key);
-  }
-  has(key: string) {
-    return this.store.has(key);
-  }
+/**
+ * The desktop secret store: Electron's safeStorage and an electron-store file (0600) of base64
+ * ciphertexts. The logic — refusing Linux's fixed-key backend until the user agrees, unreadable values
+ * — is in encrypted-secret-store.ts, tested without Electron. Create it after the app is ready (Linux
+ * only knows its keyring backend then).
+ */
+export function createSafeStorageSecrets(): EncryptedSecretStore {
+  const file = new Store<Record<string, unknown>>({ name: 'secrets', clearInvalidConfig: false, configFileMode: 0o600 });
+  return new EncryptedSecretStore({ safeStorage, file, platform: process.platform });
 }

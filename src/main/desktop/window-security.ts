@@ -1,4 +1,5 @@
-import { shell, type BrowserWindow, type WebContents } from 'electron';
+import { shell, type BrowserWindow } from 'electron';
+import { guardContents } from './window-guards.ts';
 
 /** Only http(s) links leave the app, and they open in the user's browser. */
 export function openExternalSafely(url: string): void {
@@ -10,19 +11,7 @@ export function openExternalSafely(url: string): void {
   }
 }
 
-/** No navigation away from the app, no new windows, no webviews, no permission grants. */
+/** No navigation or redirect away from the app, no new windows, no webviews, no permissions (window-guards.ts). */
 export function lockDown(win: BrowserWindow, isTrustedUrl: (url: string) => boolean): void {
-  const wc: WebContents = win.webContents;
-  wc.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url);
-    return { action: 'deny' };
-  });
-  wc.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url)) {
-      event.preventDefault();
-      openExternalSafely(url);
-    }
-  });
-  wc.on('will-attach-webview', (event) => event.preventDefault());
-  wc.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  guardContents(win.webContents, isTrustedUrl, openExternalSafely);
 }

@@ -14,10 +14,13 @@ export interface HeadlessApp {
   stop(): Promise<void>;
 }
 
-/** Starts the built headless app (`out/main/headless.js`) on a data dir and waits for its printed URL. */
-export async function startHeadless(dataDir: string, extraArgs: string[] = []): Promise<HeadlessApp> {
+/**
+ * Starts the built headless app (`out/main/headless.js`) — or another entry that prints the same
+ * "Open: <url>" line, e.g. support/keyring-headless.ts — on a data dir and waits for its printed URL.
+ */
+export async function startHeadless(dataDir: string, extraArgs: string[] = [], entry = HEADLESS_ENTRY): Promise<HeadlessApp> {
   if (!existsSync(HEADLESS_ENTRY)) throw new Error('out/main/headless.js is missing: run `npm run build` first (npm test does).');
-  const child = spawn(process.execPath, [HEADLESS_ENTRY, '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry, '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../../src/main/core/bridge/http-bridge-server.ts';
@@ -103,5 +104,66 @@ describe('headless bridge', () => {
     expect(text).toContain('event: settingsChanged');
     expect(text).toContain('"theme":"dark"');
     ctrl.abort();
+  });
+});
+
+describe('headless bridge, hostile requests', () => {
+  let small: BridgeServer;
+  beforeAll(async () => {
+    small = await startBridgeServer({ core: tc.core, rendererDir: null, maxBodyBytes: 4096 });
+  });
+  afterAll(() => small.close());
+
+  /** One request on a raw socket: the whole answer as the client sees it (status line, headers, body). */
+  function rawExchange(port: number, head: string, body: Buffer | string = ''): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(head);
+        socket.write(body);
+      });
+      let got = '';
+      socket.on('data', (c: Buffer) => (got += c.toString('latin1')));
+      socket.on('end', () => resolve(got));
+      socket.on('error', (err) => reject(new Error(`${(err as NodeJS.ErrnoException).code} after ${JSON.stringify(got.slice(0, 80))}`)));
+      socket.setTimeout(10_000, () => reject(new Error('no answer')));
+    });
+  }
+  const post = (port: number, token: string, headers: string) =>
+    `POST /api/accountsList HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nConnection: close\r\n${headers}\r\n`;
+  const BAD_REQUEST = { ok: false, error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON or is too large.' } };
+  const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as unknown;
+
+  it('answers a body over the limit with the 400 JSON, not a reset (fetch)', async () => {
+    const res = await fetch(`http://127.0.0.1:${small.port}/api/accountsList`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${small.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ input: null, pad: 'x'.repeat(256 * 1024) }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual(BAD_REQUEST);
+  });
+
+  it('answers an over-limit body declared by Content-Length, and one sent chunked, with the 400 JSON', async () => {
+    const big = Buffer.alloc(1024 * 1024, 0x20);
+    const declared = await rawExchange(small.port, post(small.port, small.token, `Content-Length: ${big.length}\r\n`), big);
+    expect(declared).toMatch(/^HTTP\/1\.1 400 /);
+    expect(bodyOf(declared)).toEqual(BAD_REQUEST);
+    const chunk = (b: Buffer) => Buffer.concat([Buffer.from(`${b.length.toString(16)}\r\n`), b, Buffer.from('\r\n')]);
+    const chunked = await rawExchange(small.port, post(small.port, small.token, 'Transfer-Encoding: chunked\r\n'), Buffer.concat([chunk(big.subarray(0, 3000)), chunk(big.subarray(0, 3000)), chunk(big), Buffer.from('0\r\n\r\n')]));
+    expect(chunked).toMatch(/^HTTP\/1\.1 400 /);
+    expect(bodyOf(chunked)).toEqual(BAD_REQUEST);
+    // The bridge still works afterwards.
+    expect((await fetch(`http://127.0.0.1:${small.port}/api/accountsList`, { method: 'POST', headers: { authorization: `Bearer ${small.token}` }, body: '{}' })).status).toBe(200);
+  });
+
+  it('answers malformed request targets with 400, not 500', async () => {
+    for (const target of ['//[', 'http://[::1/api/accountsList', '//a:b@[x/', '/api/%']) {
+      const answer = await rawExchange(small.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${small.port}\r\nConnection: close\r\n\r\n`);
+      expect(answer, target).toMatch(/^HTTP\/1\.1 4\d\d /);
+      expect(answer, target).not.toMatch(/^HTTP\/1\.1 5/);
+    }
+    const answer = await rawExchange(small.port, `GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${small.port}\r\nConnection: close\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(bodyOf(answer)).toEqual({ ok: false, error: { code: 'BAD_REQUEST', message: 'The request target is not a valid path.' } });
   });
 });

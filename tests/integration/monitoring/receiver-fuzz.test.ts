@@ -66,7 +66,7 @@ beforeAll(async () => {
     port: 0,
     token: () => TOKEN,
     files: createFileOffers(Date.now),
-    limits: { requestTimeoutMs: 800, headersTimeoutMs: 600, perSecond: 1e6, burst: 1e6, maxBodyBytes: 64 * 1024, maxConnections: 512 },
+    limits: { requestTimeoutMs: 800, headersTimeoutMs: 600, perSecond: 1e6, burst: 1e6, maxBodyBytes: 64 * 1024, maxConnections: 512, maxConnectionsPerAddress: 512 },
     onPush: (req) => {
       pushed.push(req);
       return handlePush(req, {

@@ -28,8 +28,12 @@ let secrets: MemorySecretStore;
 async function open(extra: Partial<CoreOptions> = {}): Promise<TestCore> {
   tc = makeTestCore(tmp.dir, { clock, secrets, ...extra });
   await tc.core.start();
+  // Runs missed while closed fire at start, asynchronously (composing, then writing in steps).
+  await tc.core.scheduler.idle();
   return tc;
 }
+/** Moves the clock, letting each firing finish before looking for the next due time. */
+const advance = (target: number) => clock.advanceToAsync(target, () => tc!.core.scheduler.idle());
 async function close() {
   await tc?.core.stop();
   tc = null;
@@ -70,7 +74,7 @@ describe('recurrences fire on the right instants', () => {
   it('daily 02:30 Berlin fires once on the spring-forward day, at 03:00 CEST', async () => {
     const s = await createLocal({ zone: 'Europe/Berlin', repeat: { kind: 'daily', time: '02:30' } });
     expect(s.nextRunAt).toBe(at('2026-03-28T02:30', 'Europe/Berlin'));
-    clock.advanceTo(at('2026-03-31T12:00', 'Europe/Berlin'));
+    await advance(at('2026-03-31T12:00', 'Europe/Berlin'));
     const r = (await runs(s.id)).reverse();
     expect(r.map((x) => formatLocalDateTime(x.dueAt, 'Europe/Berlin'))).toEqual(['2026-03-28T02:30', '2026-03-29T03:00', '2026-03-30T02:30', '2026-03-31T02:30']);
     expect(r.every((x) => x.outcome === 'created' && x.campaignId !== null)).toBe(true);
@@ -87,7 +91,7 @@ describe('recurrences fire on the right instants', () => {
     await close();
     await open();
     const s = await createLocal({ zone: 'America/New_York', repeat: { kind: 'daily', time: '01:30' } });
-    clock.advanceTo(at('2026-11-02T12:00', 'America/New_York'));
+    await advance(at('2026-11-02T12:00', 'America/New_York'));
     const r = (await runs(s.id)).reverse();
     expect(r.map((x) => new Date(x.dueAt).toISOString())).toEqual(['2026-10-31T05:30:00.000Z', '2026-11-01T05:30:00.000Z', '2026-11-02T06:30:00.000Z']);
   });
@@ -97,7 +101,7 @@ describe('recurrences fire on the right instants', () => {
     await close();
     await open();
     const s = await createLocal({ zone: 'Asia/Shanghai', repeat: { kind: 'monthly', time: '10:00', day: 31 }, maxRuns: 4 });
-    clock.advanceTo(at('2028-07-01T00:00', 'Asia/Shanghai'));
+    await advance(at('2028-07-01T00:00', 'Asia/Shanghai'));
     const r = (await runs(s.id)).reverse();
     expect(r.map((x) => formatLocalDateTime(x.dueAt, 'Asia/Shanghai'))).toEqual(['2028-01-31T10:00', '2028-02-29T10:00', '2028-03-31T10:00', '2028-04-30T10:00']);
     const view = await call<ScheduleView>(tc!.core, 'scheduleGet', { id: s.id });
@@ -108,9 +112,9 @@ describe('recurrences fire on the right instants', () => {
   it('once: fires at its time and is done; a past time is refused with a plain sentence', async () => {
     await expect(createLocal({ zone: 'Europe/Berlin', repeat: { kind: 'once', at: '2026-03-27T11:00' } })).rejects.toThrow(/already passed/);
     const s = await createLocal({ zone: 'Europe/Berlin', repeat: { kind: 'once', at: '2026-03-27T18:45' } });
-    clock.advanceTo(at('2026-03-27T18:44', 'Europe/Berlin'));
+    await advance(at('2026-03-27T18:44', 'Europe/Berlin'));
     expect(await campaigns()).toHaveLength(0);
-    clock.advanceTo(at('2026-03-28T18:44', 'Europe/Berlin'));
+    await advance(at('2026-03-28T18:44', 'Europe/Berlin'));
     const list = await campaigns();
     expect(list).toHaveLength(1);
     expect(list[0]!.name).toBe('Morning note · 2026-03-27 18:45');
@@ -121,14 +125,14 @@ describe('recurrences fire on the right instants', () => {
 
   it('pause stops firing; resume does not fire the runs that fell due while paused', async () => {
     const s = await createLocal({ zone: 'Europe/Berlin', repeat: { kind: 'every', every: 2, unit: 'hours', from: '2026-03-27T13:00' } });
-    clock.advanceTo(at('2026-03-27T13:30', 'Europe/Berlin'));
+    await advance(at('2026-03-27T13:30', 'Europe/Berlin'));
     expect(await runs(s.id)).toHaveLength(1);
     await call(tc!.core, 'schedulePause', { id: s.id });
-    clock.advanceTo(at('2026-03-27T20:30', 'Europe/Berlin'));
+    await advance(at('2026-03-27T20:30', 'Europe/Berlin'));
     expect(await runs(s.id)).toHaveLength(1);
     const resumed = await call<ScheduleView>(tc!.core, 'scheduleResume', { id: s.id });
     expect(resumed.nextRunAt).toBe(at('2026-03-27T21:00', 'Europe/Berlin'));
-    clock.advanceTo(at('2026-03-27T21:01', 'Europe/Berlin'));
+    await advance(at('2026-03-27T21:01', 'Europe/Berlin'));
     expect(await runs(s.id)).toHaveLength(2);
   });
 
@@ -146,7 +150,7 @@ describe('recurrences fire on the right instants', () => {
     expect(edited.nextRunAt).toBe(at('2026-03-28T19:00', 'Europe/Berlin'));
     await call(tc!.core, 'scheduleDelete', { id: s.id });
     expect(await call<ScheduleView[]>(tc!.core, 'schedulesList')).toHaveLength(0);
-    clock.advanceTo(at('2026-03-30T00:00', 'Europe/Berlin'));
+    await advance(at('2026-03-30T00:00', 'Europe/Berlin'));
     expect(await campaigns()).toHaveLength(0);
     expect(tc!.events.filter((e) => e.name === 'schedulesChanged').map((e) => (e.payload as { reason: string }).reason)).toEqual(['created', 'updated', 'deleted']);
     const audit = await call<{ rows: { action: string; targetId: string }[] }>(tc!.core, 'auditList', { offset: 0, limit: 50 });
@@ -155,7 +159,7 @@ describe('recurrences fire on the right instants', () => {
 
   it('a fired run is in the audit log as a campaign created by the schedule', async () => {
     await createLocal({ zone: 'Europe/Berlin', repeat: { kind: 'once', at: '2026-03-27T12:05' } });
-    clock.advanceTo(at('2026-03-27T12:06', 'Europe/Berlin'));
+    await advance(at('2026-03-27T12:06', 'Europe/Berlin'));
     const [campaign] = await campaigns();
     const audit = await call<{ rows: { action: string; source: string; targetId: string }[] }>(tc!.core, 'auditList', { offset: 0, limit: 50 });
     expect(audit.rows.find((r) => r.targetId === campaign!.id)).toMatchObject({ action: 'campaign.create', source: 'schedule' });
@@ -176,7 +180,7 @@ describe('runs missed while the app was not running', () => {
     const view = await call<ScheduleView>(tc!.core, 'scheduleGet', { id: s.id });
     expect(view.nextRunAt).toBe(at('2026-03-31T09:00', 'America/New_York'));
     expect(view.lastRun?.detail).toMatch(/missed/);
-    clock.advanceTo(at('2026-03-31T09:01', 'America/New_York'));
+    await advance(at('2026-03-31T09:01', 'America/New_York'));
     expect(await runs(s.id)).toHaveLength(2);
   });
 
@@ -222,7 +226,7 @@ describe('a crash while firing', () => {
       },
     });
     const s = await createLocal({ zone: 'Europe/Berlin', repeat: { kind: 'once', at: '2026-03-27T12:30' } }, 'run-once', numbers);
-    clock.advanceTo(at('2026-03-27T12:30', 'Europe/Berlin') + 1000);
+    await advance(at('2026-03-27T12:30', 'Europe/Berlin') + 1000);
     expect(crashes).toBe(1);
     expect(await campaigns()).toHaveLength(0);
     expect(await runs(s.id)).toHaveLength(0);
@@ -236,7 +240,7 @@ describe('a crash while firing', () => {
     // Reopen again: the recorded run is never fired a second time.
     await close();
     await open();
-    clock.advanceTo(at('2026-03-29T00:00', 'Europe/Berlin'));
+    await advance(at('2026-03-29T00:00', 'Europe/Berlin'));
     expect(await campaigns()).toHaveLength(1);
     expect(await runs(s.id)).toHaveLength(1);
     expect(sim.state.accepted).toHaveLength(40);
@@ -246,7 +250,7 @@ describe('a crash while firing', () => {
   it('a run that cannot become a campaign is recorded as failed and the schedule goes on', async () => {
     const s = await createLocal({ zone: 'Europe/Berlin', repeat: { kind: 'daily', time: '13:00' } }, 'run-once', ['13800000001']);
     await call(tc!.core, 'optOutsAdd', { numbers: ['13800000001'] });
-    clock.advanceTo(at('2026-03-27T13:01', 'Europe/Berlin'));
+    await advance(at('2026-03-27T13:01', 'Europe/Berlin'));
     const r = await runs(s.id);
     expect(r[0]).toMatchObject({ outcome: 'failed', campaignId: null });
     expect(r[0]!.detail).toMatch(/Nobody is left/);

@@ -88,7 +88,7 @@ describe('accounts', () => {
     const id = (created.value as { id: string }).id;
     const del = await core.invoke('accountsDelete', { id });
     expect(del.ok).toBe(true);
-    expect(secrets.has(`account:${id}:password`)).toBe(false);
+    expect(secrets.state(`account:${id}:password`)).toBe('missing');
     const again = await core.invoke('accountsDelete', { id });
     expect(!again.ok && again.error.code).toBe('ACCOUNT_NOT_FOUND');
   });

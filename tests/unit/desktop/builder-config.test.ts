@@ -48,6 +48,11 @@ describe('electron-builder configuration', () => {
     expect(existsSync(join(root, parsed.afterPack))).toBe(true);
   });
 
+  it('runs the fuse-flipping hook after packing: the one tested below, as the default export electron-builder calls', () => {
+    expect(require(join(root, parsed.afterPack))).toBe(hook);
+    expect(typeof hook.default).toBe('function');
+  });
+
   it('points at icons that exist in the sizes each platform needs', () => {
     expect(pngSize(join(root, parsed.linux.icon))).toEqual([512, 512]);
     const ico = readFileSync(join(root, parsed.win.icon));

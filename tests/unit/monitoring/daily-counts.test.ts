@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_STATES } from '../../../src/shared/campaigns.ts';
 import { migrate } from '../../../src/main/core/store/migrate.ts';
 import { MIGRATIONS } from '../../../src/main/core/store/migrations/index.ts';
-import { countedKinds, createDailyCounts, QUARTER_HOUR_MS } from '../../../src/main/core/store/daily-counts.ts';
+import { countedKinds, QUARTER_HOUR_MS } from '../../../src/main/core/store/daily-counts.ts';
+import { createTransitions } from '../../../src/main/core/store/transitions.ts';
 
 /** Puts the message in `from` (what that fires is cleared), then moves it to `to`: the kinds the triggers counted. */
 function triggerKinds(db: Database.Database, from: string, to: string, handed: boolean): string[] {
@@ -42,15 +43,16 @@ describe('daily counts kept in code', () => {
   it('adds a batch per quarter hour and account in one upsert each, on top of what is there', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS);
-    const daily = createDailyCounts(db);
+    db.exec(`INSERT INTO campaigns (id, name, account_id, provider, content, state, created_at, updated_at) VALUES ('c', 'C', 'a', 'eims', '{}', 'running', 0, 0)`);
+    const daily = createTransitions(db);
     const at = 7 * QUARTER_HOUR_MS + 123;
     daily.record(at, [
-      { accountId: 'a', from: 'submitting', to: 'submitted', handed: true },
-      { accountId: 'a', from: 'submitting', to: 'sent', handed: true },
-      { accountId: 'b', from: 'submitted', to: 'delivered', handed: true },
-      { accountId: 'a', from: 'submitting', to: 'queued', handed: false },
+      { campaignId: 'c', accountId: 'a', from: 'submitting', to: 'submitted', handed: true },
+      { campaignId: 'c', accountId: 'a', from: 'submitting', to: 'sent', handed: true },
+      { campaignId: 'c', accountId: 'b', from: 'submitted', to: 'delivered', handed: true },
+      { campaignId: 'c', accountId: 'a', from: 'submitting', to: 'queued', handed: false },
     ]);
-    daily.record(at + 1, [{ accountId: 'a', from: 'unknown', to: 'failed', handed: true }]);
+    daily.record(at + 1, [{ campaignId: 'c', accountId: 'a', from: 'unknown', to: 'failed', handed: true }]);
     const rows = db.prepare(`SELECT bucket, account_id, kind, n FROM daily_counts ORDER BY account_id, kind`).all();
     expect(rows).toEqual([
       { bucket: 7, account_id: 'a', kind: 'failed', n: 1 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOptOutText } from '../../../src/main/core/monitoring/inbound-store.ts';
+import { sourceOf } from '../../../src/main/core/receiver/connection-guard.ts';
 import { createFileOffers } from '../../../src/main/core/receiver/file-offers.ts';
 import { addressOnSubnetOf, reachabilityOf } from '../../../src/main/core/receiver/network.ts';
 import { tokenMatches } from '../../../src/main/core/receiver/push-token.ts';
@@ -16,6 +17,17 @@ describe('receiver pieces', () => {
     expect(routeOf('/', t)).toEqual({ kind: 'refuse', status: 404 });
     expect(tokenMatches(t, t)).toBe(true);
     expect(tokenMatches('', t)).toBe(false);
+  });
+
+  it('counts connections per IPv4 address and per IPv6 /64 (one host can use a whole /64)', () => {
+    expect(sourceOf('192.168.1.20')).toBe('192.168.1.20');
+    expect(sourceOf('::ffff:192.168.1.20')).toBe('192.168.1.20');
+    expect(sourceOf('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(sourceOf('2001:0db8:0001:0002:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(sourceOf('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(sourceOf('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(sourceOf('::1')).toBe('0:0:0:0::/64');
+    expect(sourceOf(undefined)).toBe('unknown');
   });
 
   it('offers files at unguessable paths that expire', () => {

@@ -13,6 +13,7 @@ export const jsmsAccount: AccountView = {
   createdAt: 1,
   updatedAt: 1,
   hasSecret: { masterSecret: true, devSecret: false },
+  secretsToReenter: [],
 };
 
 export const eimsAccount = {
@@ -26,6 +27,7 @@ export const eimsAccount = {
   createdAt: 1,
   updatedAt: 1,
   hasSecret: { password: true, key: false },
+  secretsToReenter: [],
 } as AccountView;
 
 export const boxAccount = {
@@ -39,4 +41,5 @@ export const boxAccount = {
   createdAt: 1,
   updatedAt: 1,
   hasSecret: { password: true },
+  secretsToReenter: [],
 } as AccountView;

@@ -4,24 +4,26 @@ import type { Handlers } from '../../../shared/api.ts';
 import type { accountMethods } from '../../../shared/contract/accounts.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CoreContext } from '../context.ts';
-import { applySecrets, checkSecretNames, deleteSecrets, hasSecrets, secretKey } from './account-secrets.ts';
+import { applySecrets, checkSecretNames, deleteSecrets, secretKey, secretStates } from './account-secrets.ts';
 import { AccountsRepository, type AccountRow } from './accounts-repository.ts';
 
 export type AccountHandlers = Pick<Handlers, keyof typeof accountMethods>;
 
 export function toAccountView(ctx: CoreContext, row: AccountRow): AccountView {
-  return { ...row.config, id: row.id, createdAt: row.createdAt, updatedAt: row.updatedAt, hasSecret: hasSecrets(ctx.secrets, row.id, row.config.kind) };
+  return { ...row.config, id: row.id, createdAt: row.createdAt, updatedAt: row.updatedAt, ...secretStates(ctx.secrets, row.id, row.config.kind) };
 }
 
 export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
   const repo = new AccountsRepository(ctx.db);
+  repo.removeUrlCredentials();
 
   const requireAccount = (id: string): AccountRow => repo.require(id);
 
   const missingRequired = (id: string, config: AccountConfig, patch: Record<string, string | null | undefined>) =>
     requiredSecretsFor(config).filter((f) => {
       const v = patch[f];
-      return v === null || (v === undefined && !ctx.secrets.has(secretKey(id, f)));
+      // A stored secret that can no longer be read counts as missing: the user must enter it again.
+      return v === null || (v === undefined && ctx.secrets.state(secretKey(id, f)) !== 'set');
     });
 
   return {
@@ -73,6 +75,15 @@ export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
       ctx.emit('accountsChanged', { reason: 'deleted', id });
       ctx.audit?.record({ action: 'account.delete', targetId: id, summary: `${existing.config.name} (${existing.config.kind} account)` });
       return { id };
+    },
+
+    secretsProtection: () => ctx.secrets.protection(),
+
+    secretsAllowWeakStorage: () => {
+      const before = ctx.secrets.protection();
+      const after = ctx.secrets.allowWeakStorage();
+      if (before.mode !== after.mode) ctx.log?.warn('secrets.weak-storage-allowed', { backend: after.backend ?? null });
+      return after;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { accountConfigSchema, type AccountConfig, type ProviderKind } from '../../../shared/accounts.ts';
+import { accountConfigSchema, withoutUrlCredentials, type AccountConfig, type ProviderKind } from '../../../shared/accounts.ts';
 import { AppError } from '../../../shared/errors.ts';
 
 export interface AccountRow {
@@ -31,13 +31,34 @@ export class AccountsRepository {
       insert: db.prepare('INSERT INTO accounts (id, kind, name, config, created_at, updated_at) VALUES (@id, @kind, @name, @config, @now, @now)'),
       update: db.prepare('UPDATE accounts SET name = @name, config = @config, updated_at = @now WHERE id = @id'),
       delete: db.prepare('DELETE FROM accounts WHERE id = ?'),
+      rewrite: db.prepare('UPDATE accounts SET config = @config WHERE id = @id'),
     };
+  }
+
+  private static stored(row: RawRow): Record<string, unknown> {
+    const raw = JSON.parse(row.config) as Record<string, unknown>;
+    return typeof raw.baseUrl === 'string' ? { ...raw, baseUrl: withoutUrlCredentials(raw.baseUrl) } : raw;
   }
 
   private static fromRaw(row: RawRow): AccountRow {
     // Stored config went through the schema on the way in; parse again so a hand-edited row cannot smuggle junk.
-    const config = accountConfigSchema.parse({ ...(JSON.parse(row.config) as object), kind: row.kind, name: row.name });
+    const config = accountConfigSchema.parse({ ...AccountsRepository.stored(row), kind: row.kind, name: row.name });
     return { id: row.id, config, createdAt: row.created_at, updatedAt: row.updated_at };
+  }
+
+  /**
+   * Older versions accepted base URLs like `http://user:pw@host`, keeping the password in plain text
+   * here: such rows are rewritten without it (they are read without it anyway). Returns how many.
+   */
+  removeUrlCredentials(): number {
+    let n = 0;
+    for (const row of this.stmts.list.all()) {
+      const stored = AccountsRepository.stored(row);
+      if (stored.baseUrl === (JSON.parse(row.config) as Record<string, unknown>).baseUrl) continue;
+      this.stmts.rewrite.run({ id: row.id, config: JSON.stringify(stored) });
+      n++;
+    }
+    return n;
   }
 
   list(): AccountRow[] {

@@ -13,24 +13,26 @@ export function auditedCampaigns(service: CampaignService, audit: AuditLog): Cam
       return null;
     }
   };
-  const control = (action: 'campaign.pause' | 'campaign.resume' | 'campaign.cancel', run: (id: string) => ReturnType<CampaignService['get']>) => (id: string) => {
-    const before = stateOf(id);
-    const view = run(id);
-    audit.record({ action, targetId: id, summary: `${view.name}: was ${before ?? 'unknown'}, now ${view.state}` });
-    return view;
-  };
+  const control =
+    (action: 'campaign.pause' | 'campaign.resume' | 'campaign.cancel', run: (id: string) => Promise<ReturnType<CampaignService['get']>>) =>
+    async (id: string) => {
+      const before = stateOf(id);
+      const view = await run(id);
+      audit.record({ action, targetId: id, summary: `${view.name}: was ${before ?? 'unknown'}, now ${view.state}` });
+      return view;
+    };
   return {
     ...service,
-    create(draft, retryOf = null) {
-      const view = service.create(draft, retryOf);
+    async create(draft, retryOf = null) {
+      const view = await service.create(draft, retryOf);
       audit.record({ action: 'campaign.create', targetId: view.id, summary: `${view.name}: ${view.total} message(s) via ${view.accountName}` });
       return view;
     },
     pause: control('campaign.pause', (id) => service.pause(id)),
     resume: control('campaign.resume', (id) => service.resume(id)),
     cancel: control('campaign.cancel', (id) => service.cancel(id)),
-    retry(id, states, name) {
-      const view = service.retry(id, states, name);
+    async retry(id, states, name) {
+      const view = await service.retry(id, states, name);
       audit.record({ action: 'campaign.retry', targetId: view.id, summary: `${view.name}: ${view.total} message(s) (${states.join(', ')}) from campaign ${id}` });
       return view;
     },

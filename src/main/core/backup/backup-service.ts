@@ -2,10 +2,12 @@ import type Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileDownload } from '../../../shared/contact-lists.ts';
-import type { BackupInfo, RestoreResult } from '../../../shared/desktop.ts';
+import type { BackupInfo, RestoreInput, RestoreResult } from '../../../shared/desktop.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { SettingsService } from '../settings/settings-service.ts';
 import { decodeBackup, encodeBackup } from './backup-format.ts';
+import { widerReceiver } from './restore-exposure.ts';
 import { stageRestore } from './restore-staging.ts';
 
 export interface BackupDeps {
@@ -42,15 +44,23 @@ export function createBackupService(deps: BackupDeps) {
       }
     },
 
-    restore(input: { fileName: string; base64: string }): RestoreResult {
+    /**
+     * Checks the whole file, then stages it — unless its receiver settings would listen wider than now
+     * and the caller has not said which to use (`receiver`): then nothing is staged and both are returned.
+     */
+    restore(input: RestoreInput): RestoreResult {
       const bytes = Buffer.from(input.base64.replace(/^data:[^,]*,/, ''), 'base64');
       if (bytes.byteLength === 0) throw new AppError('BACKUP_INVALID', `“${input.fileName}” is empty. Choose a backup file.`);
       const { header, database } = decodeBackup(bytes);
-      stageRestore(deps.dataDir, header, database, deps.schemaVersion);
-      return {
-        info: { createdAt: header.createdAt, appVersion: header.appVersion, schemaVersion: header.schemaVersion, databaseBytes: header.databaseBytes },
-        restartRequired: true,
-      };
+      const info = { createdAt: header.createdAt, appVersion: header.appVersion, schemaVersion: header.schemaVersion, databaseBytes: header.databaseBytes };
+      const current = deps.settings();
+      const restored = SettingsService.sanitize(header.settings);
+      const wider = widerReceiver(current, restored);
+      const choice = input.receiver ?? 'ask';
+      if (wider && choice === 'ask') return { status: 'confirm', info, receiver: wider };
+      const settings = choice === 'current' ? { ...restored, receiverHost: current.receiverHost, receiverPort: current.receiverPort } : restored;
+      stageRestore(deps.dataDir, header, database, deps.schemaVersion, settings);
+      return { status: 'staged', info, restartRequired: true };
     },
   };
 }

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
+import { ensurePrivateDir, PRIVATE_FILE } from '../private-files.ts';
+import type { Settings } from '../../../shared/settings.ts';
 import { SettingsService } from '../settings/settings-service.ts';
 import type { SettingsBackend } from '../ports.ts';
 import { DATABASE_FILE } from '../store/database.ts';
@@ -17,8 +19,8 @@ const STAGED_DB = 'database.sqlite';
 const STAGED_SETTINGS = 'settings.json';
 const READY = 'ready';
 
-/** Opens the backup's database on its own and checks it is whole and not from a newer app. */
-export function checkBackupDatabase(file: string, knownSchema: number): void {
+/** Opens the backup's database on its own and checks it is whole, not from a newer app, and the version its header states. */
+export function checkBackupDatabase(file: string, knownSchema: number, statedSchema: number): void {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -27,6 +29,12 @@ export function checkBackupDatabase(file: string, knownSchema: number): void {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > knownSchema) {
       throw new AppError('BACKUP_TOO_NEW', `This backup was made by a newer SMS Console (schema ${version}; this version knows up to ${knownSchema}). Nothing was changed. Install the newer version to restore it.`);
+    }
+    if (version !== statedSchema) {
+      throw new AppError(
+        'BACKUP_INVALID',
+        `This backup’s header says its database is version ${statedSchema}, but the database in it is version ${version}: the file was changed after it was made. Nothing was changed. Choose another backup file.`,
+      );
     }
     const hasAccounts = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'accounts'`).get();
     if (!hasAccounts) throw new AppError('BACKUP_INVALID', 'The database in this backup is not an SMS Console database. Nothing was changed. Choose another backup file.');
@@ -38,16 +46,16 @@ export function checkBackupDatabase(file: string, knownSchema: number): void {
   }
 }
 
-/** Writes the checked backup to a temp folder and renames it into place, marker last. */
-export function stageRestore(dataDir: string, header: BackupHeader, database: Uint8Array, knownSchema: number): void {
+/** Writes the checked backup (with the settings to restore) to a temp folder and renames it into place, marker last. */
+export function stageRestore(dataDir: string, header: BackupHeader, database: Uint8Array, knownSchema: number, settings: Settings): void {
   const tmp = join(dataDir, `${PENDING_DIR}.tmp`);
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp, { recursive: true });
+  ensurePrivateDir(tmp);
   try {
-    writeFileSync(join(tmp, STAGED_DB), database);
-    checkBackupDatabase(join(tmp, STAGED_DB), knownSchema);
-    writeFileSync(join(tmp, STAGED_SETTINGS), JSON.stringify(SettingsService.sanitize(header.settings)));
-    writeFileSync(join(tmp, READY), JSON.stringify({ createdAt: header.createdAt, appVersion: header.appVersion }));
+    writeFileSync(join(tmp, STAGED_DB), database, PRIVATE_FILE);
+    checkBackupDatabase(join(tmp, STAGED_DB), knownSchema, header.schemaVersion);
+    writeFileSync(join(tmp, STAGED_SETTINGS), JSON.stringify(SettingsService.sanitize(settings)), PRIVATE_FILE);
+    writeFileSync(join(tmp, READY), JSON.stringify({ createdAt: header.createdAt, appVersion: header.appVersion }), PRIVATE_FILE);
     rmSync(join(dataDir, PENDING_DIR), { recursive: true, force: true });
     renameSync(tmp, join(dataDir, PENDING_DIR));
   } catch (err) {
@@ -78,7 +86,7 @@ export function applyPendingRestore(dataDir: string, settings: SettingsBackend, 
   if (existsSync(staged)) {
     const live = join(dataDir, DATABASE_FILE);
     const previous = join(dataDir, `restore-previous-${now}`);
-    mkdirSync(previous, { recursive: true });
+    ensurePrivateDir(previous);
     for (const suffix of ['-wal', '-shm', '']) {
       if (existsSync(live + suffix)) renameSync(live + suffix, join(previous, DATABASE_FILE + suffix));
     }

@@ -47,6 +47,7 @@ function tokenMatches(expected: Buffer, given: string | null | undefined): boole
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
   res.writeHead(status, {
     'content-type': type,
+    'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'content-security-policy': CSP,
@@ -55,22 +56,39 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * The body, or null when it is over `limit`. Past the limit the rest is still read (and dropped) so the
+ * 400 goes out after the whole request: answering and closing while the client still sends makes its
+ * kernel reset the connection, and the client never sees the answer.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = Number(req.headers['content-length'] ?? 0) > limit;
     req.on('data', (c: Buffer) => {
+      if (over) return;
       size += c.length;
       if (size > limit) {
-        reject(new Error('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+        over = true;
+        chunks.length = 0;
+      } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+const badRequest = (message: string) => JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message } });
+const BAD_BODY = 'The request body is not valid JSON or is too large.';
+
+/** The request target as a URL, or null when it is not one (`//[`, `http://[::1`…): a 400, never a 500. */
+function parseTarget(target: string | undefined, host: string): URL | null {
+  try {
+    return new URL(target ?? '/', `http://${host}`);
+  } catch {
+    return null;
+  }
 }
 
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
@@ -88,7 +106,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 421, JSON.stringify({ error: 'wrong host' }));
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    const url = parseTarget(req.url, host);
+    if (!url) return send(res, 400, badRequest('The request target is not a valid path.'));
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
       if (!tokenMatches(expected, url.searchParams.get('token'))) return send(res, 401, JSON.stringify({ error: 'token' }));
@@ -106,9 +125,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       let input: unknown;
       try {
         const body = await readBody(req, maxBody);
+        if (body === null) return send(res, 400, badRequest(BAD_BODY));
         input = body.length === 0 ? undefined : (JSON.parse(body.toString('utf8')) as { input?: unknown }).input;
       } catch {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON or is too large.' } }));
+        return send(res, 400, badRequest(BAD_BODY));
       }
       const result = await options.core.invoke(url.pathname.slice(5), input);
       return send(res, 200, JSON.stringify(result));

@@ -1,5 +1,5 @@
 import type { AccountConfig } from '../../../shared/accounts.ts';
-import { readSecret } from '../accounts/account-secrets.ts';
+import { secretGetter } from '../accounts/account-secrets.ts';
 import type { CoreContext } from '../context.ts';
 import { createProviderService } from '../providers/service.ts';
 import { createCounter } from '../store/counters.ts';
@@ -11,7 +11,7 @@ import { createCounter } from '../store/counters.ts';
 export async function readBalance(ctx: CoreContext, account: AccountConfig & { id: string }): Promise<{ balance: number | null; warning: string | null }> {
   if (account.kind === 'gsmbox') return { balance: null, warning: null };
   const service = createProviderService({ fetch: ctx.fetch, clock: ctx.clock, nextSeq: createCounter(ctx.db, 'eims-seq'), timeoutMs: 8_000 });
-  const check = await service.testConnection(account, (field) => readSecret(ctx.secrets, account.id, field));
+  const check = await service.testConnection(account, secretGetter(ctx.secrets, account));
   if (!check.ok) return { balance: null, warning: `The balance could not be read: ${check.error?.message ?? check.summary}` };
   const line = check.balances[0];
   return { balance: line ? line.amount : null, warning: null };

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { CountryCode } from 'libphonenumber-js/max';
 import type {
   CampaignDraft,
   CampaignPreview,
@@ -19,16 +18,39 @@ import type { Dispatcher } from '../dispatch/dispatcher.ts';
 import { nextAllowedTime } from '../dispatch/quiet-hours.ts';
 import { PROVIDER_LABEL } from '../providers/errors.ts';
 import { CAPABILITIES } from '../providers/capabilities.ts';
-import type { CampaignRow } from './campaigns-repository.ts';
-import { composeMessages } from './compose-messages.ts';
-import { resolveRecipients } from './recipients.ts';
+import type { CampaignRow, NewCampaign } from './campaigns-repository.ts';
+import type { ComposeRequest } from './compose-set.ts';
+import type { ComposedSet, Composer } from './composer.ts';
+import { createCampaignWriter, type PrepareInput } from './campaign-writer.ts';
 import { readBalance } from './balance.ts';
+import { inSteps } from '../store/slices.ts';
+
+/** Queued messages cancelled per step. */
+const CANCEL_STEP = 1_000;
+
+/** A campaign composed but not yet written: `begin` writes its row, `fill` its messages. */
+export interface PreparedCampaign {
+  row: NewCampaign;
+  input: PrepareInput;
+  set: Pick<ComposedSet, 'chunks' | 'release'> & { summary?: ComposedSet['summary'] };
+}
 
 /** Campaigns as the UI uses them: preview, create, control, inspect, retry and export. */
-export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) {
+export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, composer: Composer) {
   const accounts = new AccountsRepository(ctx.db);
   const repo = dispatcher.campaigns;
   const ledger = dispatcher.ledger;
+  const writer = createCampaignWriter({
+    repo,
+    ledger,
+    clock: ctx.clock,
+    publish: (id, accountId) => {
+      ctx.emit('campaignsChanged', { reason: 'state', id });
+      dispatcher.kick(accountId);
+    },
+    changed: (id) => ctx.emit('campaignsChanged', { reason: 'state', id }),
+    recompose: async (draft) => composer.compose(checkDraft(draft).request),
+  });
 
   const requireCampaign = (id: string): CampaignRow => {
     const c = repo.get(id);
@@ -69,76 +91,77 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) 
     if (draft.ports && kind !== 'gsmbox') throw new AppError('CAMPAIGN_NO_PORTS', 'Only a GSM box has ports to choose.', { fields: { ports: 'Leave empty.' } });
   }
 
-  function build(draft: CampaignDraft) {
+  /** The draft's account and content checked; what to compose. */
+  function checkDraft(draft: CampaignDraft) {
     const account = accounts.get(draft.accountId);
     if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'The chosen account no longer exists. Pick another account.', { fields: { accountId: 'Pick an account.' } });
     const kind = account.config.kind;
     checkContentFits(kind, draft);
-    const region = ctx.settings.get().defaultRegion as CountryCode;
-    const resolved = resolveRecipients(ctx.db, draft.recipients, kind, region);
-    const composed = composeMessages(draft.content, resolved.recipients);
-    const maxLen = CAPABILITIES[kind].maxContentLength;
-    if (draft.content.mode === 'text' && maxLen !== null) {
-      const tooLong = composed.messages.find((m) => m.text.length > maxLen);
-      if (tooLong) {
-        throw new AppError('CAMPAIGN_TEXT_TOO_LONG', `The text for ${tooLong.e164} has ${tooLong.text.length} characters; ${PROVIDER_LABEL[kind]} takes at most ${maxLen}. Shorten it.`, {
-          fields: { 'content.body': `At most ${maxLen} characters.` },
-        });
-      }
-    }
-    return { account, kind, resolved, composed };
+    const request: ComposeRequest = { content: draft.content, recipients: draft.recipients, kind, region: ctx.settings.get().defaultRegion };
+    return { account, kind, request };
   }
 
   /**
-   * Writes the campaign (usable inside a caller's transaction: the scheduler records its run with it)
-   * but tells nobody: `publish()` after the commit emits the change and starts sending.
+   * Composes the draft (in the compose worker when it is big) and checks someone is left; writes
+   * nothing. `begin` then writes the campaign row (usable inside a caller's transaction: the scheduler
+   * records its run with it) and `fill` its messages in steps, after which it sends.
    */
-  function insertCampaign(draft: CampaignDraft, retryOf: string | null = null): { id: string; accountId: string; publish: () => CampaignView } {
-    const { account, kind, composed } = build(draft);
-    if (composed.messages.length === 0) {
+  async function prepare(draft: CampaignDraft, retryOf: string | null = null): Promise<PreparedCampaign> {
+    const { account, kind, request } = checkDraft(draft);
+    const set = await composer.compose(request);
+    if (set.summary.recipients === 0) {
+      set.release();
       throw new AppError('CAMPAIGN_NO_RECIPIENTS', 'Nobody is left to send to after removing invalid and opted-out numbers. Pick other lists or paste numbers.', {
         fields: { listIds: 'No recipients.' },
       });
     }
-    const id = randomUUID();
-    const now = ctx.clock.now();
-    repo.create(
-      {
-        id,
-        name: draft.name,
-        accountId: account.id,
-        provider: kind,
-        content: draft.content,
-        quietHours: draft.quietHours,
-        options: draft.ports ? { ports: draft.ports } : {},
-        retryOf,
-        createdAt: now,
-      },
-      composed.messages,
-    );
-    return {
-      id,
+    const row: NewCampaign = {
+      id: randomUUID(),
+      name: draft.name,
       accountId: account.id,
-      publish: () => {
-        ctx.emit('campaignsChanged', { reason: 'created', id });
-        dispatcher.kick(account.id);
-        return view(requireCampaign(id));
-      },
+      provider: kind,
+      content: draft.content,
+      quietHours: draft.quietHours,
+      options: draft.ports ? { ports: draft.ports } : {},
+      retryOf,
+      createdAt: ctx.clock.now(),
     };
+    return { row, input: { draft }, set };
+  }
+
+  function begin(p: PreparedCampaign): void {
+    repo.createPreparing(p.row, p.input);
+  }
+
+  /**
+   * Writes the prepared campaign's messages in steps and starts it. On a failure the error is rethrown
+   * and the campaign removed (`discard`: the user who pressed Send sees the error) or kept, cancelled,
+   * with why (`cancel`: a scheduled run's campaign).
+   */
+  async function fill(p: PreparedCampaign, onFailure: 'discard' | 'cancel' = 'discard'): Promise<CampaignView> {
+    ctx.emit('campaignsChanged', { reason: 'created', id: p.row.id });
+    try {
+      await writer.fill(p.row, p.set.chunks(), p.set.release);
+    } catch (err) {
+      await (onFailure === 'discard' ? writer.discard(p.row.id) : writer.abandon(p.row.id, err));
+      throw err;
+    }
+    return view(requireCampaign(p.row.id));
   }
 
   return {
     view,
     async preview(draft: CampaignDraft): Promise<CampaignPreview> {
-      const { account, kind, resolved, composed } = build(draft);
+      const { account, kind, request } = checkDraft(draft);
+      const summary = await composer.preview(request);
       const warnings: string[] = [];
       const { balance, warning } = await readBalance(ctx, { ...account.config, id: account.id });
       if (warning) warnings.push(warning);
-      const estimatedCost = kind === 'gsmbox' ? null : composed.totalSegments;
+      const estimatedCost = kind === 'gsmbox' ? null : summary.totalSegments;
       if (balance !== null && estimatedCost !== null && estimatedCost > balance) {
         warnings.push(`The estimated cost (${estimatedCost}) is more than the balance (${balance}). Sending stops when the balance runs out.`);
       }
-      if (resolved.recipients.length === 0) warnings.push('Nobody is left to send to. Check the lists and the opt-out list.');
+      if (summary.recipients === 0) warnings.push('Nobody is left to send to. Check the lists and the opt-out list.');
       if (draft.quietHours) {
         const until = nextAllowedTime(ctx.clock.now(), draft.quietHours);
         if (until !== null) warnings.push(`It is quiet hours now: sending starts at ${new Date(until).toLocaleTimeString()}.`);
@@ -146,33 +169,30 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) 
       if (account.config.kind === 'gsmbox' && account.config.dailyCapPerSim > 0) {
         warnings.push(`The GSM box sends one SMS per port every ${account.config.secondsPerSms} s, at most ${account.config.dailyCapPerSim} per SIM a day.`);
       }
-      return {
-        accountId: account.id,
-        provider: kind,
-        recipients: resolved.recipients.length,
-        optedOut: resolved.optedOut,
-        invalid: resolved.invalid,
-        duplicates: resolved.duplicates,
-        excluded: resolved.excluded,
-        totalSegments: composed.totalSegments,
-        missingVariables: composed.missingVariables,
-        sample: composed.sample,
-        balance,
-        estimatedCost,
-        warnings,
-      };
+      return { accountId: account.id, provider: kind, ...summary, balance, estimatedCost, warnings };
     },
 
-    create(draft: CampaignDraft, retryOf: string | null = null): CampaignView {
-      return insertCampaign(draft, retryOf).publish();
+    async create(draft: CampaignDraft, retryOf: string | null = null): Promise<CampaignView> {
+      const p = await prepare(draft, retryOf);
+      begin(p);
+      return fill(p);
     },
 
-    insert: insertCampaign,
+    prepare,
+    begin,
+    fill,
+    /** At start: finishes or cancels campaigns a crash left preparing, and cancels that a crash interrupted. */
+    async recover(onError: (err: unknown) => void): Promise<void> {
+      await writer.resumeAll(onError);
+      for (const c of repo.list()) {
+        if (c.state === 'cancelled' && repo.counts(c.id).queued > 0) await inSteps(() => ledger.cancelQueued(c.id, CANCEL_STEP) > 0);
+      }
+    },
 
     list: (): CampaignView[] => repo.list().map(view),
     get: (id: string): CampaignView => view(requireCampaign(id)),
 
-    pause(id: string): CampaignView {
+    async pause(id: string): Promise<CampaignView> {
       const c = requireCampaign(id);
       if (c.state === 'running') {
         repo.setState(id, 'paused', ctx.clock.now());
@@ -181,7 +201,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) 
       return view(requireCampaign(id));
     },
 
-    resume(id: string): CampaignView {
+    async resume(id: string): Promise<CampaignView> {
       const c = requireCampaign(id);
       if (c.state === 'cancelled' || c.state === 'done') {
         throw new AppError('CAMPAIGN_FINISHED', 'This campaign has finished. Retry its failed messages as a new campaign instead.');
@@ -195,35 +215,29 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) 
       return view(requireCampaign(id));
     },
 
-    cancel(id: string): CampaignView {
+    /** Stops the campaign at once (nothing more is claimed), then cancels its queued messages in steps. */
+    async cancel(id: string): Promise<CampaignView> {
       const c = requireCampaign(id);
-      if (c.state === 'running' || c.state === 'paused') {
-        ctx.db.transaction(() => {
-          ledger.cancelQueued(id);
-          repo.setState(id, 'cancelled', ctx.clock.now());
-        })();
+      if (c.state === 'running' || c.state === 'paused' || c.state === 'preparing') {
+        repo.setState(id, 'cancelled', ctx.clock.now());
         changed(id);
+        await inSteps(() => ledger.cancelQueued(id, CANCEL_STEP) > 0);
+        dispatcher.progressNow(id);
       }
       return view(requireCampaign(id));
     },
 
     /** A new campaign with the chosen messages of this one, as they were rendered (lists may have changed since). */
-    retry(id: string, states: readonly MessageState[], name?: string): CampaignView {
+    async retry(id: string, states: readonly MessageState[], name?: string): Promise<CampaignView> {
       const c = requireCampaign(id);
       if (!accounts.get(c.accountId)) throw new AppError('ACCOUNT_NOT_FOUND', 'The account of this campaign was deleted. Compose a new campaign with another account.');
-      const rows = ctx.db
-        .prepare<unknown[], { e164: string; address: string; text: string; params: string | null; segments: number }>(
-          `SELECT e164, address, text, params, segments FROM messages m WHERE campaign_id = ? AND state IN (${states.map(() => '?').join(',')})
-             AND NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.e164 = m.e164) ORDER BY id`,
-        )
-        .all(id, ...states);
-      if (rows.length === 0) {
+      const counts = repo.counts(id);
+      if (states.every((s) => counts[s] === 0)) {
         throw new AppError('CAMPAIGN_NOTHING_TO_RETRY', 'No message of this campaign is in the chosen states (or every one is now opted out). Nothing to send.');
       }
-      const newId = randomUUID();
-      repo.create(
-        {
-          id: newId,
+      const p: PreparedCampaign = {
+        row: {
+          id: randomUUID(),
           name: name ?? `${c.name} (retry)`,
           accountId: c.accountId,
           provider: c.provider,
@@ -233,11 +247,18 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher) 
           retryOf: id,
           createdAt: ctx.clock.now(),
         },
-        rows.map((m) => ({ ...m, params: m.params === null ? null : (JSON.parse(m.params) as Record<string, string>) })),
-      );
-      ctx.emit('campaignsChanged', { reason: 'created', id: newId });
-      dispatcher.kick(c.accountId);
-      return view(requireCampaign(newId));
+        input: { retry: { from: id, states: [...states] } },
+        set: { chunks: () => writer.retryChunks(id, states), release: () => undefined },
+      };
+      begin(p);
+      try {
+        return await fill(p);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'CAMPAIGN_NO_RECIPIENTS') {
+          throw new AppError('CAMPAIGN_NOTHING_TO_RETRY', 'No message of this campaign is in the chosen states (or every one is now opted out). Nothing to send.');
+        }
+        throw err;
+      }
     },
 
     messages(input: { id: string; states?: MessageState[] | undefined; search: string; offset: number; limit: number }): MessagePage {

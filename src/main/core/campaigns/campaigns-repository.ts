@@ -10,8 +10,14 @@ import {
   type QuietHours,
 } from '../../../shared/campaigns.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
+import { createTransitions, type Transitions } from '../store/transitions.ts';
 
-/** SQL for campaign rows and their per-state counts (from the (campaign_id, state) index). */
+/**
+ * SQL for campaign rows, their messages and their per-state counts (campaign_counts, kept by every
+ * writer: store/transitions.ts). A big campaign is written in steps (campaigns/prepare-campaign.ts):
+ * `createPreparing`, `appendMessages` per chunk, `finishPreparing`; a `preparing` campaign is never
+ * sent from, and one left by a crash is written again from its `prepare_input` or discarded.
+ */
 
 /** Messages per multi-row INSERT: 250 × 8 parameters stays far below SQLite's variable limit. */
 const INSERT_CHUNK = 250;
@@ -33,6 +39,8 @@ export interface CampaignRow {
   updatedAt: number;
   finishedAt: number | null;
 }
+
+export type NewCampaign = Omit<CampaignRow, 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'total' | 'totalSegments'>;
 
 export interface CampaignOptions {
   ports?: number[];
@@ -85,14 +93,27 @@ export interface NewMessage {
 export class CampaignsRepository {
   private readonly db: Database.Database;
   private readonly stmts;
+  private readonly transitions: Transitions;
 
   constructor(db: Database.Database) {
     this.db = db;
+    this.transitions = createTransitions(db);
     this.stmts = {
       insert: db.prepare(
-        `INSERT INTO campaigns (id, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, retry_of, created_at, updated_at)
-         VALUES (@id, @name, @accountId, @provider, @content, @quietHours, @options, 'running', @total, @totalSegments, @retryOf, @now, @now)`,
+        `INSERT INTO campaigns (id, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, retry_of, created_at, updated_at, prepare_input)
+         VALUES (@id, @name, @accountId, @provider, @content, @quietHours, @options, @state, 0, 0, @retryOf, @now, @now, @prepareInput)`,
       ),
+      grow: db.prepare<[number, number, string]>('UPDATE campaigns SET total = total + ?, total_segments = total_segments + ? WHERE id = ?'),
+      maxMessageId: db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck(),
+      indexNumbers: db.prepare<[number]>('INSERT INTO messages_number (rowid, number) SELECT id, e164 FROM messages WHERE id > ?'),
+      preparing: db.prepare<[], RawCampaign & { prepare_input: string | null }>(`SELECT * FROM campaigns WHERE state = 'preparing' ORDER BY created_at`),
+      finishPreparing: db.prepare<[string, number, string]>(`UPDATE campaigns SET state = ?, updated_at = ?, prepare_input = NULL WHERE id = ? AND state = 'preparing'`),
+      someMessages: db.prepare<[string, number], { id: number; state: string; segments: number }>('SELECT id, state, segments FROM messages WHERE campaign_id = ? LIMIT ?'),
+      shrink: db.prepare<[number, number, string]>('UPDATE campaigns SET total = total - ?, total_segments = total_segments - ? WHERE id = ?'),
+      deleteMessages: db.prepare<[string]>('DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?))'),
+      unindexNumbers: db.prepare<[string]>('DELETE FROM messages_number WHERE rowid IN (SELECT value FROM json_each(?))'),
+      deleteCampaign: db.prepare<[string]>('DELETE FROM campaigns WHERE id = ?'),
+      resetCounts: db.prepare<[string]>('DELETE FROM campaign_counts WHERE campaign_id = ?'),
       insertMessages: db.prepare<unknown[]>(
         `INSERT INTO messages (campaign_id, account_id, e164, address, text, params, segments, state, updated_at) VALUES ${Array(INSERT_CHUNK).fill("(?, ?, ?, ?, ?, ?, ?, 'queued', ?)").join(', ')}`,
       ),
@@ -104,7 +125,7 @@ export class CampaignsRepository {
       running: db.prepare<[], RawCampaign>(`SELECT * FROM campaigns WHERE state = 'running' ORDER BY created_at, rowid`),
       setState: db.prepare<[string, number, number | null, string]>('UPDATE campaigns SET state = ?, updated_at = ?, finished_at = ? WHERE id = ?'),
       setError: db.prepare<[string | null, number, string]>('UPDATE campaigns SET last_error = ?, updated_at = ? WHERE id = ?'),
-      counts: db.prepare<[string], { state: string; n: number }>('SELECT state, count(*) AS n FROM messages WHERE campaign_id = ? GROUP BY state'),
+      counts: db.prepare<[string], { state: string; n: number }>('SELECT state, n FROM campaign_counts WHERE campaign_id = ?'),
       pending: db.prepare<[string], { n: number }>(
         `SELECT EXISTS (SELECT 1 FROM messages WHERE campaign_id = ? AND state IN ('queued', 'submitting')) AS n`,
       ),
@@ -113,31 +134,99 @@ export class CampaignsRepository {
   }
 
   /**
-   * The campaign and all its messages in ONE transaction: a failure leaves nothing behind.
+   * The campaign and all its messages in ONE transaction: a failure leaves nothing behind. For small
+   * campaigns; a big one is written in steps (createPreparing, appendMessages, finishPreparing).
    * A message's creation is not an event row: its history starts from the campaign's created_at.
    */
-  create(c: Omit<CampaignRow, 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'total' | 'totalSegments'>, messages: readonly NewMessage[]): void {
+  create(c: NewCampaign, messages: readonly NewMessage[]): void {
     this.db.transaction(() => {
-      this.stmts.insert.run({
-        id: c.id,
-        name: c.name,
-        accountId: c.accountId,
-        provider: c.provider,
-        content: JSON.stringify(c.content),
-        quietHours: c.quietHours === null ? null : JSON.stringify(c.quietHours),
-        options: JSON.stringify(c.options),
-        total: messages.length,
-        totalSegments: messages.reduce((s, m) => s + m.segments, 0),
-        retryOf: c.retryOf,
-        now: c.createdAt,
-      });
+      this.insertRow(c, 'running', null);
+      this.appendMessages(c, messages);
+    })();
+  }
+
+  /** The campaign row of a campaign whose messages are written next, in steps. `input` lets a restart write them again. */
+  createPreparing(c: NewCampaign, input: unknown): void {
+    this.insertRow(c, 'preparing', JSON.stringify(input));
+  }
+
+  /** One step: messages appended to the campaign (its total and counts grow; their numbers go into the search index). */
+  appendMessages(c: Pick<NewCampaign, 'id' | 'accountId' | 'createdAt'>, messages: readonly NewMessage[]): void {
+    if (messages.length === 0) return;
+    this.db.transaction(() => {
+      const before = this.stmts.maxMessageId.get() ?? 0;
       const row = (m: NewMessage) => [c.id, c.accountId, m.e164, m.address, m.text, m.params === null ? null : JSON.stringify(m.params), m.segments, c.createdAt];
       let i = 0;
       for (; i + INSERT_CHUNK <= messages.length; i += INSERT_CHUNK) {
         this.stmts.insertMessages.run(...messages.slice(i, i + INSERT_CHUNK).flatMap(row));
       }
       for (; i < messages.length; i++) this.stmts.insertMessage.run(...(row(messages[i]!) as Parameters<typeof this.stmts.insertMessage.run>));
+      this.stmts.indexNumbers.run(before);
+      this.stmts.grow.run(messages.length, messages.reduce((s, m) => s + m.segments, 0), c.id);
+      this.transitions.added(c.id, 'queued', messages.length);
     })();
+  }
+
+  /** The last step: the campaign leaves `preparing` (to `running`, or `paused`/`cancelled`). False when it was not preparing. */
+  finishPreparing(id: string, state: CampaignState, now: number): boolean {
+    return this.stmts.finishPreparing.run(state, now, id).changes === 1;
+  }
+
+  /** Campaigns a crash left preparing, with what they were being written from. */
+  preparing(): (CampaignRow & { prepareInput: unknown })[] {
+    return this.stmts.preparing.all().map((r) => ({ ...toRow(r), prepareInput: r.prepare_input === null ? null : (JSON.parse(r.prepare_input) as unknown) }));
+  }
+
+  /**
+   * One step of emptying a campaign that never sent (a discarded or restarted `preparing` one): up to
+   * `limit` of its messages go. Returns true while more remain.
+   */
+  deleteMessagesStep(id: string, limit: number): boolean {
+    return this.db.transaction(() => {
+      const rows = this.stmts.someMessages.all(id, limit);
+      if (rows.length === 0) return false;
+      const ids = JSON.stringify(rows.map((r) => r.id));
+      this.stmts.unindexNumbers.run(ids);
+      this.stmts.deleteMessages.run(ids);
+      for (const [state, group] of Map.groupBy(rows, (r) => r.state)) this.transitions.added(id, state, -group.length);
+      this.stmts.shrink.run(rows.length, rows.reduce((n, r) => n + r.segments, 0), id);
+      return true;
+    })();
+  }
+
+  /** Removes an emptied campaign's row (and its counts). */
+  deleteEmpty(id: string): void {
+    this.db.transaction(() => {
+      this.stmts.resetCounts.run(id);
+      this.stmts.deleteCampaign.run(id);
+    })();
+  }
+
+  /** One step of a retry: the next `limit` messages of `fromId` in `states` after message `afterId` (opted-out numbers left out). */
+  retryRows(fromId: string, states: readonly string[], afterId: number, limit: number): (NewMessage & { id: number })[] {
+    return this.db
+      .prepare<unknown[], { id: number; e164: string; address: string; text: string; params: string | null; segments: number }>(
+        `SELECT id, e164, address, text, params, segments FROM messages m WHERE campaign_id = ? AND state IN (${states.map(() => '?').join(',')}) AND id > ?
+           AND NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.e164 = m.e164) ORDER BY id LIMIT ?`,
+      )
+      .all(fromId, ...states, afterId, limit)
+      .map((m) => ({ ...m, params: m.params === null ? null : (JSON.parse(m.params) as Record<string, string>) }));
+  }
+
+  private insertRow(c: NewCampaign, state: CampaignState, prepareInput: string | null): void {
+    this.stmts.insert.run({
+      id: c.id,
+      name: c.name,
+      accountId: c.accountId,
+      provider: c.provider,
+      content: JSON.stringify(c.content),
+      quietHours: c.quietHours === null ? null : JSON.stringify(c.quietHours),
+      options: JSON.stringify(c.options),
+      retryOf: c.retryOf,
+      state,
+      now: c.createdAt,
+      prepareInput,
+    });
   }
 
   get(id: string): CampaignRow | undefined {

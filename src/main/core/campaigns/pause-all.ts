@@ -21,18 +21,18 @@ export function createPauseAll(service: CampaignService) {
 
   return {
     status,
-    pauseAll(): PauseAllResult {
+    async pauseAll(): Promise<PauseAllResult> {
       const ids = service.list().filter((c) => c.state === 'running').map((c) => c.id);
       for (const id of ids) {
-        service.pause(id);
+        await service.pause(id);
         pausedByAll.add(id);
       }
       return { ids, status: status() };
     },
-    resumeAll(): PauseAllResult {
+    async resumeAll(): Promise<PauseAllResult> {
       const paused = service.list().filter((c) => c.state === 'paused');
       const chosen = pausedByAll.size > 0 ? paused.filter((c) => pausedByAll.has(c.id)) : paused.filter((c) => c.lastError === null);
-      for (const c of chosen) service.resume(c.id);
+      for (const c of chosen) await service.resume(c.id);
       pausedByAll = new Set();
       return { ids: chosen.map((c) => c.id), status: status() };
     },

@@ -90,7 +90,13 @@ export class ImportSessions {
     const id = randomUUID();
     // The worker boots while the sheet names are read and the window asks for the analysis (spare-worker.ts).
     if (this.usesWorker(bytes)) this.spare?.prepare(id);
-    const sheets = sheetNames(bytes); // never throws: [] for anything it cannot read
+    let sheets: string[];
+    try {
+      sheets = sheetNames(bytes); // [] for anything it cannot read; throws for a zip bomb
+    } catch (err) {
+      this.spare?.discard(id);
+      throw err;
+    }
     this.sessions.set(id, { id, fileName, bytes, sheets, touchedAt: this.deps.clock.now() });
     return { importId: id, sheets };
   }

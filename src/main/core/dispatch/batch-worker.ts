@@ -4,12 +4,14 @@ import type { JsmsClient } from '../providers/jsms/client.ts';
 import { BATCH_SIZE, sendEimsBatch, sendJsmsBatch, type BatchOutcome } from './batch-senders.ts';
 import { IDLE_RECHECK_MS, type AccountWorker, type DispatchEnv } from './dispatch-env.ts';
 import type { LedgerMessage } from './ledger.ts';
+import { claimInSteps, settleAnsweredInSteps } from './ledger-steps.ts';
 import { settleFailedRequest } from './settle-failure.ts';
 
 /**
  * Sends for a batch provider (EIMS, JSMS): up to `concurrency` requests in flight for the account,
  * each carrying up to `batchSize` messages of one campaign. Campaigns take turns batch by batch.
- * Every batch is claimed in the ledger (queued → submitting) before its request goes out.
+ * Every batch is claimed in the ledger (queued → submitting) before its request goes out, in short
+ * steps (ledger-steps.ts); one claim runs at a time, so two requests never pick the same messages.
  */
 
 export interface BatchWorkerOptions {
@@ -27,6 +29,9 @@ export function createBatchWorker(env: DispatchEnv, accountId: string, options: 
   let closed = false;
   let timer: unknown = null;
   let turn = 0;
+  /** A kick is claiming; `again`: another kick came meanwhile and the queue must be looked at once more. */
+  let kicking: Promise<void> | null = null;
+  let again = false;
 
   const send = (campaign: CampaignRow, messages: readonly LedgerMessage[]): Promise<BatchOutcome> => {
     const client = env.client(accountId);
@@ -44,19 +49,25 @@ export function createBatchWorker(env: DispatchEnv, accountId: string, options: 
     }
     // After stop the database may be closed: the claim stays `submitting` and becomes `unknown` at the next start.
     if (closed) return;
-    env.ledger.settleAnswered(submissionId, outcome.accepted, outcome.rejected.map((r) => ({ ...r, retryAt: null })));
-    env.settled(campaign.id);
+    await settleAnsweredInSteps(
+      env.ledger,
+      submissionId,
+      outcome.accepted,
+      outcome.rejected.map((r) => ({ ...r, retryAt: null })),
+      () => closed,
+    );
+    if (!closed) env.settled(campaign.id);
   }
 
   /** Claims the next batch (round-robin over sendable campaigns), or null when nothing is due. */
-  function claimNext(): { campaign: CampaignRow; submissionId: number; claimed: LedgerMessage[] } | null {
+  async function claimNext(): Promise<{ campaign: CampaignRow; submissionId: number; claimed: LedgerMessage[] } | null> {
     const campaigns = env.sendable(accountId);
     for (let i = 0; i < campaigns.length; i++) {
       const campaign = campaigns[(turn + i) % campaigns.length]!;
       const picked = env.ledger.pick(campaign.id, batchSize);
       if (picked.length === 0) continue;
       turn = (turn + i + 1) % campaigns.length;
-      const { submissionId, claimed } = env.ledger.claim(accountId, picked);
+      const { submissionId, claimed } = await claimInSteps(env.ledger, accountId, picked);
       if (claimed.length === 0) continue;
       return { campaign, submissionId, claimed };
     }
@@ -79,22 +90,41 @@ export function createBatchWorker(env: DispatchEnv, accountId: string, options: 
       env.clock.clearTimeout(timer);
       timer = null;
     }
+    if (kicking) {
+      again = true;
+      return;
+    }
+    kicking = fill().finally(() => {
+      kicking = null;
+      schedule();
+    });
+  }
+
+  /** Starts requests until `concurrency` are in flight or nothing is due. */
+  async function fill(): Promise<void> {
     try {
-      while (running.size < concurrency) {
-        const next = claimNext();
-        if (!next) break;
-        const p: Promise<void> = run(next.campaign, next.submissionId, next.claimed)
-          .catch((err: unknown) => env.report(err, 'settle'))
-          .finally(() => {
-          running.delete(p);
-          kick();
-        });
-        running.add(p);
-      }
+      do {
+        again = false;
+        while (!stopped && running.size < concurrency) {
+          const next = await claimNext();
+          if (!next) break;
+          if (stopped) {
+            // Stopped while claiming: nothing went out, so the messages go back to the queue.
+            env.ledger.settleNotSent(next.submissionId, { code: 'APP_STOPPING', message: 'The app stopped before this request was sent.' }, env.clock.now(), { countAttempt: false });
+            break;
+          }
+          const p: Promise<void> = run(next.campaign, next.submissionId, next.claimed)
+            .catch((err: unknown) => env.report(err, 'settle'))
+            .finally(() => {
+              running.delete(p);
+              kick();
+            });
+          running.add(p);
+        }
+      } while (again && !stopped);
     } catch (err) {
       env.report(err, 'dispatch');
     }
-    schedule();
   }
 
   return {
@@ -104,7 +134,8 @@ export function createBatchWorker(env: DispatchEnv, accountId: string, options: 
       stopped = true;
       if (timer !== null) env.clock.clearTimeout(timer);
       timer = null;
-      if (running.size > 0) await Promise.race([Promise.allSettled([...running]), new Promise((r) => setTimeout(r, graceMs))]);
+      const busy = kicking ? [...running, kicking] : [...running];
+      if (busy.length > 0) await Promise.race([Promise.allSettled(busy), new Promise((r) => setTimeout(r, graceMs))]);
       closed = true;
     },
   };

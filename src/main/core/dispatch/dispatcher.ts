@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AccountConfig } from '../../../shared/accounts.ts';
 import type { CampaignProgressEvent } from '../../../shared/campaigns.ts';
 import { AppError, type AppErrorShape } from '../../../shared/errors.ts';
-import { readSecret } from '../accounts/account-secrets.ts';
+import { secretGetter } from '../accounts/account-secrets.ts';
 import { AccountsRepository } from '../accounts/accounts-repository.ts';
 import { CampaignsRepository, type CampaignRow } from '../campaigns/campaigns-repository.ts';
 import type { Clock, FetchLike, SecretStore } from '../ports.ts';
@@ -93,7 +93,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         throw new AppError('CAMPAIGN_ACCOUNT_GONE', 'The account of this campaign was deleted. Cancel the campaign, or add the account again and resume.', { kind: 'auth' });
       }
       const d = { fetch: deps.fetch, clock, nextSeq: () => nextSeq(accountId) };
-      return createProviderClient(account, (field) => readSecret(deps.secrets, accountId, field), tuning.timeoutMs ? { ...d, timeoutMs: tuning.timeoutMs } : d);
+      return createProviderClient(account, secretGetter(deps.secrets, account), tuning.timeoutMs ? { ...d, timeoutMs: tuning.timeoutMs } : d);
     },
     sendable(accountId) {
       const now = clock.now();

@@ -1,4 +1,4 @@
-import type { SecretStore } from '../ports.ts';
+import type { SecretState, SecretStore } from '../ports.ts';
 import type { Redactor } from './redact.ts';
 
 /** The app's secret store, telling the log's redactor every value that is read or written. */
@@ -21,7 +21,13 @@ export class RedactingSecretStore implements SecretStore {
   delete(key: string) {
     this.inner.delete(key);
   }
-  has(key: string) {
-    return this.inner.has(key);
+  state(key: string): SecretState {
+    return this.inner.state(key);
+  }
+  protection() {
+    return this.inner.protection();
+  }
+  allowWeakStorage() {
+    return this.inner.allowWeakStorage();
   }
 }

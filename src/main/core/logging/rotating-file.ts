@@ -1,5 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, makePrivate, PRIVATE_FILE } from '../private-files.ts';
 
 export interface RotatingFileOptions {
   dir: string;
@@ -11,7 +12,10 @@ export interface RotatingFileOptions {
   maxFiles?: number;
 }
 
-/** An append-only file that rotates by size and keeps at most N files. Writes are synchronous so a crash loses nothing written. */
+/**
+ * An append-only file that rotates by size and keeps at most N files. Writes are synchronous so a crash
+ * loses nothing written. The folder is 0700 and every file 0600 (older ones are tightened on open).
+ */
 export class RotatingFile {
   readonly dir: string;
   private readonly base: string;
@@ -28,7 +32,8 @@ export class RotatingFile {
     this.ext = dot > 0 ? name.slice(dot) : '';
     this.maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
     this.maxFiles = Math.max(1, options.maxFiles ?? 5);
-    mkdirSync(this.dir, { recursive: true });
+    ensurePrivateDir(this.dir);
+    makePrivate(...this.files());
     this.size = existsSync(this.current) ? statSync(this.current).size : 0;
   }
 
@@ -50,7 +55,7 @@ export class RotatingFile {
   write(line: string): void {
     const bytes = Buffer.byteLength(line);
     if (this.size > 0 && this.size + bytes > this.maxBytes) this.rotate();
-    appendFileSync(this.current, line, { mode: 0o600 });
+    appendFileSync(this.current, line, PRIVATE_FILE);
     this.size += bytes;
   }
 

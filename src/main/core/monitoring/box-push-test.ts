@@ -11,7 +11,7 @@ export async function sendBoxPushTest(
 ): Promise<BoxPushTestResult> {
   const account = m.accountOf(input.accountId);
   if (!account || account.kind !== 'gsmbox') throw new AppError('ACCOUNT_NOT_FOUND', 'That GSM box account does not exist any more. Pick another account.');
-  const view = m.campaigns.create({
+  const view = await m.campaigns.create({
     name: 'Box push test',
     accountId: account.id,
     content: { mode: 'text', body: input.text },

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MessageState } from '../../../shared/campaigns.ts';
-import { createDailyCounts } from '../store/daily-counts.ts';
+import { createTransitions } from '../store/transitions.ts';
 
 /**
  * The set-based writes of one ingest batch, with flat JSON arrays of ids (no per-row JSON objects to
@@ -8,11 +8,12 @@ import { createDailyCounts } from '../store/daily-counts.ts';
  *  - state changes: one UPDATE per distinct (state, code, message, provider code), ids via json_each;
  *  - their message_events rows: one INSERT per distinct (state, source, detail), in order per message
  *    (a message's second change in the batch goes in a second round);
- *  - daily_counts: one upsert per account and kind for the batch (store/daily-counts.ts).
+ *  - the kept counts: one upsert per account and kind, and per campaign and state, for the batch (store/transitions.ts).
  */
 
 export interface Advance {
   id: number;
+  campaignId: string;
   accountId: string;
   /** The state in the database before this batch's UPDATE. */
   from: MessageState;
@@ -38,7 +39,7 @@ export function createBulkAdvance(db: Database.Database) {
   const event = db.prepare<[number, string, string, string, string]>(
     `INSERT INTO message_events (message_id, at, state, source, detail) SELECT value, ?, ?, ?, ? FROM json_each(?)`,
   );
-  const daily = createDailyCounts(db);
+  const counts = createTransitions(db);
 
   return {
     /** Writes the batch's state changes, their events and counts (call inside the batch's transaction). */
@@ -50,9 +51,9 @@ export function createBulkAdvance(db: Database.Database) {
       }
       // An advance starts from submitted or sent (unknown ones are settled one by one), never from a
       // state that counts as a hand-over, so `handed` is false here.
-      daily.record(
+      counts.record(
         now,
-        advances.map((a) => ({ accountId: a.accountId, from: a.from, to: a.state, handed: false })),
+        advances.map((a) => ({ campaignId: a.campaignId, accountId: a.accountId, from: a.from, to: a.state, handed: false })),
       );
       // Rounds keep each message's events in order; within a round, one INSERT per distinct event text.
       const seen = new Map<number, number>();

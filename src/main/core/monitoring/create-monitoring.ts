@@ -1,4 +1,4 @@
-import { readSecret } from '../accounts/account-secrets.ts';
+import { readSecret, secretGetter } from '../accounts/account-secrets.ts';
 import { AccountsRepository } from '../accounts/accounts-repository.ts';
 import type { createCampaignService } from '../campaigns/campaign-service.ts';
 import { createOptOutCheck } from '../contacts/opt-out-check.ts';
@@ -75,7 +75,7 @@ export function createMonitoring(
     const a = accountOf(id);
     if (!a) throw new Error(`account ${id} is gone`);
     const d = { fetch: ctx.fetch, clock, nextSeq: () => nextSeq(id) };
-    return createProviderClient(a, (field) => readSecret(ctx.secrets, id, field), options.providerTimeoutMs ? { ...d, timeoutMs: options.providerTimeoutMs } : d);
+    return createProviderClient(a, secretGetter(ctx.secrets, a), options.providerTimeoutMs ? { ...d, timeoutMs: options.providerTimeoutMs } : d);
   };
 
   function reports(inputs: ReportInput[]): IngestResult | undefined {

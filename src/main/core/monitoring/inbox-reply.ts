@@ -3,13 +3,13 @@ import { AppError } from '../../../shared/errors.ts';
 import type { Monitoring } from './create-monitoring.ts';
 
 /** A reply is a one-recipient campaign (opt-outs, pacing and the ledger all apply as for any send). */
-export function replyToThread(m: Monitoring, input: { number: string; accountId: string; text: string; port?: number | undefined }): InboxReplyResult {
+export async function replyToThread(m: Monitoring, input: { number: string; accountId: string; text: string; port?: number | undefined }): Promise<InboxReplyResult> {
   const account = m.accountOf(input.accountId);
   if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'That account does not exist any more. Pick another account to reply from.');
   if (account.kind === 'jsms') throw new AppError('REPLY_NEEDS_FREE_TEXT', 'JSMS sends templates only. Reply from an EIMS or GSM box account.');
   const last = m.inbox.lastInbound(input.number);
   const port = input.port ?? (account.kind === 'gsmbox' && last?.account_id === account.id && last.port !== null ? last.port : undefined);
-  const view = m.campaigns.create({
+  const view = await m.campaigns.create({
     name: `Reply to ${input.number}`,
     accountId: account.id,
     content: { mode: 'text', body: input.text },

@@ -7,7 +7,7 @@ import { messageResultsTable } from '../contacts/export/table.ts';
 import type { CoreContext } from '../context.ts';
 import type { GsmboxClient } from '../providers/gsmbox/client.ts';
 import { createProviderService } from '../providers/service.ts';
-import { readSecret } from '../accounts/account-secrets.ts';
+import { secretGetter } from '../accounts/account-secrets.ts';
 import { AccountsRepository } from '../accounts/accounts-repository.ts';
 import { createCounter } from '../store/counters.ts';
 import { hostForBox, readBoxPush, setupBoxPush, type BoxPushEnv } from './box-push-setup.ts';
@@ -68,7 +68,7 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
       await Promise.all(
         accounts.list().map(async (row) => {
           const account = { ...row.config, id: row.id };
-          const check = await providers.testConnection(account, (field) => readSecret(ctx.secrets, account.id, field));
+          const check = await providers.testConnection(account, secretGetter(ctx.secrets, account));
           const error = check.error ?? null;
           if (account.kind === 'gsmbox') {
             const sent = m.dashboard.sentTodayByPort(account.id, ctx.clock.now());

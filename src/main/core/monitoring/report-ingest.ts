@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MessageState } from '../../../shared/campaigns.ts';
 import type { Clock } from '../ports.ts';
-import { createDailyCounts } from '../store/daily-counts.ts';
+import { createTransitions } from '../store/transitions.ts';
 import { createBulkAdvance, type Advance, type EventRow } from './bulk-advance.ts';
 import { sameNumber } from './numbers.ts';
 
@@ -145,7 +145,7 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
     return found;
   }
 
-  const daily = createDailyCounts(db);
+  const counts = createTransitions(db);
 
   function apply(inputs: readonly ReportInput[], result: IngestResult): void {
     const now = clock.now();
@@ -175,7 +175,7 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
         const providerId = m.by === 'provider-id' ? m.providerId : (target.provider_id ?? '');
         if (s.settleUnknown.run(input.state, providerId, code, message, providerCode, now, target.id).changes !== 1) continue;
         // handed_at was set by the UPDATE (COALESCE with updated_at), so the send counts as handed over now.
-        daily.record(now, [{ accountId: target.account_id, from: 'unknown', to: input.state, handed: true }]);
+        counts.record(now, [{ campaignId: target.campaign_id, accountId: target.account_id, from: 'unknown', to: input.state, handed: true }]);
         s.event.run(target.id, now, input.state, input.source, `${note0} (settles an unknown send)`);
         current.set(target.id, input.state);
       } else {
@@ -187,6 +187,7 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
         const prev = updates.get(target.id);
         updates.set(target.id, {
           id: target.id,
+          campaignId: target.campaign_id,
           accountId: target.account_id,
           from: prev?.from ?? state,
           state: input.state,

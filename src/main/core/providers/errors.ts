@@ -82,6 +82,15 @@ export function inputError(provider: ProviderKind, message: string, field?: stri
   return new ProviderError('PROVIDER_INVALID_INPUT', message, init);
 }
 
+/** A secret is stored but can no longer be decrypted (the system keyring changed or was reset). */
+export function unreadableSecretError(provider: ProviderKind): ProviderError {
+  return new ProviderError(
+    'PROVIDER_SECRET_UNREADABLE',
+    'A saved password or key of this account can no longer be read (the system keyring changed). Open the account in Accounts and enter it again.',
+    { kind: 'auth', outcome: 'not-sent', provider },
+  );
+}
+
 export function missingSecretError(provider: ProviderKind, what: string): ProviderError {
   return new ProviderError(
     'PROVIDER_SECRET_MISSING',

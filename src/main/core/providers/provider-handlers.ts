@@ -1,6 +1,6 @@
 import type { Handlers } from '../../../shared/api.ts';
 import type { providerMethods } from '../../../shared/contract/providers.ts';
-import { readSecret } from '../accounts/account-secrets.ts';
+import { secretGetter } from '../accounts/account-secrets.ts';
 import { AccountsRepository } from '../accounts/accounts-repository.ts';
 import type { CoreContext } from '../context.ts';
 import { createCounter } from '../store/counters.ts';
@@ -16,7 +16,7 @@ export function createProviderHandlers(ctx: CoreContext): ProviderHandlers {
 
   const load = (id: string): [ServiceAccount, SecretGetter] => {
     const row = accounts.require(id);
-    return [{ ...row.config, id: row.id }, (field) => readSecret(ctx.secrets, id, field)];
+    return [{ ...row.config, id: row.id }, secretGetter(ctx.secrets, { id: row.id, kind: row.config.kind })];
   };
 
   return {

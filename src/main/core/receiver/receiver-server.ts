@@ -1,14 +1,18 @@
 import http from 'node:http';
-import type { Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
 import type { PushSource } from '../../../shared/monitoring.ts';
 import type { FileOffers } from './file-offers.ts';
+import { createConnectionGuard } from './connection-guard.ts';
 import { tokenMatches } from './push-token.ts';
 import { createRateLimiter } from './rate-limit.ts';
 
 /**
  * The receiver's HTTP server (node:http): `/push/<token>/<eims|box|jsms>/<accountId>` for pushes and
  * `/files/<id>/<name>` for offered files. Refuses without the token (401), unknown paths (404), big
- * bodies (413), slow clients (408), busy sources (429), and never lets a request crash it.
+ * bodies (413), slow clients (408), busy sources (429), connections past the per-address or total cap
+ * (503, connection-guard.ts), and never lets a request crash it. Headers must arrive within 3 s and a
+ * connection with no request in flight closes after 5 s without a byte, so slow or silent connections
+ * cannot hold the receiver.
  * GSM boxes may put raw UTF-8 bytes in the request line, which node's parser rejects: such requests
  * arrive through `clientError` with their raw bytes and are handled there.
  */
@@ -34,19 +38,27 @@ export interface ReceiverLimits {
   maxBodyBytes: number;
   /** Whole request (headers + body) must arrive within this. */
   requestTimeoutMs: number;
+  /** The request line and headers must arrive within this (Node checks every 500 ms). */
   headersTimeoutMs: number;
+  /** A connection with no request in flight closes after this long without a byte either way. */
+  idleTimeoutMs: number;
   perSecond: number;
   burst: number;
+  /** Connections held at once, in all. */
   maxConnections: number;
+  /** Connections held at once from one address (an IPv6 /64 counts as one). */
+  maxConnectionsPerAddress: number;
 }
 
 export const DEFAULT_LIMITS: ReceiverLimits = {
   maxBodyBytes: 64 * 1024,
   requestTimeoutMs: 15_000,
-  headersTimeoutMs: 10_000,
+  headersTimeoutMs: 3_000,
+  idleTimeoutMs: 5_000,
   perSecond: 100,
   burst: 1000,
-  maxConnections: 256,
+  maxConnections: 512,
+  maxConnectionsPerAddress: 16,
 };
 
 export interface ReceiverServerOptions {
@@ -75,6 +87,7 @@ const TEXT: Record<number, string> = {
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 type Route =
@@ -102,16 +115,27 @@ function pathOfTarget(target: string): string {
 export function createReceiverServer(opts: ReceiverServerOptions) {
   const limits: ReceiverLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const limiter = createRateLimiter({ perSecond: limits.perSecond, burst: limits.burst });
+  const outcome = (accepted: boolean, status: number) => opts.onOutcome?.(accepted, status);
+  const guard = createConnectionGuard({ perSource: limits.maxConnectionsPerAddress, total: limits.maxConnections }, () => outcome(false, 503));
   const server = http.createServer({
     requestTimeout: limits.requestTimeoutMs,
     headersTimeout: limits.headersTimeoutMs,
-    keepAliveTimeout: 5_000,
+    keepAliveTimeout: limits.idleTimeoutMs,
     connectionsCheckingInterval: 500,
     maxHeaderSize: 16 * 1024,
   });
-  server.maxConnections = limits.maxConnections;
-  server.timeout = limits.requestTimeoutMs * 2;
-  const outcome = (accepted: boolean, status: number) => opts.onOutcome?.(accepted, status);
+  // Idle sockets: Node's inactivity timer (kept-alive ones after an answer too), except while a request
+  // is in flight (a push may wait on the store).
+  server.timeout = limits.idleTimeoutMs;
+  server.on('timeout', (socket: Socket) => {
+    if (!guard.isBusy(socket)) socket.destroy();
+  });
+  // Connections are accepted here and handed to the HTTP server only when the guard admits them, so a
+  // refused one never reaches the HTTP parser. The HTTP server itself never listens: its 'listening'
+  // event is what starts Node's header/request timeout checks, so it is emitted when this one listens.
+  const front = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
+    if (guard.admit(socket)) server.emit('connection', socket);
+  });
 
   function finish(res: http.ServerResponse, reply: PushReply, close = false) {
     if (res.headersSent || res.destroyed) return;
@@ -198,6 +222,9 @@ export function createReceiverServer(opts: ReceiverServerOptions) {
   server.on('request', (req, res) => {
     res.on('error', () => undefined);
     req.on('error', () => undefined);
+    if (guard.wasRefused(req.socket)) return void req.resume();
+    guard.setBusy(req.socket, true);
+    res.once('close', () => guard.setBusy(req.socket, false));
     handle(req, res).catch((err: unknown) => {
       opts.onError?.(err);
       refuse(res, 500);
@@ -227,6 +254,7 @@ export function createReceiverServer(opts: ReceiverServerOptions) {
 
   server.on('clientError', (err: Error & { code?: string; rawPacket?: Buffer }, socket: Socket) => {
     socket.on('error', () => undefined);
+    if (guard.wasRefused(socket)) return;
     const reply = (status: number) => {
       outcome(status < 400, status);
       if (!socket.writable || socket.destroyed) return socket.destroy();
@@ -248,30 +276,36 @@ export function createReceiverServer(opts: ReceiverServerOptions) {
   });
 
   return {
-    server,
+    /** The listening socket server (the HTTP server behind it takes only admitted connections). */
+    server: front,
+    /** Connections held right now (admitted, not yet closed). */
+    connections: () => guard.held(),
     /** Binds; rejects with the system error (e.g. EADDRINUSE). */
     listen(): Promise<number> {
       return new Promise((resolve, reject) => {
         const onError = (err: Error) => {
-          server.off('listening', onListening);
+          front.off('listening', onListening);
           reject(err);
         };
         const onListening = () => {
-          server.off('error', onError);
-          server.on('error', (e) => opts.onError?.(e));
-          const a = server.address();
+          front.off('error', onError);
+          front.on('error', (e) => opts.onError?.(e));
+          server.emit('listening');
+          const a = front.address();
           resolve(typeof a === 'object' && a ? a.port : opts.port);
         };
-        server.once('error', onError);
-        server.once('listening', onListening);
-        server.listen(opts.port, opts.host);
+        front.once('error', onError);
+        front.once('listening', onListening);
+        front.listen(opts.port, opts.host);
       });
     },
     close(): Promise<void> {
       return new Promise((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
+        if (!front.listening) return resolve();
+        front.close(() => resolve());
+        server.close(); // stops the timeout checks; it never listened, so its callback would only report that
         server.closeAllConnections();
+        guard.closeRefused();
       });
     },
   };

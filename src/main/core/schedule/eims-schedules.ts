@@ -75,10 +75,10 @@ export function createEimsSchedules(ctx: CoreContext, sc: ScheduleContext, offer
   const eims = (accountId: string) => sc.client(accountId) as EimsClient;
 
   /** One text for everyone (EIMS timed sends and jobs carry a single content). */
-  function singleText(draft: CampaignDraft) {
+  async function singleText(draft: CampaignDraft) {
     sc.requireKind(draft.accountId, 'eims');
     sc.checkContent('eims', draft);
-    const composed = sc.compose(draft, 'eims');
+    const composed = await sc.compose(draft, 'eims');
     const texts = new Set(composed.messages.map((m) => m.text));
     if (texts.size > 1) {
       throw new AppError('SCHEDULE_ONE_TEXT', 'EIMS timed sends and jobs carry one text for everyone, but {variables} make it differ per recipient. Remove the variables, or use an app schedule instead.', {
@@ -134,7 +134,7 @@ export function createEimsSchedules(ctx: CoreContext, sc: ScheduleContext, offer
     async createTimed(input: EimsTimedInput): Promise<ScheduleView> {
       const sendAt = instantOf(parseLocalDateTime(input.at), input.zone);
       if (sendAt <= ctx.clock.now()) throw new AppError('SCHEDULE_TIME_PAST', 'This time has already passed. Pick a time in the future.', { fields: { at: 'Pick a time in the future.' } });
-      const { text, numbers } = singleText(input.draft);
+      const { text, numbers } = await singleText(input.draft);
       const when: When = { zone: input.zone, repeat: { kind: 'once', at: input.at }, startDate: null, endDate: null, maxRuns: null };
       let row = record('eims-timed', input.draft, input.zone, when, sendAt, { parts: [], recipients: numbers.length });
       repo.insert(row);
@@ -168,7 +168,7 @@ export function createEimsSchedules(ctx: CoreContext, sc: ScheduleContext, offer
       if (planStart !== undefined && planEnd !== undefined && planEnd <= planStart) {
         throw new AppError('SCHEDULE_END_BEFORE_START', 'The plan ends before it starts. Pick an end after the start.', { fields: { 'job.planEnd': 'Pick a later end.' } });
       }
-      const { text, numbers } = singleText(input.draft);
+      const { text, numbers } = await singleText(input.draft);
       const now = ctx.clock.now();
       const when = jobWhen(job, planStart, planEnd, now);
       const next = job.jobType === 'timed' ? planStart! : job.jobType === 'now' ? null : when ? nextRun(when, Math.max(now, (planStart ?? now) - 1), 0) : null;

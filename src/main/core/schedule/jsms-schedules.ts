@@ -58,7 +58,7 @@ export function createJsmsSchedules(ctx: CoreContext, sc: ScheduleContext, onCha
   const { repo } = sc;
   const jsms = (accountId: string) => sc.client(accountId) as JsmsClient;
 
-  function prepare(input: JsmsScheduleInput) {
+  async function prepare(input: JsmsScheduleInput) {
     const a = sc.requireKind(input.draft.accountId, 'jsms');
     sc.checkContent('jsms', input.draft);
     if (input.draft.content.mode !== 'template') throw new AppError('CAMPAIGN_NEEDS_TEMPLATE', 'JSMS sends approved templates only. Pick a template.');
@@ -66,7 +66,7 @@ export function createJsmsSchedules(ctx: CoreContext, sc: ScheduleContext, onCha
     if (sendAt <= ctx.clock.now()) {
       throw new AppError('SCHEDULE_TIME_PAST', 'This time has already passed. Pick a time in the future.', { fields: { at: 'Pick a time in the future.' } });
     }
-    const composed = sc.compose(input.draft, 'jsms');
+    const composed = await sc.compose(input.draft, 'jsms');
     return { account: a, sendAt, chunks: chunk(composed.messages), recipients: composed.messages.length, content: input.draft.content };
   }
 
@@ -120,7 +120,7 @@ export function createJsmsSchedules(ctx: CoreContext, sc: ScheduleContext, onCha
 
   return {
     async create(input: JsmsScheduleInput): Promise<ScheduleView> {
-      const p = prepare(input);
+      const p = await prepare(input);
       if (p.content.mode !== 'template') throw new AppError('CAMPAIGN_NEEDS_TEMPLATE', 'JSMS sends approved templates only. Pick a template.');
       const now = ctx.clock.now();
       let row: ScheduleRow = {
@@ -165,7 +165,7 @@ export function createJsmsSchedules(ctx: CoreContext, sc: ScheduleContext, onCha
       let s = sc.require(id);
       if (s.kind !== 'jsms') throw new AppError('SCHEDULE_WRONG_KIND', 'This is not a JSMS schedule.');
       if (input.draft.accountId !== s.accountId) throw new AppError('SCHEDULE_ACCOUNT_FIXED', 'A JSMS schedule stays with its account. Delete it and create a new one for another account.');
-      const p = prepare(input);
+      const p = await prepare(input);
       if (p.content.mode !== 'template') throw new AppError('CAMPAIGN_NEEDS_TEMPLATE', 'JSMS sends approved templates only. Pick a template.');
       const client = jsms(s.accountId);
       const old = (s.data.parts ?? []).filter((x) => x.state === 'pending');

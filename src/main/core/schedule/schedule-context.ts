@@ -1,13 +1,12 @@
-import type { CountryCode } from 'libphonenumber-js/max';
 import type { AccountConfig, ProviderKind } from '../../../shared/accounts.ts';
 import type { CampaignDraft } from '../../../shared/campaigns.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ScheduleView } from '../../../shared/schedules.ts';
 import { offsetLabel } from '../../../shared/zoned-time.ts';
-import { readSecret } from '../accounts/account-secrets.ts';
+import { secretGetter } from '../accounts/account-secrets.ts';
 import { AccountsRepository } from '../accounts/accounts-repository.ts';
-import { composeMessages, type Composed } from '../campaigns/compose-messages.ts';
-import { resolveRecipients } from '../campaigns/recipients.ts';
+import type { NewMessage } from '../campaigns/campaigns-repository.ts';
+import type { Composer } from '../campaigns/composer.ts';
 import type { CoreContext } from '../context.ts';
 import { CAPABILITIES } from '../providers/capabilities.ts';
 import { PROVIDER_LABEL } from '../providers/errors.ts';
@@ -17,7 +16,7 @@ import { createCounter } from '../store/counters.ts';
 import type { ScheduleRow, SchedulesRepository } from './schedules-repository.ts';
 
 /** What local and provider-side schedules share: accounts, recipients, clients and the one view. */
-export function createScheduleContext(ctx: CoreContext, repo: SchedulesRepository) {
+export function createScheduleContext(ctx: CoreContext, repo: SchedulesRepository, composer: Composer) {
   const accounts = new AccountsRepository(ctx.db);
   const nextSeq = createCounter(ctx.db, 'eims-seq');
 
@@ -47,11 +46,9 @@ export function createScheduleContext(ctx: CoreContext, repo: SchedulesRepositor
     }
   }
 
-  /** The draft's recipients now, rendered (provider-side schedules hand them over once). */
-  function compose(draft: CampaignDraft, kind: ProviderKind): Composed {
-    const region = ctx.settings.get().defaultRegion as CountryCode;
-    const resolved = resolveRecipients(ctx.db, draft.recipients, kind, region);
-    const composed = composeMessages(draft.content, resolved.recipients);
+  /** The draft's recipients now, rendered (provider-side schedules hand them over once); big sets off main's event loop. */
+  async function compose(draft: CampaignDraft, kind: ProviderKind): Promise<{ messages: NewMessage[] }> {
+    const composed = await composer.composeAll({ content: draft.content, recipients: draft.recipients, kind, region: ctx.settings.get().defaultRegion });
     if (composed.messages.length === 0) {
       throw new AppError('CAMPAIGN_NO_RECIPIENTS', 'Nobody is left to send to after removing invalid and opted-out numbers. Pick other lists or paste numbers.', {
         fields: { 'draft.recipients.listIds': 'No recipients.' },
@@ -62,7 +59,7 @@ export function createScheduleContext(ctx: CoreContext, repo: SchedulesRepositor
 
   function client(accountId: string): ProviderClient {
     const a = account(accountId);
-    return createProviderClient(a, (field) => readSecret(ctx.secrets, accountId, field), { fetch: ctx.fetch, clock: ctx.clock, nextSeq: () => nextSeq(accountId) });
+    return createProviderClient(a, secretGetter(ctx.secrets, a), { fetch: ctx.fetch, clock: ctx.clock, nextSeq: () => nextSeq(accountId) });
   }
 
   function require(id: string): ScheduleRow {

@@ -7,10 +7,11 @@ import { createJsmsSchedules } from './jsms-schedules.ts';
 import { createLocalSchedules } from './local-schedules.ts';
 import { createScheduleContext } from './schedule-context.ts';
 import type { SchedulesRepository } from './schedules-repository.ts';
+import type { Composer } from '../campaigns/composer.ts';
 
 /** Every schedule operation the UI has, local and provider-side, behind one list. */
-export function createScheduleService(ctx: CoreContext, repo: SchedulesRepository, opts: { offerFile?: OfferFile | undefined; rearm: () => void }) {
-  const sc = createScheduleContext(ctx, repo);
+export function createScheduleService(ctx: CoreContext, repo: SchedulesRepository, opts: { offerFile?: OfferFile | undefined; rearm: () => void; composer: Composer }) {
+  const sc = createScheduleContext(ctx, repo, opts.composer);
   const changed = (id: string, reason: ScheduleChangedEvent['reason']) => {
     ctx.emit('schedulesChanged', { reason, id });
     if (reason !== 'fired') opts.rearm();

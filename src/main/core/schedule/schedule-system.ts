@@ -2,8 +2,9 @@ import type { CoreContext } from '../context.ts';
 import type { OfferFile } from './file-offer.ts';
 import { createScheduleHandlers } from './schedule-handlers.ts';
 import { createScheduleService } from './schedule-service.ts';
-import { createScheduler, type CampaignInserter } from './scheduler.ts';
+import { createScheduler, type CampaignPreparer } from './scheduler.ts';
 import { SchedulesRepository } from './schedules-repository.ts';
+import type { Composer } from '../campaigns/composer.ts';
 
 export interface ScheduleOptions {
   /** Serves an EIMS numbers file (the receiver's offerFile); resolved at call time so the receiver can come later. */
@@ -15,7 +16,7 @@ export interface ScheduleOptions {
 }
 
 /** Schedules wired for createCore: the repository, the scheduler that fires local ones, the service and handlers. */
-export function createScheduleSystem(ctx: CoreContext, campaigns: CampaignInserter, options: ScheduleOptions, onError: (where: string, err: unknown) => void) {
+export function createScheduleSystem(ctx: CoreContext, campaigns: CampaignPreparer, composer: Composer, options: ScheduleOptions, onError: (where: string, err: unknown) => void) {
   const repo = new SchedulesRepository(ctx.db);
   const scheduler = createScheduler({
     db: ctx.db,
@@ -27,6 +28,6 @@ export function createScheduleSystem(ctx: CoreContext, campaigns: CampaignInsert
     ...(options.missedAfterMs === undefined ? {} : { missedAfterMs: options.missedAfterMs }),
     ...(options.afterCampaignWritten ? { afterCampaignWritten: options.afterCampaignWritten } : {}),
   });
-  const service = createScheduleService(ctx, repo, { offerFile: options.offerFile, rearm: () => scheduler.rearm() });
+  const service = createScheduleService(ctx, repo, { offerFile: options.offerFile, rearm: () => scheduler.rearm(), composer });
   return { repo, scheduler, service, handlers: createScheduleHandlers(service) };
 }

@@ -1,36 +1,42 @@
 import type Database from 'better-sqlite3';
 import { formatLocalDateTime } from '../../../shared/zoned-time.ts';
 import type { CampaignDraft, CampaignView } from '../../../shared/campaigns.ts';
+import type { PreparedCampaign } from '../campaigns/campaign-service.ts';
 import { isAppError, toErrorShape } from '../../../shared/errors.ts';
 import { nextRun } from '../../../shared/recurrence.ts';
 import type { Clock } from '../ports.ts';
 import type { ScheduleRow, SchedulesRepository } from './schedules-repository.ts';
 
 /**
- * Fires local schedules when they are due. One firing is ONE transaction: the run row (unique per
- * schedule and due time), the campaign with its messages, and the schedule's next due time. A crash
- * anywhere inside leaves nothing; a crash after the commit leaves the run recorded — never two.
- * The campaign starts sending (dispatcher kick) only after the commit.
+ * Fires local schedules when they are due. The draft is composed first (off main's event loop for a
+ * big one; nothing written). Then ONE transaction records the firing: the run row (unique per schedule
+ * and due time), the campaign's row in state `preparing`, and the schedule's next due time. A crash
+ * before it leaves nothing; after it the run is recorded — never two. The campaign's messages are then
+ * written in short steps and it starts sending when complete; a crash meanwhile resumes the preparing
+ * campaign at the next start (campaign-writer.ts), so the run still sends exactly once.
  *
  * A due time more than `missedAfterMs` in the past was missed (the app was not running, or the PC
  * slept): the schedule's policy decides — `run-once` sends once now for all of them, `skip` records
  * them as skipped — and the next run is computed from now.
  */
 
-export interface CampaignInserter {
-  insert(draft: CampaignDraft): { id: string; publish: () => CampaignView };
+export interface CampaignPreparer {
+  prepare(draft: CampaignDraft): Promise<PreparedCampaign>;
+  begin(p: PreparedCampaign): void;
+  /** Writes the messages in steps and starts the campaign; when that fails, the campaign is kept, cancelled, with why. */
+  fill(p: PreparedCampaign, onFailure: 'cancel'): Promise<CampaignView>;
 }
 
 export interface SchedulerDeps {
   db: Database.Database;
   clock: Clock;
   repo: SchedulesRepository;
-  campaigns: CampaignInserter;
+  campaigns: CampaignPreparer;
   onChanged: (id: string) => void;
   onError: (err: unknown, where: string) => void;
   /** Default 2 minutes. */
   missedAfterMs?: number;
-  /** Tests: called inside the firing transaction after the campaign was written (throw to simulate a crash). */
+  /** Tests: called inside the firing transaction after the campaign's row was written (throw to simulate a crash). */
   afterCampaignWritten?: (scheduleId: string, campaignId: string) => void;
 }
 
@@ -56,28 +62,20 @@ export function createScheduler(deps: SchedulerDeps) {
     return { ...s, runCount, nextDueAt: next, state: next === null ? 'done' : s.state, updatedAt: now };
   }
 
-  /** Creates the run's campaign; returns the publisher to call after the commit. */
-  function fire(s: ScheduleRow, dueAt: number, nextAfter: number, detail: string, now: number): (() => void) | null {
-    let publish: (() => void) | null = null;
+  /** Records the run with its campaign, then writes the campaign's messages; resolves when it sends (or failed). */
+  async function fire(s: ScheduleRow, dueAt: number, nextAfter: number, detail: string, now: number): Promise<void> {
+    if (repo.hasRun(s.id, dueAt)) {
+      repo.save(advance(s, nextAfter, s.runCount, now));
+      return;
+    }
+    let p: PreparedCampaign;
     try {
-      db.transaction(() => {
-        if (repo.hasRun(s.id, dueAt)) {
-          repo.save(advance(s, nextAfter, s.runCount, now));
-          return;
-        }
-        const c = deps.campaigns.insert({ ...s.draft, name: runName(s, dueAt) });
-        deps.afterCampaignWritten?.(s.id, c.id);
-        repo.insertRun(s.id, dueAt, now, 'created', c.id, detail);
-        repo.save({ ...advance(s, nextAfter, s.runCount + 1, now), lastError: null });
-        publish = () => void c.publish();
-      })();
-      backoff.delete(s.id);
+      p = await deps.campaigns.prepare({ ...s.draft, name: runName(s, dueAt) });
     } catch (err) {
       if (!isAppError(err)) {
-        // Nothing was written (the transaction rolled back): try again a little later.
         backoff.set(s.id, now + RETRY_AFTER_MS);
         deps.onError(err, `schedule:${s.id}`);
-        return null;
+        return;
       }
       // The draft cannot become a campaign now (account gone, nobody left to send to): record why, go on.
       const shape = toErrorShape(err);
@@ -85,11 +83,39 @@ export function createScheduler(deps: SchedulerDeps) {
         if (!repo.hasRun(s.id, dueAt)) repo.insertRun(s.id, dueAt, now, 'failed', null, shape.message);
         repo.save({ ...advance(s, nextAfter, s.runCount, now), lastError: shape });
       })();
+      return;
     }
-    return publish;
+    let recorded = false;
+    try {
+      db.transaction(() => {
+        // Composing took a while: the schedule may have been edited, paused or deleted meanwhile.
+        const cur = repo.get(s.id);
+        if (!cur || cur.state !== 'active' || cur.nextDueAt !== s.nextDueAt || repo.hasRun(s.id, dueAt)) return;
+        deps.campaigns.begin(p);
+        deps.afterCampaignWritten?.(s.id, p.row.id);
+        repo.insertRun(s.id, dueAt, now, 'created', p.row.id, detail);
+        repo.save({ ...advance(cur, nextAfter, cur.runCount + 1, now), lastError: null });
+        recorded = true;
+      })();
+      backoff.delete(s.id);
+    } catch (err) {
+      // Nothing was written (the transaction rolled back): try again a little later.
+      p.set.release();
+      backoff.set(s.id, now + RETRY_AFTER_MS);
+      deps.onError(err, `schedule:${s.id}`);
+      return;
+    }
+    if (!recorded) {
+      p.set.release();
+      return;
+    }
+    deps.onChanged(s.id);
+    await deps.campaigns.fill(p, 'cancel').catch((err: unknown) => {
+      if (!isAppError(err)) deps.onError(err, `schedule:${s.id}`);
+    });
   }
 
-  function handle(s: ScheduleRow, now: number): (() => void) | null {
+  async function handle(s: ScheduleRow, now: number): Promise<void> {
     const due = s.nextDueAt!;
     if (now - due <= missedAfterMs || !s.when) return fire(s, due, due, '', now);
     let last = due;
@@ -115,25 +141,35 @@ export function createScheduler(deps: SchedulerDeps) {
       if (!repo.hasRun(s.id, last)) repo.insertRun(s.id, last, now, 'skipped', null, detail);
       repo.save(advance(s, now, s.runCount, now));
     })();
-    return null;
   }
 
-  /** Fires everything due now; returns how many schedules were handled. */
-  function tick(): number {
-    const now = clock.now();
+  let ticking: Promise<number> | null = null;
+
+  /** Fires everything due now, one schedule after another; resolves with how many were handled. */
+  async function fireDue(): Promise<number> {
     let handled = 0;
-    for (const s of repo.due(now)) {
-      if ((backoff.get(s.id) ?? 0) > now) continue;
+    for (const s of repo.due(clock.now())) {
+      const now = clock.now();
+      if (!started || (backoff.get(s.id) ?? 0) > now) continue;
       try {
-        const publish = handle(s, now);
+        await handle(s, now);
         handled += 1;
-        publish?.();
         deps.onChanged(s.id);
       } catch (err) {
         deps.onError(err, `schedule:${s.id}`);
       }
     }
     return handled;
+  }
+
+  /** One firing pass at a time: a call during a pass gets that pass. */
+  function tick(): Promise<number> {
+    if (ticking) return ticking;
+    const pass = fireDue().finally(() => {
+      if (ticking === pass) ticking = null;
+    });
+    ticking = pass;
+    return pass;
   }
 
   function arm() {
@@ -145,8 +181,7 @@ export function createScheduler(deps: SchedulerDeps) {
     const delay = next === null ? MAX_SLEEP_MS : next <= now ? 1000 : Math.min(MAX_SLEEP_MS, next - now);
     timer = clock.setTimeout(() => {
       timer = null;
-      tick();
-      arm();
+      void tick().then(arm);
     }, delay);
   }
 
@@ -154,15 +189,20 @@ export function createScheduler(deps: SchedulerDeps) {
     /** Handles what was missed while the app was not running, then keeps firing on time. */
     start() {
       started = true;
-      tick();
-      arm();
+      void tick().then(arm);
     },
-    stop() {
+    /** Stops firing; resolves once a firing in progress has finished writing. */
+    async stop() {
       started = false;
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
+      await ticking;
     },
     tick,
+    /** Resolves when no firing is in progress (and the next wake-up is set). */
+    idle: async (): Promise<void> => {
+      while (ticking) await ticking;
+    },
     /** A schedule was created or edited: look again at when to wake. */
     rearm: arm,
   };

@@ -1,19 +1,21 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { SecretStore } from '../ports.ts';
+import { makePrivate, PRIVATE_FILE } from '../private-files.ts';
+import type { SecretsProtection } from '../../../shared/accounts.ts';
+import { MemorySecretStore } from '../ports.ts';
 
 /**
  * Secrets for headless mode, where Electron's safeStorage (the OS keychain) is not available: a JSON
  * file readable only by the current user (mode 0600). Protection is the file permission only — the
- * desktop app uses safeStorage instead. Written atomically.
+ * desktop app uses safeStorage instead. Written atomically; in memory it is a MemorySecretStore.
  */
-export class FileSecretStore implements SecretStore {
+export class FileSecretStore extends MemorySecretStore {
   private readonly file: string;
-  private readonly map: Map<string, string>;
 
   constructor(file: string) {
+    super();
     this.file = file;
-    this.map = new Map(Object.entries(FileSecretStore.load(file)));
+    for (const [key, value] of Object.entries(FileSecretStore.load(file))) this.map.set(key, value);
   }
 
   private static load(file: string): Record<string, string> {
@@ -31,22 +33,21 @@ export class FileSecretStore implements SecretStore {
   private flush(): void {
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.map)), { mode: 0o600 });
-    chmodSync(tmp, 0o600);
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.map)), PRIVATE_FILE);
+    makePrivate(tmp);
     renameSync(tmp, this.file);
   }
 
-  get(key: string) {
-    return this.map.get(key);
-  }
-  set(key: string, value: string) {
-    this.map.set(key, value);
+  override set(key: string, value: string) {
+    super.set(key, value);
     this.flush();
   }
-  delete(key: string) {
-    if (this.map.delete(key)) this.flush();
+  override delete(key: string) {
+    const had = this.map.has(key);
+    super.delete(key);
+    if (had) this.flush();
   }
-  has(key: string) {
-    return this.map.has(key);
+  override protection(): SecretsProtection {
+    return { mode: 'file', canStoreWeakly: false };
   }
 }

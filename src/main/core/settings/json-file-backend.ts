@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivate, PRIVATE_FILE } from '../private-files.ts';
 import type { SettingsBackend } from '../ports.ts';
 
-/** Settings in a JSON file (headless mode and tests). Written atomically: temp file, then rename. */
+/** Settings in a JSON file (headless mode and tests). Written atomically (temp file, then rename), 0600. */
 export class JsonFileSettingsBackend implements SettingsBackend {
   private readonly file: string;
   constructor(file: string) {
@@ -18,7 +19,8 @@ export class JsonFileSettingsBackend implements SettingsBackend {
   write(value: unknown): void {
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value, null, 2));
+    writeFileSync(tmp, JSON.stringify(value, null, 2), PRIVATE_FILE);
+    makePrivate(tmp);
     renameSync(tmp, this.file);
   }
 }

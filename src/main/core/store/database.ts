@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
+import { createPrivateFile, ensurePrivateDir, makePrivate } from '../private-files.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import type { Migration } from './migrations/types.ts';
@@ -13,12 +13,19 @@ export interface OpenedDatabase {
   schemaVersion: number;
 }
 
-/** Opens (creating if needed) the one SQLite file in the data dir: WAL (checkpoint every 4,000 pages), synchronous=NORMAL, foreign keys on, migrated. */
+/**
+ * Opens (creating if needed) the one SQLite file in the data dir: WAL (checkpoint every 4,000 pages),
+ * synchronous=NORMAL, foreign keys on, migrated. The file is 0600 before SQLite opens it, and SQLite
+ * gives its -wal and -shm files the database file's mode; ones left by an older version are made 0600.
+ */
 export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): OpenedDatabase {
-  mkdirSync(dataDir, { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(join(dataDir, DATABASE_FILE));
+    const file = join(dataDir, DATABASE_FILE);
+    ensurePrivateDir(dataDir);
+    createPrivateFile(file);
+    makePrivate(`${file}-wal`, `${file}-shm`);
+    db = new Database(file);
   } catch (err) {
     throw new AppError('DB_OPEN_FAILED', `The database in ${dataDir} cannot be opened. Check that the folder is writable and not used by another copy of the app.`, {
       providerCode: err instanceof Error ? err.message.slice(0, 200) : undefined,

@@ -21,8 +21,12 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     if (m.version <= current) continue;
     const step = db.transaction(() => {
       db.exec(m.up);
+      if (m.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('foreign key check failed');
       db.pragma(`user_version = ${m.version}`);
     });
+    // Only outside a transaction can foreign keys be switched off (and back to what they were).
+    const keysWereOn = m.foreignKeysOff === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (keysWereOn) db.pragma('foreign_keys = OFF');
     try {
       step();
     } catch (err) {
@@ -31,6 +35,8 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
         `Updating the database to schema ${m.version} (${m.name}) failed; nothing was changed. Restore a backup or report this with the logs.`,
         { kind: 'permanent', providerCode: err instanceof Error ? err.message.slice(0, 200) : undefined },
       );
+    } finally {
+      if (keysWereOn) db.pragma('foreign_keys = ON');
     }
   }
   return Math.max(current, known);

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { AccountView } from '../../../shared/accounts.ts';
+import type { AccountView, SecretsProtection } from '../../../shared/accounts.ts';
 import type { MethodInput } from '../../../shared/api.ts';
 import type { AppErrorShape, Result } from '../../../shared/errors.ts';
 import { getApi } from '../api.ts';
@@ -23,6 +23,11 @@ interface AccountsState {
   create: (input: AccountCreateInput) => Promise<Result<AccountView>>;
   update: (input: AccountUpdateInput) => Promise<Result<AccountView>>;
   remove: (id: string) => Promise<Result<{ id: string }>>;
+  /** How main keeps secrets at rest (null until loaded, or when it could not say). */
+  protection: SecretsProtection | null;
+  loadProtection: () => Promise<void>;
+  /** The user agreed, in the dialog that states the risk, to weak protection. */
+  allowWeakStorage: () => Promise<Result<SecretsProtection>>;
 }
 
 let loadSeq = 0;
@@ -65,6 +70,23 @@ export const useAccountsStore = create<AccountsState>()((set, get) => ({
       loadSeq++;
       set((s) => ({ accounts: upsert(s.accounts, account) }));
       return { ok: true, value: account };
+    } catch (err) {
+      return { ok: false, error: toErrorShape(err) };
+    }
+  },
+  protection: null,
+  loadProtection: async () => {
+    try {
+      set({ protection: await getApi().secretsProtection() });
+    } catch {
+      set({ protection: null });
+    }
+  },
+  allowWeakStorage: async () => {
+    try {
+      const protection = await getApi().secretsAllowWeakStorage({ understood: true });
+      set({ protection });
+      return { ok: true, value: protection };
     } catch (err) {
       return { ok: false, error: toErrorShape(err) };
     }

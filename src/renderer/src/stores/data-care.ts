@@ -24,7 +24,8 @@ interface DataCareState {
   toggleSending: () => Promise<Result<SendingStatus>>;
   openLogs: () => Promise<Result<LogsFolder>>;
   backup: () => Promise<Result<string>>;
-  restore: (file: File) => Promise<Result<RestoreResult>>;
+  /** `receiver`: which receiver settings to restore, once main has shown that the backup's listen wider. */
+  restore: (file: File, receiver?: 'backup' | 'current') => Promise<Result<RestoreResult>>;
   exportAudit: (format: 'csv' | 'xlsx') => Promise<Result<string>>;
 }
 
@@ -75,11 +76,11 @@ export const useDataCareStore = create<DataCareState>()((set, get) => ({
       void get().loadAudit(0);
       return file.fileName;
     }),
-  restore: (file) =>
+  restore: (file, receiver) =>
     attempt(set, 'restore', async () => {
       const base64 = await readFileBase64(file);
-      const r = await getApi().backupRestore({ fileName: file.name, base64 });
-      void get().loadAudit(0);
+      const r = await getApi().backupRestore({ fileName: file.name, base64, ...(receiver ? { receiver } : {}) });
+      if (r.status === 'staged') void get().loadAudit(0);
       return r;
     }),
   exportAudit: (format) =>

@@ -1,22 +1,19 @@
 import type { Writable } from 'node:stream';
+import { neutraliseFormula } from './formula-guard.ts';
 import type { ExportTable } from './table.ts';
 
 /**
  * Streams a table to CSV: UTF-8 with a BOM (so Excel opens Chinese text correctly), CRLF line
  * ends, RFC 4180 quoting, backpressure respected, and cells that Excel would run as formulas
- * (`=`, `@`, or `+`/`-` not followed by a digit) prefixed with `'`. Memory stays flat: rows are
- * buffered in ~64 KB chunks.
+ * prefixed with `'` (formula-guard.ts). Memory stays flat: rows are buffered in ~64 KB chunks.
  */
 export interface CsvWriteOptions {
   bom?: boolean;
   delimiter?: ',' | ';' | '\t';
 }
 
-const FORMULA_START = /^[=@\t\r]|^[+-](?![\d\s(])/;
-
 export function csvField(value: string, delimiter = ','): string {
-  let v = value;
-  if (FORMULA_START.test(v)) v = `'${v}`;
+  const v = neutraliseFormula(value);
   if (v.includes('"') || v.includes(delimiter) || v.includes('\n') || v.includes('\r') || /^\s|\s$/.test(v)) {
     return `"${v.replace(/"/g, '""')}"`;
   }

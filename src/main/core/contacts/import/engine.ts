@@ -22,7 +22,7 @@ import { isBlankRow, type Grid } from './grid.ts';
 import { DEFAULT_LIMITS, formatMiB, type ImportLimits } from './limits.ts';
 import { parseDelimited } from './parse-delimited.ts';
 import { readWorkbook } from './read-workbook.ts';
-import { assertNotZipBomb, verifyZipEntries } from './zip-guard.ts';
+import { verifyZipEntries } from './zip-guard.ts';
 
 /**
  * The whole import: bytes → detect format → read → detect columns → normalise → dedupe → opt-outs.
@@ -51,8 +51,7 @@ function readSource(bytes: Uint8Array, opts: ImportOptions, limits: ImportLimits
     const wbOpts = { sheet: opts.sheet, maxRows: limits.maxRows, signal: ctl.signal };
     let fast: ReturnType<typeof readXlsxFast>;
     if (container.kind === 'xlsx') {
-      assertNotZipBomb(container.entries, limits);
-      fast = readXlsxFast(verifyZipEntries(bytes, container.entries, isFastXlsxPart), wbOpts);
+      fast = readXlsxFast(verifyZipEntries(bytes, container.entries, { keep: isFastXlsxPart, limits }), wbOpts);
     }
     else fast = readXlsFast(container.workbook, wbOpts);
     const wb = fast ?? readWorkbook({ bytes }, container.kind === 'xlsx' ? '.xlsx' : '.xls', wbOpts);

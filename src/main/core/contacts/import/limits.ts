@@ -13,10 +13,13 @@ export interface ImportLimits {
   maxCompressionRatio: number;
 }
 
+/** No part of a zip is ever inflated past this, whatever limits a caller passes (zip-guard.ts). */
+export const ZIP_PART_HARD_CAP = 600 * 1024 * 1024;
+
 export const DEFAULT_LIMITS: ImportLimits = {
   maxBytes: 200 * 1024 * 1024,
   maxRows: 2_000_000,
-  maxUncompressedBytes: 600 * 1024 * 1024,
+  maxUncompressedBytes: ZIP_PART_HARD_CAP,
   maxCompressionRatio: 250,
 };
 

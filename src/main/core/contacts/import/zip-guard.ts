@@ -1,12 +1,15 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { contactsError } from '../contacts-error.ts';
-import { formatMiB, type ImportLimits } from './limits.ts';
+import { DEFAULT_LIMITS, formatMiB, ZIP_PART_HARD_CAP, type ImportLimits } from './limits.ts';
 
 /**
- * Reads a zip's central directory (no decompression) so an .xlsx can be vetted before SheetJS
- * inflates it: a zip bomb declares a huge uncompressed size for a tiny compressed entry.
- * Entries whose local header disagrees with the central directory are treated as corrupt, so
- * a file cannot hide its real size in one of the two places SheetJS might trust.
+ * The one gate every inflate of an .xlsx part goes through. It reads the zip's central directory (no
+ * decompression) the way SheetJS will read it, refuses sizes out of bounds before anything is inflated
+ * (a zip bomb declares a huge size for a tiny compressed entry, or hides its size), and inflates with a
+ * byte cap: output stops — and the part is refused — the moment it passes its declared size. Entries
+ * whose local header disagrees with the central directory are treated as corrupt, so a file cannot hide
+ * its real size in one of the places SheetJS might trust; SheetJS (which inflates every entry without
+ * a cap) only ever sees a zip whose every entry passed verifyZipEntries.
  */
 export interface ZipEntry {
   name: string;
@@ -31,16 +34,20 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const len = bytes.byteLength;
   if (len < 22) throw corrupt();
-  // The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes.
+  // The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes. SheetJS takes the
+  // last signature in the file, so a signature in the final bytes (too late for a whole record) is a
+  // second, fake directory: refused rather than read differently from SheetJS.
   let eocd = -1;
-  for (let i = len - 22; i >= Math.max(0, len - 22 - 0xffff); i--) {
+  for (let i = len - 4; i >= Math.max(0, len - 22 - 0xffff); i--) {
     if (view.getUint32(i, true) === EOCD_SIG) {
       eocd = i;
       break;
     }
   }
-  if (eocd < 0) throw corrupt();
+  if (eocd < 0 || eocd > len - 22) throw corrupt();
   const count = view.getUint16(eocd + 10, true);
+  // SheetJS counts the entries "on this disk" (offset 8); both counts must agree or it reads more entries than were checked.
+  if (view.getUint16(eocd + 8, true) !== count) throw corrupt();
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
   if (cdOffset === 0xffffffff || count === 0xffff) {
@@ -64,6 +71,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
+  if (p !== cdOffset + cdSize) throw corrupt();
   for (const e of entries) checkLocalHeader(view, len, e);
   return entries;
 }
@@ -94,41 +102,63 @@ export function assertNotZipBomb(entries: readonly ZipEntry[], limits: ImportLim
       );
     }
   }
-  if (total > limits.maxUncompressedBytes) {
-    throw contactsError(
-      'CONTACTS_ZIP_BOMB',
-      `This workbook would take ${formatMiB(total)} of memory to open (limit ${formatMiB(limits.maxUncompressedBytes)}). Split it into smaller files or save it as CSV.`,
-    );
-  }
+  if (total > limits.maxUncompressedBytes) throw tooBig(total, limits.maxUncompressedBytes);
+}
+
+function tooBig(bytes: number, limit: number): Error {
+  return contactsError(
+    'CONTACTS_ZIP_BOMB',
+    `This workbook would take ${formatMiB(bytes)} of memory to open (limit ${formatMiB(limit)}). Split it into smaller files or save it as CSV.`,
+  );
 }
 
 /**
- * Inflates every entry once, bounded by its declared size, and checks length and CRC-32: a
- * damaged part (which SheetJS would silently read as an empty sheet) or a size that lies is
- * caught here, and no entry can expand past what the directory declared. Run after assertNotZipBomb.
- * The parts `keep` asks for are returned inflated, so the lean .xlsx reader never inflates twice.
+ * Inflates one entry, never past `maxBytes` (nor past ZIP_PART_HARD_CAP, whatever the caller asks):
+ * a declared size over the cap is refused before any byte is inflated, and inflation stops (zlib's
+ * maxOutputLength, checked as each 64 KB chunk comes out) the moment the output passes the declared
+ * size. Length and CRC-32 are checked after: a damaged part (which SheetJS would silently read as an
+ * empty sheet) or a size that lies is caught here.
  */
-export function verifyZipEntries(bytes: Uint8Array, entries: readonly ZipEntry[], keep?: (name: string) => boolean): Map<string, Uint8Array> {
+export function inflatePart(bytes: Uint8Array, e: ZipEntry, maxBytes: number): Uint8Array {
+  const cap = Math.min(maxBytes, ZIP_PART_HARD_CAP);
+  if (e.uncompressedSize > cap) throw tooBig(e.uncompressedSize, cap);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const p = e.localHeaderOffset;
+  const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+  const data = bytes.subarray(start, start + e.compressedSize);
+  let plain: Uint8Array;
+  try {
+    if (e.method === 0) plain = data;
+    else if (e.method === 8) plain = inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize), chunkSize: 64 * 1024 });
+    else throw new Error(`zip method ${e.method}`);
+  } catch {
+    throw corrupt();
+  }
+  if (plain.length !== e.uncompressedSize) throw corrupt();
+  const expected = view.getUint32(p + 14, true);
+  const flags = view.getUint16(p + 6, true);
+  if ((flags & 0x08) === 0 && crc32(plain) !== expected) throw corrupt();
+  return plain;
+}
+
+export interface VerifyOptions {
+  /** The parts to hand back inflated (so the lean .xlsx reader never inflates twice). */
+  keep?: (name: string) => boolean;
+  limits?: ImportLimits;
+}
+
+/**
+ * Checks the declared sizes of every entry against the limits (assertNotZipBomb), then inflates every
+ * entry once through inflatePart — directories too, since SheetJS inflates whatever an entry holds.
+ * Only after this may SheetJS read the file: every entry is then known to inflate to what it declares.
+ */
+export function verifyZipEntries(bytes: Uint8Array, entries: readonly ZipEntry[], opts: VerifyOptions = {}): Map<string, Uint8Array> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  assertNotZipBomb(entries, limits);
   const kept = new Map<string, Uint8Array>();
   for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
-    const p = e.localHeaderOffset;
-    const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
-    const data = bytes.subarray(start, start + e.compressedSize);
-    let plain: Uint8Array;
-    try {
-      if (e.method === 0) plain = data;
-      else if (e.method === 8) plain = inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) });
-      else throw new Error(`zip method ${e.method}`);
-    } catch {
-      throw corrupt();
-    }
-    if (plain.length !== e.uncompressedSize) throw corrupt();
-    const expected = view.getUint32(p + 14, true);
-    const flags = view.getUint16(p + 6, true);
-    if ((flags & 0x08) === 0 && crc32(plain) !== expected) throw corrupt();
-    if (keep?.(e.name)) kept.set(e.name, plain);
+    const plain = inflatePart(bytes, e, limits.maxUncompressedBytes);
+    if (opts.keep?.(e.name)) kept.set(e.name, plain);
   }
   return kept;
 }

@@ -8,6 +8,7 @@ import { useAccountsList } from '../../stores/accounts.ts';
 import { AccountFormModal } from './AccountFormModal.tsx';
 import { AccountsTable } from './AccountsTable.tsx';
 import { DeleteAccountModal } from './DeleteAccountModal.tsx';
+import { SecretsProtectionNotice } from './SecretsProtectionNotice.tsx';
 import { VerificationModal } from './verification/VerificationModal.tsx';
 import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 
@@ -31,6 +32,8 @@ export function AccountsScreen() {
       <ScreenHeader title={t('title')} intro={t('intro')} maw={640}>
         {addButton}
       </ScreenHeader>
+
+      <SecretsProtectionNotice />
 
       {status === 'error' && error && <ErrorAlert title={t('loadFailed')} error={error} onRetry={() => void reload()} testId="accounts-error" />}
 

@@ -50,19 +50,21 @@ export function AccountsTable({ accounts, onEdit, onDelete, onVerify }: Accounts
                 <Group gap={6}>
                   {SECRET_FIELDS[account.kind].map((field) => {
                     const set = account.hasSecret[field] === true;
+                    const unreadable = account.secretsToReenter.includes(field);
                     const name = t(`secretFields.${field}`);
                     return (
                       <Badge
                         key={field}
                         size="sm"
-                        variant={set ? 'light' : 'outline'}
-                        color={set ? 'teal' : 'gray'}
+                        variant={set ? 'light' : unreadable ? 'filled' : 'outline'}
+                        color={set ? 'teal' : unreadable ? 'red' : 'gray'}
                         style={NO_SHRINK}
                         data-testid="account-secret-state"
                         data-secret={field}
                         data-set={set}
+                        data-unreadable={unreadable}
                       >
-                        {t(set ? 'secretState.set' : 'secretState.missing', { name })}
+                        {t(set ? 'secretState.set' : unreadable ? 'secretState.unreadable' : 'secretState.missing', { name })}
                       </Badge>
                     );
                   })}

@@ -2,7 +2,7 @@
  * One write-only secret. A stored value is never shown (main never sends it): the field says "Set"
  * and offers Replace (type a new one) or Clear. Without a stored value it is a password input.
  */
-import { Badge, Button, Group, Input, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Input, PasswordInput, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecretEdit } from './account-form-model.ts';
@@ -11,6 +11,8 @@ interface SecretFieldProps {
   field: string;
   /** A value is stored in main right now. */
   stored: boolean;
+  /** A value is stored but can no longer be read (the system keyring changed): it must be entered again. */
+  unreadable?: boolean;
   edit: SecretEdit;
   required: boolean;
   /** Clearing is offered only for secrets the account can work without. */
@@ -20,7 +22,7 @@ interface SecretFieldProps {
   onChange: (edit: SecretEdit) => void;
 }
 
-export function SecretField({ field, stored, edit, required, clearable, description, error, onChange }: SecretFieldProps) {
+export function SecretField({ field, stored, unreadable = false, edit, required, clearable, description, error, onChange }: SecretFieldProps) {
   const { t } = useTranslation('accounts');
   const labelId = useId();
   const label = t(`secretFields.${field}`);
@@ -40,6 +42,11 @@ export function SecretField({ field, stored, edit, required, clearable, descript
           spellCheck={false}
           data-testid={`${testId}-input`}
         />
+        {unreadable && (
+          <Alert color="red" variant="light" p="xs" data-testid={`${testId}-unreadable`}>
+            <Text size="xs">{t('secret.unreadable')}</Text>
+          </Alert>
+        )}
         {stored && (
           <Group>
             <Button size="compact-xs" variant="subtle" onClick={() => onChange({ mode: 'keep', value: '' })} data-testid={`${testId}-keep`}>

@@ -19,7 +19,7 @@ const BAR_ORDER: MessageState[] = ['delivered', 'sent', 'submitted', 'submitting
 /** States shown as counts in the compact (list) view; the detail shows every state. */
 const COMPACT: MessageState[] = ['delivered', 'submitted', 'failed', 'unknown', 'queued'];
 
-export const CAMPAIGN_STATE_COLORS: Record<CampaignState, string> = { running: 'blue', paused: 'yellow', cancelled: 'gray', done: 'green' };
+export const CAMPAIGN_STATE_COLORS: Record<CampaignState, string> = { preparing: 'gray', running: 'blue', paused: 'yellow', handed: 'teal', cancelled: 'gray', done: 'green' };
 
 /** Messages the app has finished with or handed over (everything but queued and submitting). */
 export function handled(counts: MessageCounts): number {

@@ -1,12 +1,17 @@
-/** Pause all sending, the logs folder, backup and restore. Restore asks first and says what happens. */
+/**
+ * Pause all sending, the logs folder, backup and restore. Restore asks first and says what happens; a
+ * backup whose receiver settings listen wider than now asks again (RestoreReceiverModal).
+ */
 import { Alert, Button, FileButton, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../../../shared/errors.ts';
+import type { RestoreResult } from '../../../../shared/desktop.ts';
+import type { AppErrorShape, Result } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useDateTime } from '../../format/date-time.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useDataCareStore } from '../../stores/data-care.ts';
+import { RestoreReceiverModal } from './RestoreReceiverModal.tsx';
 
 export function DataCareSection() {
   const { t } = useTranslation('settings');
@@ -16,6 +21,7 @@ export function DataCareSection() {
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState<File | null>(null);
+  const [wider, setWider] = useState<{ file: File; receiver: Extract<RestoreResult, { status: 'confirm' }>['receiver'] } | null>(null);
 
   useEffect(() => {
     void load();
@@ -29,6 +35,11 @@ export function DataCareSection() {
       setNotice(null);
       setError(r.error);
     }
+  };
+
+  const restored = (file: File, r: Result<RestoreResult>) => {
+    if (r.ok && r.value.status === 'confirm') return setWider({ file, receiver: r.value.receiver });
+    done(r, (v) => t(mode === 'desktop' ? 'data.restore.restarting' : 'data.restore.staged', { date: dt.dateTime(v.info.createdAt) }));
   };
 
   return (
@@ -107,7 +118,7 @@ export function DataCareSection() {
               onClick={() => {
                 const file = pending;
                 setPending(null);
-                if (file) void restore(file).then((r) => done(r, (v) => t(mode === 'desktop' ? 'data.restore.restarting' : 'data.restore.staged', { date: dt.dateTime(v.info.createdAt) })));
+                if (file) void restore(file).then((r) => restored(file, r));
               }}
               data-testid="settings-restore-go"
             >
@@ -116,6 +127,16 @@ export function DataCareSection() {
           </Group>
         </Stack>
       </Modal>
+      <RestoreReceiverModal
+        fileName={wider?.file.name ?? ''}
+        receiver={wider?.receiver ?? null}
+        onCancel={() => setWider(null)}
+        onChoose={(choice) => {
+          const file = wider?.file;
+          setWider(null);
+          if (file) void restore(file, choice).then((r) => restored(file, r));
+        }}
+      />
     </Paper>
   );
 }
