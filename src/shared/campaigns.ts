@@ -21,6 +21,22 @@ export const MESSAGE_STATES = [
   'cancelled',
 ] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
+/**
+ * The one order every screen lists message states in (progress bars, legends, counts): outcomes
+ * first, then what is still moving. Every state is always listed, so nothing (sent, expired,
+ * cancelled…) is folded into a neighbour or left out.
+ */
+export const MESSAGE_STATE_ORDER: readonly MessageState[] = [
+  'delivered',
+  'sent',
+  'submitted',
+  'submitting',
+  'failed',
+  'expired',
+  'unknown',
+  'cancelled',
+  'queued',
+];
 /** States a message never leaves on its own (unknown waits for reconciliation or the user). */
 export const FINAL_MESSAGE_STATES: readonly MessageState[] = ['delivered', 'failed', 'expired', 'cancelled'];
 /** States in which the app has handed the message to the provider. */
@@ -84,6 +100,8 @@ export const campaignDraftSchema = z.object({
   quietHours: quietHoursSchema.nullable().default(null),
   /** GSM box: use only these ports (default: every port whose status is available). */
   ports: z.array(z.number().int().min(1).max(512)).max(512).optional(),
+  /** Send to landlines and other numbers libphonenumber says cannot receive SMS too (default: left out). */
+  includeNonMobile: z.boolean().optional(),
 });
 export type CampaignDraft = z.output<typeof campaignDraftSchema>;
 export type CampaignDraftInput = z.input<typeof campaignDraftSchema>;
@@ -134,8 +152,10 @@ export interface CampaignPreview {
   recipients: number;
   optedOut: number;
   invalid: number;
+  /** Landlines and other numbers that cannot receive SMS, left out (unless the draft includes them). */
+  nonMobile: number;
   duplicates: number;
-  /** First excluded numbers (invalid and opted out), at most 200. */
+  /** First excluded numbers (invalid, opted out, not mobile), at most 200, each with why. */
   excluded: ExcludedRecipient[];
   totalSegments: number;
   /** Variables used in the content that some recipients do not have (they would be sent empty). */

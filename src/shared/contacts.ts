@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NonMobileKind } from './phone/line-type.ts';
 
 /**
  * Contacts import/export: the plain shapes the renderer and the core share.
@@ -79,9 +80,19 @@ export interface ImportedContact {
   e164: string;
   /** Variable name → cell text. The first occurrence wins when duplicates are merged. */
   vars: Record<string, string>;
-  /** How many more rows had the same number (0 = unique). */
+  /** How many more rows had the same number (0 = unique); they are listed in `duplicateRows`. */
   duplicates: number;
   optedOut: boolean;
+  /** A landline or other number that cannot receive SMS: kept, flagged, and left out of SMS campaigns. */
+  nonMobile?: NonMobileKind;
+}
+
+/** A row merged into an earlier one with the same number (its empty variables were filled from it). */
+export interface DuplicateRow {
+  row: number;
+  original: string;
+  /** The row (as Excel numbers it) whose contact it duplicates. */
+  duplicateOf: number;
 }
 
 export interface RejectedRow {
@@ -100,6 +111,8 @@ export interface ImportCounts {
   /** Rows merged into an earlier row with the same number. */
   duplicate: number;
   optedOut: number;
+  /** Landlines and other numbers that cannot receive SMS (imported, flagged). */
+  nonMobile: number;
 }
 
 export interface SheetInfo {
@@ -123,6 +136,7 @@ export interface ImportResult {
   mapping: ColumnMapping;
   contacts: ImportedContact[];
   rejects: RejectedRow[];
+  duplicateRows: DuplicateRow[];
   counts: ImportCounts;
 }
 
@@ -135,6 +149,8 @@ export interface ImportPreview {
   counts: ImportCounts;
   /** Every rejected row with its reason. */
   rejects: RejectedRow[];
+  /** Every duplicate row, with the row it duplicates. */
+  duplicateRows: DuplicateRow[];
 }
 
 export const IMPORT_PHASES = ['read', 'parse', 'normalise', 'dedupe'] as const;

@@ -261,6 +261,8 @@ export interface PeriodCounts {
   sent: number;
   delivered: number;
   failed: number;
+  /** No delivery report came in time (the operator gave up): not the same as failed. */
+  expired: number;
 }
 
 export interface DashboardStats {
@@ -268,10 +270,10 @@ export interface DashboardStats {
   today: PeriodCounts;
   /** The last 7 local days, today included. */
   week: PeriodCounts;
-  /** This week: handed to a provider → confirmed sent → delivered (failed on the side). */
-  funnel: { handed: number; sent: number; delivered: number; failed: number };
+  /** This week: handed to a provider → confirmed sent → delivered (failed and expired on the side). */
+  funnel: { handed: number; sent: number; delivered: number; failed: number; expired: number };
   /** Per local day (YYYY-MM-DD) and provider, the last 14 days, oldest first; days with nothing are omitted. */
-  perDay: { day: string; provider: ProviderKind; sent: number; delivered: number; failed: number }[];
+  perDay: { day: string; provider: ProviderKind; sent: number; delivered: number; failed: number; expired: number }[];
   recentCampaigns: {
     id: string;
     name: string;
@@ -280,6 +282,7 @@ export interface DashboardStats {
     total: number;
     delivered: number;
     failed: number;
+    expired: number;
     pending: number;
     createdAt: number;
   }[];

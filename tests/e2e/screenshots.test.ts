@@ -79,7 +79,7 @@ describe.runIf(run)('screenshots of every screen, en and zh, 1280×800 and 1024�
         // Let transitions (modals, popovers, charts, tooltips) settle before the picture.
         await page.mouse.move(0, 0);
         await page.waitForTimeout(250);
-        await page.screenshot({ path: join(OUT_DIR, size.dir, `${SHOTS[key]}-${lang}.jpg`), type: 'jpeg', quality: 70 });
+        await page.screenshot({ path: join(OUT_DIR, size.dir, `${SHOTS[key]}-${lang}.jpg`), type: 'jpeg', quality: 70, fullPage: process.env.SCREENSHOT_FULLPAGE === '1' });
         visited.add(`${key}-${lang}-${size.width}`);
       };
       const open = async (hash: string, testId: string) => {
@@ -102,12 +102,13 @@ describe.runIf(run)('screenshots of every screen, en and zh, 1280×800 and 1024�
       await page.getByRole('option', { name: new RegExp(LIST_NAME) }).click();
       await page.keyboard.press('Escape');
       await page.getByTestId('compose-body').fill(lang === 'en' ? 'Hi {name}, 20% off everything this weekend.' : '{name}您好，本周末全场八折！');
-      await page.getByTestId('compose-pasted').fill('13900139000\n123');
+      await page.getByTestId('compose-pasted').fill('13900139000 / 010-6552 1234\n123');
       await page.getByTestId('compose-review').click();
       await page.getByTestId('compose-summary').waitFor();
       expect(await page.getByTestId('summary-recipients').getAttribute('data-count')).toBe('6');
       expect(await page.getByTestId('summary-opted-out').getAttribute('data-count')).toBe('1');
       expect(await page.getByTestId('summary-invalid').getAttribute('data-count')).toBe('1');
+      expect(await page.getByTestId('summary-non-mobile').getAttribute('data-count')).toBe('1');
       expect(await page.getByTestId('compose-send').textContent()).toMatch(TEXT[lang].send);
       // The summary from its title, clear of the app's fixed header.
       await page.getByTestId('compose-summary').evaluate((el) => ((el as HTMLElement).style.scrollMarginTop = '72px', el.scrollIntoView({ block: 'start' })));
@@ -158,8 +159,10 @@ describe.runIf(run)('screenshots of every screen, en and zh, 1280×800 and 1024�
         await expect.poll(() => next.isEnabled(), { timeout: 10_000 }).toBe(true);
         await next.click();
       }
-      await expect.poll(() => page.getByTestId('import-count-valid').getAttribute('data-count'), { timeout: 10_000 }).toBe('6');
+      await expect.poll(() => page.getByTestId('import-count-valid').getAttribute('data-count'), { timeout: 10_000 }).toBe('7');
       expect(await page.getByTestId('import-count-invalid').getAttribute('data-count')).toBe('1');
+      expect(await page.getByTestId('import-count-nonMobile').getAttribute('data-count')).toBe('1');
+      expect(await page.getByTestId('import-duplicate-row').getAttribute('data-duplicate-of')).toBe('3');
       expect(await page.getByTestId('import-preview-rows').textContent()).toContain('王芳');
       await shot('contactsImport');
       await page.getByTestId('import-restart').click();

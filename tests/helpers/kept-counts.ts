@@ -15,3 +15,12 @@ export function keptCountsDrift(db: Database.Database): { campaignId: string; st
     )
     .all();
 }
+
+/**
+ * Rebuilds what the app's writers keep beside the messages — the per-campaign counts and the number
+ * search index — for tests and benchmarks that seed messages with plain SQL.
+ */
+export function syncSeededMessages(db: Database.Database): void {
+  db.exec(`DELETE FROM campaign_counts; INSERT INTO campaign_counts (campaign_id, state, n) SELECT campaign_id, state, count(*) FROM messages GROUP BY campaign_id, state;
+           DELETE FROM messages_number; INSERT INTO messages_number (rowid, number) SELECT id, e164 FROM messages;`);
+}

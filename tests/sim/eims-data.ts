@@ -68,10 +68,16 @@ export function reportRow(m: SimMessage, shape: ReportShape): unknown[] {
   }
 }
 
-/** A pushed report row: [id, number, time, result (0 ok), cause]. */
+/**
+ * A pushed report row: [id, number, time, result, cause] — the message's outcome: 0 "success", a send
+ * failure's code and label, or the delivery outcome's number (2 "deliver failure", 4 "deliver timeout").
+ */
 export function pushRow(m: SimMessage): unknown[] {
-  const ok = m.sendStatus === 0 && m.deliverStatus !== 2 && m.deliverStatus !== 4;
-  return [m.id, m.number, compactChinaTime(m.deliverAt ?? m.acceptedAt), ok ? 0 : m.sendStatus === 0 ? 1 : m.sendStatus, ok ? 'success' : LABELS[m.sendStatus] ?? 'failed'];
+  const time = compactChinaTime(m.deliverAt ?? m.acceptedAt);
+  if (m.sendStatus !== 0) return [m.id, m.number, time, m.sendStatus, LABELS[m.sendStatus] ?? 'failed'];
+  if (m.deliverStatus === 2) return [m.id, m.number, time, 2, 'deliver failure'];
+  if (m.deliverStatus === 4) return [m.id, m.number, time, 4, 'deliver timeout'];
+  return [m.id, m.number, time, 0, 'success'];
 }
 
 export function md5(text: string): string {

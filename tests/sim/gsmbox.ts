@@ -18,9 +18,10 @@ export interface GsmboxSimOptions {
   downPorts?: number[];
   /** How long a port stays busy after a send (default 1500 ms). */
   busyMs?: number;
-  /** Delay of the async send result push and of the delivery report push. */
+  /** Delay of the async send result push and of the delivery report push (the outbox row turns DELIVERD then too). */
   resultDelayMs?: number;
   reportDelayMs?: number;
+  /** Rows per /smsoutbox/get page (default 20, as boxes serve it). */
   outboxPageSize?: number;
   /** How the message text travels in pushes: raw UTF-8 bytes (default) or percent-encoded UTF-8. */
   messageEncoding?: MessageEncoding;
@@ -58,10 +59,13 @@ export interface GsmboxSimState {
   config: BoxPushConfig;
   /** Numbers whose sends fail (result Fail, outbox FAILED). */
   failNumbers: Set<string>;
-  /** Numbers whose delivery report says "not received". */
+  /** Numbers whose delivery report says "not received" (cause "Absent subscriber"). */
   undeliveredNumbers: Set<string>;
+  /** Numbers whose delivery report says "not received" with cause EXPIRED (the SMSC gave up). */
+  expiredNumbers: Set<string>;
   pushes: (RawPushResult & { kind: 'inbound' | 'result' | 'report' })[];
-  requests: { uri: string; at: number; code: number }[];
+  /** Every request: the outbox queries with their filters (to count read-back calls and per-number look-ups). */
+  requests: { uri: string; at: number; code: number; outbox?: { page: number; phone: string; from?: string; to?: string; rows: number } }[];
   messageEncoding: MessageEncoding;
 }
 
@@ -92,12 +96,16 @@ export function boxTime(ms: number, sep: '-' | '/' = '-'): string {
   return `${d.getFullYear()}${sep}${pad(d.getMonth() + 1)}${sep}${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
+/**
+ * An outbox date filter, `YY-MM-DD H:i:s` as the seed writes it (firmware also takes a 4-digit year),
+ * in the box's local time, to the second: undefined when absent, NaN when unreadable.
+ */
 function parseFilterTime(v: unknown): number | undefined {
   if (typeof v !== 'string' || v.trim() === '') return undefined;
-  const m = /^(\d{2}|\d{4})-(\d{1,2})-(\d{1,2})(?:\s+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?$/.exec(v.trim());
+  const m = /^(\d{2}|\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2}):(\d{2})$/.exec(v.trim());
   if (!m) return NaN;
   const y = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
-  return new Date(y, Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)).getTime();
+  return new Date(y, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])).getTime();
 }
 
 export async function startGsmboxSim(options: GsmboxSimOptions = {}): Promise<GsmboxSim> {
@@ -118,6 +126,7 @@ export async function startGsmboxSim(options: GsmboxSimOptions = {}): Promise<Gs
     config: { ...DEFAULT_PUSH_CONFIG, ...options.pushConfig },
     failNumbers: new Set(),
     undeliveredNumbers: new Set(),
+    expiredNumbers: new Set(),
     pushes: [],
     requests: [],
     messageEncoding: options.messageEncoding ?? 'raw',
@@ -127,6 +136,7 @@ export async function startGsmboxSim(options: GsmboxSimOptions = {}): Promise<Gs
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const sep = options.pushTimeFormat === 'slash' ? '/' : '-';
   let nextId = 1;
+  let lastOutbox: GsmboxSimState['requests'][number]['outbox'];
 
   const reply = (uri: string, code: number, msg: string, data: unknown = []): SimReply => ({ status: 200, body: { uri, code, msg, data } });
 
@@ -177,13 +187,14 @@ export async function startGsmboxSim(options: GsmboxSimOptions = {}): Promise<Gs
       ];
       if (!failed) {
         later(options.reportDelayMs ?? 60, () => {
-          const received = !state.undeliveredNumbers.has(dest);
+          const expired = state.expiredNumbers.has(dest);
+          const received = !state.undeliveredNumbers.has(dest) && !expired;
           if (received) row.status = 'DELIVERD';
           push('report', [
             [state.config.url_from_num, dest], [state.config.url_to_num, String(port.port)], [state.config.url_imsi, port.imsi],
             [state.config.url_message, '', true], [state.config.url_time, boxTime(Date.now(), sep)], ['type', 'SMS-Status-Report'],
             [state.config.url_status, received ? 'Message received on handset' : 'Message not received on handset'],
-            ['cause', received ? 'Delivered' : 'Absent subscriber'],
+            ['cause', received ? 'Delivered' : expired ? 'EXPIRED' : 'Absent subscriber'],
           ]);
         });
       }
@@ -203,14 +214,19 @@ export async function startGsmboxSim(options: GsmboxSimOptions = {}): Promise<Gs
       const to = parseFilterTime(b.end_datetime_filter);
       if (Number.isNaN(from) || Number.isNaN(to)) return reply(uri, 400, 'Invalid datetime filter');
       const phone = typeof b.phone_number_filter === 'string' ? b.phone_number_filter : '';
-      const size = options.outboxPageSize ?? 10;
-      const rows = state.outbox
+      const size = options.outboxPageSize ?? 20;
+      // The box keeps whole seconds: a row is in [start, end] by its send time to the second, both ends included.
+      const second = (ms: number) => Math.floor(ms / 1000) * 1000;
+      const matching = state.outbox
         .filter((r) => (phone ? r.phonenumber.includes(phone) : true))
-        .filter((r) => (from === undefined || r.time >= from - 999) && (to === undefined || r.time <= to + 999))
+        .filter((r) => (from === undefined || second(r.time) >= from) && (to === undefined || second(r.time) <= to));
+      // Newest first, `size` rows a page.
+      const rows = matching
         .slice()
         .reverse()
         .slice((page - 1) * size, page * size)
         .map((r) => ({ port_name: r.port_name, phonenumber: r.phonenumber, time: boxTime(r.time), message: r.message, status: r.status }));
+      lastOutbox = { page, phone, ...(typeof b.start_datetime_filter === 'string' ? { from: b.start_datetime_filter } : {}), ...(typeof b.end_datetime_filter === 'string' ? { to: b.end_datetime_filter } : {}), rows: rows.length };
       return reply(uri, 200, 'OK', rows);
     },
 
@@ -245,7 +261,8 @@ export async function startGsmboxSim(options: GsmboxSimOptions = {}): Promise<Gs
       if (b.username !== state.username || b.password !== state.password) return reply(uri, 401, 'Authentication failed');
       return h(b);
     })();
-    state.requests.push({ uri, at: Date.now(), code: (out.body as { code?: number } | undefined)?.code ?? out.status });
+    state.requests.push({ uri, at: Date.now(), code: (out.body as { code?: number } | undefined)?.code ?? out.status, ...(uri === '/smsoutbox/get' && lastOutbox ? { outbox: lastOutbox } : {}) });
+    lastOutbox = undefined;
     return out;
   };
 

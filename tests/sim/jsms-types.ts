@@ -12,6 +12,12 @@ export interface JsmsSimOptions {
   devSecret?: string;
   /** null = no quota assigned (50033). */
   appBalance?: number | null;
+  /**
+   * How a batch meets a balance that covers only part of it: 'batch' refuses the whole request with
+   * 50014 (default); 'recipient' sends while the balance lasts and refuses the rest one by one with
+   * 50014 "no money" in the reply's recipient list.
+   */
+  balanceCheck?: 'batch' | 'recipient';
   devBalance?: number | null;
   templates?: SimTemplate[];
   /** Batch reply shape: `recipients` (mixed rows) or `failure_recipients` (failures only). */

@@ -111,6 +111,10 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
       else if ('code' in check) refuse(mobile, check.code, 'parameters not all replaced', r?.temp_para);
       else ok.push({ mobile, temp_para: r.temp_para as Record<string, unknown>, msg_id: newMsgId(), content: check.content });
     }
+    if (sendNow && options.balanceCheck === 'recipient' && state.appBalance !== null) {
+      const affordable = Math.max(0, Math.min(ok.length, state.appBalance));
+      for (const r of ok.splice(affordable)) refuse(r.mobile, 50014, 'no money', r.temp_para);
+    }
     if (sendNow) {
       const fail = spend(ok.length);
       if (fail) return { error: fail } as const;

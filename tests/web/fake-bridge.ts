@@ -271,6 +271,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       recipients: numbers.length,
       optedOut: 0,
       invalid: 0,
+      nonMobile: 0,
       duplicates: 0,
       excluded: [],
       totalSegments: numbers.length,

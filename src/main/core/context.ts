@@ -5,11 +5,16 @@ import type { SettingsService } from './settings/settings-service.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { Logger } from './logging/logger.ts';
 import type { Notify } from './notify/notifier.ts';
+import type { Reads } from './store/reads.ts';
 
 /** What every area of the core is built from. Areas export `createXHandlers(ctx)` typed against their contract slice. */
 export interface CoreContext {
   dataDir: string;
   db: Database.Database;
+  /** The database file, for workers that open their own read-only connection (absent: they read nothing from it). */
+  dbPath?: string;
+  /** Reads that grow with the data, off main's event loop (store/reads.ts; absent in hand-built test contexts: readsOf runs them in place). */
+  reads?: Reads;
   secrets: SecretStore;
   clock: Clock;
   fetch: FetchLike;

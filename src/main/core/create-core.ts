@@ -16,6 +16,9 @@ import { systemClock, type Clock, type FetchLike, type SecretStore, type Setting
 import { SettingsService } from './settings/settings-service.ts';
 import { DATABASE_FILE, openDatabase } from './store/database.ts';
 import { createComposer } from './campaigns/composer.ts';
+import { createReads } from './store/reads.ts';
+import { createNumberIndex } from './store/number-index.ts';
+import { inSteps } from './store/slices.ts';
 import { join } from 'node:path';
 import { createScheduleSystem, type ScheduleOptions } from './schedule/schedule-system.ts';
 import type { Scheduler } from './schedule/scheduler.ts';
@@ -34,6 +37,9 @@ import { createCampaignNotices } from './notify/campaign-notices.ts';
 import { createEventNotices } from './notify/event-notices.ts';
 import { createNotifier, type Notify } from './notify/notifier.ts';
 import { ensurePrivateDir } from './private-files.ts';
+
+/** Messages added to the number search index per step of its backfill (a few milliseconds each). */
+const NUMBER_INDEX_STEP = 2_000;
 
 export interface CoreOptions {
   dataDir: string;
@@ -97,6 +103,8 @@ export function createCore(options: CoreOptions): Core {
   const ctx: CoreContext = {
     dataDir: options.dataDir,
     db,
+    dbPath: join(options.dataDir, DATABASE_FILE),
+    reads: undefined,
     secrets: new RedactingSecretStore(options.secrets, log.redactor),
     audit,
     log,
@@ -105,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
     emit: hub.emit,
     settings: new SettingsService(options.settings),
   };
+  ctx.reads = createReads({ db, dbPath: ctx.dbPath, now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
   const notify = createNotifier({ emit: hub.emit, clock: ctx.clock, settings: () => ctx.settings.get(), log: (e, shown) => log.info('notify', { ...e, shown }) });
   ctx.notify = notify;
   const campaignNotices = createCampaignNotices(notify, () => ctx.settings.get().language);
@@ -128,19 +137,20 @@ export function createCore(options: CoreOptions): Core {
     onError: (err, where) => reportError(`dispatch:${where}`, err),
     ...(options.dispatch ? { tuning: options.dispatch } : {}),
   });
-  const composer = createComposer({ db, dbPath: join(options.dataDir, DATABASE_FILE), now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
+  const composer = createComposer({ db, dbPath: ctx.dbPath!, now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
   const campaigns = createCampaignService(ctx, dispatcher, composer);
   const monitoring: Monitoring = createMonitoring(ctx, { dispatcher, campaigns, onError: (err, where) => options.onError?.(`monitoring:${where}`, err) }, options.monitoring);
   const schedules = createScheduleSystem(ctx, campaigns, composer, { offerFile: (file) => monitoring.receiver.offerFile(file), ...options.schedules }, (where, err) => reportError(`schedule:${where}`, err));
   const pauseAll = createPauseAll(campaigns);
   const backup = createBackupService({ db, dataDir: options.dataDir, appVersion: options.version ?? '0.0.0', schemaVersion, now: () => ctx.clock.now(), settings: () => ctx.settings.get() });
 
+  const { recover: recoverContacts, ...contactsHandlers } = createContactsHandlers(ctx);
   const handlers: Handlers = {
     ...createAppHandlers(ctx, { version: options.version ?? '0.0.0', mode: options.mode ?? 'headless', schemaVersion }),
     ...createAccountHandlers(ctx),
-    ...createContactsHandlers(ctx),
+    ...contactsHandlers,
     ...createProviderHandlers(ctx),
-    ...createCampaignHandlers(auditedCampaigns(campaigns, audit)),
+    ...createCampaignHandlers(auditedCampaigns(campaigns, audit), ctx.reads),
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
     ...createMonitoringHandlers(ctx, monitoring),
     ...auditedSchedules(schedules.handlers, audit),
@@ -148,6 +158,7 @@ export function createCore(options: CoreOptions): Core {
 
   let stopped = false;
   let recovering: Promise<void> = Promise.resolve();
+  const numberIndex = createNumberIndex(db);
   return {
     handlers,
     context: ctx,
@@ -165,10 +176,16 @@ export function createCore(options: CoreOptions): Core {
     notify,
     async start() {
       learnSecrets(ctx);
+      ctx.reads?.start();
       log.info('app.start', { mode: options.mode ?? 'headless', version: options.version ?? '0.0.0', schemaVersion });
       dispatcher.start();
       // Campaigns a crash left half-written are finished (or cancelled with why) in the background.
-      recovering = campaigns.recover((err) => reportError('campaigns:recover', err));
+      recovering = Promise.all([
+        campaigns.recover((err) => reportError('campaigns:recover', err)),
+        recoverContacts().catch((err: unknown) => reportError('contacts:recover', err)),
+        // Numbers of messages from before the search index existed go into it in short steps.
+        inSteps(() => !stopped && numberIndex.backfillStep(NUMBER_INDEX_STEP)).catch((err: unknown) => reportError('store:number-index', err)),
+      ]).then(() => undefined);
       await monitoring.start();
       schedules.scheduler.start();
     },
@@ -180,6 +197,7 @@ export function createCore(options: CoreOptions): Core {
       await monitoring.stop();
       await dispatcher.stop();
       await composer.close();
+      await ctx.reads?.close();
       log.info('app.stop');
       db.close();
     },

@@ -25,6 +25,8 @@ export const CUSTOMERS_CSV = [
   '13800138006,陈静,成都',
   '12345,短号,南京',
 ].join('\n');
+/** The file the import wizard is shown with: the list's rows, a landline and a row repeating 王芳's number. */
+export const IMPORT_CSV = `${CUSTOMERS_CSV}\n010-6552 1234,前台,北京\n138 0013 8002,,北京`;
 export const OPTED_OUT = ['13800138006', '13700137000'];
 export const BOX_NUMBER = '13900139001';
 export const INBOUND_TEXT = '收到，谢谢！周五见';
@@ -44,7 +46,7 @@ export interface Showcase {
   eims: EimsSim;
   jsms: JsmsSim;
   box: GsmboxSim;
-  /** The CSV above as a file, for the import wizard. */
+  /** IMPORT_CSV as a file, for the import wizard. */
   csvFile: string;
   ids: { eims: string; jsms: string; box: string; list: string; done: string; paused: string; boxCampaign: string };
   call<T = Record<string, unknown>>(name: string, input?: unknown): Promise<T>;
@@ -71,7 +73,7 @@ const mobiles = (n: number, start: number) => Array.from({ length: n }, (_, i) =
 export async function startShowcase(prefix: string): Promise<Showcase> {
   const tmp = makeTempDir(prefix);
   const csvFile = join(tmp.dir, 'customers.csv');
-  writeFileSync(csvFile, CUSTOMERS_CSV);
+  writeFileSync(csvFile, IMPORT_CSV);
   const eims = await startEimsSim({ balance: 8620 });
   const jsms = await startJsmsSim();
   const box = await startGsmboxSim({ busyMs: 5, resultDelayMs: 20, reportDelayMs: 60 });

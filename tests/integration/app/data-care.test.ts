@@ -207,7 +207,7 @@ describe('audit log of scheduled sends', () => {
     const { id } = await eimsAccount();
     const draft = { name: 'Daily', accountId: id, content: { mode: 'text', body: 'Hi' }, recipients: { listIds: [], pasted: cnMobiles(2).join('\n') } };
     await call(tc.core, 'scheduleCreate', { kind: 'local', draft, when: { zone: 'UTC', repeat: { kind: 'daily', time: '09:00' } }, missedPolicy: 'skip' });
-    clock.advanceTo(Date.UTC(2026, 4, 1, 9, 1));
+    await clock.advanceToAsync(Date.UTC(2026, 4, 1, 9, 1), () => tc.core.scheduler.idle());
     const deadline = Date.now() + 5000;
     let page = await call<AuditPage>(tc.core, 'auditList', { action: 'campaign.create' });
     while (page.total === 0 && Date.now() < deadline) {

@@ -66,6 +66,17 @@ describe('Test connection', () => {
     expect(JSON.stringify(check)).not.toContain('WRONG-secret-value');
   });
 
+  it('a wrong dev secret alone: connected, with a warning that names the dev key pair (not the AppKey or Master Secret)', async () => {
+    const id = await create({ kind: 'jsms', name: 'J dev', baseUrl: jsms.url, appKey: 'demo-app-key', devKey: 'demo-dev-key' }, { masterSecret: 'demo-master-secret', devSecret: 'WRONG-dev-secret' });
+    const check = await test(id);
+    expect(check.ok).toBe(true);
+    expect(check.balances.map((b) => b.label)).not.toContain('Account balance (SMS)');
+    expect(check.warnings).toHaveLength(1);
+    expect(check.warnings[0]).toMatch(/dev key pair \(50002\): the dev key or dev secret is wrong/);
+    expect(check.warnings[0]).not.toMatch(/the AppKey or Master Secret is wrong/);
+    expect(JSON.stringify(check)).not.toContain('WRONG-dev-secret');
+  });
+
   it('shows the EIMS balance in encrypted mode, with seq increasing across a restart', async () => {
     const id = await create({ kind: 'eims', name: 'E', baseUrl: eims.url, account: 'demo', encrypted: true }, { password: 'demo-password', key: 'demo-key' });
     expect((await test(id)).ok).toBe(true);

@@ -1,4 +1,5 @@
 /** JSMS callback: echostr handshake, signature check, reports and replies into the one ingest / inbox. */
+import { syncSeededMessages } from '../../helpers/kept-counts.ts';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { InboxThreadsPage, ReceiverStatus } from '../../../src/shared/monitoring.ts';
@@ -28,6 +29,7 @@ it('answers the echostr handshake, refuses bad signatures and ingests signed rep
   const msg = Number(
     db.prepare(`INSERT INTO messages (campaign_id, account_id, e164, address, state, provider_id, handed_at, updated_at) VALUES ('c', ?, '+8613800000009', '13800000009', 'submitted', '777', 1, 1)`).run(id).lastInsertRowid,
   );
+  syncSeededMessages(db);
   const url = (await call<ReceiverStatus>(tc.core, 'receiverStatus')).urls.find((u) => u.accountId === id)!.url;
 
   const hello = await fetch(`${url}?echostr=abc123`);

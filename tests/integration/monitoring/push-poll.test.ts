@@ -79,9 +79,9 @@ describe('EIMS reports: push and poll', () => {
     expect(sim.state.pushes.every((p) => p.status === 200)).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
     const afterPush = await snapshot(campaign.id);
-    // Lost pushes leave messages submitted; a pushed "success" row means the platform sent it.
+    // Lost pushes leave messages submitted; a push is the message's outcome (result 0: delivered).
     expect([...afterPush.values()].filter((v) => v.state === 'submitted').length).toBe(ids.length - kept.length);
-    expect([...afterPush.values()].filter((v) => v.state === 'sent' || v.state === 'failed').length).toBe(kept.length);
+    expect([...afterPush.values()].filter((v) => v.state === 'delivered' || v.state === 'failed').length).toBe(kept.length);
 
     await tc.core.monitoring.poller.pollNow();
     const final = await snapshot(campaign.id);
@@ -130,10 +130,47 @@ describe('EIMS reports: push and poll', () => {
     expect(await snapshot(campaign.id)).toEqual(delivered);
 
     const stats = await call<DashboardStats>(tc.core, 'dashboardStats');
-    expect(stats.today).toEqual({ sent: 60, delivered: 60, failed: 0 });
-    expect(stats.funnel).toEqual({ handed: 60, sent: 60, delivered: 60, failed: 0 });
-    expect(stats.perDay).toMatchObject([{ provider: 'eims', sent: 60, delivered: 60, failed: 0 }]);
+    expect(stats.today).toEqual({ sent: 60, delivered: 60, failed: 0, expired: 0 });
+    expect(stats.funnel).toEqual({ handed: 60, sent: 60, delivered: 60, failed: 0, expired: 0 });
+    expect(stats.perDay).toMatchObject([{ provider: 'eims', sent: 60, delivered: 60, failed: 0, expired: 0 }]);
     expect(stats.recentCampaigns[0]).toMatchObject({ id: campaign.id, total: 60, delivered: 60, pending: 0 });
+  });
+
+  it('a delivery timeout is expired by push and by poll alike, a pushed success is final, and expired is counted apart from failed', async () => {
+    const { sim, id } = await eimsAccount();
+    const numbers = cnMobiles(5, 3000);
+    const campaign = await send(id, numbers);
+    const idOf = (n: string) => [...sim.state.messages.values()].find((m) => m.number === `86${n}`)!.id;
+    sim.setReport(idOf(numbers[0]!), 0, 3);
+    sim.setReport(idOf(numbers[1]!), 0, 4);
+    sim.setReport(idOf(numbers[2]!), 0, 2);
+    sim.setReport(idOf(numbers[3]!), 0, 4);
+    sim.setReport(idOf(numbers[4]!), 0, 3);
+    // Three outcomes arrive by push (PUT [id, number, time, result, cause]); nothing is polled yet.
+    await sim.pushReports([0, 1, 2].map((i) => idOf(numbers[i]!)));
+    expect(sim.state.pushes.flatMap((p) => p.rows.map((r) => `${r[3]} ${r[4]}`))).toEqual(['0 success', '4 deliver timeout', '2 deliver failure']);
+    const pushed = await snapshot(campaign.id);
+    expect(pushed.get(`+86${numbers[0]}`)).toEqual({ state: 'delivered', error: null });
+    expect(pushed.get(`+86${numbers[1]}`)).toEqual({ state: 'expired', error: 'EIMS_DELIVERY_TIMEOUT' });
+    expect(pushed.get(`+86${numbers[2]}`)!.state).toBe('failed');
+    // The other two come by polling getreport ([…, sendStatus, deliverTime, deliverStatus]).
+    sim.state.reportShape = 'deliver';
+    await tc.core.monitoring.poller.pollNow();
+    const polled = await snapshot(campaign.id);
+    expect(polled.get(`+86${numbers[3]}`)).toEqual({ state: 'expired', error: 'EIMS_DELIVERY_TIMEOUT' });
+    expect(polled.get(`+86${numbers[4]}`)!.state).toBe('delivered');
+    expect(polled.get(`+86${numbers[0]}`)!.state).toBe('delivered');
+    // The history says where each came from: the pushed timeout is final and no poll touched it.
+    const log = await call<MessageLogPage>(tc.core, 'messageLog', { campaignId: campaign.id, limit: 10 });
+    const history = await call<MessageEventView[]>(tc.core, 'messageHistory', { messageId: log.rows.find((r) => r.e164 === `+86${numbers[1]}`)!.id });
+    expect(history.filter((h) => h.state === 'expired').map((h) => h.source)).toEqual(['push']);
+
+    const view = await call<CampaignView>(tc.core, 'campaignGet', { id: campaign.id });
+    expect(view.counts).toMatchObject({ delivered: 2, failed: 1, expired: 2, sent: 0, submitted: 0 });
+    const stats = await call<DashboardStats>(tc.core, 'dashboardStats');
+    expect(stats.today).toEqual({ sent: 5, delivered: 2, failed: 1, expired: 2 });
+    expect(stats.funnel).toMatchObject({ delivered: 2, failed: 1, expired: 2 });
+    expect(stats.recentCampaigns[0]).toMatchObject({ id: campaign.id, delivered: 2, failed: 1, expired: 2, pending: 0 });
   });
 
   it('stores inbound SMS once (polled), threads them with what was sent, and applies opt-out keywords', async () => {
@@ -180,16 +217,19 @@ describe('GSM box: setup, raw GET pushes and outbox polling', () => {
     expect(sim.state.config.url_path).toContain(`/box/${id}`);
     expect(state.target).not.toContain(tc.core.monitoring.receiver.token());
 
-    const numbers = cnMobiles(6, 7000);
-    sim.state.undeliveredNumbers.add(`+86${numbers[1]}`);
+    const numbers = cnMobiles(7, 7000);
     sim.state.undeliveredNumbers.add(numbers[1]!);
+    // "Message not received on handset" with cause EXPIRED: expired, as a delivery timeout is everywhere.
+    sim.state.expiredNumbers.add(numbers[6]!);
     const c = await send(id, numbers);
     await sim.flushPushes();
     await new Promise((r) => setTimeout(r, 50));
     const snap = await snapshot(c.id);
     const states = [...snap.values()].map((v) => v.state).sort();
     expect(states.filter((s) => s === 'delivered').length).toBe(5);
-    expect(states.filter((s) => s === 'failed').length).toBe(1);
+    expect(snap.get(`+86${numbers[1]}`)).toEqual({ state: 'failed', error: 'GSMBOX_NOT_DELIVERED' });
+    expect(snap.get(`+86${numbers[6]}`)).toEqual({ state: 'expired', error: 'GSMBOX_EXPIRED' });
+    expect(sim.state.pushes.some((p) => p.kind === 'report' && p.target.includes('cause=EXPIRED'))).toBe(true);
 
     await sim.receiveSms({ from: `+86${numbers[0]}`, port: 2, text: '收到 & thanks+1' });
     await sim.receiveSms({ from: `+86${numbers[2]}`, port: 1, text: 'TD' });

@@ -277,7 +277,8 @@ describe('EIMS pushed reports', () => {
       const all = pushes.flatMap((p) => p.reports);
       expect(new Set(all.map((r) => r.providerId)).size).toBe(120);
       expect(all[0]).toMatchObject({ state: 'failed', code: 'EIMS_SEND_1005' });
-      expect(all.slice(1).every((r) => r.state === 'sent')).toBe(true);
+      // A push is the message's outcome: result 0 is delivered (docs/report-states.md).
+      expect(all.slice(1).every((r) => r.state === 'delivered')).toBe(true);
       expect(sim.state.pushes.every((p) => p.status === 200)).toBe(true);
     } finally {
       await new Promise<void>((r) => rx.close(() => r()));

@@ -158,7 +158,7 @@ describe('GSM box push settings and pushes', () => {
       expect(parsed[0]).toMatchObject({ type: 'inbound', from: '+8613900000001', port: '2', portName: 'gsm-1.2', text: '你好 a+b/c: x&y', tokenOk: true });
       expect(Math.abs((parsed[0] as { at: number }).at - Date.now())).toBeLessThan(60_000);
       expect(parsed.find((p) => p?.type === 'result')).toMatchObject({ number: '+8613800000001', port: '1', id: '1', sent: true });
-      expect(parsed.find((p) => p?.type === 'report')).toMatchObject({ number: '+8613800000001', delivered: true, cause: 'Delivered' });
+      expect(parsed.find((p) => p?.type === 'report')).toMatchObject({ number: '+8613800000001', outcome: 'delivered', cause: 'Delivered' });
     } finally {
       await rx.close();
     }

@@ -160,10 +160,18 @@ describe('JSMS scheduled SMS', () => {
     const change = await failure(call(tc.core, 'scheduleUpdate', { kind: 'jsms', id: s.id, draft: jsmsDraft(['13800000002']), at: inMinutes(40), zone: ZONE }));
     expect(change.code).toBe('JSMS_50029');
     expect(change.message).toBe('JSMS already sent (or deleted) this scheduled SMS, so it can no longer be changed. Create a new schedule instead.');
-    const del = await failure(call(tc.core, 'scheduleDelete', { id: s.id }));
+    // The refused change left the record as JSMS holds it: the old name, time and send instant, the part sent.
+    const kept = await call<ScheduleView>(tc.core, 'scheduleGet', { id: s.id });
+    expect(kept).toMatchObject({ name: s.name, when: s.when, providerTime: s.providerTime });
+    expect(kept.parts[0]!.state).toBe('sent');
+    expect(kept.lastError?.code).toBe('JSMS_50029');
+    // Deleting a schedule JSMS already sent says so (one that was not edited first).
+    const s2 = await call<ScheduleView>(tc.core, 'scheduleCreate', { kind: 'jsms', draft: jsmsDraft(['13800000005']), at: inMinutes(30), zone: ZONE });
+    jsms.fireSchedules(true);
+    const del = await failure(call(tc.core, 'scheduleDelete', { id: s2.id }));
     expect(del.code).toBe('SCHEDULE_ALREADY_SENT');
     expect(del.message).toMatch(/already sent this scheduled SMS, so it can no longer be deleted/);
-    expect((await call<ScheduleView>(tc.core, 'scheduleGet', { id: s.id })).parts[0]!.state).toBe('sent');
+    expect((await call<ScheduleView>(tc.core, 'scheduleGet', { id: s2.id })).parts[0]!.state).toBe('sent');
 
     // 50028: deleted behind the app's back — viewing says so; deleting just tidies up.
     const t = await call<ScheduleView>(tc.core, 'scheduleCreate', { kind: 'jsms', draft: jsmsDraft(['13800000003']), at: inMinutes(30), zone: ZONE });
@@ -172,7 +180,23 @@ describe('JSMS scheduled SMS', () => {
     expect(view.code).toBe('JSMS_50028');
     expect(view.message).toMatch(/does not know this schedule/);
     await call(tc.core, 'scheduleDelete', { id: t.id });
-    expect((await call<ScheduleView[]>(tc.core, 'schedulesList')).map((x) => x.id)).toEqual([s.id]);
+    expect((await call<ScheduleView[]>(tc.core, 'schedulesList')).map((x) => x.id).sort()).toEqual([s.id, s2.id].sort());
+  });
+
+  it('a change JSMS refuses (a server error on the PUT) leaves the record exactly as JSMS still holds it', async () => {
+    const s = await call<ScheduleView>(tc.core, 'scheduleCreate', { kind: 'jsms', draft: jsmsDraft(['13800000004']), at: inMinutes(45), zone: ZONE });
+    const held = jsms.state.schedules.get(s.parts[0]!.providerId)!;
+    const heldTime = held.sendTime;
+    jsms.faults.force('error500');
+    const refused = await failure(call(tc.core, 'scheduleUpdate', { kind: 'jsms', id: s.id, draft: { ...jsmsDraft(['13800000004']), name: 'Moved' }, at: inMinutes(300), zone: ZONE }));
+    expect(refused.code).not.toBe('');
+    expect(jsms.state.schedules.get(s.parts[0]!.providerId)!.sendTime).toBe(heldTime);
+    const kept = await call<ScheduleView>(tc.core, 'scheduleGet', { id: s.id });
+    expect(kept).toMatchObject({ name: s.name, when: s.when, providerTime: { wall: heldTime } });
+    expect(kept.parts).toEqual(s.parts);
+    expect(kept.lastError?.code).toBe(refused.code);
+    // The list shows the time JSMS will send at.
+    expect((await call<ScheduleView[]>(tc.core, 'schedulesList')).find((x) => x.id === s.id)!.providerTime!.wall).toBe(heldTime);
   });
 
   it('refuses free text and a non-JSMS account before calling JSMS', async () => {

@@ -52,6 +52,37 @@ describe('JSMS template campaigns', () => {
   });
 });
 
+describe('JSMS: the balance runs out inside a batch', () => {
+  it('a per-recipient 50014 pauses the campaign with the reason and leaves those recipients and the rest queued; resuming sends each once', async () => {
+    const sim = await startJsmsSim({ appBalance: 600, balanceCheck: 'recipient' });
+    sims.push(sim);
+    const { id } = await call<{ id: string }>(tc.core, 'accountsCreate', {
+      config: { kind: 'jsms', name: 'J', baseUrl: sim.url, appKey: 'demo-app-key' },
+      secrets: { masterSecret: 'demo-master-secret' },
+    });
+    const numbers = cnMobiles(1500, 40_000);
+    const listId = await importList(tc.core, 'Low balance', `phone,name\n${numbers.map((n, i) => `${n},N${i}`).join('\n')}\n`);
+    const content = { mode: 'template', tempId: 2, params: { name: '{name}', order: 'A1' } };
+    const c = await call<CampaignView>(tc.core, 'campaignCreate', { name: 'Low balance', accountId: id, content, recipients: { listIds: [listId] }, confirmed: true });
+    const held = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'paused' && v.counts.submitting === 0 });
+    // JSMS took 600 and said "no money" for the rest of the first batch, one recipient at a time.
+    expect(sim.state.accepted).toHaveLength(600);
+    expect(sim.state.refusedRecipients.filter((r) => r.code === 50014).length).toBeGreaterThanOrEqual(400);
+    expect(held.lastError).toMatchObject({ code: 'JSMS_50014' });
+    expect(held.lastError!.message).toMatch(/balance is insufficient/);
+    expect(held.counts).toMatchObject({ submitted: 600, queued: 900, failed: 0, unknown: 0 });
+    const queued = await call<MessagePage>(tc.core, 'campaignMessages', { id: c.id, states: ['queued'], limit: 1000 });
+    expect(queued.rows.every((m) => m.attempts === 0 || m.errorCode === 'JSMS_50014')).toBe(true);
+
+    sim.state.appBalance = 10_000;
+    await call(tc.core, 'campaignResume', { id: c.id });
+    const done = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+    expect(done.counts).toMatchObject({ submitted: 1500, queued: 0, failed: 0 });
+    expect(sim.state.accepted).toHaveLength(1500);
+    expect(new Set(sim.state.accepted.map((a) => a.number)).size).toBe(1500);
+  });
+});
+
 describe('GSM box campaigns', () => {
   async function box(opts: Parameters<typeof startGsmboxSim>[0] = {}, cfg: Record<string, unknown> = {}): Promise<{ sim: GsmboxSim; id: string }> {
     const sim = await startGsmboxSim({ ports: 4, downPorts: [3], busyMs: 20, ...opts });

@@ -32,7 +32,7 @@ describe('import wizard back end', () => {
     expect(preview.source.sheets.map((s) => s.name)).toEqual(['Contacts']);
     expect(preview.mapping.phoneColumn).toBe(0);
     expect(preview.mapping.headerRow).toBe(1);
-    expect(preview.counts).toEqual({ total: 5, valid: 2, invalid: 2, duplicate: 1, optedOut: 0 });
+    expect(preview.counts).toEqual({ total: 5, valid: 2, invalid: 2, duplicate: 1, optedOut: 0, nonMobile: 0 });
     expect(preview.rows).toHaveLength(1);
     expect(preview.rows[0]).toMatchObject({ row: 2, e164: '+8613800000001', duplicates: 1 });
     expect(preview.rejects.map((r) => [r.row, r.original, r.reason])).toEqual([
@@ -133,7 +133,7 @@ describe('import wizard back end', () => {
     expect(skipped).toMatchObject({ added: 2, skippedOptedOut: 1, optedOut: 0 });
   });
 
-  it('rolls back everything when the commit fails midway: no list, no contacts, no members', async () => {
+  it('takes back everything when the commit fails part-way (written in steps): no list, no contacts, no members', async () => {
     const { core } = setup();
     const db = core.context.db;
     const failing = createContactsHandlers(core.context, {
@@ -141,23 +141,23 @@ describe('import wizard back end', () => {
         if (done >= 10_000) throw new Error('disk full (injected)');
       },
     });
-    const { importId } = failing.importOpen({ fileName: 'a.csv', base64: b64(csvOf(20_000)) }) as { importId: string };
+    const { importId } = await failing.importOpen({ fileName: 'a.csv', base64: b64(csvOf(20_000)) });
     await failing.importAnalyse({ importId, options: importOptionsSchema.parse({}) });
     const before = counts(db);
-    expect(() => failing.importCommit({ importId, target: { newListName: 'Half' }, skipOptedOut: false })).toThrow(/injected/);
+    await expect(failing.importCommit({ importId, target: { newListName: 'Half' }, skipOptedOut: false })).rejects.toThrow(/injected/);
     expect(counts(db)).toEqual(before);
     expect(before).toEqual({ lists: 0, contacts: 0, members: 0 });
 
     // Into an existing list: the list stays as it was.
     const good = createContactsHandlers(core.context);
-    const list = good.listsCreate({ name: 'Existing' }) as ListView;
-    const { importId: id2 } = good.importOpen({ fileName: 'b.csv', base64: b64(csvOf(5)) }) as { importId: string };
+    const list = (await good.listsCreate({ name: 'Existing' })) as ListView;
+    const { importId: id2 } = await good.importOpen({ fileName: 'b.csv', base64: b64(csvOf(5)) });
     await good.importAnalyse({ importId: id2, options: importOptionsSchema.parse({}) });
-    good.importCommit({ importId: id2, target: { listId: list.id }, skipOptedOut: false });
+    await good.importCommit({ importId: id2, target: { listId: list.id }, skipOptedOut: false });
     const mid = counts(db);
-    const { importId: id3 } = failing.importOpen({ fileName: 'c.csv', base64: b64(csvOf(20_000, 3)) }) as { importId: string };
+    const { importId: id3 } = await failing.importOpen({ fileName: 'c.csv', base64: b64(csvOf(20_000, 3)) });
     await failing.importAnalyse({ importId: id3, options: importOptionsSchema.parse({}) });
-    expect(() => failing.importCommit({ importId: id3, target: { listId: list.id }, skipOptedOut: false })).toThrow();
+    await expect(failing.importCommit({ importId: id3, target: { listId: list.id }, skipOptedOut: false })).rejects.toThrow();
     expect(counts(db)).toEqual(mid);
     expect(mid).toEqual({ lists: 1, contacts: 5, members: 5 });
   });
@@ -165,11 +165,11 @@ describe('import wizard back end', () => {
   it('cancel stops a running analysis, forgets the upload and writes nothing', async () => {
     const { core } = setup();
     const h = createImportHandlers(core.context);
-    const { importId } = h.importOpen({ fileName: 'a.csv', base64: b64(csvOf(1000)) }) as { importId: string };
+    const { importId } = await h.importOpen({ fileName: 'a.csv', base64: b64(csvOf(1000)) });
     const running = h.importAnalyse({ importId, options: importOptionsSchema.parse({}) }) as Promise<ImportPreview>;
     h.importCancel({ importId });
     await expect(running).rejects.toMatchObject({ code: 'CONTACTS_IMPORT_CANCELLED' });
-    expect(() => h.importCommit({ importId, target: { newListName: 'X' }, skipOptedOut: false })).toThrow(/no longer open/);
+    await expect(h.importCommit({ importId, target: { newListName: 'X' }, skipOptedOut: false })).rejects.toThrow(/no longer open/);
     expect(counts(core.context.db)).toEqual({ lists: 0, contacts: 0, members: 0 });
   });
 
@@ -177,12 +177,12 @@ describe('import wizard back end', () => {
     const { core, events } = setup();
     const h = createImportHandlers(core.context);
     const big = csvOf(150_000); // ~4 MB: above the worker threshold
-    const { importId } = h.importOpen({ fileName: 'big.csv', base64: b64(big) }) as { importId: string };
+    const { importId } = await h.importOpen({ fileName: 'big.csv', base64: b64(big) });
     const cancelled = h.importAnalyse({ importId, options: importOptionsSchema.parse({}) }) as Promise<ImportPreview>;
     setTimeout(() => h.importCancel({ importId }), 30);
     await expect(cancelled).rejects.toMatchObject({ code: 'CONTACTS_IMPORT_CANCELLED' });
 
-    const { importId: id2 } = h.importOpen({ fileName: 'big.csv', base64: b64(big) }) as { importId: string };
+    const { importId: id2 } = await h.importOpen({ fileName: 'big.csv', base64: b64(big) });
     // Off the main thread: timers keep firing while the file is parsed.
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);

@@ -79,12 +79,15 @@ interface HandMade {
   xfFormats?: number[];
   /** Write the CODEPAGE (1200) record (default true). */
   codepage?: boolean;
+  /** Write a DATE1904 record with this value. */
+  date1904?: 0 | 1;
 }
 
 function handMade(h: HandMade): Uint8Array {
   const globals: number[] = [];
   globals.push(...rec(0x0809, new Rec().u16(0x0600).u16(0x0005).u32(0).u32(0)));
   if (h.codepage !== false) globals.push(...rec(0x0042, new Rec().u16(1200)));
+  if (h.date1904 !== undefined) globals.push(...rec(0x0022, new Rec().u16(h.date1904)));
   for (const [id, code] of h.formats ?? []) globals.push(...rec(0x041e, new Rec().u16(id).u16(code.length).u8(1).bytes(utf16(code))));
   for (const f of h.xfFormats ?? [0, 0]) globals.push(...rec(0x00e0, new Rec().u16(0).u16(f).u16(1).bytes(new Array(14).fill(0))));
   const name = 'Numbers';
@@ -183,6 +186,21 @@ describe('lean .xls reader', () => {
     expect(fast.grid.rows[1]).toEqual(['Zhang 张三丰', '00138123456']);
     expect(fast.grid.rows[2]).toEqual(['Zhang 张三丰', 'abc']);
     expect(fast.grid.rows[3]?.[1]).toBe('13,812,345,678.00');
+  });
+
+  it('honours the 1904 date system (DATE1904 record): serial 1 is 1904-01-02, as Excel and SheetJS show it', () => {
+    const str = [new Rec().u16(4).u8(0).bytes([...Buffer.from('date', 'latin1')])];
+    const cells = [
+      rec(0x0200, new Rec().u32(0).u32(3).u16(0).u16(1)),
+      rec(0x00fd, new Rec().u16(0).u16(0).u16(0).u32(0)),
+      rec(0x0203, new Rec().u16(1).u16(0).u16(1).f64(1)),
+      rec(0x0203, new Rec().u16(2).u16(0).u16(1).f64(45000)),
+    ];
+    const read = (date1904: 0 | 1) => expectSame(handMade({ strings: str, unique: 1, cells, formats: [[164, 'yyyy-mm-dd']], xfFormats: [0, 164], date1904 })) as WorkbookResult;
+    const mac = read(1);
+    expect(mac).toBeDefined();
+    expect(mac.grid.rows.map((r) => r?.[0])).toEqual(['date', '1904-01-02', '2027-03-16']);
+    expect(read(0).grid.rows.map((r) => r?.[0])).toEqual(['date', '1900-01-01', '2023-03-15']);
   });
 
   it('leaves formulas, a shared-string index out of range, BIFF5 and encrypted files to SheetJS', () => {

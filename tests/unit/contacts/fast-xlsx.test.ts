@@ -150,6 +150,20 @@ describe('lean .xlsx reader', () => {
     expect(fast.grid.rows[3]).toEqual(['Zhang & Co', 'a\rb中<', '13812345678', 'TRUE']);
   });
 
+  it('honours the workbook’s 1904 date system (workbookPr date1904): serial 1 is 1904-01-02', () => {
+    for (const [flag, dates] of [[true, ['1904-01-02', '2027-03-16']], [false, ['1900-01-01', '2023-03-15']]] as const) {
+      const ws = XLSX.utils.aoa_to_sheet([['date'], [1], [45000]]);
+      for (const ref of ['A2', 'A3']) ws[ref]!.z = 'yyyy-mm-dd';
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, ws, 'S');
+      wb.Workbook = { WBProps: { date1904: flag } };
+      const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+      const fast = expectSame(bytes) as WorkbookResult;
+      expect(fast).toBeDefined();
+      expect(fast.grid.rows.slice(1).map((r) => r?.[0])).toEqual(dates);
+    }
+  });
+
   it('leaves date-typed cells, prefixed XML and bad shared-string indexes to SheetJS', async () => {
     const wrap = (data: string) =>
       `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${data}</sheetData></worksheet>`;

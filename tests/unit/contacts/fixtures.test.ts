@@ -120,7 +120,8 @@ const CASES: Record<string, Expect> = {
       [6, '', 'empty'],
       [8, '19999', 'too-short'],
     ]);
-    expect(r.counts).toEqual({ total: 7, valid: 2, invalid: 5, duplicate: 0, optedOut: 0 });
+    expect(r.counts).toEqual({ total: 7, valid: 2, invalid: 5, duplicate: 0, optedOut: 0, nonMobile: 1 });
+    expect(r.contacts.find((c) => c.original === '010 6552 9988')?.nonMobile).toBe('fixed-line');;
   } },
   'duplicates.csv': { numbers: [A, B], check: (r) => {
     expect(r.contacts[0]).toMatchObject({ row: 2, duplicates: 3, vars: { name: 'first' } });

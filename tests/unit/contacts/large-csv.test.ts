@@ -39,7 +39,7 @@ describe('1M-row CSV', () => {
     const r = runImport(bytes);
     const ms = performance.now() - started;
     console.log(`1M-row CSV (${(bytes.length / 1048576).toFixed(1)} MB) in-process: ${Math.round(ms)} ms`);
-    expect(r.counts).toEqual({ total: ROWS, valid: ROWS - INVALID - DUPLICATE, invalid: INVALID, duplicate: DUPLICATE, optedOut: 0 });
+    expect(r.counts).toEqual({ total: ROWS, valid: ROWS - INVALID - DUPLICATE, invalid: INVALID, duplicate: DUPLICATE, optedOut: 0, nonMobile: 0 });
     expect(r.rejects[0]).toMatchObject({ row: 1001, original: 'not a number', reason: 'not-a-number' });
     expect(r.contacts[0]).toMatchObject({ row: 2, e164: '+8613800000000', vars: { 姓名: '客户0', 城市: '城市0' }, duplicates: 1 });
   }, 60_000);
@@ -51,7 +51,7 @@ describe('1M-row CSV', () => {
     const r = await runImportInWorker(bytes, {}, { onProgress: () => progressEvents++, isOptedOut: (e) => e === '+8613800000001' });
     const ms = performance.now() - started;
     console.log(`1M-row CSV through the worker: ${Math.round(ms)} ms, ${progressEvents} progress events`);
-    expect(r.counts).toEqual({ total: ROWS, valid: ROWS - INVALID - DUPLICATE, invalid: INVALID, duplicate: DUPLICATE, optedOut: 1 });
+    expect(r.counts).toEqual({ total: ROWS, valid: ROWS - INVALID - DUPLICATE, invalid: INVALID, duplicate: DUPLICATE, optedOut: 1, nonMobile: 0 });
     // the last row (i = ROWS - 1) is an invalid one
     expect(r.contacts.at(-1)).toMatchObject({ row: ROWS, e164: `+86${13800000000 + ROWS - 2}` });
     expect(progressEvents).toBeGreaterThan(20);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPhoneText, expandScientific, normalisePhone } from '../../../src/main/core/contacts/phone/normalise.ts';
+import { cleanPhoneText, expandScientific, normalisePhone } from '../../../src/shared/phone/normalise.ts';
 import { formatForProvider, styleNumber } from '../../../src/main/core/contacts/phone/provider-format.ts';
 
 const ok = (raw: string, region: Parameters<typeof normalisePhone>[1] = 'CN') => {

@@ -67,7 +67,7 @@ describe('opt-outs, counts and preview', () => {
     const optedOut = new Set(['+8613912345678']);
     const r = runImport(fixture('duplicates.csv'), {}, { isOptedOut: (e) => optedOut.has(e) });
     expect(r.contacts.map((c) => [c.e164, c.optedOut])).toEqual([['+8613812345678', false], ['+8613912345678', true]]);
-    expect(r.counts).toEqual({ total: 5, valid: 2, invalid: 0, duplicate: 3, optedOut: 1 });
+    expect(r.counts).toEqual({ total: 5, valid: 2, invalid: 0, duplicate: 3, optedOut: 1, nonMobile: 0 });
     applyOptOuts(r, () => false);
     expect(r.counts.optedOut).toBe(0);
   });
@@ -78,7 +78,7 @@ describe('opt-outs, counts and preview', () => {
     const p = buildPreview(r, 5);
     expect(p.rows.map((c) => c.row)).toEqual([2, 3, 4, 5, 6]);
     expect(p.rows[0]).toEqual({ row: 2, original: '13800000000', e164: '+8613800000000', vars: { name: 'n0' }, duplicates: 0, optedOut: false });
-    expect(p.counts).toEqual({ total: 120, valid: 108, invalid: 12, duplicate: 0, optedOut: 0 });
+    expect(p.counts).toEqual({ total: 120, valid: 108, invalid: 12, duplicate: 0, optedOut: 0, nonMobile: 0 });
     expect(p.rejects).toHaveLength(12);
     expect(p.rejects[0]).toMatchObject({ row: 11, original: 'bad', reason: 'not-a-number' });
     expect(buildPreview(r).rows).toHaveLength(50);
@@ -149,5 +149,30 @@ describe('wide sheets', () => {
     const r = runImport(text(`${header}\n${row}\n`));
     expect(r.mapping.columns).toHaveLength(256);
     expect(Object.keys(r.contacts[0]?.vars ?? {})).toHaveLength(255);
+  });
+});
+
+describe('duplicates and landlines', () => {
+  const csv = text(['phone,name,city', '13800000001,,Beijing', '010-6552 1234,Front desk,', '138-0000-0001,Ann,Shanghai', '+86 138 0000 0001,Bob,', '4008123123,Hotline,'].join('\n'));
+
+  it('a duplicate row names the row it duplicates, and the first non-empty name is kept', () => {
+    const r = runImport(csv, { region: 'CN' });
+    expect(r.contacts.map((c) => c.e164)).toEqual(['+8613800000001', '+861065521234', '+864008123123']);
+    // Row 2 had no name: row 4's "Ann" fills it; Bob (row 5) does not overwrite it; the first city stays.
+    expect(r.contacts[0]!.vars).toEqual({ name: 'Ann', city: 'Beijing' });
+    expect(r.duplicateRows).toEqual([
+      { row: 4, original: '138-0000-0001', duplicateOf: 2 },
+      { row: 5, original: '+86 138 0000 0001', duplicateOf: 2 },
+    ]);
+    expect(buildPreview(r).duplicateRows).toEqual(r.duplicateRows);
+    expect(r.counts.duplicate).toBe(2);
+  });
+
+  it('flags landlines and other numbers that cannot receive SMS (010-6552 1234 is a Beijing landline)', () => {
+    const r = runImport(csv, { region: 'CN' });
+    expect(r.contacts.map((c) => c.nonMobile)).toEqual([undefined, 'fixed-line', 'shared-cost']);
+    expect(r.counts.nonMobile).toBe(2);
+    // A US number may be either (FIXED_LINE_OR_MOBILE): not flagged.
+    expect(runImport(text('phone\n+1 415 555 2671\n'), { region: 'CN' }).contacts[0]!.nonMobile).toBeUndefined();
   });
 });

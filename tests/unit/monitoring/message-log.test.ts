@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessageLog } from '../../../src/main/core/monitoring/message-log.ts';
 import { openDatabase } from '../../../src/main/core/store/database.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
+import { syncSeededMessages } from '../../helpers/kept-counts.ts';
+import { createNumberIndex } from '../../../src/main/core/store/number-index.ts';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let db: Database.Database;
@@ -18,6 +20,7 @@ beforeAll(() => {
     camp.run(`c${c}`, `Campaign ${c}`, c % 2 ? 'b' : 'a', c * DAY, c * DAY);
     for (let i = 0; i < 100; i++) msg.run(`c${c}`, c % 2 ? 'b' : 'a', `+86138${String(c * 1000 + i).padStart(8, '0')}`, 'x', STATES[i % 4]);
   }
+  syncSeededMessages(db);
 });
 afterAll(() => {
   db.close();
@@ -60,5 +63,33 @@ describe('message log', () => {
     // Fewer: contained anywhere.
     expect(all({ ...base, search: '4099' })).toHaveLength(1);
     expect(log().count({ ...base, search: '099' })).toBe(5);
+  });
+
+  it('finds contained digits the same way before the number index is filled (a scan) and after its backfill (the index)', () => {
+    const shapes = [
+      { ...base, search: '4099' },
+      { ...base, search: '0030' },
+      { ...base, search: '0004', states: ['delivered' as const] },
+      { ...base, search: '2002', accountId: 'a' },
+    ];
+    const withIndex = shapes.map((f) => [all(f), log().count(f)]);
+    // The same filters done by hand over every row.
+    const rows = db.prepare<[], { id: number; e164: string; state: string; account_id: string }>('SELECT id, e164, state, account_id FROM messages ORDER BY id DESC').all();
+    const byHand = shapes.map((f) =>
+      rows.filter((r) => r.e164.includes(f.search) && (!('states' in f) || f.states!.includes(r.state as 'delivered')) && (!('accountId' in f) || r.account_id === f.accountId)).map((r) => r.id),
+    );
+    expect(withIndex.map(([ids]) => ids)).toEqual(byHand);
+    expect(byHand.map((ids) => ids.length > 0)).toEqual([true, true, true, true]);
+    // As after an upgrade: the index is empty and the backfill mark is above every message.
+    db.exec(`DELETE FROM messages_number; UPDATE meta SET value = (SELECT max(id) + 1 FROM messages) WHERE key = 'messages_number_backfill_below'`);
+    const index = createNumberIndex(db);
+    expect(index.ready()).toBe(false);
+    expect(shapes.map((f) => [all(f), log().count(f)])).toEqual(withIndex);
+    let steps = 0;
+    while (index.backfillStep(77)) steps++;
+    expect(steps).toBe(Math.ceil(500 / 77) - 1);
+    expect(index.ready()).toBe(true);
+    expect(db.prepare('SELECT count(*) FROM messages_number').pluck().get()).toBe(500);
+    expect(shapes.map((f) => [all(f), log().count(f)])).toEqual(withIndex);
   });
 });

@@ -58,8 +58,17 @@ describe('EIMS report rows: every shape', () => {
     expect(parseEimsReportRow([1, '861', '2017-10-01 12:30:15', 0, '2017-10-01 12:30:16', 3], 'poll', CN)).toMatchObject({ sendTime: T, deliverTime: T + 1000, state: 'delivered' });
   });
 
-  it('push rows: [id, number, time, result, cause]; any non-zero result failed', () => {
-    expect(parseEimsReportRow([1, '1234545456', 20180801123015, 0, 'success'], 'push', CN)?.state).toBe('sent');
+  it('push rows: [id, number, time, result, cause]; 0 is final (delivered), a delivery timeout expired, any other failed', () => {
+    expect(parseEimsReportRow([1, '1234545456', 20180801123015, 0, 'success'], 'push', CN)?.state).toBe('delivered');
+    // A delivery timeout means the same on every path: expired, with the poll's code and sentence.
+    const poll = parseEimsReportRow([3, '861', 20171001123015, 0, 20171001123020, 4], 'poll', CN)!;
+    for (const row of [[3, '861', 20180801123015, 4, 'deliver timeout'], [3, '861', 20180801123015, 9, 'DeliveryTimeout'], [3, '861', 20180801123015, 1, 'EXPIRED']]) {
+      expect(parseEimsReportRow(row, 'push', CN)).toMatchObject({ state: 'expired', code: poll.code, message: poll.message });
+    }
+    // "Send Timeout" is a send failure, not a delivery timeout.
+    expect(parseEimsReportRow([3, '861', 20180801123015, 1006, 'Send Timeout'], 'push', CN)?.state).toBe('failed');
+    // A push in getreport's long shape keeps its own delivery status.
+    expect(parseEimsReportRow([3, '861', 20180801123015, 0, 20180801123020, 1], 'push', CN)?.state).toBe('sent');
     const f = parseEimsReportRow([2, '2356844545', 20180801223015, 1, 'no balance'], 'push', CN)!;
     expect(f).toMatchObject({ state: 'failed', code: 'EIMS_PUSH_FAILED' });
     expect(f.message).toContain('no balance');
@@ -76,7 +85,7 @@ describe('EIMS report rows: every shape', () => {
 describe('EIMS pushes', () => {
   it('parses the documented push body', () => {
     const p = parseEimsPush({ type: 'report', cnt: 2, array: [[1, '1234545456', 20180801123015, 0, 'success'], [2, '2356844545', 20180801223015, 1, 'no balance']] }, CN)!;
-    expect(p.reports.map((r) => [r.providerId, r.state])).toEqual([['1', 'sent'], ['2', 'failed']]);
+    expect(p.reports.map((r) => [r.providerId, r.state])).toEqual([['1', 'delivered'], ['2', 'failed']]);
     expect(p.oversized).toBe(false);
   });
 

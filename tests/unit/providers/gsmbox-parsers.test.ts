@@ -91,8 +91,10 @@ describe('box push queries', () => {
       names,
       0,
     );
-    expect(report).toMatchObject({ type: 'report', delivered: false, cause: 'Absent subscriber', tokenOk: true });
-    expect(parseBoxPush('phonenumber=1&type=SMS-Status-Report&status=Message%20received%20on%20handset', names, 0)).toMatchObject({ delivered: true });
+    expect(report).toMatchObject({ type: 'report', outcome: 'failed', cause: 'Absent subscriber', tokenOk: true });
+    expect(parseBoxPush('phonenumber=1&type=SMS-Status-Report&status=Message%20received%20on%20handset', names, 0)).toMatchObject({ outcome: 'delivered' });
+    // Not received because the SMSC's validity ran out: expired, as a delivery timeout is on every path.
+    expect(parseBoxPush('phonenumber=1&type=SMS-Status-Report&status=Message%20not%20received%20on%20handset&cause=EXPIRED', names, 0)).toMatchObject({ outcome: 'expired' });
   });
 
   it('returns null without a sender or with an unknown type', () => {

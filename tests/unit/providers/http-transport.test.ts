@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../../src/main/core/providers/errors.ts';
 import { createTransport, unreadablePhrase, encodeQuery, errorCodes } from '../../../src/main/core/providers/http.ts';
@@ -67,6 +68,21 @@ describe('HTTP transport', () => {
       transport((_i, init) => new Promise((_r, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))), 100).call({ method: 'GET', path: '/x' }),
     );
     expect(e.code).toBe('PROVIDER_TIMEOUT');
+  });
+
+  it('with Node\'s fetch, a request that was written and then got no answer stays unknown (a fake fetch above publishes nothing: unknown too)', async () => {
+    const sockets: net.Socket[] = [];
+    const server = net.createServer((socket) => void sockets.push(socket.on('data', () => undefined))); // reads the request, never answers
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const t = createTransport({ provider: 'eims', baseUrl: `http://127.0.0.1:${port}`, fetch: globalThis.fetch.bind(globalThis), timeoutMs: 300 });
+      const e = await fail(t.call({ method: 'POST', path: '/sendsms', json: { numbers: '1' } }));
+      expect(e).toMatchObject({ code: 'PROVIDER_TIMEOUT', outcome: 'unknown' });
+    } finally {
+      for (const s of sockets) s.destroy();
+      server.close();
+    }
   });
 
   it('unreadable bodies: 4xx pages are not-sent, 2xx/5xx unknown', async () => {

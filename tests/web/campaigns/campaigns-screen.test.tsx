@@ -45,9 +45,18 @@ describe('campaigns list', () => {
     expect(countOf(row, 'unknown')).toBe('1');
     expect(countOf(row, 'queued')).toBe('3');
 
-    act(() => fake.emit('campaignProgress', { id: 'cmp-1', state: 'done', counts: counts({ delivered: 8, failed: 1, unknown: 1 }), waitingUntil: null, lastError: null }));
-    await waitFor(() => expect(countOf(screen.getByTestId('campaign-row'), 'delivered')).toBe('8'));
+    // The row's counts are the legend: every state under its own word, sent/expired/cancelled too.
+    expect(within(row).getAllByTestId('campaign-count').map((c) => c.getAttribute('data-state'))).toEqual([
+      'delivered', 'sent', 'submitted', 'submitting', 'failed', 'expired', 'unknown', 'cancelled', 'queued',
+    ]);
+    expect(countOf(row, 'sent')).toBe('0');
+
+    act(() => fake.emit('campaignProgress', { id: 'cmp-1', state: 'done', counts: counts({ delivered: 7, sent: 1, failed: 1, expired: 2, unknown: 1 }), waitingUntil: null, lastError: null }));
+    await waitFor(() => expect(countOf(screen.getByTestId('campaign-row'), 'delivered')).toBe('7'));
     expect(countOf(screen.getByTestId('campaign-row'), 'queued')).toBe('0');
+    expect(countOf(screen.getByTestId('campaign-row'), 'sent')).toBe('1');
+    expect(countOf(screen.getByTestId('campaign-row'), 'expired')).toBe('2');
+    expect(countOf(screen.getByTestId('campaign-row'), 'failed')).toBe('1');
     expect(within(screen.getByTestId('campaign-row')).getByTestId('campaign-state').textContent).toBe('Done');
 
     fake.campaigns = [fakeCampaign({ id: 'cmp-2', name: 'Retry', counts: counts({ queued: 1 }) }), ...fake.campaigns];

@@ -13,9 +13,11 @@ const PREVIEW: CampaignPreview = {
   recipients: 3,
   optedOut: 1,
   invalid: 2,
+  nonMobile: 1,
   duplicates: 1,
   excluded: [
     { value: '+8613900000000', reason: 'On the opt-out list.' },
+    { value: '010-6552 1234', reason: 'A landline: it cannot receive SMS.' },
     { value: '123', reason: 'Too few digits for a phone number.' },
     { value: 'abc', reason: 'This is not a phone number: it contains letters or symbols.' },
   ],
@@ -91,7 +93,7 @@ describe('compose', () => {
     await pickAccount('Wholesale');
     typeBody('Hi {name}');
     fireEvent.change(screen.getByTestId('compose-pasted'), { target: { value: '13800000003\n123, abc' } });
-    expect(screen.getByTestId('compose-pasted-count').textContent).toBe('3 numbers pasted');
+    expect(screen.getByTestId('compose-pasted-count').textContent).toBe('1 valid number pasted, 2 not valid');
     fireEvent.click(screen.getByTestId('compose-review'));
 
     const summary = await screen.findByTestId('compose-summary');
@@ -101,6 +103,7 @@ describe('compose', () => {
     expect(within(summary).getByTestId('summary-recipients').textContent).toBe('3');
     expect(within(summary).getByTestId('summary-opted-out').textContent).toBe('1');
     expect(within(summary).getByTestId('summary-invalid').textContent).toBe('2');
+    expect(within(summary).getByTestId('summary-non-mobile').textContent).toBe('1');
     expect(within(summary).getByTestId('summary-duplicates').textContent).toBe('1');
     expect(within(summary).getByTestId('summary-segments').textContent).toBe('6');
     expect(within(summary).getByTestId('summary-cost').textContent).toBe('6 segments');
@@ -108,6 +111,7 @@ describe('compose', () => {
     expect(within(summary).getByTestId('summary-missing').textContent).toContain('{city}: missing for 1 recipient');
     expect(within(summary).getAllByTestId('summary-excluded-row').map((r) => r.textContent)).toEqual([
       '+8613900000000On the opt-out list.',
+      '010-6552 1234A landline: it cannot receive SMS.',
       '123Too few digits for a phone number.',
       'abcThis is not a phone number: it contains letters or symbols.',
     ]);
@@ -132,6 +136,14 @@ describe('compose', () => {
     await screen.findByTestId('compose-summary');
     expect(screen.getByTestId('summary-over-balance')).toBeTruthy();
     expect(screen.getByTestId('summary-warnings').textContent).toBe('WarningsEIMS gift balance could not be read.');
+  });
+
+  it('counts pasted numbers as the summary will: slashes and commas split, "+86 139 1234 0003" stays one number', async () => {
+    renderInApp(<ComposeScreen />);
+    fireEvent.change(await screen.findByTestId('compose-pasted'), { target: { value: '13912340001, 139-1234-0002 / +86 139 1234 0003 / 12345' } });
+    await waitFor(() => expect(screen.getByTestId('compose-pasted-count').textContent).toBe('3 valid numbers pasted, 1 not valid'));
+    fireEvent.change(screen.getByTestId('compose-pasted'), { target: { value: '13912340001 13912340002\n139 1234 0003 139 1234 0004' } });
+    await waitFor(() => expect(screen.getByTestId('compose-pasted-count').textContent).toBe('4 numbers pasted'));
   });
 
   it('opens the import wizard from the recipients', async () => {

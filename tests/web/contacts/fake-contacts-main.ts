@@ -34,8 +34,10 @@ export const PREVIEW: ImportPreview = {
   rows: [
     { row: 2, original: '13800000001', e164: '+8613800000001', vars: { Name: 'Ann' }, duplicates: 1, optedOut: false },
     { row: 3, original: '13800000002', e164: '+8613800000002', vars: { Name: 'Bob' }, duplicates: 0, optedOut: true },
+    { row: 7, original: '010-6552 1234', e164: '+861065521234', vars: { Name: 'Office' }, duplicates: 0, optedOut: false, nonMobile: 'fixed-line' },
   ],
-  counts: { total: 5, valid: 2, invalid: 2, duplicate: 1, optedOut: 1 },
+  counts: { total: 6, valid: 3, invalid: 2, duplicate: 1, optedOut: 1, nonMobile: 1 },
+  duplicateRows: [{ row: 6, original: '138-0000-0001', duplicateOf: 2 }],
   rejects: [
     { row: 4, original: '123', reason: 'too-short', message: 'Too few digits for a phone number.' },
     { row: 5, original: 'abc', reason: 'not-a-number', message: 'This is not a phone number: it contains letters or symbols.' },

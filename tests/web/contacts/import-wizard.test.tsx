@@ -51,8 +51,14 @@ describe('import wizard', () => {
     // Under each header, its first values: the numbers as in the file, the names as they become variables.
     expect(within(columns).getAllByTestId('import-column-samples').map((s) => s.textContent)).toEqual(['e.g. 13800000001 · 13800000002', 'e.g. Ann · Bob']);
     fireEvent.click(screen.getByTestId('import-next')); // → preview
-    expect((await screen.findByTestId('import-count-valid')).getAttribute('data-count')).toBe('2');
+    expect((await screen.findByTestId('import-count-valid')).getAttribute('data-count')).toBe('3');
     expect(screen.getByTestId('import-count-optedOut').textContent).toContain('1');
+    // The landline is imported and flagged; the duplicate row names the row it repeats.
+    expect(screen.getByTestId('import-count-nonMobile').getAttribute('data-count')).toBe('1');
+    expect(screen.getByTestId('import-non-mobile').textContent).toBe('Landline');
+    const dup = screen.getByTestId('import-duplicate-row');
+    expect([dup.getAttribute('data-row'), dup.getAttribute('data-duplicate-of')]).toEqual(['6', '2']);
+    expect(dup.textContent).toContain('Same number as row 2');
     const rejects = screen.getAllByTestId('import-reject-row');
     expect(rejects.map((r) => r.textContent)).toEqual([expect.stringContaining('Too few digits'), expect.stringContaining('letters or symbols')]);
     expect(screen.getAllByTestId('import-preview-row')[0]!.textContent).toContain('+1 duplicate row');

@@ -14,15 +14,15 @@ const day = (d: number) => `2026-01-${String(d).padStart(2, '0')}`;
 function stats(partial: Partial<DashboardStats> = {}): DashboardStats {
   return {
     generatedAt: NOW,
-    today: { sent: 120, delivered: 100, failed: 5 },
-    week: { sent: 1500, delivered: 1400, failed: 40 },
-    funnel: { handed: 1500, sent: 1450, delivered: 1400, failed: 40 },
+    today: { sent: 120, delivered: 100, failed: 5, expired: 2 },
+    week: { sent: 1500, delivered: 1400, failed: 40, expired: 12 },
+    funnel: { handed: 1500, sent: 1450, delivered: 1400, failed: 40, expired: 12 },
     perDay: [
-      { day: day(9), provider: 'eims', sent: 800, delivered: 780, failed: 10 },
-      { day: day(9), provider: 'gsmbox', sent: 200, delivered: 190, failed: 5 },
-      { day: day(10), provider: 'eims', sent: 120, delivered: 100, failed: 5 },
+      { day: day(9), provider: 'eims', sent: 800, delivered: 780, failed: 10, expired: 3 },
+      { day: day(9), provider: 'gsmbox', sent: 200, delivered: 190, failed: 5, expired: 0 },
+      { day: day(10), provider: 'eims', sent: 120, delivered: 100, failed: 5, expired: 2 },
     ],
-    recentCampaigns: [{ id: 'cmp-1', name: 'Spring sale', provider: 'eims', state: 'running', total: 1000, delivered: 900, failed: 20, pending: 80, createdAt: NOW - 3600_000 }],
+    recentCampaigns: [{ id: 'cmp-1', name: 'Spring sale', provider: 'eims', state: 'running', total: 1000, delivered: 900, failed: 20, expired: 7, pending: 80, createdAt: NOW - 3600_000 }],
     inboxUnread: 3,
     ...partial,
   };
@@ -41,12 +41,16 @@ describe('dashboard screen', () => {
     expect((await screen.findByTestId('dash-today-sent')).textContent).toBe('120');
     expect(screen.getByTestId('dash-week-sent').textContent).toBe('1,500');
     expect(screen.getByTestId('dash-week-failed').textContent).toBe('40');
+    // Expired is its own count, never added to failed.
+    expect(screen.getByTestId('dash-week-expired').textContent).toBe('12');
+    expect(screen.getByTestId('dash-today-expired').textContent).toBe('2');
     const steps = screen.getAllByTestId('dash-funnel-step');
     expect(steps.map((s) => [s.getAttribute('data-step'), s.getAttribute('data-count')])).toEqual([
       ['handed', '1500'],
       ['sent', '1450'],
       ['delivered', '1400'],
       ['failed', '40'],
+      ['expired', '12'],
     ]);
     const bars = screen.getAllByTestId('dash-chart-bar');
     expect(bars.map((b) => `${b.getAttribute('data-day')}/${b.getAttribute('data-provider')}/${b.getAttribute('data-sent')}`)).toEqual([
@@ -56,6 +60,7 @@ describe('dashboard screen', () => {
     ]);
     const recent = screen.getByTestId('dash-campaign');
     expect(within(recent).getByText('Spring sale').closest('a')!.getAttribute('href')).toBe('#/campaigns/cmp-1');
+    expect(within(recent).getByTestId('dash-campaign-expired').textContent).toBe('7');
     expect(screen.getByTestId('dash-unread').textContent).toBe('3 unread replies');
   });
 
@@ -103,7 +108,7 @@ describe('dashboard screen', () => {
     fake.stats = stats();
     renderInApp(<DashboardScreen />);
     expect((await screen.findByTestId('dash-today-sent')).textContent).toBe('120');
-    fake.stats = stats({ today: { sent: 121, delivered: 101, failed: 5 } });
+    fake.stats = stats({ today: { sent: 121, delivered: 101, failed: 5, expired: 2 } });
     act(() => fake.emit('messagesChanged', { count: 1, campaignIds: ['cmp-1'] }));
     await waitFor(() => expect(screen.getByTestId('dash-today-sent').textContent).toBe('121'), { timeout: 3000 });
   });

@@ -1,22 +1,26 @@
 import type { Handlers } from '../../../shared/api.ts';
 import type { campaignMethods } from '../../../shared/contract/campaigns.ts';
 import type { CampaignService } from './campaign-service.ts';
+import type { Reads } from '../store/reads.ts';
 
 export type CampaignHandlers = Pick<Handlers, keyof typeof campaignMethods>;
 
 /** Contract handlers for campaigns: thin, the logic lives in campaign-service.ts and dispatch/. */
-export function createCampaignHandlers(service: CampaignService): CampaignHandlers {
+export function createCampaignHandlers(service: CampaignService, reads: Reads): CampaignHandlers {
   return {
     campaignPreview: (draft) => service.preview(draft),
     campaignCreate: ({ confirmed: _confirmed, ...draft }) => service.create(draft),
     campaignsList: () => service.list(),
     campaignGet: ({ id }) => service.get(id),
-    campaignMessages: (input) => service.messages(input),
+    campaignMessages: (input) => {
+      service.requireCampaign(input.id);
+      return reads.page('campaignMessages', input);
+    },
     messageHistory: ({ messageId }) => service.history(messageId),
     campaignPause: ({ id }) => service.pause(id),
     campaignResume: ({ id }) => service.resume(id),
     campaignCancel: ({ id }) => service.cancel(id),
     campaignRetry: ({ id, states, name }) => service.retry(id, states, name),
-    campaignExport: ({ id, format }) => service.export(id, format),
+    campaignExport: ({ id, format }) => reads.file('exportCampaign', { id, format, ...service.exportInfo(id) }),
   };
 }

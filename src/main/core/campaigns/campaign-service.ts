@@ -44,8 +44,9 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     repo,
     ledger,
     clock: ctx.clock,
+    // "created" once the campaign is complete and sending (the audit of scheduled sends counts its messages then).
     publish: (id, accountId) => {
-      ctx.emit('campaignsChanged', { reason: 'state', id });
+      ctx.emit('campaignsChanged', { reason: 'created', id });
       dispatcher.kick(accountId);
     },
     changed: (id) => ctx.emit('campaignsChanged', { reason: 'state', id }),
@@ -97,7 +98,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'The chosen account no longer exists. Pick another account.', { fields: { accountId: 'Pick an account.' } });
     const kind = account.config.kind;
     checkContentFits(kind, draft);
-    const request: ComposeRequest = { content: draft.content, recipients: draft.recipients, kind, region: ctx.settings.get().defaultRegion };
+    const request: ComposeRequest = { content: draft.content, recipients: draft.recipients, kind, region: ctx.settings.get().defaultRegion, includeNonMobile: draft.includeNonMobile === true };
     return { account, kind, request };
   }
 
@@ -139,7 +140,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
    * with why (`cancel`: a scheduled run's campaign).
    */
   async function fill(p: PreparedCampaign, onFailure: 'discard' | 'cancel' = 'discard'): Promise<CampaignView> {
-    ctx.emit('campaignsChanged', { reason: 'created', id: p.row.id });
+    ctx.emit('campaignsChanged', { reason: 'state', id: p.row.id });
     try {
       await writer.fill(p.row, p.set.chunks(), p.set.release);
     } catch (err) {
@@ -261,28 +262,6 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       }
     },
 
-    messages(input: { id: string; states?: MessageState[] | undefined; search: string; offset: number; limit: number }): MessagePage {
-      requireCampaign(input.id);
-      const where = ['campaign_id = ?'];
-      const args: unknown[] = [input.id];
-      if (input.states && input.states.length > 0) {
-        where.push(`state IN (${input.states.map(() => '?').join(',')})`);
-        args.push(...input.states);
-      }
-      const digits = input.search.replace(/\D/g, '');
-      if (digits !== '') {
-        where.push('(e164 LIKE ? OR address LIKE ?)');
-        args.push(`%${digits}%`, `%${digits}%`);
-      }
-      const w = where.join(' AND ');
-      const total = ctx.db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM messages WHERE ${w}`).get(...args)!.n;
-      const rows = ctx.db
-        .prepare<unknown[], RawMessage>(`SELECT * FROM messages WHERE ${w} ORDER BY id LIMIT ? OFFSET ?`)
-        .all(...args, input.limit, input.offset)
-        .map(toMessageRow);
-      return { total, rows };
-    },
-
     /** The message's history: its creation (the campaign's time), then every recorded change. */
     history(messageId: number): MessageEventView[] {
       const created = ctx.db
@@ -295,70 +274,18 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       return [{ at: created.at, state: 'queued', source: 'app', detail: 'Created' }, ...events];
     },
 
-    async export(id: string, format: 'xlsx' | 'csv'): Promise<FileDownload> {
+    /** The campaign as an export needs it (the rows are read by the export worker). */
+    exportInfo(id: string): { name: string; provider: CampaignRow['provider']; accountName: string } {
       const c = requireCampaign(id);
-      const accountName = accounts.get(c.accountId)?.config.name ?? '';
-      const stmt = ctx.db.prepare<[string], RawMessage>('SELECT * FROM messages WHERE campaign_id = ? ORDER BY id');
-      const rows = (function* () {
-        for (const m of stmt.iterate(id)) {
-          const row = toMessageRow(m);
-          yield {
-            number: row.e164,
-            status: row.state,
-            provider: c.provider,
-            account: accountName,
-            ...(row.providerId ? { providerMessageId: row.providerId } : {}),
-            ...(row.errorMessage ? { error: row.errorCode ? `${row.errorCode}: ${row.errorMessage}` : row.errorMessage } : {}),
-            ...(m.handed_at ? { submittedAt: m.handed_at } : {}),
-            updatedAt: row.updatedAt,
-            text: row.text,
-          };
-        }
-      })();
-      return tableDownload(messageResultsTable(rows), format, `${c.name} results`, 'Results');
+      return { name: c.name, provider: c.provider, accountName: accounts.get(c.accountId)?.config.name ?? '' };
     },
+    requireCampaign,
   };
 
   function changed(id: string) {
     ctx.emit('campaignsChanged', { reason: 'state', id });
     dispatcher.progressNow(id);
   }
-}
-
-interface RawMessage {
-  id: number;
-  e164: string;
-  address: string;
-  text: string;
-  params: string | null;
-  segments: number;
-  state: string;
-  attempts: number;
-  provider_id: string | null;
-  port: number | null;
-  handed_at: number | null;
-  error_code: string | null;
-  error_message: string | null;
-  provider_code: string | null;
-  updated_at: number;
-}
-
-function toMessageRow(m: RawMessage): MessageRow {
-  return {
-    id: m.id,
-    e164: m.e164,
-    address: m.address,
-    text: m.params === null ? m.text : Object.entries(JSON.parse(m.params) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(', '),
-    segments: m.segments,
-    state: m.state as MessageState,
-    attempts: m.attempts,
-    providerId: m.provider_id,
-    port: m.port,
-    errorCode: m.error_code,
-    errorMessage: m.error_message,
-    providerCode: m.provider_code,
-    updatedAt: m.updated_at,
-  };
 }
 
 export type CampaignService = ReturnType<typeof createCampaignService>;

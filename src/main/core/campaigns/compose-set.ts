@@ -20,13 +20,15 @@ export interface ComposeRequest {
   recipients: RecipientsInput;
   kind: ProviderKind;
   region: string;
+  /** Landlines and other non-mobile numbers are left out unless this says otherwise. */
+  includeNonMobile: boolean;
 }
 
 /** What the pre-send summary shows of a composed set. */
-export type ComposeSummary = Pick<CampaignPreview, 'recipients' | 'optedOut' | 'invalid' | 'duplicates' | 'excluded' | 'totalSegments' | 'missingVariables' | 'sample'>;
+export type ComposeSummary = Pick<CampaignPreview, 'recipients' | 'optedOut' | 'invalid' | 'nonMobile' | 'duplicates' | 'excluded' | 'totalSegments' | 'missingVariables' | 'sample'>;
 
 export function composeSet(db: Database.Database, req: ComposeRequest): { summary: ComposeSummary; messages: NewMessage[] } {
-  const resolved = resolveRecipients(db, req.recipients, req.kind, req.region as CountryCode);
+  const resolved = resolveRecipients(db, req.recipients, req.kind, req.region as CountryCode, { includeNonMobile: req.includeNonMobile });
   const composed = composeMessages(req.content, resolved.recipients);
   const maxLen = CAPABILITIES[req.kind].maxContentLength;
   if (req.content.mode === 'text' && maxLen !== null) {
@@ -42,6 +44,7 @@ export function composeSet(db: Database.Database, req: ComposeRequest): { summar
       recipients: resolved.recipients.length,
       optedOut: resolved.optedOut,
       invalid: resolved.invalid,
+      nonMobile: resolved.nonMobile,
       duplicates: resolved.duplicates,
       excluded: resolved.excluded,
       totalSegments: composed.totalSegments,

@@ -3,13 +3,17 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { ProviderKind } from '../../../shared/accounts.ts';
 import type { ExcludedRecipient, RecipientsInput } from '../../../shared/campaigns.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { normalisePhone } from '../contacts/phone/normalise.ts';
+import { nonMobileKind, nonMobileSentence } from '../../../shared/phone/line-type.ts';
+import { normalisePhone } from '../../../shared/phone/normalise.ts';
+import { splitPastedNumbers } from '../../../shared/phone/pasted-numbers.ts';
 import { formatForProvider } from '../contacts/phone/provider-format.ts';
 
 /**
  * Who a campaign goes to: the members of the chosen lists (with the variables each list carries)
- * plus pasted numbers, normalised to E.164, deduplicated (the first occurrence's variables win),
- * opt-outs removed, and written the way the account's provider wants them.
+ * plus pasted numbers (split as the paste box counts them: shared/phone/pasted-numbers.ts),
+ * normalised to E.164, deduplicated (the first occurrence's variables win), opt-outs removed,
+ * landlines and other numbers that cannot receive SMS left out (unless `includeNonMobile`), and
+ * written the way the account's provider wants them.
  */
 
 export interface Recipient {
@@ -22,6 +26,8 @@ export interface ResolvedRecipients {
   recipients: Recipient[];
   invalid: number;
   optedOut: number;
+  /** Landlines, toll-free and other numbers that cannot receive SMS, left out. */
+  nonMobile: number;
   duplicates: number;
   /** The first excluded values with reasons (at most `keepExcluded`). */
   excluded: ExcludedRecipient[];
@@ -34,17 +40,15 @@ const PROVIDER_CANNOT_TAKE: Record<ProviderKind, string> = {
   gsmbox: 'The GSM box cannot dial this number.',
 };
 
-/** Splits pasted text into numbers: one per line, or separated by commas, semicolons or tabs. */
-export function splitPasted(text: string): string[] {
-  return text
-    .split(/[\r\n,;\t，；、]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
-export function resolveRecipients(db: Database.Database, input: RecipientsInput, kind: ProviderKind, region: CountryCode): ResolvedRecipients {
+export function resolveRecipients(
+  db: Database.Database,
+  input: RecipientsInput,
+  kind: ProviderKind,
+  region: CountryCode,
+  opts: { includeNonMobile?: boolean } = {},
+): ResolvedRecipients {
   const seen = new Set<string>();
-  const out: ResolvedRecipients = { recipients: [], invalid: 0, optedOut: 0, duplicates: 0, excluded: [] };
+  const out: ResolvedRecipients = { recipients: [], invalid: 0, optedOut: 0, nonMobile: 0, duplicates: 0, excluded: [] };
   // One read of the opt-out list instead of a lookup per number (100k recipients).
   const optedOutSet = new Set(db.prepare<[], { e164: string }>('SELECT e164 FROM opt_outs').pluck().all() as unknown as string[]);
   const exclude = (value: string, reason: string) => {
@@ -61,6 +65,12 @@ export function resolveRecipients(db: Database.Database, input: RecipientsInput,
       exclude(original, 'On the opt-out list.');
       return;
     }
+    const line = opts.includeNonMobile ? null : nonMobileKind(e164);
+    if (line !== null) {
+      out.nonMobile += 1;
+      exclude(original, nonMobileSentence(line));
+      return;
+    }
     const address = formatForProvider(e164, kind, { homeRegion: region });
     if (address === undefined) {
       out.invalid += 1;
@@ -70,7 +80,7 @@ export function resolveRecipients(db: Database.Database, input: RecipientsInput,
     out.recipients.push({ e164, address, vars });
   };
 
-  const listExists = db.prepare<[string], { id: string }>('SELECT id FROM lists WHERE id = ?');
+  const listExists = db.prepare<[string], { id: string }>("SELECT id FROM lists WHERE id = ? AND state = 'ready'");
   const members = db.prepare<[string], { e164: string; original: string; vars: string }>(
     `SELECT c.e164, c.original, m.vars FROM list_members m JOIN contacts c ON c.id = m.contact_id WHERE m.list_id = ? ORDER BY m.added_at, m.contact_id`,
   );
@@ -80,7 +90,7 @@ export function resolveRecipients(db: Database.Database, input: RecipientsInput,
     }
     for (const m of members.iterate(listId)) add(m.e164, m.original || m.e164, JSON.parse(m.vars) as Record<string, string>);
   }
-  for (const raw of splitPasted(input.pasted)) {
+  for (const raw of splitPastedNumbers(input.pasted, (candidate) => normalisePhone(candidate, region).ok)) {
     const r = normalisePhone(raw, region);
     if (!r.ok) {
       out.invalid += 1;

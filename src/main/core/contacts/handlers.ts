@@ -7,12 +7,20 @@ import { createOptOutHandlers } from './opt-out-handlers.ts';
 
 export type ContactsHandlers = Pick<Handlers, keyof typeof contactsMethods>;
 
-/** Contacts area: import wizard, lists and their contacts, opt-outs. */
-export function createContactsHandlers(ctx: CoreContext, hooks: ImportHandlerHooks = {}): ContactsHandlers {
-  const { sessions: _sessions, ...imports } = createImportHandlers(ctx, hooks);
+/**
+ * Contacts area: import wizard, lists and their contacts, opt-outs. `recover` (at start) takes back
+ * imports and merges a crash cut short and finishes interrupted list deletes.
+ */
+export function createContactsHandlers(ctx: CoreContext, hooks: ImportHandlerHooks = {}): ContactsHandlers & { recover(): Promise<void> } {
+  const { sessions: _sessions, recoverImports, ...imports } = createImportHandlers(ctx, hooks);
+  const { recoverDeletes, ...lists } = createListHandlers(ctx);
   return {
     ...imports,
-    ...createListHandlers(ctx),
+    ...lists,
     ...createOptOutHandlers(ctx),
+    async recover() {
+      await recoverImports();
+      await recoverDeletes();
+    },
   };
 }

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/api.ts';
 import type { ImportProgress } from '../../../shared/contacts.ts';
 import type { CoreContext } from '../context.ts';
-import { rejectsTable } from './export/table.ts';
-import { tableDownload } from './file-download.ts';
+import { inSteps, nextTurn } from '../store/slices.ts';
 import { ImportSessions } from './import-session.ts';
 import { assertNameFree, requireList } from './list-service.ts';
-import { ImportWriter, type WriteTarget } from './store/import-writer.ts';
+import { ImportWriter, type ImportJob, type WriteTarget } from './store/import-writer.ts';
 import { ListsRepository } from './store/lists-repository.ts';
 import { OptOutsRepository } from './store/opt-outs-repository.ts';
 import { decodeUpload } from './upload.ts';
@@ -14,12 +13,20 @@ import { decodeUpload } from './upload.ts';
 type ImportHandlerNames = 'importOpen' | 'importAnalyse' | 'importCommit' | 'importCancel' | 'importRejectsExport';
 
 export interface ImportHandlerHooks {
-  /** Tests: called inside the commit transaction every few thousand rows; a throw rolls back. */
+  /** Tests: called after each commit step with the rows written so far; a throw fails the commit (it is taken back). */
   onCommitProgress?: (done: number, total: number) => void;
 }
 
-/** The import wizard's back end: upload → analyse (preview) → commit into a list, or cancel. */
-export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks = {}): Pick<Handlers, ImportHandlerNames> & { sessions: ImportSessions } {
+/** Members removed per step when a commit is taken back. */
+const UNDO_STEP = 2_000;
+
+/**
+ * The import wizard's back end: upload → analyse (preview) → commit into a list, or cancel.
+ * The commit writes in steps (store/import-writer.ts): a chunk of contacts per short transaction, the
+ * event loop free between them, the list hidden until the last step. A failure part-way takes back
+ * what was written; so does the next start after a crash (`recoverImports`).
+ */
+export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks = {}): Pick<Handlers, ImportHandlerNames> & { sessions: ImportSessions; recoverImports(): Promise<void> } {
   const lists = new ListsRepository(ctx.db);
   const optOuts = new OptOutsRepository(ctx.db);
   const writer = new ImportWriter(ctx.db);
@@ -31,21 +38,26 @@ export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks
     lastEmit = now;
     ctx.emit('importProgress', { importId, ...p });
   };
-  const sessions = new ImportSessions({ clock: ctx.clock, isOptedOut: (e) => optOuts.isOptedOut(e), optOutLookup: () => optOuts.lookup(), onProgress: progress });
+  const sessions = new ImportSessions({ clock: ctx.clock, optOutLookup: () => optOuts.lookup(), onProgress: progress, ...(ctx.dbPath ? { dbPath: ctx.dbPath } : {}) });
+  const undo = (job: ImportJob) => inSteps(() => writer.undoStep(job, UNDO_STEP, ctx.clock.now()));
 
   return {
     sessions,
 
-    importOpen: ({ fileName, base64 }) => {
+    async recoverImports() {
+      for (const job of writer.unfinished()) await undo(job);
+    },
+
+    importOpen: async ({ fileName, base64 }) => {
       const bytes = decodeUpload(base64, fileName);
-      const { importId, sheets } = sessions.open(fileName, bytes);
+      const { importId, sheets } = await sessions.open(fileName, bytes);
       return { importId, fileName, bytes: bytes.byteLength, sheets };
     },
 
     importAnalyse: ({ importId, options }) => sessions.analyse(importId, options),
 
-    importCommit: ({ importId, target, skipOptedOut }) => {
-      const result = sessions.result(importId);
+    importCommit: async ({ importId, target, skipOptedOut }) => {
+      const source = sessions.contacts(importId);
       let write: WriteTarget;
       if ('listId' in target) {
         requireList(lists, target.listId);
@@ -54,15 +66,28 @@ export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks
         assertNameFree(lists, target.newListName);
         write = { listId: randomUUID(), createName: target.newListName };
       }
-      const total = result.contacts.length;
-      const outcome = writer.write(result.contacts, write, {
-        now: ctx.clock.now(),
-        skipOptedOut,
-        onProgress: (done, all) => {
-          hooks.onCommitProgress?.(done, all);
-          progress(importId, { phase: 'commit', done, total: all });
-        },
-      });
+      const total = source.valid;
+      const job = writer.begin(write, importId, ctx.clock.now());
+      const outcome = { added: 0, updated: 0, skippedOptedOut: 0 };
+      try {
+        let done = 0;
+        progress(importId, { phase: 'commit', done, total });
+        for await (const chunk of source.chunks()) {
+          const r = writer.writeChunk(job, chunk, { now: ctx.clock.now(), skipOptedOut });
+          outcome.added += r.added;
+          outcome.updated += r.updated;
+          outcome.skippedOptedOut += r.skippedOptedOut;
+          done += chunk.length;
+          hooks.onCommitProgress?.(done, total);
+          progress(importId, { phase: 'commit', done, total });
+          await nextTurn();
+        }
+        writer.finish(job, ctx.clock.now());
+      } catch (err) {
+        await undo(job);
+        throw err;
+      }
+      const counts = sessions.counts(importId);
       sessions.close(importId);
       progress(importId, { phase: 'done', done: total, total });
       const list = requireList(lists, write.listId);
@@ -73,9 +98,9 @@ export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks
         added: outcome.added,
         updated: outcome.updated,
         skippedOptedOut: outcome.skippedOptedOut,
-        optedOut: skipOptedOut ? 0 : result.counts.optedOut,
-        invalid: result.counts.invalid,
-        duplicate: result.counts.duplicate,
+        optedOut: skipOptedOut ? 0 : counts.optedOut,
+        invalid: counts.invalid,
+        duplicate: counts.duplicate,
       };
     },
 
@@ -84,10 +109,6 @@ export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks
       return { importId };
     },
 
-    importRejectsExport: ({ importId, format }) => {
-      const result = sessions.result(importId);
-      const base = sessions.fileName(importId).replace(/\.[^.]+$/, '');
-      return tableDownload(rejectsTable(result.rejects), format, `${base} - rejected rows`, 'Rejected rows');
-    },
+    importRejectsExport: ({ importId, format }) => sessions.rejects(importId, format),
   };
 }

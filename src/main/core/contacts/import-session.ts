@@ -1,30 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { ImportOptions, ImportPreview, ImportProgress, ImportResult } from '../../../shared/contacts.ts';
+import type { ExportFormat, FileDownload } from '../../../shared/contact-lists.ts';
+import type { ImportCounts, ImportedContact, ImportOptions, ImportPreview, ImportProgress, ImportResult } from '../../../shared/contacts.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Clock } from '../ports.ts';
 import { cancelledError } from './contacts-error.ts';
+import { rejectsTable } from './export/table.ts';
+import { tableDownload } from './file-download.ts';
 import { buildPreview, runImport } from './import/pipeline.ts';
-import { runImportInWorker } from './import/run-import-worker.ts';
-import { SpareImportWorker } from './import/spare-worker.ts';
+import { IMPORT_WORKER_URL, ImportWorker, TAKE_CHUNK } from './import/run-import-worker.ts';
 import { sheetNames } from './sheet-names.ts';
 
 /**
- * Import sessions: an uploaded file kept in memory (by id) from upload to commit. Analysing runs the
- * engine pipeline — in a worker thread for large files — with progress and cancel; the analysed
- * result stays here until the user commits it into a list or cancels.
+ * Import sessions: an upload kept by id from upload to commit. A large file gets its own worker thread
+ * at upload (run-import-worker.ts), which reads the sheet names, analyses the file with progress and
+ * cancel, and keeps the result; main keeps only the preview and takes the contacts a chunk at a time
+ * when the user commits. A small file is read in place (milliseconds) and kept here.
  */
 export interface ImportSessionDeps {
   clock: Clock;
-  isOptedOut: (e164: string) => boolean;
-  /** A lookup for a whole analysis (read once, e.g. into a Set); defaults to `isOptedOut`. */
-  optOutLookup?: () => (e164: string) => boolean;
+  /** Small files: an opt-out lookup for a whole analysis (read once, e.g. into a Set). */
+  optOutLookup: () => (e164: string) => boolean;
   onProgress: (importId: string, p: ImportProgress) => void;
-  /** Files at least this big are parsed in a worker. */
+  /** The database large-file workers read opt-outs from (read-only); without it they flag none. */
+  dbPath?: string;
+  /** Files at least this big are read in a worker. */
   workerThresholdBytes?: number;
-  /** Tests: the spare worker (default: one for the import worker beside this module). */
-  spare?: SpareImportWorker;
 }
 
 interface Session {
@@ -34,7 +34,16 @@ interface Session {
   sheets: string[];
   touchedAt: number;
   running?: AbortController;
-  result?: ImportResult;
+  /** Large files: the worker holding the file (and, once analysed, the result). */
+  worker?: ImportWorker;
+  /** The analysis: the preview's counts, and the result itself for a small file. */
+  analysed?: { valid: number; counts: ImportCounts; local?: ImportResult };
+}
+
+/** The analysed contacts of a session, a chunk at a time. */
+export interface AnalysedContacts {
+  valid: number;
+  chunks(): AsyncGenerator<ImportedContact[]>;
 }
 
 export const MAX_SESSIONS = 4;
@@ -43,43 +52,30 @@ export const PREVIEW_REJECTS = 1000;
 const DEFAULT_WORKER_THRESHOLD = 2 * 1024 * 1024;
 const RETRY_OTHER_SHEET = new Set(['CONTACTS_NO_PHONE_COLUMN', 'CONTACTS_NO_DATA']);
 
-/**
- * The worker entry: next to the engine when running from source (tests, dev), or `parse-worker.js`
- * beside the bundle when the build emits it as its own entry. Without it (a build that does not),
- * large files parse in-process: correct, but the process is busy meanwhile.
- */
-const WORKER_URL = [
-  new URL('./import/parse-worker.ts', import.meta.url),
-  new URL('./parse-worker.js', import.meta.url),
-  new URL('../parse-worker.js', import.meta.url),
-].find((url) => {
-  try {
-    return url.protocol === 'file:' && existsSync(fileURLToPath(url));
-  } catch {
-    return false;
-  }
-});
-
 export class ImportSessions {
   private readonly sessions = new Map<string, Session>();
   private readonly deps: ImportSessionDeps;
-  private readonly spare: SpareImportWorker | undefined;
 
   constructor(deps: ImportSessionDeps) {
     this.deps = deps;
-    this.spare = deps.spare ?? (WORKER_URL === undefined ? undefined : new SpareImportWorker(WORKER_URL));
   }
 
   private usesWorker(bytes: Uint8Array): boolean {
-    return this.spare !== undefined && bytes.byteLength >= (this.deps.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD);
+    return IMPORT_WORKER_URL !== undefined && bytes.byteLength >= (this.deps.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD);
+  }
+
+  private newWorker(): ImportWorker {
+    return new ImportWorker({ now: () => this.deps.clock.now() });
   }
 
   private drop(id: string): void {
+    const s = this.sessions.get(id);
     this.sessions.delete(id);
-    this.spare?.discard(id);
+    s?.running?.abort();
+    void s?.worker?.close();
   }
 
-  open(fileName: string, bytes: Uint8Array): { importId: string; sheets: string[] } {
+  async open(fileName: string, bytes: Uint8Array): Promise<{ importId: string; sheets: string[] }> {
     this.expire();
     if (this.sessions.size >= MAX_SESSIONS) {
       // Drop the oldest idle upload rather than refusing: the user probably abandoned it.
@@ -88,16 +84,21 @@ export class ImportSessions {
       this.drop(idle.id);
     }
     const id = randomUUID();
-    // The worker boots while the sheet names are read and the window asks for the analysis (spare-worker.ts).
-    if (this.usesWorker(bytes)) this.spare?.prepare(id);
     let sheets: string[];
-    try {
+    let worker: ImportWorker | undefined;
+    if (this.usesWorker(bytes)) {
+      // The worker boots and reads the sheet names while the window asks for the analysis.
+      worker = this.newWorker();
+      try {
+        sheets = (await worker.open(bytes)).sheets;
+      } catch (err) {
+        void worker.close();
+        throw err;
+      }
+    } else {
       sheets = sheetNames(bytes); // [] for anything it cannot read; throws for a zip bomb
-    } catch (err) {
-      this.spare?.discard(id);
-      throw err;
     }
-    this.sessions.set(id, { id, fileName, bytes, sheets, touchedAt: this.deps.clock.now() });
+    this.sessions.set(id, { id, fileName, bytes, sheets, touchedAt: this.deps.clock.now(), ...(worker ? { worker } : {}) });
     return { importId: id, sheets };
   }
 
@@ -117,33 +118,47 @@ export class ImportSessions {
     s.running?.abort();
     const controller = new AbortController();
     s.running = controller;
-    s.result = undefined;
+    s.analysed = undefined;
     const onProgress = (p: ImportProgress) => this.deps.onProgress(importId, p);
     try {
-      const isOptedOut = this.deps.optOutLookup?.() ?? this.deps.isOptedOut;
-      const control = { signal: controller.signal, onProgress, isOptedOut };
-      const spare = this.spare;
-      const run = (opts: ImportOptions) =>
-        spare !== undefined && this.usesWorker(s.bytes)
-          ? runImportInWorker(s.bytes, opts, { ...control, createWorker: (o) => spare.take(importId, o) })
-          : runInProcess(s.bytes, opts, control);
-      const result = await this.firstSheetThatWorks(s, options, run);
+      const run = s.worker !== undefined || this.usesWorker(s.bytes) ? (o: ImportOptions) => this.inWorker(s, o, controller.signal, onProgress) : (o: ImportOptions) => this.inPlace(s, o, controller.signal, onProgress);
+      const preview = await this.firstSheetThatWorks(s, options, run);
       if (controller.signal.aborted || this.sessions.get(importId) !== s) throw cancelledError();
-      s.result = result;
-      const preview = buildPreview(result, options.previewRows);
-      // Every reject stays here for the report export; the window gets the first ones (a file of
-      // a million bad rows must not become a 100 MB answer). counts.invalid has the full number.
-      return preview.rejects.length > PREVIEW_REJECTS ? { ...preview, rejects: preview.rejects.slice(0, PREVIEW_REJECTS) } : preview;
+      return preview;
     } finally {
       if (s.running === controller) s.running = undefined;
     }
+  }
+
+  private async inWorker(s: Session, options: ImportOptions, signal: AbortSignal, onProgress: (p: ImportProgress) => void): Promise<ImportPreview> {
+    if (!s.worker) {
+      // The previous worker was stopped (a cancelled analysis): a fresh one gets the file again.
+      s.worker = this.newWorker();
+      await s.worker.open(s.bytes);
+    }
+    const worker = s.worker;
+    signal.addEventListener('abort', () => {
+      if (s.worker === worker) s.worker = undefined;
+    });
+    const preview = await worker.analyse(options, { signal, onProgress, keepRejects: PREVIEW_REJECTS, ...(this.deps.dbPath ? { dbPath: this.deps.dbPath } : {}) });
+    s.analysed = { valid: preview.counts.valid, counts: preview.counts };
+    return preview;
+  }
+
+  /** Small files: the same pipeline in place, after yielding once so a cancel sent right away still wins. */
+  private async inPlace(s: Session, options: ImportOptions, signal: AbortSignal, onProgress: (p: ImportProgress) => void): Promise<ImportPreview> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const result = runImport(s.bytes, options, { signal, onProgress, isOptedOut: this.deps.optOutLookup() });
+    s.analysed = { valid: result.contacts.length, counts: result.counts, local: result };
+    // Every reject stays here for the report export; the window gets the first ones.
+    return buildPreview(result, options.previewRows, PREVIEW_REJECTS);
   }
 
   /**
    * With no sheet chosen, the engine reads the first sheet with data. When that sheet has no phone
    * numbers (a cover sheet, a readme), try the workbook's other sheets before giving up.
    */
-  private async firstSheetThatWorks(s: Session, options: ImportOptions, run: (o: ImportOptions) => Promise<ImportResult>): Promise<ImportResult> {
+  private async firstSheetThatWorks(s: Session, options: ImportOptions, run: (o: ImportOptions) => Promise<ImportPreview>): Promise<ImportPreview> {
     try {
       return await run(options);
     } catch (err) {
@@ -160,20 +175,44 @@ export class ImportSessions {
     }
   }
 
-  /** The analysed result, for commit or the rejects export. */
-  result(importId: string): ImportResult {
+  private analysedSession(importId: string): Session & { analysed: NonNullable<Session['analysed']> } {
     const s = this.get(importId);
     if (s.running) throw new AppError('CONTACTS_IMPORT_BUSY', 'The file is still being read. Wait for the preview, then import.', { kind: 'transient' });
-    if (!s.result) throw new AppError('CONTACTS_IMPORT_NOT_ANALYSED', 'Check the preview first: choose the phone column and look at the counts, then import.');
-    return s.result;
+    if (!s.analysed) throw new AppError('CONTACTS_IMPORT_NOT_ANALYSED', 'Check the preview first: choose the phone column and look at the counts, then import.');
+    return s as Session & { analysed: NonNullable<Session['analysed']> };
+  }
+
+  /** The analysis's counts (invalid and duplicate rows for the commit summary). */
+  counts(importId: string): ImportCounts {
+    return this.analysedSession(importId).analysed.counts;
+  }
+
+  /** The analysed contacts, for the commit: taken from the worker (or this session) a chunk at a time. */
+  contacts(importId: string): AnalysedContacts {
+    const s = this.analysedSession(importId);
+    const { valid, local } = s.analysed;
+    const worker = s.worker;
+    return {
+      valid,
+      async *chunks() {
+        for (let from = 0; from < valid; from += TAKE_CHUNK) {
+          yield local ? local.contacts.slice(from, from + TAKE_CHUNK) : await worker!.take(from, TAKE_CHUNK);
+        }
+      },
+    };
+  }
+
+  /** Every rejected row of the analysis as a file (built in the worker for a large file). */
+  rejects(importId: string, format: ExportFormat): Promise<FileDownload> {
+    const s = this.analysedSession(importId);
+    const baseName = `${s.fileName.replace(/\.[^.]+$/, '')} - rejected rows`;
+    if (s.analysed.local) return tableDownload(rejectsTable(s.analysed.local.rejects), format, baseName, 'Rejected rows');
+    return s.worker!.rejects(format, baseName);
   }
 
   /** Stops a running analysis and forgets the upload. */
   cancel(importId: string): void {
-    const s = this.sessions.get(importId);
-    if (!s) return;
-    s.running?.abort();
-    this.drop(importId);
+    if (this.sessions.has(importId)) this.drop(importId);
   }
 
   close(importId: string): void {
@@ -181,23 +220,16 @@ export class ImportSessions {
   }
 
   closeAll(): void {
-    for (const s of this.sessions.values()) s.running?.abort();
-    this.sessions.clear();
-    this.spare?.discard();
+    for (const id of [...this.sessions.keys()]) this.drop(id);
+  }
+
+  /** How many sessions hold a worker (tests). */
+  get workers(): number {
+    return [...this.sessions.values()].filter((s) => s.worker !== undefined).length;
   }
 
   private expire(): void {
     const now = this.deps.clock.now();
     for (const s of this.sessions.values()) if (!s.running && now - s.touchedAt > SESSION_TTL_MS) this.drop(s.id);
   }
-}
-
-/** Small files: same pipeline on this thread, after yielding once so a cancel sent right away still wins. */
-async function runInProcess(
-  bytes: Uint8Array,
-  options: ImportOptions,
-  control: { signal: AbortSignal; onProgress: (p: ImportProgress) => void; isOptedOut: (e164: string) => boolean },
-): Promise<ImportResult> {
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  return runImport(bytes, options, control);
 }

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/api.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CoreContext } from '../context.ts';
-import { tableDownload } from './file-download.ts';
-import { contactsTable } from './export/table.ts';
+import { readsOf } from '../store/reads.ts';
 import { assertNameFree, requireList } from './list-service.ts';
 import { ContactsRepository } from './store/contacts-repository.ts';
 import { ListsRepository } from './store/lists-repository.ts';
+import { ImportWriter } from './store/import-writer.ts';
+import { inSteps, nextTurn } from '../store/slices.ts';
 
 type ListHandlerNames =
   | 'listsList'
@@ -19,13 +20,28 @@ type ListHandlerNames =
   | 'contactsUpdate'
   | 'contactsRemoveFromList';
 
-/** Lists and the contacts in them. */
-export function createListHandlers(ctx: CoreContext): Pick<Handlers, ListHandlerNames> {
+/** Members deleted or copied per step of a list delete or merge. */
+const MEMBER_STEP = 2_000;
+
+/** Lists and the contacts in them. A big delete or merge runs in short steps (lists-repository.ts). */
+export function createListHandlers(ctx: CoreContext): Pick<Handlers, ListHandlerNames> & { recoverDeletes(): Promise<void> } {
   const lists = new ListsRepository(ctx.db);
   const contacts = new ContactsRepository(ctx.db);
+  const writer = new ImportWriter(ctx.db);
+
+  /** Hides the list at once (its name is free again), then empties it in steps. */
+  async function deleteInSteps(id: string): Promise<void> {
+    if (lists.markDeleting(id, ctx.clock.now())) ctx.emit('listsChanged', { reason: 'deleted', id });
+    await inSteps(() => lists.deleteStep(id, MEMBER_STEP));
+  }
 
   return {
-    listsList: () => lists.list(),
+    /** At start: finishes deletes a crash interrupted. */
+    async recoverDeletes() {
+      for (const id of lists.deleting()) await inSteps(() => lists.deleteStep(id, MEMBER_STEP));
+    },
+
+    listsList: () => readsOf(ctx).page('listsList', undefined),
 
     listsCreate: ({ name }) => {
       assertNameFree(lists, name);
@@ -43,51 +59,49 @@ export function createListHandlers(ctx: CoreContext): Pick<Handlers, ListHandler
       return requireList(lists, id);
     },
 
-    listsDelete: ({ id }) => {
+    listsDelete: async ({ id }) => {
       requireList(lists, id);
-      lists.delete(id);
-      ctx.emit('listsChanged', { reason: 'deleted', id });
+      await deleteInSteps(id);
       return { id };
     },
 
-    listsMerge: ({ sourceIds, targetId, deleteSources }) => {
+    listsMerge: async ({ sourceIds, targetId, deleteSources }) => {
       const sources = [...new Set(sourceIds)];
       if (sources.includes(targetId)) {
         throw new AppError('CONTACTS_MERGE_INTO_SELF', 'A list cannot be merged into itself. Pick a different target list.', { fields: { targetId: 'Pick another list' } });
       }
       requireList(lists, targetId);
       for (const id of sources) requireList(lists, id);
-      const now = ctx.clock.now();
-      ctx.db.transaction(() => {
-        for (const id of sources) {
-          lists.mergeInto(targetId, id, now);
-          if (deleteSources) lists.delete(id);
+      // The copy is an import job into the target: taken back in steps if it fails or the app stops part-way.
+      const job = writer.begin({ listId: targetId }, randomUUID(), ctx.clock.now());
+      try {
+        for (const source of sources) {
+          let after = 0;
+          for (;;) {
+            const step = lists.mergeStep(job.id, targetId, source, after, MEMBER_STEP, ctx.clock.now());
+            if (!step) break;
+            after = step.last;
+            await nextTurn();
+          }
         }
-        lists.touch(targetId, now);
-      })();
+        writer.finish(job, ctx.clock.now());
+      } catch (err) {
+        await inSteps(() => writer.undoStep(job, MEMBER_STEP, ctx.clock.now()));
+        throw err;
+      }
+      if (deleteSources) for (const id of sources) await deleteInSteps(id);
       ctx.emit('listsChanged', { reason: 'merged', id: targetId });
       return requireList(lists, targetId);
     },
 
     listsExport: async ({ id, format }) => {
       const list = requireList(lists, id);
-      const members = contacts.listMembers(id);
-      const variables: string[] = [];
-      const seen = new Set<string>();
-      for (const m of members) {
-        for (const k of Object.keys(m.vars)) {
-          if (!seen.has(k)) {
-            seen.add(k);
-            variables.push(k);
-          }
-        }
-      }
-      return tableDownload(contactsTable(members, variables), format, list.name, list.name);
+      return readsOf(ctx).file('exportList', { id, name: list.name, format });
     },
 
     contactsSearch: ({ query, listId, offset, limit }) => {
       if (listId !== undefined) requireList(lists, listId);
-      return contacts.search(query, listId, offset, limit);
+      return readsOf(ctx).page('contactsSearch', { query, listId, offset, limit });
     },
 
     contactsUpdate: ({ id, listId, vars }) => {

@@ -2,20 +2,26 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { Handlers } from '../../../shared/api.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { CoreContext } from '../context.ts';
-import { tableDownload } from './file-download.ts';
+import { readsOf } from '../store/reads.ts';
 import { runImport } from './import/pipeline.ts';
-import { normalisePhone } from './phone/normalise.ts';
+import { ImportWorker } from './import/run-import-worker.ts';
+import { eachChunk, nextTurn } from '../store/slices.ts';
+import { normalisePhone } from '../../../shared/phone/normalise.ts';
 import { OptOutsRepository } from './store/opt-outs-repository.ts';
 import { decodeUpload } from './upload.ts';
 
 type OptOutHandlerNames = 'optOutsList' | 'optOutsAdd' | 'optOutsRemove' | 'optOutsImport' | 'optOutsExport';
+
+/** Files from this size are read in a worker; numbers are added this many per transaction. */
+const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
+const ADD_STEP = 2_000;
 
 /** The opt-out list: numbers that are never sent to (checked again at send time). */
 export function createOptOutHandlers(ctx: CoreContext): Pick<Handlers, OptOutHandlerNames> {
   const optOuts = new OptOutsRepository(ctx.db);
 
   return {
-    optOutsList: ({ query, offset, limit }) => optOuts.page(query, offset, limit),
+    optOutsList: ({ query, offset, limit }) => readsOf(ctx).page('optOutsList', { query, offset, limit }),
 
     optOutsAdd: ({ numbers, note, region }) => {
       const valid: string[] = [];
@@ -44,23 +50,39 @@ export function createOptOutHandlers(ctx: CoreContext): Pick<Handlers, OptOutHan
       return { removed };
     },
 
-    optOutsImport: ({ fileName, base64, region }) => {
+    optOutsImport: async ({ fileName, base64, region }) => {
       const bytes = decodeUpload(base64, fileName);
-      const result = runImport(bytes, { region });
-      const unique = result.contacts.map((c) => c.e164);
-      const added = optOuts.add(unique, 'import', fileName.slice(0, 200), ctx.clock.now());
+      let added = 0;
+      let read = 0;
+      const note = fileName.slice(0, 200);
+      const write = (e164s: string[]) => {
+        added += optOuts.add(e164s, 'import', note, ctx.clock.now());
+        read += e164s.length;
+      };
+      let invalid: number;
+      if (bytes.byteLength < WORKER_THRESHOLD_BYTES) {
+        const result = runImport(bytes, { region });
+        invalid = result.counts.invalid;
+        await eachChunk(result.contacts, ADD_STEP, (chunk) => write(chunk.map((c) => c.e164)));
+      } else {
+        // A big file is read in a worker and its numbers added a chunk per short transaction.
+        const worker = new ImportWorker({ now: () => ctx.clock.now() });
+        try {
+          await worker.open(bytes);
+          const preview = await worker.analyse({ region });
+          invalid = preview.counts.invalid;
+          for (let from = 0; from < preview.counts.valid; from += ADD_STEP) {
+            write((await worker.take(from, ADD_STEP)).map((c) => c.e164));
+            await nextTurn();
+          }
+        } finally {
+          await worker.close();
+        }
+      }
       if (added > 0) ctx.emit('optOutsChanged', { reason: 'imported', count: added });
-      return { added, alreadyListed: unique.length - added, invalid: result.counts.invalid };
+      return { added, alreadyListed: read - added, invalid };
     },
 
-    optOutsExport: ({ format }) => {
-      const rows = optOuts.all();
-      return tableDownload(
-        { headers: ['phone', 'source', 'note', 'added_at'], rows: rows.map((r) => [r.e164, r.source, r.note, new Date(r.createdAt).toISOString()]) },
-        format,
-        'opt-outs',
-        'Opt-outs',
-      );
-    },
+    optOutsExport: ({ format }) => readsOf(ctx).file('exportOptOuts', { format }),
   };
 }

@@ -5,6 +5,7 @@ import { BATCH_SIZE, sendEimsBatch, sendJsmsBatch, type BatchOutcome } from './b
 import { IDLE_RECHECK_MS, type AccountWorker, type DispatchEnv } from './dispatch-env.ts';
 import type { LedgerMessage } from './ledger.ts';
 import { claimInSteps, settleAnsweredInSteps } from './ledger-steps.ts';
+import { holdsAccount } from './error-class.ts';
 import { settleFailedRequest } from './settle-failure.ts';
 
 /**
@@ -49,14 +50,20 @@ export function createBatchWorker(env: DispatchEnv, accountId: string, options: 
     }
     // After stop the database may be closed: the claim stays `submitting` and becomes `unknown` at the next start.
     if (closed) return;
+    // A per-recipient refusal about the account (JSMS 50014 no money in a batch reply) holds the
+    // campaign as a whole-request one (EIMS -10) does: those recipients go back to the queue untried.
+    const held = outcome.rejected.find((r) => holdsAccount(r.error.code));
+    const now = env.clock.now();
     await settleAnsweredInSteps(
       env.ledger,
       submissionId,
       outcome.accepted,
-      outcome.rejected.map((r) => ({ ...r, retryAt: null })),
+      outcome.rejected.map((r) => (holdsAccount(r.error.code) ? { ...r, retryAt: now, countAttempt: false } : { ...r, retryAt: null })),
       () => closed,
     );
-    if (!closed) env.settled(campaign.id);
+    if (closed) return;
+    if (held) env.hold(campaign.id, { code: held.error.code, message: held.error.message, kind: 'limit', ...(held.error.providerCode !== undefined ? { providerCode: held.error.providerCode } : {}) }, campaign.updatedAt);
+    env.settled(campaign.id);
   }
 
   /** Claims the next batch (round-robin over sendable campaigns), or null when nothing is due. */

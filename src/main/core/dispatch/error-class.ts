@@ -14,12 +14,20 @@ export type FailureClass = 'unknown' | 'hold' | 'retry' | 'fail';
 
 const HOLD_CODES = /BALANCE|LOCKED|QUOTA|JSMS_50014|JSMS_50033|JSMS_50036|JSMS_50035|EIMS_IP_NOT_ALLOWED/;
 
+/**
+ * A refusal that says the account cannot send at all (balance, quota, credentials, a blocked IP),
+ * whether it came for the whole request (EIMS -10) or per recipient in a batch reply (JSMS 50014).
+ */
+export function holdsAccount(code: string): boolean {
+  return HOLD_CODES.test(code);
+}
+
 export function classifyFailure(err: unknown): FailureClass {
   // A provider error knows whether its request may have gone out; an AppError of our own was raised
   // before any request (e.g. the account was deleted); anything else is a bug we cannot reason about.
   if (err instanceof ProviderError && err.outcome === 'unknown') return 'unknown';
   if (!(err instanceof AppError)) return 'unknown';
-  if (err.kind === 'auth' || HOLD_CODES.test(err.code)) return 'hold';
+  if (err.kind === 'auth' || holdsAccount(err.code)) return 'hold';
   if (err.kind === 'transient' || err.code === 'JSMS_50009') return 'retry';
   return 'fail';
 }

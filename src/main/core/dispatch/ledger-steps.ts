@@ -1,5 +1,5 @@
 import { nextTurn } from '../store/slices.ts';
-import type { Accepted, Failure, Ledger, LedgerMessage } from './ledger.ts';
+import type { Accepted, Ledger, LedgerMessage, Rejected } from './ledger.ts';
 
 /**
  * A big request's ledger work in short steps (issue 15): claiming or settling 2,000 messages in one
@@ -35,7 +35,7 @@ export async function settleAnsweredInSteps(
   ledger: Ledger,
   submissionId: number,
   accepted: readonly Accepted[],
-  rejected: readonly { id: number; error: Failure; retryAt: number | null }[],
+  rejected: readonly Rejected[],
   stopped: () => boolean,
 ): Promise<void> {
   if (accepted.length + rejected.length <= LEDGER_STEP) {

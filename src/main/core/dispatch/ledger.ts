@@ -36,6 +36,15 @@ export interface Accepted {
   port?: number | null;
 }
 
+/** A recipient the provider refused: failed for good (`retryAt` null) or queued again at `retryAt`. */
+export interface Rejected {
+  id: number;
+  error: Failure;
+  retryAt: number | null;
+  /** false: the refusal was about the account, not the message — it goes back as if never tried. */
+  countAttempt?: boolean;
+}
+
 export interface Failure {
   code: string;
   message: string;
@@ -199,11 +208,15 @@ export class Ledger {
     })();
   }
 
-  /** The provider answered: accepted ones move on, rejected ones fail or wait for a retry. One transaction. */
+  /**
+   * The provider answered: accepted ones move on, rejected ones fail or wait for a retry
+   * (`countAttempt: false`: the refusal was about the account, not the message — it goes back to the
+   * queue as if never tried). One transaction.
+   */
   settleAnswered(
     submissionId: number,
     accepted: readonly Accepted[],
-    rejected: readonly { id: number; error: Failure; retryAt: number | null }[],
+    rejected: readonly Rejected[],
   ): void {
     this.db.transaction(() => {
       this.acceptChunk(accepted);
@@ -224,11 +237,11 @@ export class Ledger {
   }
 
   /** A step of settling a reply: these rejected messages fail, or wait for a retry. */
-  rejectChunk(rejected: readonly { id: number; error: Failure; retryAt: number | null }[]): void {
+  rejectChunk(rejected: readonly Rejected[]): void {
     if (rejected.length === 0) return;
     this.db.transaction(() => {
       const now = this.clock.now();
-      for (const r of rejected) this.failOrRequeue(r.id, r.error, r.retryAt, now, 'reply', 0);
+      for (const r of rejected) this.failOrRequeue(r.id, r.error, r.retryAt, now, 'reply', r.countAttempt === false ? 1 : 0);
     })();
   }
 

@@ -47,13 +47,15 @@ export function createMonitoring(
   const nextSeq = createCounter(db, 'eims-seq');
   const ingest = createReportIngest(db, clock);
   const inboundStore = createInboundStore(db, clock, createOptOutCheck(db));
-  const messageLog = createMessageLog(db, () => {
+  /** The default region's calling code (e.g. "86"): the log finds a national number by its E.164 form. */
+  const countryCode = () => {
     try {
       return getCountryCallingCode(ctx.settings.get().defaultRegion as CountryCode);
     } catch {
       return '86';
     }
-  });
+  };
+  const messageLog = createMessageLog(db, countryCode);
   const inbox = createInbox(db);
   const dashboard = createDashboard(db);
 
@@ -156,6 +158,7 @@ export function createMonitoring(
     ingest: reports,
     inbound,
     messageLog,
+    countryCode,
     inbox,
     dashboard,
     changes,

@@ -40,10 +40,10 @@ export function createDashboard(db: Database.Database) {
       const today = localDay(now);
       const weekStart = localDay(startOfLocalDay(now) - 6 * 86_400_000 + 3_600_000);
       const sinceMs = startOfLocalDay(startOfLocalDay(now) - 13 * 86_400_000 + 3_600_000);
-      const empty = (): PeriodCounts => ({ sent: 0, delivered: 0, failed: 0 });
+      const empty = (): PeriodCounts => ({ sent: 0, delivered: 0, failed: 0, expired: 0 });
       const todayCounts = empty();
       const week = empty();
-      const funnel = { handed: 0, sent: 0, delivered: 0, failed: 0 };
+      const funnel = { handed: 0, sent: 0, delivered: 0, failed: 0, expired: 0 };
       const perDayMap = new Map<string, DashboardStats['perDay'][number]>();
       const rows = new Map<string, { day: string; kind: string; provider: ProviderKind | null; n: number }>();
       for (const b of s.buckets.all(Math.floor(sinceMs / QUARTER_HOUR))) {
@@ -56,16 +56,16 @@ export function createDashboard(db: Database.Database) {
       for (const r of rows.values()) {
         const provider = r.provider ?? 'eims';
         const key = `${r.day}|${provider}`;
-        const d = perDayMap.get(key) ?? { day: r.day, provider, sent: 0, delivered: 0, failed: 0 };
+        const d = perDayMap.get(key) ?? { day: r.day, provider, sent: 0, delivered: 0, failed: 0, expired: 0 };
         perDayMap.set(key, d);
-        const field = r.kind === 'handed' ? 'sent' : r.kind === 'delivered' ? 'delivered' : r.kind === 'failed' || r.kind === 'expired' ? 'failed' : null;
+        // Failed and expired stay apart: an expired SMS may still have reached the phone.
+        const field = r.kind === 'handed' ? 'sent' : r.kind === 'delivered' || r.kind === 'failed' || r.kind === 'expired' ? r.kind : null;
         if (field) d[field] += r.n;
         if (r.day >= weekStart) {
           if (field) week[field] += r.n;
           if (r.kind === 'handed') funnel.handed += r.n;
           else if (r.kind === 'sent') funnel.sent += r.n;
-          else if (r.kind === 'delivered') funnel.delivered += r.n;
-          else if (r.kind === 'failed' || r.kind === 'expired') funnel.failed += r.n;
+          else if (r.kind === 'delivered' || r.kind === 'failed' || r.kind === 'expired') funnel[r.kind] += r.n;
         }
         if (r.day === today && field) todayCounts[field] += r.n;
       }
@@ -85,7 +85,8 @@ export function createDashboard(db: Database.Database) {
             state: c.state,
             total: c.total,
             delivered: n('delivered'),
-            failed: n('failed') + n('expired'),
+            failed: n('failed'),
+            expired: n('expired'),
             pending: n('queued') + n('submitting') + n('submitted') + n('sent') + n('unknown'),
             createdAt: c.created_at,
           };

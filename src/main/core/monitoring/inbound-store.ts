@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { normalisePhone } from '../contacts/phone/normalise.ts';
+import { normalisePhone } from '../../../shared/phone/normalise.ts';
 import type { OptOutCheck } from '../contacts/opt-out-check.ts';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Clock } from '../ports.ts';

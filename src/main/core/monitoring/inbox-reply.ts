@@ -15,6 +15,8 @@ export async function replyToThread(m: Monitoring, input: { number: string; acco
     content: { mode: 'text', body: input.text },
     recipients: { listIds: [], pasted: input.number },
     quietHours: null,
+    // The number texted us: whatever libphonenumber calls its line, it takes SMS.
+    includeNonMobile: true,
     ...(port !== undefined ? { ports: [port] } : {}),
   });
   const messageId = m.firstMessageOf(view.id);

@@ -3,14 +3,16 @@ import type { ProviderKind } from '../../../shared/accounts.ts';
 import { MESSAGE_STATES, type MessageState } from '../../../shared/campaigns.ts';
 import type { MessageLogFilter, MessageLogPage, MessageLogRow } from '../../../shared/monitoring.ts';
 import type { MessageResultRow } from '../contacts/export/table.ts';
+import { containsQuery, createNumberIndex } from '../store/number-index.ts';
 
 /**
  * The message log: every message, newest first, with keyset paging on the id. Stays fast on
  * 1,000,000 rows by asking one indexed range per state ((state,id), (account_id,state,id),
  * (campaign_id,state,id)) with LIMIT and merging, by turning the date range into an id range (ids grow
- * with creation; a message's date is its campaign's creation), and by finding numbers through the
- * (e164,id) index: 7 or more digits = numbers that start with them (with or without the country
- * code, an index range); fewer = numbers that contain them (a scan of that index alone).
+ * with creation; a message's date is its campaign's creation), and by finding numbers through an index:
+ * 7 or more digits = numbers that start with them (with or without the country code, a range of the
+ * (e164,id) index); 3 to 6 = numbers that contain them (the FTS5 trigram index, store/number-index.ts,
+ * or — until it has every message — a scan of the (e164,id) index); fewer = walking the newest rows.
  */
 
 interface Raw {
@@ -98,10 +100,15 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
 
   const byPrefix = db.prepare<[string, string, number, number], number>(`SELECT id FROM messages INDEXED BY messages_e164 WHERE e164 >= ? AND e164 < ? AND id BETWEEN ? AND ?`).pluck();
   const byContains = db.prepare<[string, number, number], number>(`SELECT id FROM messages INDEXED BY messages_e164 WHERE instr(e164, ?) > 0 AND id BETWEEN ? AND ?`).pluck();
+  const numberIndex = createNumberIndex(db);
+  let byTrigram: Database.Statement<[string, number, number], number> | undefined;
+  const trigram = () =>
+    (byTrigram ??= db.prepare<[string, number, number], number>(`SELECT rowid FROM messages_number WHERE messages_number MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC`).pluck());
   /** Ids of messages whose number matches, newest first. */
   function candidates(digits: string, lo: number, hi: number): number[] {
-    const ids = digits.length >= 7 ? prefixes(digits).flatMap((p) => byPrefix.all(p, `${p}:`, lo, hi)) : byContains.all(digits, lo, hi);
-    return ids.sort((a, b) => b - a);
+    if (digits.length >= 7) return prefixes(digits).flatMap((p) => byPrefix.all(p, `${p}:`, lo, hi)).sort((a, b) => b - a);
+    if (numberIndex.ready()) return trigram().all(containsQuery(digits), lo, hi);
+    return byContains.all(digits, lo, hi).sort((a, b) => b - a);
   }
   const searchDigits = (s: string) => s.replace(/[^\d]/g, '');
   const prefixes = (digits: string) => [...new Set([`+${digits}`, `+${countryCode()}${digits}`])];
@@ -202,7 +209,8 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
     if (digits.length >= 7) {
       const starts = prefixes(digits);
       add(`(${starts.map(() => '(e164 >= ? AND e164 < ?)').join(' OR ')})`, ...starts.flatMap((p) => [p, `${p}:`]));
-    } else if (digits !== '') add('instr(e164, ?) > 0', digits);
+    } else if (digits.length >= 3 && numberIndex.ready()) add('id IN (SELECT rowid FROM messages_number WHERE messages_number MATCH ?)', containsQuery(digits));
+    else if (digits !== '') add('instr(e164, ?) > 0', digits);
     return (prepared(`SELECT count(*) AS n FROM messages WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
   }
 

@@ -2,8 +2,7 @@ import type { Handlers } from '../../../shared/api.ts';
 import type { monitoringMethods } from '../../../shared/contract/monitoring.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { AccountBalanceView, BoxView } from '../../../shared/monitoring.ts';
-import { tableDownload } from '../contacts/file-download.ts';
-import { messageResultsTable } from '../contacts/export/table.ts';
+import { readsOf } from '../store/reads.ts';
 import type { CoreContext } from '../context.ts';
 import type { GsmboxClient } from '../providers/gsmbox/client.ts';
 import { createProviderService } from '../providers/service.ts';
@@ -51,11 +50,11 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
     boxPushTest: async (input) => sendBoxPushTest(ctx, m, input),
 
     messageLog: ({ cursor, limit, ...filter }) => m.messageLog.page(filter, cursor, limit),
-    messageLogCount: (filter) => ({ total: m.messageLog.count(filter) }),
-    messageLogExport: async ({ format, ...filter }) =>
-      tableDownload(messageResultsTable(m.messageLog.exportRows(filter)), format, `messages-${new Date(ctx.clock.now()).toISOString().slice(0, 10)}`, 'Messages'),
+    messageLogCount: (filter) => readsOf(ctx).page('messageLogCount', { filter, countryCode: m.countryCode() }),
+    messageLogExport: ({ format, ...filter }) =>
+      readsOf(ctx).file('exportMessageLog', { filter, countryCode: m.countryCode(), format, baseName: `messages-${new Date(ctx.clock.now()).toISOString().slice(0, 10)}` }),
 
-    inboxThreads: (q) => m.inbox.threads(q),
+    inboxThreads: (q) => readsOf(ctx).page('inboxThreads', q),
     inboxThread: (q) => m.inbox.thread(q),
     inboxMarkRead: ({ number }) => ({ unreadTotal: m.inbox.markRead(number) }),
     inboxReply: (input) => replyToThread(m, input),

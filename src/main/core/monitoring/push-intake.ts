@@ -93,13 +93,19 @@ function box(req: PushRequest, deps: IntakeDeps): PushReply {
     ]);
     return OK;
   }
+  const cause = push.cause?.slice(0, 80);
+  const failure = {
+    delivered: {},
+    expired: { code: 'GSMBOX_EXPIRED', message: cause ? `The message expired before the handset received it (${cause}).` : 'The message expired before the handset received it.' },
+    failed: { code: 'GSMBOX_NOT_DELIVERED', message: cause ? `The handset did not receive it (${cause}).` : 'The handset did not receive it.' },
+  }[push.outcome];
   deps.reports([
     {
       match: { by: 'number-port-time', accountId: req.accountId, number: push.number, port, at: push.at ?? now },
-      state: push.delivered ? 'delivered' : 'failed',
+      state: push.outcome,
       source: 'push',
       ...(push.at !== undefined ? { at: push.at } : {}),
-      ...(push.delivered ? {} : { code: 'GSMBOX_NOT_DELIVERED', message: push.cause ? `The handset did not receive it (${push.cause.slice(0, 80)}).` : 'The handset did not receive it.' }),
+      ...failure,
       providerCode: push.rawStatus.slice(0, 80),
       detail: `Box report: ${push.rawStatus.slice(0, 80)}`,
     },

@@ -4,16 +4,15 @@ import type { Clock } from '../ports.ts';
 import { EIMS_LIMITS, JSMS_LIMITS } from '../providers/capabilities.ts';
 import type { EimsClient } from '../providers/eims/client.ts';
 import type { GsmboxClient } from '../providers/gsmbox/client.ts';
-import type { OutboxEntry } from '../providers/gsmbox/rows.ts';
 import type { InboundInput } from './inbound-store.ts';
 import { createJsmsPull, type JsmsPullClient } from './jsms-pull.ts';
-import { sameNumber } from './numbers.ts';
-import { CLOCK_SLACK_MS, type ReportInput } from './report-ingest.ts';
+import { createBoxReadBack } from './box-readback.ts';
+import type { ReportInput } from './report-ingest.ts';
 
 /**
  * Polling where pushes cannot arrive (NAT, lost pushes): EIMS inbound (stored first: each message is
  * returned once), EIMS reports for messages without a final state (≤200 ids per call, asked less often
- * as messages age), the GSM box outbox for box messages still waiting for their result, and JSMS
+ * as messages age), the GSM box outbox by time window for box messages still waiting for their result, and JSMS
  * reports + replies where the account pulls them (jsms-pull.ts). Feeds the same ingest as the receiver.
  */
 
@@ -36,7 +35,6 @@ export interface PollerDeps {
 }
 
 const GIVE_UP_MS = 3 * 86_400_000;
-const MAX_OUTBOX_PAGES = 5;
 
 interface Pending {
   id: number;
@@ -66,12 +64,10 @@ export function createReportPoller(deps: PollerDeps) {
   const pendingEims = db.prepare<[string], Pending>(
     `SELECT id, provider_id, handed_at FROM messages WHERE account_id = ? AND state IN ('submitted','sent') AND provider_id IS NOT NULL ORDER BY id`,
   );
-  const pendingBox = db.prepare<[string], { id: number; address: string; handed_at: number }>(
-    `SELECT id, address, handed_at FROM messages WHERE account_id = ? AND state IN ('submitted','sent') AND port IS NOT NULL AND handed_at IS NOT NULL ORDER BY id`,
+  const pendingBox = db.prepare<[string], { id: number; handed_at: number }>(
+    `SELECT id, handed_at FROM messages WHERE account_id = ? AND state IN ('submitted','sent') AND port IS NOT NULL AND handed_at IS NOT NULL ORDER BY id`,
   );
-  const boxSent = db.prepare<[string, string, number], { id: number; text: string; handed_at: number; state: string }>(
-    `SELECT id, text, handed_at, state FROM messages WHERE account_id = ? AND address = ? AND port IS NOT NULL AND handed_at >= ? ORDER BY handed_at, id`,
-  );
+  const readBack = createBoxReadBack(db);
 
   /** How long to wait between two questions about a message of this age. */
   function intervalFor(ageMs: number): number | null {
@@ -82,7 +78,7 @@ export function createReportPoller(deps: PollerDeps) {
     return 120 * every;
   }
 
-  function due(id: number, handedAt: number | null, now: number, minAgeMs = 0): boolean {
+  function isDue(id: number, handedAt: number | null, now: number, minAgeMs = 0): boolean {
     const age = now - (handedAt ?? now);
     if (age < minAgeMs) return false;
     const wait = intervalFor(age);
@@ -104,7 +100,7 @@ export function createReportPoller(deps: PollerDeps) {
 
   async function eimsReports(accountId: string): Promise<void> {
     const now = clock.now();
-    const list = pendingEims.all(accountId).filter((m) => due(m.id, m.handed_at, now));
+    const list = pendingEims.all(accountId).filter((m) => isDue(m.id, m.handed_at, now));
     const client = deps.eims(accountId);
     for (let i = 0, calls = 0; i < list.length && calls < maxCalls; i += EIMS_LIMITS.idsPerReport, calls++) {
       const chunk = list.slice(i, i + EIMS_LIMITS.idsPerReport);
@@ -128,45 +124,14 @@ export function createReportPoller(deps: PollerDeps) {
     }
   }
 
+  /** Box results by time window (box-readback.ts): the waiting messages at least one period old. */
   async function boxOutbox(accountId: string): Promise<void> {
     const now = clock.now();
-    const list = pendingBox.all(accountId).filter((m) => due(m.id, m.handed_at, now, every));
-    const byAddress = new Map<string, number>();
-    for (const m of list) byAddress.set(m.address, Math.min(byAddress.get(m.address) ?? Infinity, m.handed_at));
-    const client = deps.box(accountId);
-    let calls = 0;
-    for (const [address, since] of byAddress) {
-      if (calls >= maxCalls) break;
-      const from = since - CLOCK_SLACK_MS;
-      const entries: OutboxEntry[] = [];
-      for (let page = 1; page <= MAX_OUTBOX_PAGES; page++) {
-        calls++;
-        const r = await client.outbox({ page, phoneNumber: address, from });
-        entries.push(...r.entries);
-        if (r.entries.length === 0) break;
-      }
-      const asked = clock.now();
-      const inputs: ReportInput[] = [];
-      // One outbox row per send: match the app's sends to rows with the same text, in time order.
-      const rows = entries.filter((e) => sameNumber(e.number, address)).sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
-      for (const m of boxSent.all(accountId, address, from)) {
-        const idx = rows.findIndex((e) => e.message === m.text && (e.at === undefined || e.at >= m.handed_at - CLOCK_SLACK_MS));
-        if (idx < 0) continue;
-        const [e] = rows.splice(idx, 1);
-        lastAsked.set(m.id, asked);
-        if (!e || (e.state !== 'sent' && e.state !== 'delivered' && e.state !== 'failed')) continue;
-        inputs.push({
-          match: { by: 'message', messageId: m.id },
-          state: e.state,
-          source: 'poll',
-          ...(e.state === 'failed' ? { code: 'GSMBOX_SEND_FAILED', message: 'The GSM box could not send this message (outbox: FAILED).' } : {}),
-          providerCode: e.status,
-          detail: `Box outbox: ${e.status} (${e.portName})`,
-        });
-      }
-      for (const m of list) if (m.address === address && !lastAsked.has(m.id)) lastAsked.set(m.id, asked);
-      deps.reports(inputs);
-    }
+    const due = pendingBox.all(accountId).filter((m) => isDue(m.id, m.handed_at, now, every));
+    const r = await readBack.read(accountId, due, deps.box(accountId), now, maxCalls);
+    const asked = clock.now();
+    for (const id of r.asked) lastAsked.set(id, asked);
+    deps.reports(r.inputs);
   }
 
   async function pollAccount(a: AccountConfig & { id: string }): Promise<void> {

@@ -2,6 +2,7 @@ import ky, { isTimeoutError } from 'ky';
 import type { ProviderKind } from '../../../shared/accounts.ts';
 import type { FetchLike } from '../ports.ts';
 import { PROVIDER_LABEL, ProviderError } from './errors.ts';
+import { neverLeft, withWriteProbe } from './request-written.ts';
 
 /**
  * The one HTTP path every provider call takes: ky with the injected fetch, a timeout per call,
@@ -98,7 +99,12 @@ export function createTransport(opts: TransportOptions): Transport {
   const fail = (code: string, message: string, kind: 'transient' | 'permanent', outcome: 'not-sent' | 'unknown') =>
     new ProviderError(code, message, { kind, outcome, provider: opts.provider });
 
-  const networkFailure = (err: unknown, written: boolean): ProviderError => {
+  /**
+   * `written`: false when no byte can have gone out (the fetch itself failed, or the write probe saw
+   * none), true once the reply had started. `provablyUnsent`: the probe saw the request made but never
+   * written — whatever the error says, the provider cannot have received it, so it is safe to retry.
+   */
+  const networkFailure = (err: unknown, written: boolean, provablyUnsent = false): ProviderError => {
     const codes = errorCodes(err);
     if (!written && causeMessages(err).includes('bad port')) {
       return fail(
@@ -121,6 +127,14 @@ export function createTransport(opts: TransportOptions): Transport {
         'PROVIDER_TLS',
         `The secure connection to ${label} at ${host} failed (certificate problem). Check the address (http or https) and the system clock.`,
         'permanent',
+        'not-sent',
+      );
+    }
+    if (provablyUnsent) {
+      return fail(
+        'PROVIDER_UNREACHABLE',
+        `Could not connect to ${label} at ${host}. Check the address, the network and that the service is running, then try again.`,
+        'transient',
         'not-sent',
       );
     }
@@ -155,13 +169,15 @@ export function createTransport(opts: TransportOptions): Transport {
         }
       }
       let response: Response;
+      const init: Parameters<typeof api>[1] = { method: req.method, headers, timeout: timeoutMs };
+      if (body !== undefined) init.body = body;
+      const { probe, result } = withWriteProbe(() => api(url, init));
       try {
-        const init: Parameters<typeof api>[1] = { method: req.method, headers, timeout: timeoutMs };
-        if (body !== undefined) init.body = body;
-        response = await api(url, init);
+        response = await result;
       } catch (err) {
-        if (isTimeoutError(err)) throw timeout(timeoutMs);
-        throw networkFailure(err, false);
+        // A timeout while still connecting (no byte written) is a request that never left.
+        if (isTimeoutError(err)) throw neverLeft(probe) ? networkFailure(err, false, true) : timeout(timeoutMs);
+        throw networkFailure(err, false, neverLeft(probe));
       }
 
       let text: string;

@@ -170,7 +170,13 @@ export function createJsmsSchedules(ctx: CoreContext, sc: ScheduleContext, onCha
       const client = jsms(s.accountId);
       const old = (s.data.parts ?? []).filter((x) => x.state === 'pending');
       const parts: ProviderPart[] = (s.data.parts ?? []).filter((x) => x.state !== 'pending');
-      s = { ...s, name: input.draft.name, draft: input.draft, when: { zone: input.zone, repeat: { kind: 'once', at: input.at }, startDate: null, endDate: null, maxRuns: null }, zone: input.zone, nextDueAt: p.sendAt, data: { ...s.data, recipients: p.recipients } };
+      // The record takes the new name, time and recipients only once JSMS has taken a change: a
+      // refused edit (50029 after it fired, or any error on the first call) leaves the record as JSMS
+      // still holds it. (Several batch schedules changed one by one cannot be all-or-nothing: once one
+      // changed, the record shows the new values and says which part was refused.)
+      const before = s;
+      const after: ScheduleRow = { ...s, name: input.draft.name, draft: input.draft, when: { zone: input.zone, repeat: { kind: 'once', at: input.at }, startDate: null, endDate: null, maxRuns: null }, zone: input.zone, nextDueAt: p.sendAt, data: { ...s.data, recipients: p.recipients } };
+      let changed = false;
       let i = 0;
       try {
         for (; i < Math.max(old.length, p.chunks.length); i++) {
@@ -181,19 +187,24 @@ export function createJsmsSchedules(ctx: CoreContext, sc: ScheduleContext, onCha
           } else {
             if (prev) {
               await client.scheduleDelete(prev.providerId);
+              changed = true;
               parts.push({ ...prev, state: 'deleted' });
             }
             if (next) parts.push(await createPart(client, next, p.sendAt, p.content.tempId, p.content.signId));
           }
-          s = save(s, [...parts, ...old.slice(i + 1)], null);
+          changed = true;
+          s = save(after, [...parts, ...old.slice(i + 1)], null);
         }
       } catch (err) {
         const e = explain(err, 'change');
-        save(s, [...parts, ...old.slice(i)], isAppError(e) ? e.toShape() : null);
+        const rest = old.slice(i);
+        // 50029: JSMS already sent (or deleted) that part; the record says so, as a refused delete does.
+        if (isAppError(e) && e.code === 'JSMS_50029' && rest[0]) rest[0] = { ...rest[0], state: 'sent' };
+        save(changed ? after : before, [...parts, ...rest], isAppError(e) ? e.toShape() : null);
         onChange(id, 'updated');
         throw e;
       }
-      s = save({ ...s, state: 'active' }, parts.filter((x) => x.state !== 'deleted'), null);
+      s = save({ ...after, state: 'active' }, parts.filter((x) => x.state !== 'deleted'), null);
       onChange(id, 'updated');
       return sc.view(s);
     },

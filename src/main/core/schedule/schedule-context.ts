@@ -48,7 +48,7 @@ export function createScheduleContext(ctx: CoreContext, repo: SchedulesRepositor
 
   /** The draft's recipients now, rendered (provider-side schedules hand them over once); big sets off main's event loop. */
   async function compose(draft: CampaignDraft, kind: ProviderKind): Promise<{ messages: NewMessage[] }> {
-    const composed = await composer.composeAll({ content: draft.content, recipients: draft.recipients, kind, region: ctx.settings.get().defaultRegion });
+    const composed = await composer.composeAll({ content: draft.content, recipients: draft.recipients, kind, region: ctx.settings.get().defaultRegion, includeNonMobile: draft.includeNonMobile === true });
     if (composed.messages.length === 0) {
       throw new AppError('CAMPAIGN_NO_RECIPIENTS', 'Nobody is left to send to after removing invalid and opted-out numbers. Pick other lists or paste numbers.', {
         fields: { 'draft.recipients.listIds': 'No recipients.' },

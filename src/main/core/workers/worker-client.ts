@@ -70,13 +70,18 @@ export class WorkerClient<H extends WorkerHandlers> {
     });
   }
 
-  /** Stops the worker; calls in flight are rejected. */
-  async close(): Promise<void> {
+  /** Stops the worker for good; calls in flight are rejected with `error` (default: the app is stopping). */
+  async close(error?: AppError): Promise<void> {
     this.closed = true;
     const w = this.worker;
     if (!w) return;
-    this.fail(w, new AppError('APP_STOPPING', 'The app is shutting down.', { kind: 'transient' }), null);
+    this.fail(w, error ?? new AppError('APP_STOPPING', 'The app is shutting down.', { kind: 'transient' }), null);
     await w.terminate();
+  }
+
+  /** Starts the worker thread now rather than at the first call (one that has work of its own to do). */
+  start(): void {
+    if (!this.closed) this.ensure();
   }
 
   /** Whether a worker thread is running now (tests). */

@@ -2,8 +2,9 @@
  * The workbook globals of a BIFF8 Workbook stream, as SheetJS reads them: sheet directory
  * (BoundSheet8), shared strings (SST + CONTINUE), each XF's number format and the custom FORMATs.
  * Hand-written for the lean .xls reader (see fast-xls.ts); undefined for anything it does not
- * handle the way SheetJS does (BIFF5 or older, a codepage other than UTF-16, a password, a 1904
- * date system, chart or macro sheets), and the caller falls back to SheetJS.
+ * handle the way SheetJS does (BIFF5 or older, a codepage other than UTF-16, a password, chart or
+ * macro sheets), and the caller falls back to SheetJS. A 1904 date system (DATE1904 = 1, Mac Excel)
+ * is read: its dates are formatted from 1904-01-01, as Excel and SheetJS show them.
  */
 export interface BiffSheet {
   name: string;
@@ -20,6 +21,8 @@ export interface BiffGlobals {
   formats: Map<number, string>;
   /** Offset just past the globals' EOF record: the first sheet's BOF. */
   end: number;
+  /** The DATE1904 record says dates count from 1904-01-01. */
+  date1904: boolean;
 }
 
 export const BOF = 0x0809;
@@ -114,7 +117,7 @@ function sharedStrings(data: Buffer, starts: readonly number[]): string[] | unde
 
 export function readGlobals(s: Uint8Array, namesOnly = false): BiffGlobals | undefined {
   if (!isBiff8Bof(s, 0, GLOBALS)) return undefined;
-  const g: BiffGlobals = { sheets: [], strings: [], xfFormats: [], formats: new Map(), end: 0 };
+  const g: BiffGlobals = { sheets: [], strings: [], xfFormats: [], formats: new Map(), end: 0, date1904: false };
   let p = 4 + u16(s, 2);
   /**
    * Names-only answers "UTF-16 BIFF8, no codepage tables needed" only after seeing CODEPAGE 1200 before
@@ -137,7 +140,7 @@ export function readGlobals(s: Uint8Array, namesOnly = false): BiffGlobals | und
         utf16 = true;
         break;
       case DATE1904:
-        if (u16(s, at) !== 0) return undefined;
+        g.date1904 = u16(s, at) !== 0;
         break;
       case BOUNDSHEET: {
         if (len < 8 || s[at + 5] !== 0 || !isBiff8Bof(s, u32(s, at), WORKSHEET)) return undefined;

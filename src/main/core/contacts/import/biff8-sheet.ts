@@ -2,6 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import { throwIfAborted } from '../contacts-error.ts';
 import { BOF, DIMENSIONS, EOF, isBiff8Bof, u16, u32, WORKSHEET, type BiffGlobals } from './biff8-globals.ts';
 import { integerText, numberCellText } from './cell-text.ts';
+import { formatNumberCell } from './number-format.ts';
 
 /**
  * One BIFF8 worksheet substream → cell text, as SheetJS (dense, no stubs, no formulas) + cellText()
@@ -57,13 +58,7 @@ function numberText(v: number, ixfe: number, g: BiffGlobals): string {
     if (Number.isInteger(v)) return integerText(v);
     return numberCellText(v, (v | 0) === v ? v.toString(10) : XLSX.SSF.format('General', v));
   }
-  let w: string | undefined;
-  try {
-    w = XLSX.SSF.format(g.formats.get(fmt) ?? fmt, v);
-  } catch {
-    w = undefined;
-  }
-  return numberCellText(v, w);
+  return formatNumberCell(v, g.formats.get(fmt) ?? fmt, g.date1904);
 }
 
 export function scanBiffSheet(s: Uint8Array, pos: number, g: BiffGlobals, sheetRows: number, signal?: AbortSignal): BiffSheetScan | undefined {

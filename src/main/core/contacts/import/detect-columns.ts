@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { MAX_IMPORT_COLUMNS, RESERVED_VARIABLES } from '../../../../shared/contact-columns.ts';
 import type { ColumnInfo, ColumnMapping } from '../../../../shared/contacts.ts';
 import { contactsError } from '../contacts-error.ts';
-import { normalisePhone } from '../phone/normalise.ts';
+import { normalisePhone } from '../../../../shared/phone/normalise.ts';
 import { isBlankRow, type Grid } from './grid.ts';
 
 /**

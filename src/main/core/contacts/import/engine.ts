@@ -1,5 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type {
+  DuplicateRow,
   ImportCounts,
   ImportedContact,
   ImportFormat,
@@ -12,7 +13,8 @@ import type {
 } from '../../../../shared/contacts.ts';
 import { isAppError } from '../../../../shared/errors.ts';
 import { contactsError, throwIfAborted } from '../contacts-error.ts';
-import { normalisePhone } from '../phone/normalise.ts';
+import { nonMobileKind } from '../../../../shared/phone/line-type.ts';
+import { normalisePhone } from '../../../../shared/phone/normalise.ts';
 import { decodeText } from './decode-text.ts';
 import { readXlsFast } from './fast-xls.ts';
 import { isFastXlsxPart, readXlsxFast } from './fast-xlsx.ts';
@@ -108,9 +110,10 @@ export function runParsedImport(bytes: Uint8Array, opts: ImportOptions, ctl: Imp
 
   const contacts: ImportedContact[] = [];
   const rejects: RejectedRow[] = [];
+  const duplicateRows: DuplicateRow[] = [];
   const firstByNumber = new Map<string, ImportedContact>();
   const varColumns = mapping.columns.filter((c) => c.variable !== '');
-  const counts: ImportCounts = { total: 0, valid: 0, invalid: 0, duplicate: 0, optedOut: 0 };
+  const counts: ImportCounts = { total: 0, valid: 0, invalid: 0, duplicate: 0, optedOut: 0, nonMobile: 0 };
   const start = mapping.headerRow; // 0-based index of the first data row
   const totalRows = grid.rows.length - start;
   for (let r = start; r < grid.rows.length; r++) {
@@ -132,18 +135,29 @@ export function runParsedImport(bytes: Uint8Array, opts: ImportOptions, ctl: Imp
     if (first !== undefined) {
       first.duplicates++;
       counts.duplicate++;
+      duplicateRows.push({ row: r + 1, original, duplicateOf: first.row });
+      // The first row wins, but a name (any variable) it left empty is taken from a later row that has one.
+      for (const col of varColumns) {
+        const value = row[col.index] ?? '';
+        if ((first.vars[col.variable] ?? '').trim() === '' && value.trim() !== '') first.vars[col.variable] = value;
+      }
       continue;
     }
     const vars: Record<string, string> = {};
     for (const col of varColumns) vars[col.variable] = row[col.index] ?? '';
     const contact: ImportedContact = { row: r + 1, original, e164: res.e164, vars, duplicates: 0, optedOut: false };
+    const line = nonMobileKind(res.e164);
+    if (line !== null) {
+      contact.nonMobile = line;
+      counts.nonMobile++;
+    }
     firstByNumber.set(res.e164, contact);
     contacts.push(contact);
   }
   ctl.onProgress?.({ phase: 'dedupe', done: totalRows, total: totalRows });
   counts.valid = contacts.length;
   counts.invalid = rejects.length;
-  const result: ImportResult = { source, mapping, contacts, rejects, counts };
+  const result: ImportResult = { source, mapping, contacts, rejects, duplicateRows, counts };
   if (ctl.isOptedOut) applyOptOuts(result, ctl.isOptedOut);
   return result;
 }
@@ -159,13 +173,18 @@ export function applyOptOuts(result: ImportResult, isOptedOut: (e164: string) =>
   return result;
 }
 
-/** What the renderer shows before commit: first N contacts as they will be imported, counts, every reject. */
-export function buildPreview(result: ImportResult, rows = 50): ImportPreview {
+/**
+ * What the renderer shows before commit: the first `rows` contacts as they will be imported, the counts,
+ * and the first `keep` rejected and duplicate rows (the counts have them all; a file of a million bad
+ * rows must not become a 100 MB answer — the rejects export writes every one).
+ */
+export function buildPreview(result: ImportResult, rows = 50, keep = Number.MAX_SAFE_INTEGER): ImportPreview {
   return {
     source: result.source,
     mapping: result.mapping,
     rows: result.contacts.slice(0, rows),
     counts: { ...result.counts },
-    rejects: result.rejects,
+    rejects: result.rejects.length > keep ? result.rejects.slice(0, keep) : result.rejects,
+    duplicateRows: result.duplicateRows.length > keep ? result.duplicateRows.slice(0, keep) : result.duplicateRows,
   };
 }

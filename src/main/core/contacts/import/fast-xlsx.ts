@@ -1,7 +1,7 @@
 import { isAppError } from '../../../../shared/errors.ts';
 import type { Grid } from './grid.ts';
 import { assertRowCount, chooseSheet, sheetRowsFor, type WorkbookOptions, type WorkbookResult } from './read-workbook.ts';
-import { parseSharedStrings, parseStyles, resolveSheets } from './xlsx-parts.ts';
+import { parseSharedStrings, parseStyles, resolveSheets, workbookDate1904 } from './xlsx-parts.ts';
 import { scanSheet, type ScannedSheet } from './xlsx-sheet-scan.ts';
 
 /**
@@ -47,13 +47,14 @@ function read(parts: Map<string, Uint8Array>, opts: WorkbookOptions): WorkbookRe
   const stylesXml = text(parts.get(STYLES));
   const formats = stylesXml === undefined ? undefined : parseStyles(stylesXml);
   if (stylesXml !== undefined && !formats) return undefined;
+  const date1904 = workbookDate1904(workbook);
   const scanned = new Map<string, ScannedSheet>();
   for (const [i, ref] of refs.entries()) {
     const part = parts.get(ref.path);
     if (part === undefined) return undefined;
     // Its inflated XML can go as soon as it is read (unless a later sheet name points at the same part).
     if (!refs.some((r, j) => j > i && r.path === ref.path)) parts.delete(ref.path);
-    const sheet = scanSheet(part, { strings, formats, sheetRows: sheetRowsFor(opts.maxRows), signal: opts.signal });
+    const sheet = scanSheet(part, { strings, formats, date1904, sheetRows: sheetRowsFor(opts.maxRows), signal: opts.signal });
     if (!sheet) return undefined;
     scanned.set(ref.name, sheet);
   }

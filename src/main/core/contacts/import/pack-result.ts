@@ -1,4 +1,5 @@
-import type { ImportedContact, ImportResult, RejectedRow, RejectReason } from '../../../../shared/contacts.ts';
+import type { DuplicateRow, ImportedContact, ImportResult, RejectedRow, RejectReason } from '../../../../shared/contacts.ts';
+import { NON_MOBILE_KINDS } from '../../../../shared/phone/line-type.ts';
 
 /**
  * The worker's result in a compact, mostly transferable form. Structured-cloning a million
@@ -14,11 +15,17 @@ export interface PackedResult {
   contactRows: Int32Array;
   contactDuplicates: Int32Array;
   contactOptedOut: Uint8Array;
+  /** 0 = mobile (or may be one), else 1 + the index in NON_MOBILE_KINDS. */
+  contactNonMobile: Uint8Array;
   /** e164, original, then each variable, for every contact, joined with SEP. */
   contactText: string;
   rejectRows: Int32Array;
   /** original, reason, message for every reject, joined with SEP. */
   rejectText: string;
+  /** Each duplicate row and the row it duplicates, in pairs. */
+  duplicateRows: Int32Array;
+  /** original of every duplicate row, joined with SEP. */
+  duplicateText: string;
 }
 
 const SEP = '\u0000';
@@ -30,11 +37,13 @@ export function packResult(result: ImportResult): { packed: PackedResult; transf
   const contactRows = new Int32Array(n);
   const contactDuplicates = new Int32Array(n);
   const contactOptedOut = new Uint8Array(n);
+  const contactNonMobile = new Uint8Array(n);
   const text: string[] = [];
   result.contacts.forEach((c, i) => {
     contactRows[i] = c.row;
     contactDuplicates[i] = c.duplicates;
     contactOptedOut[i] = c.optedOut ? 1 : 0;
+    contactNonMobile[i] = c.nonMobile === undefined ? 0 : NON_MOBILE_KINDS.indexOf(c.nonMobile) + 1;
     text.push(c.e164, clean(c.original));
     for (const v of variables) text.push(clean(c.vars[v] ?? ''));
   });
@@ -44,6 +53,11 @@ export function packResult(result: ImportResult): { packed: PackedResult; transf
     rejectRows[i] = r.row;
     rejectText.push(clean(r.original), r.reason, clean(r.message));
   });
+  const duplicateRows = new Int32Array(result.duplicateRows.length * 2);
+  result.duplicateRows.forEach((d, i) => {
+    duplicateRows[2 * i] = d.row;
+    duplicateRows[2 * i + 1] = d.duplicateOf;
+  });
   const packed: PackedResult = {
     source: result.source,
     mapping: result.mapping,
@@ -52,11 +66,17 @@ export function packResult(result: ImportResult): { packed: PackedResult; transf
     contactRows,
     contactDuplicates,
     contactOptedOut,
+    contactNonMobile,
     contactText: text.join(SEP),
     rejectRows,
     rejectText: rejectText.join(SEP),
+    duplicateRows,
+    duplicateText: result.duplicateRows.map((d) => clean(d.original)).join(SEP),
   };
-  return { packed, transfer: [contactRows.buffer, contactDuplicates.buffer, contactOptedOut.buffer, rejectRows.buffer] as ArrayBuffer[] };
+  return {
+    packed,
+    transfer: [contactRows.buffer, contactDuplicates.buffer, contactOptedOut.buffer, contactNonMobile.buffer, rejectRows.buffer, duplicateRows.buffer] as ArrayBuffer[],
+  };
 }
 
 export function unpackResult(p: PackedResult): ImportResult {
@@ -75,6 +95,8 @@ export function unpackResult(p: PackedResult): ImportResult {
       duplicates: p.contactDuplicates[i] as number,
       optedOut: p.contactOptedOut[i] === 1,
     };
+    const line = p.contactNonMobile[i] as number;
+    if (line > 0) contacts[i]!.nonMobile = NON_MOBILE_KINDS[line - 1];
   }
   const rt = p.rejectRows.length === 0 ? [] : p.rejectText.split(SEP);
   const rejects: RejectedRow[] = new Array(p.rejectRows.length);
@@ -86,5 +108,10 @@ export function unpackResult(p: PackedResult): ImportResult {
       message: rt[i * 3 + 2] ?? '',
     };
   }
-  return { source: p.source, mapping: p.mapping, counts: p.counts, contacts, rejects };
+  const dt = p.duplicateRows.length === 0 ? [] : p.duplicateText.split(SEP);
+  const duplicateRows: DuplicateRow[] = new Array(p.duplicateRows.length / 2);
+  for (let i = 0; i < duplicateRows.length; i++) {
+    duplicateRows[i] = { row: p.duplicateRows[2 * i] as number, original: dt[i] ?? '', duplicateOf: p.duplicateRows[2 * i + 1] as number };
+  }
+  return { source: p.source, mapping: p.mapping, counts: p.counts, contacts, rejects, duplicateRows };
 }

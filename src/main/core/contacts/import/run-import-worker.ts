@@ -1,89 +1,128 @@
-import { Worker } from 'node:worker_threads';
-import { importOptionsSchema, type ImportOptionsInput, type ImportResult } from '../../../../shared/contacts.ts';
+import { importOptionsSchema, type ImportOptionsInput, type ImportPreview, type ImportProgress, type ImportResult, type ImportedContact } from '../../../../shared/contacts.ts';
+import type { ExportFormat, FileDownload } from '../../../../shared/contact-lists.ts';
 import { AppError } from '../../../../shared/errors.ts';
+import { WORKER_LIMITS } from '../../workers/limits.ts';
+import { WorkerClient } from '../../workers/worker-client.ts';
+import { findWorkerUrl } from '../../workers/worker-url.ts';
 import { cancelledError, contactsError } from '../contacts-error.ts';
+import { applyOptOuts } from './engine.ts';
+import type { ImportLimits } from './limits.ts';
 import { unpackResult } from './pack-result.ts';
-import { applyOptOuts, type ImportControl } from './engine.ts';
-import type { ParseReply, ParseRequest } from './worker-protocol.ts';
+import type { ImportWorkerHandlers } from './parse-worker.ts';
 
 /**
- * Runs the import pipeline in a worker thread so a million-row file never blocks the main process.
- * Progress comes back as events; `signal` cancels at once (the worker is terminated); a timeout and
- * a heap cap bound a pathological file. Opt-outs are applied here, on the caller's side, because the
- * lookup is a function (usually backed by the database) that cannot cross into the worker.
+ * One import's worker thread (parse-worker.ts), from upload to commit: it holds the file and the
+ * analysed result, so a million-row file never blocks main or sits in its heap. The analysis reports
+ * progress and can be cancelled (the worker is terminated); a timeout and a heap cap
+ * (WORKER_LIMITS.import) bound a pathological file with a clear error, and the app carries on.
  */
-export interface WorkerRunOptions extends ImportControl {
-  /** Give up after this long. Default 5 minutes. */
-  timeoutMs?: number;
-  /** Heap cap for the worker in MB. Default 4096. */
-  maxHeapMb?: number;
-  /** Bundlers supply their own worker (electron-vite: `?nodeWorker` import). Default: parse-worker.ts next to this file. */
-  createWorker?: (options: { resourceLimits: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb?: number } }) => Worker;
-}
+export const IMPORT_WORKER_URL = findWorkerUrl([
+  new URL('./parse-worker.ts', import.meta.url),
+  new URL('./parse-worker.js', import.meta.url),
+  new URL('../parse-worker.js', import.meta.url),
+]);
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
-const DEFAULT_MAX_HEAP_MB = 4096;
-const YOUNG_GENERATION_MB = 8;
 
-/**
- * The worker's resource limits. A small young generation: the worker's peak RSS on a 100k-row .xlsx
- * drops ~40 MB at the same speed (measured 4/8/16/48 MB and V8's default; the default was the largest).
- */
-export function importWorkerLimits(maxHeapMb = DEFAULT_MAX_HEAP_MB): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
-  return { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+export interface AnalyseControl {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((p: ImportProgress) => void) | undefined;
+  limits?: Partial<ImportLimits> | undefined;
+  /** Give up after this long. Default 5 minutes. */
+  timeoutMs?: number | undefined;
+  /** The database to read opt-outs from (the worker opens it read-only). */
+  dbPath?: string | undefined;
+  previewRows?: number | undefined;
+  keepRejects?: number | undefined;
 }
 
-export function runImportInWorker(bytes: Uint8Array, options: ImportOptionsInput = {}, run: WorkerRunOptions = {}): Promise<ImportResult> {
-  if (run.signal?.aborted) return Promise.reject(cancelledError());
-  // Options are checked here, on the main side, so the worker needs no zod (~14 MB of its memory).
-  const parsed = importOptionsSchema.safeParse(options);
-  if (!parsed.success) return Promise.reject(parsed.error);
-  const resourceLimits = importWorkerLimits(run.maxHeapMb);
-  const worker = run.createWorker
-    ? run.createWorker({ resourceLimits })
-    : new Worker(new URL('./parse-worker.ts', import.meta.url), { resourceLimits });
-  return new Promise<ImportResult>((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      run.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      fn();
-    };
-    const onAbort = () => finish(() => reject(cancelledError()));
-    const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(contactsError('CONTACTS_IMPORT_TIMEOUT', 'Reading this file took too long and was stopped. Split it into smaller files or save it as CSV.', 'limit')),
-        ),
-      run.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    );
-    run.signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (reply: ParseReply) => {
-      if (reply.type === 'progress') run.onProgress?.(reply.progress);
-      else if (reply.type === 'result') {
-        finish(() => {
-          const result = unpackResult(reply.result);
-          resolve(run.isOptedOut ? applyOptOuts(result, run.isOptedOut) : result);
-        });
-      } else finish(() => reject(new AppError(reply.error.code, reply.error.message, { kind: reply.error.kind ?? 'permanent' })));
+export class ImportWorker {
+  private readonly client: WorkerClient<ImportWorkerHandlers>;
+
+  constructor(options: { now?: () => number; maxHeapMb?: number } = {}) {
+    if (!IMPORT_WORKER_URL) throw new Error('import worker entry not found');
+    this.client = new WorkerClient<ImportWorkerHandlers>({
+      url: IMPORT_WORKER_URL,
+      name: 'import',
+      resourceLimits: options.maxHeapMb === undefined ? WORKER_LIMITS.import : { ...WORKER_LIMITS.import, maxOldGenerationSizeMb: options.maxHeapMb },
+      now: options.now ?? Date.now,
+      outOfMemory: () => contactsError('CONTACTS_FILE_TOO_LARGE', 'This file needs more memory than the app allows for an import. Split it into smaller files.', 'limit'),
     });
-    worker.on('error', (err: Error & { code?: string }) =>
-      finish(() =>
-        reject(
-          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? contactsError('CONTACTS_FILE_TOO_LARGE', 'This file needs more memory than the app allows for an import. Split it into smaller files.', 'limit')
-            : contactsError('CONTACTS_CORRUPT_FILE', 'This file could not be read. Open it in Excel, save a fresh copy and import that.'),
-        ),
-      ),
-    );
-    worker.on('exit', () =>
-      finish(() => reject(contactsError('CONTACTS_CORRUPT_FILE', 'Reading this file stopped unexpectedly. Try again; if it keeps happening, save it as CSV and import that.', 'transient'))),
-    );
+  }
+
+  /** Hands the file over (a copy); resolves with its sheet names. */
+  open(bytes: Uint8Array): Promise<{ sheets: string[] }> {
     const copy = bytes.slice();
-    const req: ParseRequest = { type: 'parse', bytes: copy.buffer, options: parsed.data, limits: run.limits };
-    worker.postMessage(req, [copy.buffer]);
-  });
+    return this.client.call('open', { bytes: copy.buffer }, { transfer: [copy.buffer] });
+  }
+
+  /** Reads the whole file in the worker; resolves with the preview. Cancel (signal) or timeout ends the worker. */
+  analyse(options: ImportOptionsInput, ctl: AnalyseControl = {}): Promise<ImportPreview> {
+    if (ctl.signal?.aborted) return Promise.reject(cancelledError());
+    // Options are checked here, on the main side, so the worker needs no zod (~14 MB of its memory).
+    const parsed = importOptionsSchema.safeParse(options);
+    if (!parsed.success) return Promise.reject(parsed.error);
+    const onAbort = () => void this.client.close(cancelledError());
+    ctl.signal?.addEventListener('abort', onAbort, { once: true });
+    const args = {
+      options: parsed.data,
+      keepRejects: ctl.keepRejects ?? Number.MAX_SAFE_INTEGER,
+      ...(ctl.limits ? { limits: ctl.limits } : {}),
+      ...(ctl.dbPath !== undefined ? { dbPath: ctl.dbPath } : {}),
+      ...(ctl.previewRows !== undefined ? { previewRows: ctl.previewRows } : {}),
+    };
+    return this.client
+      .call('analyse', args, {
+        onProgress: (p) => ctl.onProgress?.(p as ImportProgress),
+        timeoutMs: ctl.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        timeoutError: () => contactsError('CONTACTS_IMPORT_TIMEOUT', 'Reading this file took too long and was stopped. Split it into smaller files or save it as CSV.', 'limit'),
+      })
+      .catch((err: unknown) => {
+        // A worker that died for any other reason than its memory cap: the file made the reader fall over.
+        if (err instanceof AppError && err.code === 'WORKER_STOPPED') {
+          throw contactsError('CONTACTS_CORRUPT_FILE', 'Reading this file stopped unexpectedly. Try again; if it keeps happening, save it as CSV and import that.', 'transient');
+        }
+        throw err;
+      })
+      .finally(() => ctl.signal?.removeEventListener('abort', onAbort));
+  }
+
+  /** Contacts `from` … `from + count` of the analysed result. */
+  async take(from: number, count: number): Promise<ImportedContact[]> {
+    return unpackResult(await this.client.call('take', { from, count })).contacts;
+  }
+
+  rejects(format: ExportFormat, baseName: string): Promise<FileDownload> {
+    return this.client.call('rejects', { format, baseName });
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+}
+
+/** Chunks taken from the worker at a time (one short write transaction each on main). */
+export const TAKE_CHUNK = 1_000;
+
+/**
+ * A whole file read in a worker, with its result brought back (for callers that need every contact,
+ * e.g. tests comparing with the in-process pipeline). `isOptedOut` is applied here, on the caller's side.
+ */
+export async function runImportInWorker(
+  bytes: Uint8Array,
+  options: ImportOptionsInput = {},
+  run: AnalyseControl & { isOptedOut?: (e164: string) => boolean; maxHeapMb?: number } = {},
+): Promise<ImportResult> {
+  if (run.signal?.aborted) throw cancelledError();
+  const worker = new ImportWorker(run.maxHeapMb === undefined ? {} : { maxHeapMb: run.maxHeapMb });
+  try {
+    await worker.open(bytes);
+    const preview = await worker.analyse(options, run);
+    const contacts: ImportedContact[] = [];
+    while (contacts.length < preview.counts.valid) contacts.push(...(await worker.take(contacts.length, TAKE_CHUNK * 50)));
+    const result: ImportResult = { source: preview.source, mapping: preview.mapping, counts: preview.counts, contacts, rejects: preview.rejects, duplicateRows: preview.duplicateRows };
+    return run.isOptedOut ? applyOptOuts(result, run.isOptedOut) : result;
+  } finally {
+    await worker.close();
+  }
 }

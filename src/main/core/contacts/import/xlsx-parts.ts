@@ -35,6 +35,16 @@ export function workbookSheetNames(workbookXml: string): Array<{ name: string; r
   return out.length > 0 ? out : undefined;
 }
 
+/**
+ * The workbook's date system: `<workbookPr date1904="1">` (Mac Excel, Numbers) counts serial dates
+ * from 1904-01-01. Read as SheetJS reads xsd:boolean (1/true; anything else is the 1900 system).
+ */
+export function workbookDate1904(workbookXml: string): boolean {
+  const tag = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookXml);
+  const v = tag ? attributes(tag[0]).get('date1904') : undefined;
+  return v === '1' || v === 'true';
+}
+
 export function resolveSheets(workbookXml: string, relsXml: string): SheetRef[] | undefined {
   const names = workbookSheetNames(workbookXml);
   if (!names) return undefined;

@@ -1,7 +1,8 @@
-import * as XLSX from '@e965/xlsx';
 import { throwIfAborted } from '../contacts-error.ts';
-import { integerText, numberCellText } from './cell-text.ts';
+import { integerText } from './cell-text.ts';
+import { formatNumberCell, xlsxFormatCode } from './number-format.ts';
 import type { Grid } from './grid.ts';
+import { fillMerges } from './read-workbook.ts';
 import type { CellFormats } from './xlsx-parts.ts';
 import { attributes, decodeRange, elementText, unescapeXml, type CellRange } from './xml-text.ts';
 
@@ -23,6 +24,8 @@ export interface ScannedSheet {
 export interface ScanOptions {
   strings: readonly string[];
   formats: CellFormats | undefined;
+  /** The workbook counts dates from 1904 (`workbookPr date1904`). */
+  date1904?: boolean;
   /** SheetJS `sheetRows`: rows numbered above it are skipped. */
   sheetRows: number;
   signal?: AbortSignal;
@@ -32,16 +35,10 @@ export interface ScanOptions {
 
 const CELL_TYPES = new Set(['n', 's', 'str', 'inlineStr', 'b', 'e']);
 
-function formatNumber(v: number, style: number, formats: CellFormats | undefined): string {
+function formatNumber(v: number, style: number, formats: CellFormats | undefined, date1904: boolean): string {
   const id = formats?.xf[style] ?? 0;
   if (id === 0 && Number.isInteger(v)) return integerText(v);
-  let w: string | undefined;
-  try {
-    w = XLSX.SSF.format(formats?.custom.get(id) ?? id, v);
-  } catch {
-    w = undefined;
-  }
-  return numberCellText(v, w);
+  return formatNumberCell(v, xlsxFormatCode(id, formats?.custom), date1904);
 }
 
 interface CellAttrs {
@@ -82,6 +79,12 @@ interface RowState {
   guess: CellRange;
   tagr: number;
   count: number;
+  /**
+   * The last `<row …/>` (no cells) seen since the last row with cells: its `r`, or null without one.
+   * SheetJS splits sheetData at `</row>` and reads the last row tag of each piece, so of the empty
+   * rows only a trailing one counts towards the sheet's extent (Google Sheets writes thousands).
+   */
+  trailingEmpty: number | null | undefined;
 }
 
 /**
@@ -94,7 +97,7 @@ export function scanSheet(bytes: Uint8Array, opts: ScanOptions): ScannedSheet | 
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dataStart = buf.indexOf('<sheetData');
   const dataEnd = dataStart < 0 ? -1 : buf.indexOf('</sheetData>', dataStart);
-  const state: RowState = { rows: [], guess: { s: { r: 2_000_000, c: 2_000_000 }, e: { r: 0, c: 0 } }, tagr: 0, count: 0 };
+  const state: RowState = { rows: [], guess: { s: { r: 2_000_000, c: 2_000_000 }, e: { r: 0, c: 0 } }, tagr: 0, count: 0, trailingEmpty: undefined };
   if (dataEnd < 0) {
     // No (closed) sheetData: nothing to scan; the head and the merge list come from the whole text.
     const xml = utf8.decode(buf);
@@ -112,7 +115,16 @@ export function scanSheet(bytes: Uint8Array, opts: ScanOptions): ScannedSheet | 
     if (PREFIXED.test(xml) || !scanRows(xml, state, opts)) return undefined;
     from = to;
   }
+  if (state.trailingEmpty !== undefined) {
+    const tagr = state.trailingEmpty ?? state.tagr + 1;
+    if (opts.sheetRows >= tagr) countRow(state.guess, tagr);
+  }
   return finish(tail, state.rows, dimension(head), state.guess, opts.sheetRows);
+}
+
+function countRow(guess: CellRange, tagr: number): void {
+  if (guess.s.r > tagr - 1) guess.s.r = tagr - 1;
+  if (guess.e.r < tagr - 1) guess.e.r = tagr - 1;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -130,9 +142,12 @@ function scanRows(xml: string, state: RowState, opts: ScanOptions): boolean {
     const rowTagEnd = xml.indexOf('>', rowAt);
     if (rowTagEnd < 0) return false;
     if (xml.charCodeAt(rowTagEnd - 1) === 47) {
-      pos = rowTagEnd + 1; // <row …/>: no cells, and SheetJS does not count it
+      pos = rowTagEnd + 1; // <row …/>: no cells; it counts only as the sheet's last row (see RowState)
+      const r = /\sr="(\d+)"/.exec(xml.slice(rowAt, rowTagEnd));
+      state.trailingEmpty = r ? parseInt(r[1] as string, 10) : null;
       continue;
     }
+    state.trailingEmpty = undefined;
     const rowClose = xml.indexOf('</row>', rowTagEnd);
     if (rowClose < 0 || rowClose > end) return false;
     pos = rowClose + 6;
@@ -140,8 +155,7 @@ function scanRows(xml: string, state: RowState, opts: ScanOptions): boolean {
     const tagr = (state.tagr = rAttr ? parseInt(rAttr[1] as string, 10) : state.tagr + 1);
     if (opts.sheetRows < tagr) continue;
     if ((++state.count & 0x3fff) === 0) throwIfAborted(opts.signal);
-    if (guess.s.r > tagr - 1) guess.s.r = tagr - 1;
-    if (guess.e.r < tagr - 1) guess.e.r = tagr - 1;
+    countRow(guess, tagr);
     let tagc = -1;
     let cpos = rowTagEnd + 1;
     while (cpos < rowClose) {
@@ -191,7 +205,7 @@ function scanRows(xml: string, state: RowState, opts: ScanOptions): boolean {
       switch (t) {
         case 'n':
           if (v === undefined) continue;
-          text = formatNumber(parseFloat(v), Number(a.s ?? 0) || 0, opts.formats);
+          text = formatNumber(parseFloat(v), Number(a.s ?? 0) || 0, opts.formats, opts.date1904 === true);
           break;
         case 's': {
           if (v === undefined) continue;
@@ -228,6 +242,26 @@ function scanRows(xml: string, state: RowState, opts: ScanOptions): boolean {
   return true;
 }
 
+/** Cells a hyperlink covers that hold nothing yet, SheetJS creates as blank stubs (they widen a row). */
+const MAX_LINK_STUBS = 100_000;
+
+function hyperlinkStubs(tail: string, rows: Array<string[] | undefined>): boolean {
+  let budget = MAX_LINK_STUBS;
+  for (const m of tail.matchAll(/<(?:\w+:)?hyperlink [^<>]*>/g)) {
+    const ref = attributes(m[0]).get('ref');
+    if (ref === undefined) return true; // SheetJS stops at the first hyperlink without a ref
+    const range = decodeRange(ref);
+    if (!range) return false;
+    budget -= (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1);
+    if (budget < 0) return false; // a link over a whole column: leave it to SheetJS
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const row = rows[r] ?? (rows[r] = []);
+      for (let c = range.s.c; c <= range.e.c; c++) if (row[c] === undefined) row[c] = '';
+    }
+  }
+  return true;
+}
+
 function finish(tailXml: string, rows: Array<string[] | undefined>, dim: CellRange | undefined, guess: CellRange, sheetRows: number): ScannedSheet | undefined {
   let ref = dim ?? (guess.e.c >= guess.s.c && guess.e.r >= guess.s.r ? guess : undefined);
   let fullRef: CellRange | undefined;
@@ -240,6 +274,8 @@ function finish(tailXml: string, rows: Array<string[] | undefined>, dim: CellRan
     fullRef = ref;
     ref = cut;
   }
+  const tail = tailXml.slice(tailXml.lastIndexOf('</sheetData>') + 1);
+  if (!hyperlinkStubs(tail, rows)) return undefined;
   let columns = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -252,18 +288,13 @@ function finish(tailXml: string, rows: Array<string[] | undefined>, dim: CellRan
     if (!any) rows[r] = undefined;
     else if (row.length > columns) columns = row.length;
   }
-  const tail = tailXml.slice(tailXml.lastIndexOf('</sheetData>') + 1);
+  const merges: CellRange[] = [];
   for (const m of tail.matchAll(/<(?:\w+:)?mergeCell ref=["']([A-Z0-9:]+)['"]\s*\/?>/g)) {
     const range = decodeRange(m[1] as string);
     if (!range) return undefined;
-    const value = rows[range.s.r]?.[range.s.c] ?? '';
-    if (value === '') continue;
-    const lastRow = Math.min(range.e.r, rows.length - 1);
-    for (let r = range.s.r + 1; r <= lastRow; r++) {
-      const row = rows[r] ?? (rows[r] = []);
-      if (row[range.s.c] === undefined || row[range.s.c] === '') row[range.s.c] = value;
-    }
+    merges.push(range);
   }
+  fillMerges(merges, rows);
   while (rows.length > 0 && rows[rows.length - 1] === undefined) rows.pop();
   for (const row of rows) if (row && row.length > columns) columns = row.length;
   return { grid: { rows, columns }, ref, fullRef };

@@ -34,8 +34,28 @@ const looksLikeTime = (v: unknown, offset: number): boolean => {
   return typeof v === 'string' && /^\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(v.trim());
 };
 
-function stateFor(sendStatus: number, deliverStatus: number | undefined, source: ReportSource): DeliveryState {
-  if (source === 'push' ? sendStatus !== 0 : sendStatus !== 0 && sendStatus !== 1 && sendStatus !== 2) return 'failed';
+/**
+ * A pushed row is the message's final word. The seed (specs/eims.md, seeds/002 §5 "Actively push the
+ * report to customers url") says: "After the system sends the message, The result of the SMS message
+ * will be pushed to the url specified by the customer … Send result (Int, 0 succeed, non-0 failed)".
+ * One push per message, no in-between states ("sending", "sent, not yet delivered") in its
+ * vocabulary, and platforms push delivery outcomes in it (result 4 "deliver timeout"): so the push
+ * comes once the outcome is known, and result 0 is a final success — delivered — not "sent until a
+ * poll says more" (a poll could only repeat it). Decision recorded in docs/report-states.md.
+ */
+const PUSH_DELIVERY_TIMEOUT = 4;
+const TIMEOUT_CAUSE = /deliver(?:y|ed)?[\s_-]*time[\s_-]*out|\bexpired?\b/i;
+
+function pushState(result: number, cause: string | undefined): DeliveryState {
+  if (result === 0) return 'delivered';
+  // The same cause as getreport's deliverStatus 4: the operator gave up waiting for the handset.
+  return result === PUSH_DELIVERY_TIMEOUT || (cause !== undefined && TIMEOUT_CAUSE.test(cause)) ? 'expired' : 'failed';
+}
+
+function stateFor(sendStatus: number, deliverStatus: number | undefined, source: ReportSource, label: string | undefined): DeliveryState {
+  // A push in getreport's longer shape carries its own delivery status: read it as a poll row.
+  if (source === 'push' && deliverStatus === undefined) return pushState(sendStatus, label);
+  if (sendStatus !== 0 && sendStatus !== 1 && sendStatus !== 2) return 'failed';
   if (sendStatus === 1 || sendStatus === 2) return 'submitted';
   return deliverStatus === undefined ? 'sent' : (EIMS_DELIVER_STATUS[deliverStatus]?.state ?? 'sent');
 }
@@ -59,7 +79,7 @@ export function parseEimsReportRow(row: unknown, source: ReportSource, utcOffset
   const deliverStatus = statuses.length > 0 ? statuses[statuses.length - 1] : undefined;
   const sendTime = parseProviderTime(row[2], utcOffsetMinutes);
   const deliverTime = times.length > 0 ? parseProviderTime(times[0], utcOffsetMinutes) : undefined;
-  const state = stateFor(sendStatus, deliverStatus, source);
+  const state = stateFor(sendStatus, deliverStatus, source, label);
 
   const out: EimsReportRow = {
     providerId,
@@ -75,7 +95,11 @@ export function parseEimsReportRow(row: unknown, source: ReportSource, utcOffset
   if (deliverStatus !== undefined) out.deliverStatus = deliverStatus;
   if (label !== undefined) out.label = label;
 
-  if (state === 'failed' && sendStatus !== 0) {
+  if (source === 'push' && deliverStatus === undefined && state === 'expired') {
+    const info = EIMS_DELIVER_STATUS[PUSH_DELIVERY_TIMEOUT]!;
+    out.code = info.code;
+    out.message = eimsDeliverSentence(info);
+  } else if (state === 'failed' && sendStatus !== 0) {
     const known = EIMS_SEND_STATUS[sendStatus] !== undefined;
     out.code = known || source === 'poll' ? eimsSendStatusCode(sendStatus) : 'EIMS_PUSH_FAILED';
     out.message = eimsSendStatusSentence(sendStatus, label);

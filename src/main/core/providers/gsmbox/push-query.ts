@@ -12,7 +12,19 @@ import type { GsmboxPushSettings } from './schemas.ts';
 export type BoxPush =
   | { type: 'inbound'; from: string; port: string; portName?: string; text: string; at?: number; imsi?: string; tokenOk: boolean }
   | { type: 'result'; number: string; port: string; id: string; sent: boolean; rawStatus: string; at?: number; imsi?: string; tokenOk: boolean }
-  | { type: 'report'; number: string; port: string; delivered: boolean; rawStatus: string; cause?: string; at?: number; imsi?: string; tokenOk: boolean };
+  | { type: 'report'; number: string; port: string; outcome: BoxReportOutcome; rawStatus: string; cause?: string; at?: number; imsi?: string; tokenOk: boolean };
+
+/**
+ * A box delivery report: "Message received on handset" is delivered; "not received" with cause
+ * EXPIRED (the SMSC's validity period ran out) is expired, as a delivery timeout is everywhere else;
+ * any other "not received" is failed.
+ */
+export type BoxReportOutcome = 'delivered' | 'expired' | 'failed';
+
+export function boxReportOutcome(rawStatus: string, cause: string | undefined): BoxReportOutcome {
+  if (/received on handset/i.test(rawStatus) && !/not received/i.test(rawStatus)) return 'delivered';
+  return cause !== undefined && /expir/i.test(cause) ? 'expired' : 'failed';
+}
 
 export type BoxPushNames = Pick<
   GsmboxPushSettings,
@@ -99,8 +111,7 @@ export function parseBoxPush(raw: string | Uint8Array, names: BoxPushNames, utcO
   if (type === 'SMS-Status-Report') {
     const rawStatus = get(names.url_status) ?? '';
     const cause = fields.get('cause');
-    const delivered = /received on handset/i.test(rawStatus) && !/not received/i.test(rawStatus);
-    return { type: 'report', number: from, port, delivered, rawStatus, ...(cause !== undefined ? { cause } : {}), ...common };
+    return { type: 'report', number: from, port, outcome: boxReportOutcome(rawStatus, cause), rawStatus, ...(cause !== undefined ? { cause } : {}), ...common };
   }
   if (type !== undefined && type !== '') return null;
   const portName = get(names.url_portname);

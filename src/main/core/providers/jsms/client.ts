@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodType, output as ZodOutput } from 'zod';
 import { CAPABILITIES, JSMS_LIMITS } from '../capabilities.ts';
 import { ProviderError, inputError, limitError, missingSecretError } from '../errors.ts';
 import { createTransport, type HttpCall, type HttpMethod } from '../http.ts';
@@ -287,7 +287,21 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
 
     /** GET /v1/accounts/dev — authenticated with the dev key pair. */
     async devBalance() {
-      const r = await call('GET', '/v1/accounts/dev', 'account balance query', S.devBalanceReply, { mutating: false, auth: devAuth() });
+      let r: ZodOutput<typeof S.devBalanceReply>;
+      try {
+        r = await call('GET', '/v1/accounts/dev', 'account balance query', S.devBalanceReply, { mutating: false, auth: devAuth() });
+      } catch (err) {
+        // The generic 50002 sentence names the AppKey and Master Secret; here only the dev pair was sent.
+        if (err instanceof ProviderError && err.code === 'JSMS_50002') {
+          throw new ProviderError(err.code, 'JSMS refused the dev key pair (50002): the dev key or dev secret is wrong. Check both in the account; the AppKey and Master Secret work.', {
+            kind: 'auth',
+            outcome: 'not-sent',
+            provider: 'jsms',
+            providerCode: 50002,
+          });
+        }
+        throw err;
+      }
       return { balance: r.dev_balance, voice: r.dev_voice, industry: r.dev_industry, market: r.dev_market };
     },
 

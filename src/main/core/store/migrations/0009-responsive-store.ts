@@ -14,6 +14,7 @@ import type { Migration } from './types.ts';
  *   to the queue); after it, they may have been sent (unknown). Old rows count as requested.
  * - lists.state and imports: a big import writes its list in short steps (`importing`, hidden), a big
  *   delete empties it in short steps (`deleting`, hidden); a crash part-way is finished or undone at start.
+ *   Members (and contacts) an import or merge wrote carry its id, so it can be taken back.
  * - messages_number: an FTS5 trigram index of message numbers (rowid = message id), so "contains these
  *   digits" searches never scan. Filled for new messages as they are written; older ones are added in
  *   short steps after start (meta.messages_number_backfill_below).
@@ -61,6 +62,7 @@ export const m0009ResponsiveStore: Migration = {
 
     ALTER TABLE lists ADD COLUMN state TEXT NOT NULL DEFAULT 'ready' CHECK (state IN ('ready','importing','deleting'));
     ALTER TABLE list_members ADD COLUMN import_id TEXT;
+    ALTER TABLE contacts ADD COLUMN import_id TEXT;            -- the job that created it (not changed by later updates)
     CREATE TABLE imports (
       id          TEXT PRIMARY KEY,
       list_id     TEXT NOT NULL,

@@ -84,7 +84,7 @@ export function CampaignDetail({ id }: { id: string }) {
   const notHandedOver = c.counts.queued + c.counts.submitting;
   const retriable = c.counts.failed + c.counts.expired;
   const unknown = c.counts.unknown;
-  const active = c.state === 'running' || c.state === 'paused';
+  const active = c.state === 'running' || c.state === 'paused' || c.state === 'preparing';
   const finalCount = FINAL_MESSAGE_STATES.reduce((n, s) => n + c.counts[s], 0);
   const handedOver = HANDED_OVER_STATES.reduce((n, s) => n + c.counts[s], 0);
 

@@ -1,9 +1,9 @@
 /** A campaign's messages as one stacked bar (a colour per state) with the counts under it. */
 import { Group, Progress, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CampaignState, MessageCounts, MessageState } from '../../../../shared/campaigns.ts';
+import { MESSAGE_STATE_ORDER, type CampaignState, type MessageCounts, type MessageState } from '../../../../shared/campaigns.ts';
 
-/** Bar order and colours: outcomes first, then what is still moving. */
+/** A colour per message state. */
 export const STATE_COLORS: Record<MessageState, string> = {
   delivered: 'green',
   sent: 'teal',
@@ -15,11 +15,10 @@ export const STATE_COLORS: Record<MessageState, string> = {
   cancelled: 'gray',
   queued: 'gray.3',
 };
-const BAR_ORDER: MessageState[] = ['delivered', 'sent', 'submitted', 'submitting', 'failed', 'expired', 'unknown', 'cancelled'];
-/** States shown as counts in the compact (list) view; the detail shows every state. */
-const COMPACT: MessageState[] = ['delivered', 'submitted', 'failed', 'unknown', 'queued'];
+/** The bar leaves out what is still queued (the empty rest of the bar). */
+const BAR_ORDER = MESSAGE_STATE_ORDER.filter((s) => s !== 'queued');
 
-export const CAMPAIGN_STATE_COLORS: Record<CampaignState, string> = { preparing: 'gray', running: 'blue', paused: 'yellow', handed: 'teal', cancelled: 'gray', done: 'green' };
+export const CAMPAIGN_STATE_COLORS: Record<CampaignState, string> = { preparing: 'grape', running: 'blue', paused: 'yellow', handed: 'cyan', cancelled: 'gray', done: 'green' };
 
 /** Messages the app has finished with or handed over (everything but queued and submitting). */
 export function handled(counts: MessageCounts): number {
@@ -35,9 +34,7 @@ interface CampaignProgressProps {
 export function CampaignProgress({ counts, total, compact = false }: CampaignProgressProps) {
   const { t, i18n } = useTranslation('campaigns');
   const number = new Intl.NumberFormat(i18n.language);
-  // "submitted" in the compact list means handed over and still waiting for a report.
-  const compactCounts: Partial<Record<MessageState, number>> = { ...counts, submitted: counts.submitted + counts.sent, queued: counts.queued + counts.submitting };
-  const shown = compact ? COMPACT : (Object.keys(STATE_COLORS) as MessageState[]).filter((s) => counts[s] > 0 || COMPACT.includes(s));
+  // The counts are the legend: every state, always, each under its own word (none folded into another).
   const done = handled(counts);
   return (
     <div data-testid="campaign-progress" data-total={total} data-handled={done}>
@@ -56,8 +53,8 @@ export function CampaignProgress({ counts, total, compact = false }: CampaignPro
             {t('progress.label', { done: number.format(done), total: number.format(total) })}
           </Text>
         )}
-        {shown.map((state) => {
-          const value = compact ? (compactCounts[state] ?? 0) : counts[state];
+        {MESSAGE_STATE_ORDER.map((state) => {
+          const value = counts[state];
           return (
             <Group key={state} gap={4} wrap="nowrap" data-testid="campaign-count" data-state={state} data-count={value}>
               <span

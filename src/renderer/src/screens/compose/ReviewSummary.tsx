@@ -36,7 +36,7 @@ export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hi
   const { t, i18n } = useTranslation('compose');
   const number = new Intl.NumberFormat(i18n.language);
   const overBalance = preview.estimatedCost !== null && preview.balance !== null && preview.estimatedCost > preview.balance;
-  const excludedCount = preview.optedOut + preview.invalid;
+  const excludedCount = preview.optedOut + preview.invalid + preview.nonMobile;
   const warnings = preview.warnings.filter((w) => !SHOWN_HERE.some((prefix) => w.startsWith(prefix)));
   const cost = preview.estimatedCost === null ? t('summary.unknown') : `${number.format(preview.estimatedCost)} ${t(`summary.costUnit.${preview.provider}`)}`;
 
@@ -50,6 +50,7 @@ export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hi
         <Stat label={t('summary.totalSegments')} value={number.format(preview.totalSegments)} count={preview.totalSegments} testId="summary-segments" />
         <Stat label={t('summary.optedOut')} value={number.format(preview.optedOut)} count={preview.optedOut} testId="summary-opted-out" color={preview.optedOut > 0 ? 'orange' : undefined} />
         <Stat label={t('summary.invalid')} value={number.format(preview.invalid)} count={preview.invalid} testId="summary-invalid" color={preview.invalid > 0 ? 'red' : undefined} />
+        <Stat label={t('summary.nonMobile')} value={number.format(preview.nonMobile)} count={preview.nonMobile} testId="summary-non-mobile" color={preview.nonMobile > 0 ? 'orange' : undefined} />
         <Stat label={t('summary.duplicates')} value={number.format(preview.duplicates)} count={preview.duplicates} testId="summary-duplicates" />
         <Stat label={t('summary.cost')} value={cost} testId="summary-cost" color={overBalance ? 'red' : undefined} />
         <Stat label={t('summary.balance')} value={preview.balance === null ? t('summary.unknown') : number.format(preview.balance)} testId="summary-balance" />

@@ -137,7 +137,4 @@ export function insertAt(text: string, start: number, end: number, insert: strin
   return { text: text.slice(0, a) + insert + text.slice(b), cursor: a + insert.length };
 }
 
-/** How many numbers a pasted text holds (split on the separators main splits on). */
-export function countPasted(text: string): number {
-  return text.split(/[\s,;，；]+/).filter((s) => s !== '').length;
-}
+export { countPastedNumbers } from '../../../../shared/phone/pasted-numbers.ts';

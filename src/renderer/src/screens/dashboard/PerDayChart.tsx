@@ -1,4 +1,4 @@
-/** Messages handed to each provider per day over the last 14 days: stacked SVG columns, with delivered and failed in each tooltip. */
+/** Messages handed to each provider per day over the last 14 days: stacked SVG columns, with delivered, failed and expired in each tooltip. */
 import { Group, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ProviderKind } from '../../../../shared/accounts.ts';
@@ -61,7 +61,7 @@ export function PerDayChart({ stats }: { stats: DashboardStats }) {
                   y -= h;
                   return (
                     <rect key={p} x={i * colW + colW * 0.18} y={y} width={colW * 0.64} height={h} fill={COLORS[p]} rx={2} data-testid="dash-chart-bar" data-day={r.day} data-provider={p} data-sent={r.sent}>
-                      <title>{t('chart.tooltip', { day: dt.dayMonth(d.getTime()), provider: t(`accounts:kinds.${p}`), sent: n.format(r.sent), delivered: n.format(r.delivered), failed: n.format(r.failed) })}</title>
+                      <title>{t('chart.tooltip', { day: dt.dayMonth(d.getTime()), provider: t(`accounts:kinds.${p}`), sent: n.format(r.sent), delivered: n.format(r.delivered), failed: n.format(r.failed), expired: n.format(r.expired) })}</title>
                     </rect>
                   );
                 })}

@@ -38,6 +38,9 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
                 {t('recent.failed')}
               </Table.Th>
               <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {t('recent.expired')}
+              </Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
                 {t('recent.pendingHeader')}
               </Table.Th>
             </Table.Tr>
@@ -61,6 +64,9 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
                 <Table.Td ta="right">{n.format(c.delivered)}</Table.Td>
                 <Table.Td ta="right" c={c.failed > 0 ? 'red' : undefined}>
                   {n.format(c.failed)}
+                </Table.Td>
+                <Table.Td ta="right" c={c.expired > 0 ? 'orange' : undefined} data-testid="dash-campaign-expired">
+                  {n.format(c.expired)}
                 </Table.Td>
                 <Table.Td ta="right">{n.format(c.pending)}</Table.Td>
               </Table.Tr>

@@ -1,7 +1,9 @@
-/** Today's and this week's sent / delivered / failed, and the delivery funnel for the week. */
+/** Today's and this week's sent / delivered / failed / expired, and the delivery funnel for the week. */
 import { Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DashboardStats, PeriodCounts } from '../../../../shared/monitoring.ts';
+
+const COUNT_COLOR: Partial<Record<keyof PeriodCounts, string>> = { delivered: 'teal', failed: 'red', expired: 'orange' };
 
 function Period({ label, counts, testId }: { label: string; counts: PeriodCounts; testId: string }) {
   const { t, i18n } = useTranslation('dashboard');
@@ -12,9 +14,9 @@ function Period({ label, counts, testId }: { label: string; counts: PeriodCounts
         {label}
       </Text>
       <Group gap="xl" mt="xs">
-        {(['sent', 'delivered', 'failed'] as const).map((k) => (
+        {(['sent', 'delivered', 'failed', 'expired'] as const).map((k) => (
           <div key={k}>
-            <Text size="xl" fw={700} c={k === 'failed' && counts.failed > 0 ? 'red' : k === 'delivered' ? 'teal' : undefined} data-testid={`${testId}-${k}`} data-count={counts[k]}>
+            <Text size="xl" fw={700} c={counts[k] > 0 ? COUNT_COLOR[k] : undefined} data-testid={`${testId}-${k}`} data-count={counts[k]}>
               {n.format(counts[k])}
             </Text>
             <Text size="xs" c="dimmed">
@@ -47,6 +49,7 @@ export function Funnel({ funnel }: { funnel: DashboardStats['funnel'] }) {
     { key: 'sent', value: funnel.sent, color: 'teal' },
     { key: 'delivered', value: funnel.delivered, color: 'green' },
     { key: 'failed', value: funnel.failed, color: 'red' },
+    { key: 'expired', value: funnel.expired, color: 'orange' },
   ] as const;
   return (
     <Paper withBorder p="md" data-testid="dash-funnel">

@@ -15,6 +15,7 @@ const COUNT_KEYS: Array<{ key: keyof ImportCounts; color: string }> = [
   { key: 'invalid', color: 'red' },
   { key: 'duplicate', color: 'yellow' },
   { key: 'optedOut', color: 'orange' },
+  { key: 'nonMobile', color: 'orange' },
 ];
 
 export function PreviewStep() {
@@ -35,7 +36,7 @@ export function PreviewStep() {
 
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="sm">
         {COUNT_KEYS.map(({ key, color }) => (
           <Paper key={key} withBorder p="sm" data-testid={`import-count-${key}`} data-count={preview.counts[key]}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
@@ -82,6 +83,11 @@ export function PreviewStep() {
                       {r.optedOut && (
                         <Badge size="xs" color="orange" variant="light">
                           {t('contacts.optedOut')}
+                        </Badge>
+                      )}
+                      {r.nonMobile && (
+                        <Badge size="xs" color="orange" variant="light" data-testid="import-non-mobile" title={t('wizard.preview.nonMobileHint')}>
+                          {t(`wizard.preview.lineKinds.${r.nonMobile}`)}
                         </Badge>
                       )}
                     </Group>
@@ -146,6 +152,34 @@ export function PreviewStep() {
             </Text>
           )}
         </Paper>
+      )}
+
+      {preview.duplicateRows.length > 0 && (
+        <>
+          <Title order={4}>{t('wizard.preview.duplicatesTitle', { count: preview.duplicateRows.length })}</Title>
+          <Paper withBorder>
+            <Table.ScrollContainer minWidth={600} maxHeight={220}>
+              <Table verticalSpacing={4} stickyHeader data-testid="import-duplicates">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('wizard.preview.row')}</Table.Th>
+                    <Table.Th>{t('wizard.preview.original')}</Table.Th>
+                    <Table.Th>{t('wizard.preview.duplicateOf')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.duplicateRows.slice(0, SHOWN_REJECTS).map((d) => (
+                    <Table.Tr key={d.row} data-testid="import-duplicate-row" data-row={d.row} data-duplicate-of={d.duplicateOf}>
+                      <Table.Td c="dimmed">{d.row}</Table.Td>
+                      <Table.Td ff="monospace">{d.original}</Table.Td>
+                      <Table.Td>{t('wizard.preview.sameAsRow', { row: d.duplicateOf })}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        </>
       )}
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { getCountryCallingCode, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
-import type { RejectReason } from '../../../../shared/contacts.ts';
+import type { RejectReason } from '../contacts.ts';
 
 /**
  * One phone cell → E.164, or a reason the user can act on. Accepts what spreadsheets really hold:
