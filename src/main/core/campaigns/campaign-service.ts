@@ -4,15 +4,10 @@ import type {
   CampaignPreview,
   CampaignView,
   MessageEventView,
-  MessagePage,
-  MessageRow,
   MessageState,
 } from '../../../shared/campaigns.ts';
-import type { FileDownload } from '../../../shared/contact-lists.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { AccountsRepository } from '../accounts/accounts-repository.ts';
-import { tableDownload } from '../contacts/file-download.ts';
-import { messageResultsTable } from '../contacts/export/table.ts';
 import type { CoreContext } from '../context.ts';
 import type { Dispatcher } from '../dispatch/dispatcher.ts';
 import { nextAllowedTime } from '../dispatch/quiet-hours.ts';
