@@ -266,6 +266,7 @@ const VIEWS: View[] = [
     name: 'accounts',
     open: async (page, sc) => {
       await go(page, sc, '#/accounts', 'screen-accounts');
+      await page.getByTestId('account-test').nth(2).waitFor();
       for (const test of await page.getByTestId('account-test').all()) await test.click();
       await expect.poll(() => page.getByTestId('account-check-result').count(), { timeout: 20_000 }).toBe(3);
     },
@@ -331,6 +332,8 @@ describe.runIf(run)('every screen at 1024×700 (and 1280×800), en and zh', () =
       <button style="width:40px;overflow:hidden;white-space:nowrap">新建定时任务</button>
       <div style="width:60px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap">http://127.0.0.1:36893/push</div>
       <div style="width:60px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap" title="a name long enough">a name long enough</div>
+      <div style="width:200px;overflow:hidden"><table style="width:400px"><tr><td style="width:300px">campaign</td><td>Pending</td></tr></table></div>
+      <div class="mantine-Paper-root" style="width:200px"><table style="width:400px"><tr><td>spills</td></tr></table></div>
       <p>MASTER SECRET已设置 · EIMS 余额 · Office GSM box（GSMBOX）· 代码：EIMS_REPORT_2</p>
       <p>20261206123000 · 12/6/26, 3:12:03 AM · 2026-12-06 04:30 · Dec 6, 2026, 3:11 PM</p>
       <p>2026年12月6日 15:11 · 2026/12/6 04:39</p>
@@ -338,10 +341,13 @@ describe.runIf(run)('every screen at 1024×700 (and 1280×800), en and zh', () =
     const en = await inspectPage(page, { lang: 'en', allowedWords: ALLOWED_WORDS, seeded: ['Office GSM box'] });
     expect(en.overflow.join('\n')).toMatch(/the page is \d+ px wide/);
     expect(en.overflow.join('\n')).toMatch(/div “wideDelete” scrolls sideways/);
+    expect(en.overflow.join('\n')).toMatch(/div.mantine-Paper-root “spills” spills out sideways: 400 px of content in 200 px/);
     expect(en.clipped.join('\n')).toMatch(/button “Delete” is cut off by div/);
     expect(en.truncated.join('\n')).toMatch(/button “新建定时任务”: its label is cut/);
     expect(en.truncated.join('\n')).toMatch(/div “http:\/\/127\.0\.0\.1:36893\/push” is cut with no tooltip/);
     expect(en.truncated.join('\n')).not.toMatch(/a name long enough/);
+    expect(en.clipped.join('\n')).toMatch(/text td “Pending” is cut off by div/);
+    expect(en.clipped.join('\n')).not.toMatch(/a name long enough|“campaign”/);
     expect(en.latin).toEqual([]);
     const found = (lines: string[]) => lines.map((l) => l.split(' ⟵ ')[0]).join('\n');
     const enDates = found(en.dates);

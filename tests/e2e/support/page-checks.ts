@@ -1,8 +1,9 @@
 /**
  * What the screen checks look for, measured in the browser on the page as it is shown:
  * - overflow: the document, or any element that scrolls sideways, holds content wider than itself;
- * - clipped: a visible control (button, link, tab, field) reaches past the viewport or past an
- *   ancestor that clips it sideways (a scroll container it has to be scrolled into, a hidden overflow);
+ * - clipped: a visible control (button, link, tab, field) or text reaches past the viewport or past an
+ *   ancestor that clips it sideways (a scroll container it has to be scrolled into, a hidden overflow)
+ *   — except inside an ellipsis, which is the truncated check's;
  * - truncated: text cut short (an ellipsis, a button narrower than its label) with no tooltip: no
  *   `title`, and no `data-tooltip` from the app's Truncate component (which shows a Mantine tooltip);
  * - latin: (zh) Latin words left after removing URLs, time-zone names, codes (anything with a digit or
@@ -92,6 +93,11 @@ export async function inspectPage(page: Page, options: InspectOptions): Promise<
         if (el.matches('input, textarea, select') || !shown(el)) continue;
         if (el.scrollWidth > el.clientWidth + SLACK) found.overflow.push(`${label(el)} scrolls sideways: ${el.scrollWidth} px of content in ${el.clientWidth} px`);
       }
+      // Content spilling out of a card, a dialog or the main area (drawn over its neighbour, or cut by the window).
+      for (const el of document.body.querySelectorAll('main, .mantine-Paper-root, .mantine-Modal-content, .mantine-Drawer-content')) {
+        if (!shown(el) || getComputedStyle(el).overflowX !== 'visible') continue;
+        if (el.scrollWidth > el.clientWidth + SLACK) found.overflow.push(`${label(el).slice(0, 80)} spills out sideways: ${el.scrollWidth} px of content in ${el.clientWidth} px`);
+      }
 
       // Clipped controls, and controls whose label is cut.
       const controls = document.body.querySelectorAll('button, a[href], [role="button"], [role="tab"], input:not([type="hidden"]), select, textarea');
@@ -128,20 +134,50 @@ export async function inspectPage(page: Page, options: InspectOptions): Promise<
       }
 
       // The words and dates of every visible text, placeholders, and the chosen value of each select.
-      const texts: Array<{ text: string; el: Element }> = [];
+      const texts: Array<{ text: string; el: Element; node?: Text }> = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const parent = n.parentElement;
         const text = n.textContent ?? '';
         if (!parent || text.trim() === '' || parent.closest('script, style, title, textarea, [aria-hidden="true"]')) continue;
         if (!shown(parent)) continue;
-        texts.push({ text, el: parent });
+        texts.push({ text, el: parent, node: n as Text });
       }
       for (const input of document.body.querySelectorAll('input, textarea')) {
         if (!shown(input)) continue;
         const ph = input.getAttribute('placeholder');
         if (ph) texts.push({ text: ph, el: input });
         if (input.matches('.mantine-Select-input, .mantine-Autocomplete-input') && (input as HTMLInputElement).value) texts.push({ text: (input as HTMLInputElement).value, el: input });
+      }
+
+      // Text cut off by a box that hides its overflow (a table wider than its card), outside an ellipsis.
+      const cuts = (el: Element) => {
+        const cs = getComputedStyle(el);
+        return cs.textOverflow === 'ellipsis' || (cs.overflowX === 'hidden' && cs.whiteSpace === 'nowrap');
+      };
+      const range = document.createRange();
+      for (const { el, node } of texts) {
+        if (!node || el.closest('button, [role="tooltip"]')) continue;
+        // Where the text itself is drawn (not its element's box, which may be wider than the text).
+        range.selectNodeContents(node);
+        const r = range.getBoundingClientRect();
+        if (r.width === 0) continue;
+        let inEllipsis = false;
+        for (let a: Element | null = el; a && a !== document.body && !inEllipsis; a = a.parentElement) inEllipsis = cuts(a);
+        if (inEllipsis) continue;
+        if (r.right > W + SLACK) {
+          found.clipped.push(`text ${label(el)} reaches past the window (to ${Math.round(r.right)} of ${W} px)`);
+          continue;
+        }
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX === 'visible') continue;
+          const ar = a.getBoundingClientRect();
+          const left = ar.left + a.clientLeft;
+          if (r.right > left + a.clientWidth + SLACK || r.left < left - SLACK) {
+            found.clipped.push(`text ${label(el)} is cut off by ${label(a).slice(0, 60)}`);
+            break;
+          }
+        }
       }
 
       const seeded = [...options.seeded].sort((a, b) => b.length - a.length);

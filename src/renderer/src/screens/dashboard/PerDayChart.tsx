@@ -27,6 +27,10 @@ export function PerDayChart({ stats }: { stats: DashboardStats }) {
   const H = 180;
   const colW = W / DAYS;
   const used = PROVIDERS.filter((p) => stats.perDay.some((r) => r.provider === p));
+  // Day labels ("Dec 6", "12月6日") wider than a column go on every other day, always ending on today.
+  const labels = days.map((d) => dt.dayMonth(d.getTime()));
+  const labelWidth = Math.max(...labels.map((l) => [...l].reduce((w, ch) => w + (/[\u3000-\u9fff]/.test(ch) ? 11 : 6.5), 0)));
+  const labelEvery = labelWidth > colW - 6 ? 2 : 1;
 
   return (
     <Paper withBorder p="md" data-testid="dash-chart">
@@ -61,7 +65,7 @@ export function PerDayChart({ stats }: { stats: DashboardStats }) {
                   y -= h;
                   return (
                     <rect key={p} x={i * colW + colW * 0.18} y={y} width={colW * 0.64} height={h} fill={COLORS[p]} rx={2} data-testid="dash-chart-bar" data-day={r.day} data-provider={p} data-sent={r.sent}>
-                      <title>{t('chart.tooltip', { day: dt.dayMonth(d.getTime()), provider: t(`accounts:kinds.${p}`), sent: n.format(r.sent), delivered: n.format(r.delivered), failed: n.format(r.failed), expired: n.format(r.expired) })}</title>
+                      <title>{t('chart.tooltip', { day: labels[i], provider: t(`accounts:kinds.${p}`), sent: n.format(r.sent), delivered: n.format(r.delivered), failed: n.format(r.failed), expired: n.format(r.expired) })}</title>
                     </rect>
                   );
                 })}
@@ -70,9 +74,11 @@ export function PerDayChart({ stats }: { stats: DashboardStats }) {
                     {n.format(totals[i]!)}
                   </text>
                 )}
-                <text x={i * colW + colW / 2} y={H + 16} textAnchor="middle" fontSize={11} fill="var(--mantine-color-dimmed)">
-                  {dt.dayMonth(d.getTime())}
-                </text>
+                {(DAYS - 1 - i) % labelEvery === 0 && (
+                  <text x={i * colW + colW / 2} y={H + 16} textAnchor="middle" fontSize={11} fill="var(--mantine-color-dimmed)">
+                    {labels[i]}
+                  </text>
+                )}
               </g>
             );
           })}

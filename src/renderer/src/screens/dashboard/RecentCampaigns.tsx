@@ -30,7 +30,6 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('recent.name')}</Table.Th>
-              <Table.Th>{t('recent.state')}</Table.Th>
               <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
                 {t('recent.delivered')}
               </Table.Th>
@@ -50,16 +49,17 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
               <Table.Tr key={c.id} data-testid="dash-campaign" data-id={c.id}>
                 <Table.Td>
                   <Anchor href={hashForRoute('campaigns', c.id)} size="sm" fw={500}>
-                    <Truncate size="sm" fw={500} c="inherit" maw={240}>
+                    <Truncate size="sm" fw={500} c="inherit" maw={220}>
                       {c.name}
                     </Truncate>
                   </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {t(`accounts:kinds.${c.provider}`)} · {dt.dateTime(c.createdAt)} · {t('recent.total', { count: c.total, formatted: n.format(c.total) })}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <StateBadge state={c.state} waiting={false} />
+                  {/* The state sits under the name: the half-width card has room for the counts only. */}
+                  <Group gap={6} mt={2}>
+                    <StateBadge state={c.state} waiting={false} />
+                    <Text size="xs" c="dimmed">
+                      {t(`accounts:kinds.${c.provider}`)} · {dt.dateTime(c.createdAt)} · {t('recent.total', { count: c.total, formatted: n.format(c.total) })}
+                    </Text>
+                  </Group>
                 </Table.Td>
                 <Table.Td ta="right">{n.format(c.delivered)}</Table.Td>
                 <Table.Td ta="right" c={c.failed > 0 ? 'red' : undefined}>
