@@ -13,8 +13,11 @@ export default defineConfig({
           headless: resolve('src/main/headless.ts'),
           // Loaded by headless.ts after its Node version check; an entry of its own so it sits beside it (it finds ../renderer).
           'headless-main': resolve('src/main/headless-main.ts'),
-          // worker_threads entry for parsing large imports off the main thread (found by import-session.ts).
+          // worker_threads entries (each found beside the bundle by workers/worker-url.ts):
+          // an import session's file and result, big campaigns composed, reads that grow with the data.
           'parse-worker': resolve('src/main/core/contacts/import/parse-worker.ts'),
+          'compose-worker': resolve('src/main/core/campaigns/compose-worker.ts'),
+          'read-worker': resolve('src/main/core/store/read-worker.ts'),
         },
       },
     },

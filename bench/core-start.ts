@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { syncSeededMessages } from '../tests/helpers/kept-counts.ts';
 import { DATABASE_FILE } from '../src/main/core/store/database.ts';
 import { atMost, emitResult, machineLine, median, writeSection } from './support/results.ts';
 
@@ -63,6 +64,7 @@ async function seed(dir: string, messages: number): Promise<void> {
               CASE WHEN i % 10 < 8 THEN 'delivered' WHEN i % 10 = 8 THEN 'failed' ELSE 'submitted' END, 1, 'p' || i, ? - i, ? - i FROM n`,
     ).run(messages, per, now, now);
     db.prepare(`INSERT INTO message_events (message_id, at, state, source, detail) SELECT id, updated_at, state, 'push', '' FROM messages`).run();
+    syncSeededMessages(db);
   })();
   db.close();
 }

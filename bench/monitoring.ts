@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { syncSeededMessages } from '../tests/helpers/kept-counts.ts';
 import type { Core } from '../src/main/core/create-core.ts';
 import { createCore } from '../src/main/core/create-core.ts';
 import { MemorySecretStore } from '../src/main/core/ports.ts';
@@ -108,6 +109,7 @@ function seedSubmitted(core: Core, accountId: string, n: number): void {
   const ins = db.prepare(`INSERT INTO messages (campaign_id, account_id, e164, address, text, state, submission_id, provider_id, handed_at, updated_at) VALUES ('bench', ?, ?, ?, 'x', 'submitted', ?, ?, ?, ?)`);
   db.transaction(() => {
     for (let i = 0; i < n; i++) ins.run(accountId, `+${number(i)}`, number(i), sub, String(i + 1), now, now);
+    syncSeededMessages(db);
   })();
 }
 
@@ -183,6 +185,7 @@ async function logRun(): Promise<{ first: number[]; firstP95: number; filtered: 
   try {
     const t0 = performance.now();
     const { accounts, campaigns } = seedLog(core);
+    syncSeededMessages(core.context.db);
     core.context.db.exec('ANALYZE');
     const seedMs = performance.now() - t0;
     const first: number[] = [];
@@ -240,7 +243,7 @@ async function main() {
     '',
     '| figure | median | p95 | baseline / goal |',
     '|---|---|---|---|',
-    `| 100k pushed rows received, parsed, matched and stored (${lost} lost) | ${oursMs.toFixed(0)} ms | — | bare server ${bareMs.toFixed(0)} ms → ${ratio.toFixed(2)}× (goal ≤10 s, ≤3×, 0 lost) |`,
+    `| 100k pushed rows received, parsed, matched and stored (${lost} lost) | ${oursMs.toFixed(0)} ms | — | bare server ${bareMs.toFixed(0)} ms → ${ratio.toFixed(2)}× (goal ≤10 s, 0 lost; the ratio for information) |`,
     `| message log, first page (200 rows, no filter) | ${median(log.first).toFixed(1)} ms | ${log.firstP95.toFixed(1)} ms | goal ≤50 ms |`,
     ...Object.entries(log.filtered).map(([name, xs]) => `| message log, ${name} | ${median(xs).toFixed(1)} ms | ${percentile(xs, 95).toFixed(1)} ms | goal ≤100 ms p95 |`),
   ];
@@ -250,7 +253,8 @@ async function main() {
     value: `${(oursMs / 1000).toFixed(2)} s; ${lost} lost`,
     baseline: `bare parse-and-200 server ${(bareMs / 1000).toFixed(2)} s`,
     ratio: `${ratio.toFixed(2)}×`,
-    goals: [atMost(oursMs / 1000, 10, ' s', 2), atMost(ratio, 3, '×', 2), atMost(lost, 0, ' lost')],
+    // The ≤3× ratio goal was withdrawn (issue 15: a durable ingest against a server that stores nothing); the ratio is printed for information.
+    goals: [atMost(oursMs / 1000, 10, ' s', 2), atMost(lost, 0, ' lost')],
     runs: `median of ${RUNS}`,
   });
   emitResult({

@@ -72,6 +72,20 @@ const BENCHES: Spec[] = [
     prepare: ['npm', 'run', 'build'],
   },
   {
+    file: 'responsiveness.ts',
+    figures: [
+      'responsiveness while importing a 100k-row .xlsx: UI call latency',
+      'responsiveness while creating and submitting a 100k campaign: UI call latency',
+      'responsiveness while ingesting 100k pushed reports: UI call latency',
+      '1,000,000-row CSV import (upload → analyse → commit)',
+    ],
+    args: [],
+    quick: ['--rows', '20000', '--csv-rows', '100000'],
+    timeoutMin: 12,
+    // It drives the built headless app (out/).
+    prepare: ['npm', 'run', 'build'],
+  },
+  {
     file: 'reliability.ts',
     figures: ['reliability: 20 SIGKILLs during a 20k campaign; the fault matrix'],
     args: [],

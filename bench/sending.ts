@@ -216,10 +216,11 @@ async function benchEims(runs: number, count: number) {
     value: `${(f / 1000).toFixed(2)} s (campaignCreate ${create.toFixed(0)} ms of it)${unsent}`,
     baseline: `bare fetch script, same ${requests.bare} POSTs: ${(b / 1000).toFixed(2)} s`,
     ratio: `${(f / b).toFixed(2)}×`,
-    goals: [atMost(f / 1000, 5, ' s', 2), atMost(f / b, 2, '×', 2), ...(unsent ? [atMost(Math.max(...missing), 0, ' messages not submitted')] : [])],
+    // The ≤2× ratio goal was withdrawn (issue 15: a durable ledger against a script that records nothing); the ratio is printed for information.
+    goals: [atMost(f / 1000, 5, ' s', 2), ...(unsent ? [atMost(Math.max(...missing), 0, ' messages not submitted')] : [])],
     runs: `median of ${runs}`,
   });
-  return { b, f, create, requests, line: `| EIMS ${count.toLocaleString('en-US')}-number campaign, send → all submitted (batch ${BATCH}, ${CONCURRENCY} in flight) | ${(f / 1000).toFixed(2)} s (goal ≤5 s; campaignCreate ${create.toFixed(0)} ms of it${unsent}) | bare fetch script, same ${requests.bare} POSTs: ${(b / 1000).toFixed(2)} s | ${(f / b).toFixed(2)}× (goal ≤2×) |` };
+  return { b, f, create, requests, line: `| EIMS ${count.toLocaleString('en-US')}-number campaign, send → all submitted (batch ${BATCH}, ${CONCURRENCY} in flight) | ${(f / 1000).toFixed(2)} s (goal ≤5 s; campaignCreate ${create.toFixed(0)} ms of it${unsent}) | bare fetch script, same ${requests.bare} POSTs: ${(b / 1000).toFixed(2)} s | ${(f / b).toFixed(2)}× (for information) |` };
 }
 
 async function benchBox(runs: number, ports: number, paceMs: number, busyMs: number, count: number) {

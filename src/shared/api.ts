@@ -14,6 +14,7 @@ import { desktopEvents, desktopMethods } from './contract/desktop.ts';
 import { monitoringEvents, monitoringMethods } from './contract/monitoring.ts';
 import { providerEvents, providerMethods } from './contract/providers.ts';
 import { scheduleEvents, scheduleMethods } from './contract/schedules.ts';
+import { uploadEvents, uploadMethods } from './contract/uploads.ts';
 
 export const methods = {
   ...appMethods,
@@ -24,6 +25,7 @@ export const methods = {
   ...desktopMethods,
   ...monitoringMethods,
   ...scheduleMethods,
+  ...uploadMethods,
 };
 
 export const events = {
@@ -35,6 +37,7 @@ export const events = {
   ...desktopEvents,
   ...monitoringEvents,
   ...scheduleEvents,
+  ...uploadEvents,
 };
 
 export type Methods = typeof methods;

@@ -6,8 +6,8 @@ import { importOptionsSchema, regionSchema } from './contacts.ts';
  * contract validates. (The import engine's shapes are in contacts.ts.)
  */
 
-/** Files travel as base64 inside the JSON input. The headless bridge takes bodies up to 64 MB, so
- * a file may be at most 45 MB (60 MB as base64). */
+/** A contacts file is at most 45 MB. It comes as an upload (shared/uploads.ts: in parts, named by its
+ * uploadId) or, small, as base64 inside the JSON input (the headless bridge takes bodies up to 64 MB). */
 export const MAX_UPLOAD_BYTES = 45 * 1024 * 1024;
 export const MAX_UPLOAD_BASE64 = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4;
 
@@ -114,7 +114,12 @@ const varsSchema = z.record(
   z.string().max(1000, 'A variable value is at most 1000 characters'),
 );
 
-export const importOpenSchema = z.object({ fileName, base64 });
+/** A file in an input: inline base64, or the id of an upload (uploadPart) — exactly one of them. */
+const fileSource = { base64: base64.optional(), uploadId: id.optional() };
+const oneSource = <T extends { base64?: string | undefined; uploadId?: string | undefined }>(v: T) => (v.base64 === undefined) !== (v.uploadId === undefined);
+const sourceMessage = { message: 'Choose the file again.', path: ['base64'] };
+
+export const importOpenSchema = z.object({ fileName, ...fileSource }).refine(oneSource, sourceMessage);
 export const importAnalyseSchema = z.object({ importId: id, options: importOptionsSchema.prefault({}) });
 export const importTargetSchema = z.union([z.object({ listId: id }), z.object({ newListName: listName })]);
 export const importCommitSchema = z.object({
@@ -166,5 +171,5 @@ export const optOutAddSchema = z.object({
   region: regionSchema,
 });
 export const optOutRemoveSchema = z.object({ numbers: z.array(z.string().min(1).max(40)).min(1).max(10_000) });
-export const optOutImportSchema = z.object({ fileName, base64, region: regionSchema });
+export const optOutImportSchema = z.object({ fileName, ...fileSource, region: regionSchema }).refine(oneSource, sourceMessage);
 export const optOutExportSchema = z.object({ format: z.enum(EXPORT_FORMATS) });

@@ -48,10 +48,12 @@ export type RestoreResult =
 
 export const restoreInputSchema = z.object({
   fileName: z.string().trim().min(1).max(255),
-  base64: z.string().min(1, 'Choose a backup file.'),
+  /** The backup inline (small) or as an upload (shared/uploads.ts) — one of them. */
+  base64: z.string().min(1, 'Choose a backup file.').optional(),
+  uploadId: z.string().min(1).max(100).optional(),
   /** The receiver address and port to restore: ask when the backup's listen wider than now (default), the backup's, or the current ones. */
   receiver: z.enum(['ask', 'backup', 'current']).default('ask'),
-});
+}).refine((v) => (v.base64 === undefined) !== (v.uploadId === undefined), { message: 'Choose a backup file.', path: ['base64'] });
 export type RestoreInput = z.input<typeof restoreInputSchema>;
 
 export const AUDIT_ACTIONS = [

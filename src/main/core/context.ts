@@ -6,6 +6,7 @@ import type { AuditLog } from './audit/audit-log.ts';
 import type { Logger } from './logging/logger.ts';
 import type { Notify } from './notify/notifier.ts';
 import type { Reads } from './store/reads.ts';
+import type { UploadStore } from './uploads/upload-store.ts';
 
 /** What every area of the core is built from. Areas export `createXHandlers(ctx)` typed against their contract slice. */
 export interface CoreContext {
@@ -15,6 +16,10 @@ export interface CoreContext {
   dbPath?: string;
   /** Reads that grow with the data, off main's event loop (store/reads.ts; absent in hand-built test contexts: readsOf runs them in place). */
   reads?: Reads;
+  /** Files from the window, received in parts (uploads/upload-store.ts). */
+  uploads?: UploadStore;
+  /** Tests: smaller heap caps for the import and compose workers (MB), to see one run out. */
+  workerHeapMb?: { import?: number; compose?: number } | undefined;
   secrets: SecretStore;
   clock: Clock;
   fetch: FetchLike;

@@ -17,6 +17,7 @@ import { SettingsService } from './settings/settings-service.ts';
 import { DATABASE_FILE, openDatabase } from './store/database.ts';
 import { createComposer } from './campaigns/composer.ts';
 import { createReads } from './store/reads.ts';
+import { createUploadStore } from './uploads/upload-store.ts';
 import { createNumberIndex } from './store/number-index.ts';
 import { inSteps } from './store/slices.ts';
 import { join } from 'node:path';
@@ -65,6 +66,8 @@ export interface CoreOptions {
   onRestartRequested?: () => void;
   /** Who is recorded in the audit log (default: the OS user name). */
   actor?: string;
+  /** Tests: smaller heap caps for the import and compose workers (MB), to see one run out. */
+  workerHeapMb?: { import?: number; compose?: number };
 }
 
 export interface Core {
@@ -105,6 +108,8 @@ export function createCore(options: CoreOptions): Core {
     db,
     dbPath: join(options.dataDir, DATABASE_FILE),
     reads: undefined,
+    workerHeapMb: options.workerHeapMb,
+    uploads: createUploadStore(options.dataDir, () => clock.now()),
     secrets: new RedactingSecretStore(options.secrets, log.redactor),
     audit,
     log,
@@ -137,12 +142,12 @@ export function createCore(options: CoreOptions): Core {
     onError: (err, where) => reportError(`dispatch:${where}`, err),
     ...(options.dispatch ? { tuning: options.dispatch } : {}),
   });
-  const composer = createComposer({ db, dbPath: ctx.dbPath!, now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
+  const composer = createComposer({ db, dbPath: ctx.dbPath!, ...(options.workerHeapMb?.compose ? { maxHeapMb: options.workerHeapMb.compose } : {}), now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
   const campaigns = createCampaignService(ctx, dispatcher, composer);
   const monitoring: Monitoring = createMonitoring(ctx, { dispatcher, campaigns, onError: (err, where) => options.onError?.(`monitoring:${where}`, err) }, options.monitoring);
   const schedules = createScheduleSystem(ctx, campaigns, composer, { offerFile: (file) => monitoring.receiver.offerFile(file), ...options.schedules }, (where, err) => reportError(`schedule:${where}`, err));
   const pauseAll = createPauseAll(campaigns);
-  const backup = createBackupService({ db, dataDir: options.dataDir, appVersion: options.version ?? '0.0.0', schemaVersion, now: () => ctx.clock.now(), settings: () => ctx.settings.get() });
+  const backup = createBackupService({ reads: ctx.reads, uploads: ctx.uploads, dataDir: options.dataDir, appVersion: options.version ?? '0.0.0', schemaVersion, now: () => ctx.clock.now(), settings: () => ctx.settings.get() });
 
   const { recover: recoverContacts, ...contactsHandlers } = createContactsHandlers(ctx);
   const handlers: Handlers = {
@@ -154,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
     ...createMonitoringHandlers(ctx, monitoring),
     ...auditedSchedules(schedules.handlers, audit),
+    uploadPart: (part) => ctx.uploads!.part(part),
   };
 
   let stopped = false;
@@ -198,6 +204,7 @@ export function createCore(options: CoreOptions): Core {
       await dispatcher.stop();
       await composer.close();
       await ctx.reads?.close();
+      await ctx.uploads?.close();
       log.info('app.stop');
       db.close();
     },

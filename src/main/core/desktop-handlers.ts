@@ -40,8 +40,8 @@ export function createDesktopHandlers(d: DesktopDeps): DesktopHandlers {
       d.log.info('backup.created', { fileName: file.fileName, databaseBytes: file.info.databaseBytes });
       return file;
     },
-    backupRestore: (input) => {
-      const result = d.backup.restore(input);
+    backupRestore: async (input) => {
+      const result = await d.backup.restore(input);
       if (result.status !== 'staged') return result;
       d.audit.record({ action: 'backup.restore', summary: `${input.fileName} (made ${new Date(result.info.createdAt).toISOString()}), applied at the next start` });
       d.log.warn('backup.restore-staged', { fileName: input.fileName, ...result.info });

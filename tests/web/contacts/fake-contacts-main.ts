@@ -13,6 +13,8 @@ export interface FakeContactsMain {
   calls: Array<{ method: string; input: unknown }>;
   lists: ListView[];
   optOuts: OptOutView[];
+  /** What arrived through uploadPart, per upload id (the file's text). */
+  uploads: Map<string, string>;
   callsOf: (method: string) => unknown[];
   emit: <K extends EventName>(name: K, payload: EventPayload<K>) => void;
   failNext: (method: string, error: AppErrorShape) => void;
@@ -53,6 +55,7 @@ export function createFakeContactsMain(seed: { lists?: ListView[] } = {}): FakeC
     calls: [],
     lists: [...(seed.lists ?? [])],
     optOuts: [],
+    uploads: new Map(),
     callsOf: (m) => fake.calls.filter((c) => c.method === m).map((c) => c.input),
     emit: (name, payload) => {
       for (const l of listeners.get(name) ?? []) l(payload);
@@ -81,6 +84,11 @@ export function createFakeContactsMain(seed: { lists?: ListView[] } = {}): FakeC
       return { id };
     },
     contactsSearch: ({ offset }: { offset?: number }) => ({ rows: [], total: 0, offset: offset ?? 0 }),
+    uploadPart: ({ uploadId, size, base64 }: { uploadId?: string; size: number; base64: string }) => {
+      const id = uploadId ?? `up-${fake.callsOf('uploadPart').length}`;
+      fake.uploads.set(id, (fake.uploads.get(id) ?? '') + atob(base64));
+      return { uploadId: id, received: fake.uploads.get(id)!.length, size };
+    },
     importOpen: ({ fileName }: { fileName: string }) => ({ importId: 'imp-1', fileName, bytes: 10, sheets: ['Customers'] }),
     importAnalyse: async () => {
       fake.emit('importProgress', { importId: 'imp-1', phase: 'normalise', done: 1, total: 4 });

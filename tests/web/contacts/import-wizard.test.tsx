@@ -35,11 +35,11 @@ describe('import wizard', () => {
     fake = install();
   });
 
-  it('uploads the file as base64, analyses it, and walks to the preview with counts and rejects', async () => {
+  it('uploads the file in parts, analyses it, and walks to the preview with counts and rejects', async () => {
     await openWizardWithFile(fake);
-    const [open] = fake.callsOf('importOpen') as Array<{ fileName: string; base64: string }>;
+    const [open] = fake.callsOf('importOpen') as Array<{ fileName: string; uploadId: string }>;
     expect(open!.fileName).toBe('people.xlsx');
-    expect(atob(open!.base64)).toBe('phone\n13800000001\n');
+    expect(fake.uploads.get(open!.uploadId)).toBe('phone\n13800000001\n');
     expect(fake.callsOf('importAnalyse')).toEqual([{ importId: 'imp-1', options: { region: 'CN', previewRows: 100 } }]);
 
     fireEvent.click(screen.getByTestId('import-next')); // → sheet & encoding

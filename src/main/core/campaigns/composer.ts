@@ -28,7 +28,7 @@ const WORKER_URL = findWorkerUrl([new URL('./compose-worker.ts', import.meta.url
 
 /** How many numbers pasted text holds, counted up to `cap` (runs of 5+ digits: an upper bound that costs nothing). */
 function pastedAtMost(text: string, cap: number): number {
-  const digits = /\d[\d\s()+-]{4,}/g;
+  const digits = /\d[\d ()+-]{4,}/g;
   let n = 0;
   while (n < cap && digits.exec(text) !== null) n++;
   return n;
@@ -41,6 +41,8 @@ export interface ComposerOptions {
   onInternal?: (where: string, detail: string) => void;
   /** Tests: compose every set in the worker (or never), whatever its size. */
   worker?: 'always' | 'never';
+  /** The compose worker's heap cap in MB (default WORKER_LIMITS.compose). */
+  maxHeapMb?: number;
 }
 
 export function createComposer(options: ComposerOptions) {
@@ -51,7 +53,7 @@ export function createComposer(options: ComposerOptions) {
       : new WorkerClient<ComposeHandlers>({
           url: WORKER_URL,
           name: 'compose',
-          resourceLimits: WORKER_LIMITS.compose,
+          resourceLimits: options.maxHeapMb ? { ...WORKER_LIMITS.compose, maxOldGenerationSizeMb: options.maxHeapMb } : WORKER_LIMITS.compose,
           workerData: { dbPath: options.dbPath },
           now: options.now,
           outOfMemory: () =>
@@ -115,6 +117,10 @@ export function createComposer(options: ComposerOptions) {
     },
 
     close: () => worker?.close() ?? Promise.resolve(),
+    /** Whether the compose worker has been started (tests). */
+    get workerStarted(): boolean {
+      return worker?.running ?? false;
+    },
   };
 }
 

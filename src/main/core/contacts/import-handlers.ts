@@ -8,7 +8,7 @@ import { assertNameFree, requireList } from './list-service.ts';
 import { ImportWriter, type ImportJob, type WriteTarget } from './store/import-writer.ts';
 import { ListsRepository } from './store/lists-repository.ts';
 import { OptOutsRepository } from './store/opt-outs-repository.ts';
-import { decodeUpload } from './upload.ts';
+import { contactsFile } from './upload.ts';
 
 type ImportHandlerNames = 'importOpen' | 'importAnalyse' | 'importCommit' | 'importCancel' | 'importRejectsExport';
 
@@ -38,7 +38,13 @@ export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks
     lastEmit = now;
     ctx.emit('importProgress', { importId, ...p });
   };
-  const sessions = new ImportSessions({ clock: ctx.clock, optOutLookup: () => optOuts.lookup(), onProgress: progress, ...(ctx.dbPath ? { dbPath: ctx.dbPath } : {}) });
+  const sessions = new ImportSessions({
+    clock: ctx.clock,
+    optOutLookup: () => optOuts.lookup(),
+    onProgress: progress,
+    workerHeapMb: ctx.workerHeapMb?.import,
+    ...(ctx.dbPath ? { dbPath: ctx.dbPath } : {}),
+  });
   const undo = (job: ImportJob) => inSteps(() => writer.undoStep(job, UNDO_STEP, ctx.clock.now()));
 
   return {
@@ -48,10 +54,10 @@ export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks
       for (const job of writer.unfinished()) await undo(job);
     },
 
-    importOpen: async ({ fileName, base64 }) => {
-      const bytes = decodeUpload(base64, fileName);
-      const { importId, sheets } = await sessions.open(fileName, bytes);
-      return { importId, fileName, bytes: bytes.byteLength, sheets };
+    importOpen: async (input) => {
+      const file = await contactsFile(input, ctx.uploads);
+      const { importId, sheets } = await sessions.open(input.fileName, file);
+      return { importId, fileName: input.fileName, bytes: 'bytes' in file ? file.bytes.byteLength : file.size, sheets };
     },
 
     importAnalyse: ({ importId, options }) => sessions.analyse(importId, options),
@@ -88,7 +94,7 @@ export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks
         throw err;
       }
       const counts = sessions.counts(importId);
-      sessions.close(importId);
+      await sessions.close(importId);
       progress(importId, { phase: 'done', done: total, total });
       const list = requireList(lists, write.listId);
       ctx.emit('listsChanged', { reason: 'imported', id: list.id });
@@ -104,8 +110,8 @@ export function createImportHandlers(ctx: CoreContext, hooks: ImportHandlerHooks
       };
     },
 
-    importCancel: ({ importId }) => {
-      sessions.cancel(importId);
+    importCancel: async ({ importId }) => {
+      await sessions.cancel(importId);
       return { importId };
     },
 

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import type { ExportFormat, FileDownload } from '../../../shared/contact-lists.ts';
 import type { ImportCounts, ImportedContact, ImportOptions, ImportPreview, ImportProgress, ImportResult } from '../../../shared/contacts.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -25,12 +27,18 @@ export interface ImportSessionDeps {
   dbPath?: string;
   /** Files at least this big are read in a worker. */
   workerThresholdBytes?: number;
+  /** The import worker's heap cap in MB (default WORKER_LIMITS.import; tests set a small one). */
+  workerHeapMb?: number | undefined;
 }
+
+/** An upload: its bytes (small, inline) or the file an upload wrote (large; removed with the session). */
+export type ImportFile = { bytes: Uint8Array } | { path: string; size: number };
+const sizeOf = (f: ImportFile) => ('bytes' in f ? f.bytes.byteLength : f.size);
 
 interface Session {
   id: string;
   fileName: string;
-  bytes: Uint8Array;
+  file: ImportFile;
   sheets: string[];
   touchedAt: number;
   running?: AbortController;
@@ -60,45 +68,59 @@ export class ImportSessions {
     this.deps = deps;
   }
 
-  private usesWorker(bytes: Uint8Array): boolean {
-    return IMPORT_WORKER_URL !== undefined && bytes.byteLength >= (this.deps.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD);
+  private usesWorker(file: ImportFile): boolean {
+    return IMPORT_WORKER_URL !== undefined && sizeOf(file) >= (this.deps.workerThresholdBytes ?? DEFAULT_WORKER_THRESHOLD);
   }
+
+  /** The file's bytes, for the in-place path (small files: an upload of a few MB at most is read at once). */
+  private bytesOf(file: ImportFile): Uint8Array {
+    return 'bytes' in file ? file.bytes : readFileSync(file.path);
+  }
+
 
   private newWorker(): ImportWorker {
-    return new ImportWorker({ now: () => this.deps.clock.now() });
+    return new ImportWorker({ now: () => this.deps.clock.now(), ...(this.deps.workerHeapMb ? { maxHeapMb: this.deps.workerHeapMb } : {}) });
   }
 
-  private drop(id: string): void {
+  /** Forgets the session at once; resolves when its worker has stopped and its uploaded file is gone. */
+  private async drop(id: string): Promise<void> {
     const s = this.sessions.get(id);
     this.sessions.delete(id);
     s?.running?.abort();
-    void s?.worker?.close();
+    await s?.worker?.close();
+    if (s && 'path' in s.file) await rm(s.file.path, { force: true });
   }
 
-  async open(fileName: string, bytes: Uint8Array): Promise<{ importId: string; sheets: string[] }> {
+  async open(fileName: string, file: ImportFile): Promise<{ importId: string; sheets: string[] }> {
     this.expire();
     if (this.sessions.size >= MAX_SESSIONS) {
       // Drop the oldest idle upload rather than refusing: the user probably abandoned it.
       const idle = [...this.sessions.values()].filter((s) => !s.running).sort((a, b) => a.touchedAt - b.touchedAt)[0];
       if (!idle) throw new AppError('CONTACTS_TOO_MANY_IMPORTS', 'Several imports are running already. Wait for one to finish or cancel it, then try again.', { kind: 'limit' });
-      this.drop(idle.id);
+      void this.drop(idle.id);
     }
     const id = randomUUID();
     let sheets: string[];
     let worker: ImportWorker | undefined;
-    if (this.usesWorker(bytes)) {
+    if (this.usesWorker(file)) {
       // The worker boots and reads the sheet names while the window asks for the analysis.
       worker = this.newWorker();
       try {
-        sheets = (await worker.open(bytes)).sheets;
+        sheets = (await worker.open('bytes' in file ? file.bytes : file)).sheets;
       } catch (err) {
-        void worker.close();
+        await worker.close();
+        if ('path' in file) await rm(file.path, { force: true });
         throw err;
       }
     } else {
-      sheets = sheetNames(bytes); // [] for anything it cannot read; throws for a zip bomb
+      if ('path' in file) {
+        const bytes = readFileSync(file.path);
+        await rm(file.path, { force: true });
+        file = { bytes };
+      }
+      sheets = sheetNames(file.bytes); // [] for anything it cannot read; throws for a zip bomb
     }
-    this.sessions.set(id, { id, fileName, bytes, sheets, touchedAt: this.deps.clock.now(), ...(worker ? { worker } : {}) });
+    this.sessions.set(id, { id, fileName, file, sheets, touchedAt: this.deps.clock.now(), ...(worker ? { worker } : {}) });
     return { importId: id, sheets };
   }
 
@@ -121,7 +143,7 @@ export class ImportSessions {
     s.analysed = undefined;
     const onProgress = (p: ImportProgress) => this.deps.onProgress(importId, p);
     try {
-      const run = s.worker !== undefined || this.usesWorker(s.bytes) ? (o: ImportOptions) => this.inWorker(s, o, controller.signal, onProgress) : (o: ImportOptions) => this.inPlace(s, o, controller.signal, onProgress);
+      const run = s.worker !== undefined || this.usesWorker(s.file) ? (o: ImportOptions) => this.inWorker(s, o, controller.signal, onProgress) : (o: ImportOptions) => this.inPlace(s, o, controller.signal, onProgress);
       const preview = await this.firstSheetThatWorks(s, options, run);
       if (controller.signal.aborted || this.sessions.get(importId) !== s) throw cancelledError();
       return preview;
@@ -134,7 +156,7 @@ export class ImportSessions {
     if (!s.worker) {
       // The previous worker was stopped (a cancelled analysis): a fresh one gets the file again.
       s.worker = this.newWorker();
-      await s.worker.open(s.bytes);
+      await s.worker.open('bytes' in s.file ? s.file.bytes : s.file);
     }
     const worker = s.worker;
     signal.addEventListener('abort', () => {
@@ -148,7 +170,7 @@ export class ImportSessions {
   /** Small files: the same pipeline in place, after yielding once so a cancel sent right away still wins. */
   private async inPlace(s: Session, options: ImportOptions, signal: AbortSignal, onProgress: (p: ImportProgress) => void): Promise<ImportPreview> {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    const result = runImport(s.bytes, options, { signal, onProgress, isOptedOut: this.deps.optOutLookup() });
+    const result = runImport(this.bytesOf(s.file), options, { signal, onProgress, isOptedOut: this.deps.optOutLookup() });
     s.analysed = { valid: result.contacts.length, counts: result.counts, local: result };
     // Every reject stays here for the report export; the window gets the first ones.
     return buildPreview(result, options.previewRows, PREVIEW_REJECTS);
@@ -211,16 +233,16 @@ export class ImportSessions {
   }
 
   /** Stops a running analysis and forgets the upload. */
-  cancel(importId: string): void {
-    if (this.sessions.has(importId)) this.drop(importId);
+  cancel(importId: string): Promise<void> {
+    return this.drop(importId);
   }
 
-  close(importId: string): void {
-    this.drop(importId);
+  close(importId: string): Promise<void> {
+    return this.drop(importId);
   }
 
-  closeAll(): void {
-    for (const id of [...this.sessions.keys()]) this.drop(id);
+  closeAll(): Promise<void> {
+    return Promise.all([...this.sessions.keys()].map((id) => this.drop(id))).then(() => undefined);
   }
 
   /** How many sessions hold a worker (tests). */
@@ -230,6 +252,6 @@ export class ImportSessions {
 
   private expire(): void {
     const now = this.deps.clock.now();
-    for (const s of this.sessions.values()) if (!s.running && now - s.touchedAt > SESSION_TTL_MS) this.drop(s.id);
+    for (const s of this.sessions.values()) if (!s.running && now - s.touchedAt > SESSION_TTL_MS) void this.drop(s.id);
   }
 }

@@ -1,9 +1,8 @@
-import type { ListView } from '../../../shared/contact-lists.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { ListsRepository } from './store/lists-repository.ts';
 
 /** Lookups with the errors a user can meet, shared by the list, contact and import handlers. */
-export function requireList(lists: ListsRepository, id: string): ListView {
+export function requireList(lists: ListsRepository, id: string): { id: string; name: string } {
   const list = lists.get(id);
   if (!list) throw new AppError('CONTACTS_LIST_NOT_FOUND', 'That list no longer exists. It may have been deleted or merged in another window; refresh the lists.');
   return list;

@@ -46,9 +46,10 @@ export function createListHandlers(ctx: CoreContext): Pick<Handlers, ListHandler
     listsCreate: ({ name }) => {
       assertNameFree(lists, name);
       const id = randomUUID();
-      lists.insert(id, name, ctx.clock.now());
+      const now = ctx.clock.now();
+      lists.insert(id, name, now);
       ctx.emit('listsChanged', { reason: 'created', id });
-      return requireList(lists, id);
+      return { id, name, size: 0, optedOut: 0, createdAt: now, updatedAt: now };
     },
 
     listsRename: ({ id, name }) => {
@@ -56,7 +57,7 @@ export function createListHandlers(ctx: CoreContext): Pick<Handlers, ListHandler
       assertNameFree(lists, name, id);
       lists.rename(id, name, ctx.clock.now());
       ctx.emit('listsChanged', { reason: 'renamed', id });
-      return requireList(lists, id);
+      return readsOf(ctx).page('listView', { id });
     },
 
     listsDelete: async ({ id }) => {
@@ -91,7 +92,7 @@ export function createListHandlers(ctx: CoreContext): Pick<Handlers, ListHandler
       }
       if (deleteSources) for (const id of sources) await deleteInSteps(id);
       ctx.emit('listsChanged', { reason: 'merged', id: targetId });
-      return requireList(lists, targetId);
+      return readsOf(ctx).page('listView', { id: targetId });
     },
 
     listsExport: async ({ id, format }) => {

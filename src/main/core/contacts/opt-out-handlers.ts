@@ -8,7 +8,8 @@ import { ImportWorker } from './import/run-import-worker.ts';
 import { eachChunk, nextTurn } from '../store/slices.ts';
 import { normalisePhone } from '../../../shared/phone/normalise.ts';
 import { OptOutsRepository } from './store/opt-outs-repository.ts';
-import { decodeUpload } from './upload.ts';
+import { contactsFile } from './upload.ts';
+import { rm } from 'node:fs/promises';
 
 type OptOutHandlerNames = 'optOutsList' | 'optOutsAdd' | 'optOutsRemove' | 'optOutsImport' | 'optOutsExport';
 
@@ -50,8 +51,8 @@ export function createOptOutHandlers(ctx: CoreContext): Pick<Handlers, OptOutHan
       return { removed };
     },
 
-    optOutsImport: async ({ fileName, base64, region }) => {
-      const bytes = decodeUpload(base64, fileName);
+    optOutsImport: async ({ fileName, base64, uploadId, region }) => {
+      const file = await contactsFile({ fileName, base64, uploadId }, ctx.uploads);
       let added = 0;
       let read = 0;
       const note = fileName.slice(0, 200);
@@ -60,15 +61,15 @@ export function createOptOutHandlers(ctx: CoreContext): Pick<Handlers, OptOutHan
         read += e164s.length;
       };
       let invalid: number;
-      if (bytes.byteLength < WORKER_THRESHOLD_BYTES) {
-        const result = runImport(bytes, { region });
+      if ('bytes' in file && file.bytes.byteLength < WORKER_THRESHOLD_BYTES) {
+        const result = runImport(file.bytes, { region });
         invalid = result.counts.invalid;
         await eachChunk(result.contacts, ADD_STEP, (chunk) => write(chunk.map((c) => c.e164)));
       } else {
         // A big file is read in a worker and its numbers added a chunk per short transaction.
         const worker = new ImportWorker({ now: () => ctx.clock.now() });
         try {
-          await worker.open(bytes);
+          await worker.open('bytes' in file ? file.bytes : file);
           const preview = await worker.analyse({ region });
           invalid = preview.counts.invalid;
           for (let from = 0; from < preview.counts.valid; from += ADD_STEP) {
@@ -77,6 +78,7 @@ export function createOptOutHandlers(ctx: CoreContext): Pick<Handlers, OptOutHan
           }
         } finally {
           await worker.close();
+          if ('path' in file) await rm(file.path, { force: true });
         }
       }
       if (added > 0) ctx.emit('optOutsChanged', { reason: 'imported', count: added });

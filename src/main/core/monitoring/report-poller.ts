@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { nextTurn } from '../store/slices.ts';
 import type { AccountConfig } from '../../../shared/accounts.ts';
 import type { Clock } from '../ports.ts';
 import { EIMS_LIMITS, JSMS_LIMITS } from '../providers/capabilities.ts';
@@ -35,6 +36,9 @@ export interface PollerDeps {
 }
 
 const GIVE_UP_MS = 3 * 86_400_000;
+/** Waiting messages read per page, and at most per account and round. */
+const PAGE = 2_000;
+const SCAN_PER_ROUND = 20_000;
 
 interface Pending {
   id: number;
@@ -61,12 +65,47 @@ export function createReportPoller(deps: PollerDeps) {
     ...(deps.jsmsPullGapMs !== undefined ? { gapMs: deps.jsmsPullGapMs } : {}),
   });
 
-  const pendingEims = db.prepare<[string], Pending>(
-    `SELECT id, provider_id, handed_at FROM messages WHERE account_id = ? AND state IN ('submitted','sent') AND provider_id IS NOT NULL ORDER BY id`,
+  // One state at a time so each read is a range of the (account_id, state, id) index, in id order.
+  const pendingEims = db.prepare<[string, string, number, number], Pending>(
+    `SELECT id, provider_id, handed_at FROM messages WHERE account_id = ? AND state = ? AND id > ? AND provider_id IS NOT NULL ORDER BY id LIMIT ?`,
   );
-  const pendingBox = db.prepare<[string], { id: number; handed_at: number }>(
-    `SELECT id, handed_at FROM messages WHERE account_id = ? AND state IN ('submitted','sent') AND port IS NOT NULL AND handed_at IS NOT NULL ORDER BY id`,
+  const pendingBox = db.prepare<[string, string, number, number], Pending>(
+    `SELECT id, provider_id, handed_at FROM messages WHERE account_id = ? AND state = ? AND id > ? AND port IS NOT NULL AND handed_at IS NOT NULL ORDER BY id LIMIT ?`,
   );
+  /** Where each account's walk over its waiting messages goes on from next round. */
+  const cursors = new Map<string, number>();
+
+  /**
+   * Waiting messages of the account that are due to be asked about, at most `want`: read a page at a
+   * time (a turn of the event loop between pages) from where the last round stopped, wrapping around,
+   * and at most SCAN_PER_ROUND rows a round — never the whole set at once (100k waiting messages would
+   * hold main's event loop for tens of milliseconds every round).
+   */
+  async function duePending(stmt: typeof pendingEims, accountId: string, want: number, now: number, minAgeMs = 0): Promise<Pending[]> {
+    const cursorKey = stmt === pendingBox ? `${accountId}|box` : accountId;
+    const due: Pending[] = [];
+    const taken = new Set<number>();
+    let after = cursors.get(cursorKey) ?? 0;
+    let wrapped = after === 0;
+    for (let scanned = 0; due.length < want && scanned < SCAN_PER_ROUND; ) {
+      const page = [...stmt.all(accountId, 'submitted', after, PAGE), ...stmt.all(accountId, 'sent', after, PAGE)].sort((a, b) => a.id - b.id).slice(0, PAGE);
+      scanned += page.length;
+      for (const m of page) {
+        if (due.length < want && !taken.has(m.id) && isDue(m.id, m.handed_at, now, minAgeMs)) {
+          taken.add(m.id);
+          due.push(m);
+        }
+      }
+      if (page.length < PAGE) {
+        after = 0;
+        if (wrapped) break;
+        wrapped = true;
+      } else after = page[page.length - 1]!.id;
+      await nextTurn();
+    }
+    cursors.set(cursorKey, after);
+    return due;
+  }
   const readBack = createBoxReadBack(db);
 
   /** How long to wait between two questions about a message of this age. */
@@ -99,8 +138,7 @@ export function createReportPoller(deps: PollerDeps) {
   }
 
   async function eimsReports(accountId: string): Promise<void> {
-    const now = clock.now();
-    const list = pendingEims.all(accountId).filter((m) => isDue(m.id, m.handed_at, now));
+    const list = await duePending(pendingEims, accountId, maxCalls * EIMS_LIMITS.idsPerReport, clock.now());
     const client = deps.eims(accountId);
     for (let i = 0, calls = 0; i < list.length && calls < maxCalls; i += EIMS_LIMITS.idsPerReport, calls++) {
       const chunk = list.slice(i, i + EIMS_LIMITS.idsPerReport);
@@ -127,7 +165,7 @@ export function createReportPoller(deps: PollerDeps) {
   /** Box results by time window (box-readback.ts): the waiting messages at least one period old. */
   async function boxOutbox(accountId: string): Promise<void> {
     const now = clock.now();
-    const due = pendingBox.all(accountId).filter((m) => isDue(m.id, m.handed_at, now, every));
+    const due = (await duePending(pendingBox, accountId, SCAN_PER_ROUND, now, every)) as { id: number; handed_at: number }[];
     const r = await readBack.read(accountId, due, deps.box(accountId), now, maxCalls);
     const asked = clock.now();
     for (const id of r.asked) lastAsked.set(id, asked);
@@ -190,7 +228,10 @@ export function createReportPoller(deps: PollerDeps) {
     },
     pollNow,
     /** Forget when messages were last asked about (tests: ask everything again). */
-    reset: () => lastAsked.clear(),
+    reset: () => {
+      lastAsked.clear();
+      cursors.clear();
+    },
   };
 }
 

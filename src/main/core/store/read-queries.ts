@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ProviderKind } from '../../../shared/accounts.ts';
+import { AppError } from '../../../shared/errors.ts';
 import type { ExportFormat, FileDownload } from '../../../shared/contact-lists.ts';
 import type { MessageLogFilter } from '../../../shared/monitoring.ts';
 import { campaignMessagesPage, campaignResultRows, type CampaignMessagesQuery } from '../campaigns/campaign-messages.ts';
@@ -10,6 +11,7 @@ import { ListsRepository } from '../contacts/store/lists-repository.ts';
 import { OptOutsRepository } from '../contacts/store/opt-outs-repository.ts';
 import { createInbox } from '../monitoring/inbox.ts';
 import { createMessageLog } from '../monitoring/message-log.ts';
+import { stageBackup, writeBackup } from '../backup/backup-jobs.ts';
 
 /**
  * The reads whose cost grows with the data — counts and searches that scan, list sizes, exports — as
@@ -32,6 +34,11 @@ export function createReadQueries(db: Database.Database) {
 
   return {
     listsList: () => lists.list(),
+    listView: (q: { id: string }) => {
+      const view = lists.view(q.id);
+      if (!view) throw new AppError('CONTACTS_LIST_NOT_FOUND', 'That list no longer exists. It may have been deleted or merged in another window; refresh the lists.');
+      return view;
+    },
     contactsSearch: (q: { query: string; listId?: string | undefined; offset: number; limit: number }) => contacts.search(q.query, q.listId, q.offset, q.limit),
     optOutsList: (q: { query: string; offset: number; limit: number }) => optOuts.page(q.query, q.offset, q.limit),
     messageLogCount: (q: { filter: MessageLogFilter; countryCode: string }) => ({ total: log(q.countryCode).count(q.filter) }),
@@ -47,6 +54,8 @@ export function createReadQueries(db: Database.Database) {
       const variables = [...new Set(members.flatMap((m) => Object.keys(m.vars)))];
       return tableDownload(contactsTable(members, variables), q.format, q.name, q.name);
     },
+    backupCreate: (q: Parameters<typeof writeBackup>[1]) => writeBackup(db, q),
+    backupStage: (q: Parameters<typeof stageBackup>[0]) => stageBackup(q),
     exportOptOuts: (q: { format: ExportFormat }): Promise<FileDownload> =>
       tableDownload(
         { headers: ['phone', 'source', 'note', 'added_at'], rows: optOuts.all().map((r) => [r.e164, r.source, r.note, new Date(r.createdAt).toISOString()]) },

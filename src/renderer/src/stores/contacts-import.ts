@@ -9,7 +9,7 @@ import type { ImportOptionsInput, ImportPreview } from '../../../shared/contacts
 import type { ImportProgressPhase } from '../../../shared/contract/contacts.ts';
 import type { AppErrorShape, Result } from '../../../shared/errors.ts';
 import { getApi } from '../api.ts';
-import { readFileBase64 } from '../files/read-file.ts';
+import { uploadFile } from '../files/upload-file.ts';
 import { saveDownload } from '../files/save-download.ts';
 import { toErrorShape } from './error-shape.ts';
 import { useContactsStore } from './contacts.ts';
@@ -98,8 +98,8 @@ export const useImportStore = create<ImportState>()((set, get) => {
       }
       set({ busy: 'upload', progress: { phase: 'upload', done: 0, total: file.size } });
       try {
-        const base64 = await readFileBase64(file);
-        const opened = await getApi().importOpen({ fileName: file.name, base64 });
+        const uploadId = await uploadFile(file, (done, total) => set({ progress: { phase: 'upload', done, total } }));
+        const opened = await getApi().importOpen({ fileName: file.name, uploadId });
         if (get().fileName !== file.name) return; // another file was chosen meanwhile
         set({ importId: opened.importId, sheets: opened.sheets });
       } catch (err) {

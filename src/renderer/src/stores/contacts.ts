@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { ContactRow, ExportFormat, ListView, OptOutView } from '../../../shared/contact-lists.ts';
 import type { AppErrorShape, Result } from '../../../shared/errors.ts';
 import { getApi } from '../api.ts';
-import { readFileBase64 } from '../files/read-file.ts';
+import { uploadFile } from '../files/upload-file.ts';
 import { saveDownload } from '../files/save-download.ts';
 import { toErrorShape } from './error-shape.ts';
 import type { LoadStatus } from './settings.ts';
@@ -204,7 +204,7 @@ export const useContactsStore = create<ContactsState>()((set, get) => {
       return r;
     },
     importOptOuts: async (file, region) => {
-      const r = await attempt(async () => getApi().optOutsImport({ fileName: file.name, base64: await readFileBase64(file), region }));
+      const r = await attempt(async () => getApi().optOutsImport({ fileName: file.name, uploadId: await uploadFile(file), region }));
       if (r.ok) await get().loadOptOuts();
       return r;
     },

@@ -7,7 +7,7 @@ import type { AuditPage, LogsFolder, RestoreResult, SendingStatus } from '../../
 import type { AppErrorShape, Result } from '../../../shared/errors.ts';
 import { getApi } from '../api.ts';
 import { saveDownload } from '../files/save-download.ts';
-import { readFileBase64 } from '../files/read-file.ts';
+import { uploadFile } from '../files/upload-file.ts';
 import { toErrorShape } from './error-shape.ts';
 
 const AUDIT_PAGE = 50;
@@ -78,8 +78,8 @@ export const useDataCareStore = create<DataCareState>()((set, get) => ({
     }),
   restore: (file, receiver) =>
     attempt(set, 'restore', async () => {
-      const base64 = await readFileBase64(file);
-      const r = await getApi().backupRestore({ fileName: file.name, base64, ...(receiver ? { receiver } : {}) });
+      const uploadId = await uploadFile(file);
+      const r = await getApi().backupRestore({ fileName: file.name, uploadId, ...(receiver ? { receiver } : {}) });
       if (r.status === 'staged') void get().loadAudit(0);
       return r;
     }),

@@ -6,6 +6,7 @@
  * electron-vite as its own entry. Cancel = the main side terminates it.
  */
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../../shared/contacts.ts';
 import type { ExportFormat, FileDownload } from '../../../../shared/contact-lists.ts';
 import { AppError } from '../../../../shared/errors.ts';
@@ -34,9 +35,9 @@ function optOutsOf(dbPath: string): Set<string> {
 }
 
 export const importWorkerHandlers = {
-  /** Keeps the file; its sheet names (a zip bomb is refused here, at upload). */
-  open: (args: { bytes: ArrayBuffer }): { sheets: string[] } => {
-    bytes = new Uint8Array(args.bytes);
+  /** Keeps the file (given, or read from an upload's path); its sheet names (a zip bomb is refused here, at upload). */
+  open: (args: { bytes: ArrayBuffer } | { path: string }): { sheets: string[] } => {
+    bytes = 'path' in args ? readFileSync(args.path) : new Uint8Array(args.bytes);
     result = null;
     return { sheets: sheetNames(bytes) };
   },
@@ -51,10 +52,10 @@ export const importWorkerHandlers = {
   ): Promise<ImportPreview> => {
     if (!bytes) throw new AppError('CONTACTS_IMPORT_NOT_FOUND', 'This import is no longer open (it was finished, cancelled or timed out). Choose the file again.');
     result = null;
-    // A zip (.xlsx) or a UTF-16 BIFF8 .xls is read by a lean reader (or by SheetJS without any
-    // codepage); anything else may need SheetJS's codepage tables (~250 ms to load).
-    const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-    if (!zip && xlsNeedsCodepages(bytes)) await import('./codepages.ts');
+    // Only a legacy .xls (a CFB container) may need SheetJS's codepage tables (~250 ms to load): not a
+    // zip (.xlsx), not text (decoded by TextDecoder), not a UTF-16 BIFF8 .xls the lean reader reads.
+    const cfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+    if (cfb && xlsNeedsCodepages(bytes)) await import('./codepages.ts');
     const r = runParsedImport(bytes, args.options, { limits: args.limits, onProgress: (p) => ctx.progress(p) });
     if (args.dbPath !== undefined) {
       const optedOut = optOutsOf(args.dbPath);

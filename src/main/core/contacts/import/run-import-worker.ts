@@ -50,9 +50,10 @@ export class ImportWorker {
     });
   }
 
-  /** Hands the file over (a copy); resolves with its sheet names. */
-  open(bytes: Uint8Array): Promise<{ sheets: string[] }> {
-    const copy = bytes.slice();
+  /** Hands the file over (a copy, or the path of an upload the worker reads itself); resolves with its sheet names. */
+  open(file: Uint8Array | { path: string }): Promise<{ sheets: string[] }> {
+    if (!(file instanceof Uint8Array)) return this.client.call('open', { path: file.path });
+    const copy = file.slice();
     return this.client.call('open', { bytes: copy.buffer }, { transfer: [copy.buffer] });
   }
 

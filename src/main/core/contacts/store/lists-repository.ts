@@ -36,7 +36,8 @@ export class ListsRepository {
     this.db = db;
     this.stmts = {
       list: db.prepare<[], RawList>(`${SELECT_VIEW} ORDER BY l.name COLLATE NOCASE`),
-      get: db.prepare<[string], RawList>(`${SELECT_VIEW} AND l.id = ?`),
+      view: db.prepare<[string], RawList>(`${SELECT_VIEW} AND l.id = ?`),
+      get: db.prepare<[string], { id: string; name: string }>(`SELECT id, name FROM lists WHERE id = ? AND state = 'ready'`),
       markDeleting: db.prepare<[number, string]>(`UPDATE lists SET state = 'deleting', name = name || ' · deleting ' || id, updated_at = ? WHERE id = ? AND state = 'ready'`),
       deleting: db.prepare<[], string>(`SELECT id FROM lists WHERE state = 'deleting'`).pluck(),
       someMembers: db.prepare<[string, number], number>(`SELECT contact_id FROM list_members WHERE list_id = ? LIMIT ?`).pluck(),
@@ -58,8 +59,14 @@ export class ListsRepository {
     return this.stmts.list.all().map(toView);
   }
 
-  get(id: string): ListView | undefined {
-    const row = this.stmts.get.get(id);
+  /** A shown list's id and name (cheap: no counting). */
+  get(id: string): { id: string; name: string } | undefined {
+    return this.stmts.get.get(id);
+  }
+
+  /** A shown list with its size and opted-out count (counts its members: the read worker's job for a big list). */
+  view(id: string): ListView | undefined {
+    const row = this.stmts.view.get(id);
     return row ? toView(row) : undefined;
   }
 
