@@ -183,6 +183,10 @@ export interface CampaignView {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** When nothing was left to send (a `handed` or `done` campaign), or null. */
+  handedAt: number | null;
+  /** A `handed` campaign's end of the report window: it is finished then at the latest. */
+  reportsUntil: number | null;
   /** Set while the campaign waits for quiet hours to end (epoch ms of the next allowed time). */
   waitingUntil: number | null;
   /** The last error that held the whole campaign (e.g. balance insufficient), if any. */

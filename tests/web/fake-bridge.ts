@@ -157,6 +157,8 @@ export function fakeCampaign(partial: Partial<Omit<CampaignView, 'counts'>> & { 
     createdAt: Date.UTC(2026, 0, 2, 3, 4, 5),
     updatedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
     finishedAt: null,
+    handedAt: null,
+    reportsUntil: null,
     waitingUntil: null,
     lastError: null,
     retryOf: null,

@@ -13,7 +13,7 @@ import { secretKey } from '../../../src/main/core/accounts/account-secrets.ts';
 import { DATABASE_FILE } from '../../../src/main/core/store/database.ts';
 import { startEimsSim, type EimsSim } from '../../sim/eims.ts';
 import { countByNumber } from '../../sim/http-kit.ts';
-import { call, cnMobiles, waitForCampaign } from '../../helpers/sending.ts';
+import { call, cnMobiles, waitForCampaign, handedOver } from '../../helpers/sending.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
 
@@ -79,7 +79,7 @@ describe('a crash while a campaign is being written', () => {
 
     await withCore(async (tc) => {
       tc.secrets.set(secretKey(accountId, 'password'), 'demo-password');
-      const c = await waitForCampaign(tc.core, left[0]!.id, { timeoutMs: 60_000, until: (v) => v.state === 'done' });
+      const c = await waitForCampaign(tc.core, left[0]!.id, { timeoutMs: 60_000, until: handedOver });
       expect(c.total).toBe(count);
       expect(c.counts.submitted).toBe(count);
     });

@@ -69,6 +69,8 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     finishedAt: c.finishedAt,
+    handedAt: c.handedAt,
+    reportsUntil: c.state === 'handed' && c.handedAt !== null ? c.handedAt + ctx.settings.get().reportWindowHours[c.provider] * 3_600_000 : null,
     waitingUntil: c.state === 'running' ? dispatcher.waitingUntil(c.id) : null,
     lastError: c.lastError,
     retryOf: c.retryOf,
@@ -199,7 +201,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
 
     async resume(id: string): Promise<CampaignView> {
       const c = requireCampaign(id);
-      if (c.state === 'cancelled' || c.state === 'done') {
+      if (c.state === 'cancelled' || c.state === 'done' || c.state === 'handed') {
         throw new AppError('CAMPAIGN_FINISHED', 'This campaign has finished. Retry its failed messages as a new campaign instead.');
       }
       if (c.state === 'paused') {

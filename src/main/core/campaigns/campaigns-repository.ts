@@ -38,9 +38,11 @@ export interface CampaignRow {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** When nothing was left to send (the report window starts), or null. */
+  handedAt: number | null;
 }
 
-export type NewCampaign = Omit<CampaignRow, 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'total' | 'totalSegments'>;
+export type NewCampaign = Omit<CampaignRow, 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'handedAt' | 'total' | 'totalSegments'>;
 
 export interface CampaignOptions {
   ports?: number[];
@@ -62,6 +64,7 @@ interface RawCampaign {
   created_at: number;
   updated_at: number;
   finished_at: number | null;
+  handed_at: number | null;
 }
 
 const toRow = (r: RawCampaign): CampaignRow => ({
@@ -80,6 +83,7 @@ const toRow = (r: RawCampaign): CampaignRow => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   finishedAt: r.finished_at,
+  handedAt: r.handed_at,
 });
 
 export interface NewMessage {
@@ -123,7 +127,10 @@ export class CampaignsRepository {
       get: db.prepare<[string], RawCampaign>('SELECT * FROM campaigns WHERE id = ?'),
       list: db.prepare<[], RawCampaign>('SELECT * FROM campaigns ORDER BY created_at DESC, rowid DESC'),
       running: db.prepare<[], RawCampaign>(`SELECT * FROM campaigns WHERE state = 'running' ORDER BY created_at, rowid`),
-      setState: db.prepare<[string, number, number | null, string]>('UPDATE campaigns SET state = ?, updated_at = ?, finished_at = ? WHERE id = ?'),
+      setState: db.prepare<[string, number, number | null, number | null, string]>(
+        'UPDATE campaigns SET state = ?, updated_at = ?, finished_at = ?, handed_at = coalesce(?, handed_at) WHERE id = ?',
+      ),
+      handed: db.prepare<[], RawCampaign>(`SELECT * FROM campaigns WHERE state = 'handed' ORDER BY handed_at`),
       setError: db.prepare<[string | null, number, string]>('UPDATE campaigns SET last_error = ?, updated_at = ? WHERE id = ?'),
       counts: db.prepare<[string], { state: string; n: number }>('SELECT state, n FROM campaign_counts WHERE campaign_id = ?'),
       pending: db.prepare<[string], { n: number }>(
@@ -242,9 +249,21 @@ export class CampaignsRepository {
     return this.stmts.running.all().map(toRow);
   }
 
+  /** `handed` stamps handed_at (the report window starts); `done` and `cancelled` stamp finished_at. */
   setState(id: string, state: CampaignState, now: number): void {
     const finished = state === 'done' || state === 'cancelled' ? now : null;
-    this.stmts.setState.run(state, now, finished, id);
+    this.stmts.setState.run(state, now, finished, state === 'handed' ? now : null, id);
+  }
+
+  /** Campaigns handed over and waiting for their last reports, oldest first. */
+  handed(): CampaignRow[] {
+    return this.stmts.handed.all().map(toRow);
+  }
+
+  /** Whether every message is final: delivered, failed, expired or cancelled (kept counts: no scan). */
+  allFinal(id: string): boolean {
+    const c = this.counts(id);
+    return c.queued + c.submitting + c.submitted + c.sent + c.unknown === 0;
   }
 
   setError(id: string, error: AppErrorShape | null, now: number): void {

@@ -157,6 +157,11 @@ export function CampaignDetail({ id }: { id: string }) {
           <Text size="sm">{t('detail.waiting', { time: dt.dateTime(c.waitingUntil) })}</Text>
         </Alert>
       )}
+      {c.state === 'handed' && c.reportsUntil !== null && (
+        <Alert color="cyan" variant="light" title={t('detail.handedTitle')} data-testid="campaign-handed">
+          <Text size="sm">{t('detail.handed', { time: dt.dateTime(c.reportsUntil) })}</Text>
+        </Alert>
+      )}
       {c.lastError && <ErrorAlert title={t('detail.lastErrorTitle')} error={c.lastError} testId="campaign-last-error" />}
       {unknown > 0 && (
         <Alert color="yellow" variant="light" title={t('detail.unknownTitle')} data-testid="campaign-unknown">
@@ -166,7 +171,7 @@ export function CampaignDetail({ id }: { id: string }) {
 
       <Paper withBorder p="md">
         <Stack gap="md">
-          <CampaignProgress counts={c.counts} total={c.total} />
+          <CampaignProgress counts={c.counts} total={c.total} state={c.state} />
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="md">
             <Fact
               label={t('detail.account')}
@@ -180,6 +185,7 @@ export function CampaignDetail({ id }: { id: string }) {
             <Fact label={t('detail.recipients')} value={number.format(c.total)} testId="campaign-total" />
             <Fact label={t('detail.segments')} value={number.format(c.totalSegments)} />
             <Fact label={t('detail.created')} value={dt.dateTime(c.createdAt)} />
+            {c.handedAt !== null && <Fact label={t('detail.handedAt')} value={dt.dateTime(c.handedAt)} />}
             {c.finishedAt !== null && <Fact label={t('detail.finished')} value={dt.dateTime(c.finishedAt)} />}
             {c.quietHours && <Fact label={t('sections.quietHours', { ns: 'compose' })} value={t('detail.quietHours', { start: dt.timeOfDay(c.quietHours.start), end: dt.timeOfDay(c.quietHours.end) })} />}
           </SimpleGrid>

@@ -88,7 +88,7 @@ export function CampaignsList() {
                       <StateBadge state={c.state} waiting={c.waitingUntil !== null} />
                     </Table.Td>
                     <Table.Td>
-                      <CampaignProgress counts={c.counts} total={c.total} compact />
+                      <CampaignProgress counts={c.counts} total={c.total} state={c.state} compact />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
