@@ -393,8 +393,8 @@ describe.runIf(run)('every screen at 1024×700 (and 1280×800), en and zh', () =
   };
 
   for (const lang of LANGS) {
-    it(`visits every view in ${lang} at 1024×700`, () => crawl(lang, VIEWPORT, VIEWS, ''), 240_000);
-    it(`visits every screen in ${lang} at 1280×800`, () => crawl(lang, WIDE, VIEWS.filter((v) => !v.dialog), 'wide '), 240_000);
+    it(`visits every view in ${lang} at 1024×700`, () => crawl(lang, VIEWPORT, VIEWS, ''), 400_000);
+    it(`visits every screen in ${lang} at 1280×800`, () => crawl(lang, WIDE, VIEWS.filter((v) => !v.dialog), 'wide '), 300_000);
   }
 
   const report = (lang: Lang, key: keyof Findings, prefix = '', views = VIEWS) =>

@@ -64,6 +64,9 @@ export async function until<T>(what: string, read: () => Promise<T>, ok: (value:
   }
 }
 
+/** Everything handed to the provider: a campaign waits in `handed` for its reports, then is `done`. */
+const handedOver = (state: string) => state === 'handed' || state === 'done';
+
 const hhmm = (ms: number) => {
   const d = new Date(ms);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
@@ -107,7 +110,7 @@ export async function startShowcase(prefix: string): Promise<Showcase> {
 
     // A finished EIMS campaign: delivered, with two failures, reported by push.
     const doneId = (await call<{ id: string }>('campaignCreate', { name: DONE_CAMPAIGN, accountId: eimsId, content: { mode: 'text', body: '{name}您好，春季特惠今天开始，全场八折。' }, recipients: { listIds: [listId], pasted: '13800138011\n13800138012\n13800138013' }, confirmed: true })).id;
-    await until('finished campaign', async () => (await call<{ state: string }>('campaignGet', { id: doneId })).state, (s) => s === 'done');
+    await until('campaign handed over', async () => (await call<{ state: string }>('campaignGet', { id: doneId })).state, handedOver);
     const simIds = [...eims.state.messages.keys()];
     eims.deliverAll(3);
     for (const id of simIds.slice(-2)) eims.setReport(id, 0, 2);
@@ -145,13 +148,14 @@ export async function startShowcase(prefix: string): Promise<Showcase> {
     });
 
     // Everything the screens show has arrived: pushed reports, the box's results, an inbound SMS.
-    await until('box campaign', async () => (await call<{ state: string }>('campaignGet', { id: boxCampaign })).state, (st) => st === 'done');
+    await until('box campaign handed over', async () => (await call<{ state: string }>('campaignGet', { id: boxCampaign })).state, handedOver);
     await box.flushPushes();
     // The box stamps an SMS to the second: wait one so the reply sorts after what was sent.
     await new Promise((r) => setTimeout(r, 1100));
     await box.receiveSms({ from: `+86${BOX_NUMBER}`, port: 2, text: INBOUND_TEXT });
     await box.flushPushes();
     await until('pushed reports', async () => (await call<{ counts: Record<string, number> }>('campaignGet', { id: doneId })).counts, (c) => c.delivered === 6 && c.failed === 2);
+    await until('campaigns done', async () => Promise.all([doneId, boxCampaign].map(async (id) => (await call<{ state: string }>('campaignGet', { id })).state)), (states) => states.every((st) => st === 'done'));
     return { app, eims, jsms, box, csvFile, ids: { eims: eimsId, jsms: jsmsId, box: boxId, list: listId, done: doneId, paused: pausedId, boxCampaign }, call, stop };
   } catch (e) {
     await stop();
