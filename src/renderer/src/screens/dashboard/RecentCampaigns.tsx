@@ -30,18 +30,11 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('recent.name')}</Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {t('recent.delivered')}
-              </Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {t('recent.failed')}
-              </Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {t('recent.expired')}
-              </Table.Th>
-              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {t('recent.pendingHeader')}
-              </Table.Th>
+              {(['delivered', 'failed', 'expired', 'pendingHeader'] as const).map((k) => (
+                <Table.Th key={k} ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {t(`recent.${k}`)}
+                </Table.Th>
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
