@@ -174,7 +174,7 @@ describe.runIf(run)('monitoring in the real renderer', () => {
     await shot('3-dashboard-zh');
     await page.goto(`${app.url}#/messages`);
     await expect.poll(() => page.getByTestId('log-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('log-total').textContent()).toContain('条消息');
+    await expect.poll(() => page.getByTestId('log-total').textContent()).toContain('条短信');
     await shot('1-messages-zh');
     await page.goto(`${app.url}#/inbox`);
     await page.locator(`[data-testid="inbox-thread"][data-number="+86${BOX_NUMBERS[0]}"]`).click();

@@ -18,7 +18,7 @@ export function auditedCampaigns(service: CampaignService, audit: AuditLog): Cam
     async (id: string) => {
       const before = stateOf(id);
       const view = await run(id);
-      audit.record({ action, targetId: id, summary: `${view.name}: ${before ?? '?'} → ${view.state}` });
+      audit.record({ action, targetId: id, summary: `${view.name}: was ${before ?? 'unknown'}, now ${view.state}` });
       return view;
     };
   return {

@@ -16,6 +16,7 @@ import { CancelCampaignModal, ResendUnknownModal } from './CampaignModals.tsx';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { MessagesTable } from './MessagesTable.tsx';
 import { StateBadge } from './StateBadge.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 type Busy = 'pause' | 'resume' | 'cancel' | 'retry' | 'unknown' | 'export' | null;
 
@@ -46,7 +47,7 @@ export function CampaignDetail({ id }: { id: string }) {
   const [dialog, setDialog] = useState<'cancel' | 'unknown' | 'probablyLost' | null>(null);
   const [actionError, setActionError] = useState<{ title: string; error: AppErrorShape } | null>(null);
   const number = new Intl.NumberFormat(i18n.language);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dt = useDateTime();
   const c = detail.id === id ? detail.campaign : null;
 
   const run = async <T,>(which: Busy, fn: () => Promise<Result<T>>, title = t('actions.failed')): Promise<Result<T>> => {
@@ -153,12 +154,12 @@ export function CampaignDetail({ id }: { id: string }) {
       {actionError && <ErrorAlert title={actionError.title} error={actionError.error} testId="campaign-action-error" />}
       {c.waitingUntil !== null && c.state === 'running' && (
         <Alert color="grape" variant="light" title={t('detail.waitingTitle')} data-testid="campaign-waiting">
-          <Text size="sm">{t('detail.waiting', { time: date.format(c.waitingUntil) })}</Text>
+          <Text size="sm">{t('detail.waiting', { time: dt.dateTime(c.waitingUntil) })}</Text>
         </Alert>
       )}
       {c.state === 'handed' && c.reportsUntil !== null && (
         <Alert color="cyan" variant="light" title={t('detail.handedTitle')} data-testid="campaign-handed">
-          <Text size="sm">{t('detail.handed', { time: date.format(c.reportsUntil) })}</Text>
+          <Text size="sm">{t('detail.handed', { time: dt.dateTime(c.reportsUntil) })}</Text>
         </Alert>
       )}
       {c.lastError && <ErrorAlert title={t('detail.lastErrorTitle')} error={c.lastError} testId="campaign-last-error" />}
@@ -193,10 +194,10 @@ export function CampaignDetail({ id }: { id: string }) {
             />
             <Fact label={t('detail.recipients')} value={number.format(c.total)} testId="campaign-total" />
             <Fact label={t('detail.segments')} value={number.format(c.totalSegments)} />
-            <Fact label={t('detail.created')} value={date.format(c.createdAt)} />
-            {c.handedAt !== null && <Fact label={t('detail.handedAt')} value={date.format(c.handedAt)} />}
-            {c.finishedAt !== null && <Fact label={t('detail.finished')} value={date.format(c.finishedAt)} />}
-            {c.quietHours && <Fact label={t('sections.quietHours', { ns: 'compose' })} value={t('detail.quietHours', { start: c.quietHours.start, end: c.quietHours.end })} />}
+            <Fact label={t('detail.created')} value={dt.dateTime(c.createdAt)} />
+            {c.handedAt !== null && <Fact label={t('detail.handedAt')} value={dt.dateTime(c.handedAt)} />}
+            {c.finishedAt !== null && <Fact label={t('detail.finished')} value={dt.dateTime(c.finishedAt)} />}
+            {c.quietHours && <Fact label={t('sections.quietHours', { ns: 'compose' })} value={t('detail.quietHours', { start: dt.timeOfDay(c.quietHours.start), end: dt.timeOfDay(c.quietHours.end) })} />}
           </SimpleGrid>
           <div>
             <Text size="xs" c="dimmed">
