@@ -17,6 +17,7 @@ import { startEimsSim, type EimsSim } from '../sim/eims.ts';
 import { startGsmboxSim, type GsmboxSim } from '../sim/gsmbox.ts';
 import { ARTIFACTS, browserAvailable, launchChromium, screenshotPath } from './support/browser.ts';
 import { bridgeCall, startHeadless, type HeadlessApp } from './support/headless-process.ts';
+import { syncSeededMessages } from '../helpers/kept-counts.ts';
 
 const run = browserAvailable();
 const EIMS_NUMBERS = ['13800138001', '13800138002', '13800138003'];
@@ -222,6 +223,8 @@ describe.runIf(run)('message log scrolling over a large database', () => {
          SELECT 'c' || CAST(i / ? AS INTEGER), 'acc-seed', '+86139' || printf('%08d', i), '86139' || printf('%08d', i), 'hello', 1,
                 CASE WHEN i % 10 = 9 THEN 'failed' ELSE 'delivered' END, 1, 'p' || i, ? - i, ? - i FROM n`,
       ).run(ROWS, per, now, now);
+      // What the app's own writers keep beside the messages: per-campaign counts, the number index.
+      syncSeededMessages(db);
     })();
     db.close();
     app = await startHeadless(dataDir);
