@@ -49,6 +49,16 @@ export const HANDED_OVER_STATES: readonly MessageState[] = ['submitted', 'sent',
 export const CAMPAIGN_STATES = ['preparing', 'running', 'paused', 'handed', 'cancelled', 'done'] as const;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
+/**
+ * `campaign`: composed and sent by the user from Compose (or a schedule). `reply`: an answer typed in
+ * the inbox; `test`: the GSM box push test. Replies and tests are single messages: they go through the
+ * ledger like any send (opt-outs, pacing, never twice) but are not listed as campaigns.
+ */
+export const CAMPAIGN_KINDS = ['campaign', 'reply', 'test'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+/** The kinds that are single messages (the Messages screen's "single messages" filter). */
+export const SINGLE_MESSAGE_KINDS: readonly CampaignKind[] = ['reply', 'test'];
+
 export type MessageCounts = Record<MessageState, number>;
 
 const variableName = z.string().trim().min(1).max(64);
@@ -170,6 +180,8 @@ export interface CampaignPreview {
 
 export interface CampaignView {
   id: string;
+  /** `campaign`, or a single message sent as a reply or a test (see CAMPAIGN_KINDS). */
+  kind: CampaignKind;
   name: string;
   accountId: string;
   accountName: string;
@@ -198,11 +210,29 @@ export interface MessageEventView {
   detail: string;
 }
 
+/**
+ * A JSMS template send, as the screens show it: the ledger keeps the template id (in the campaign) and
+ * the parameters; the template's own words come from JSMS (GET /v1/templates/{id}, kept by the app).
+ */
+export interface SentTemplate {
+  /** The JSMS account whose template it is (template ids are per JSMS app). */
+  accountId: string;
+  id: number;
+  params: Record<string, string>;
+  /** The template's text is known: the message's `text` is it with the parameters in place. Else `text` is ''. */
+  known: boolean;
+}
+
 export interface MessageRow {
   id: number;
   e164: string;
+  /** The contact's name (from its list variables: name, 姓名, …) when the number is a contact. */
+  name: string | null;
   address: string;
+  /** What the recipient got: the rendered text (a template send: its template filled in, when known). */
   text: string;
+  /** Set for JSMS template sends. */
+  template: SentTemplate | null;
   segments: number;
   state: MessageState;
   attempts: number;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CampaignDraft,
+  CampaignKind,
   CampaignPreview,
   CampaignView,
   MessageEventView,
@@ -18,6 +19,7 @@ import type { ComposeRequest } from './compose-set.ts';
 import type { ComposedSet, Composer } from './composer.ts';
 import { createCampaignWriter, type PrepareInput } from './campaign-writer.ts';
 import { readBalance } from './balance.ts';
+import { jsmsTemplateCacheFor } from './jsms-template-cache.ts';
 import { inSteps } from '../store/slices.ts';
 
 /** Queued messages cancelled per step. */
@@ -35,6 +37,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
   const accounts = new AccountsRepository(ctx.db);
   const repo = dispatcher.campaigns;
   const ledger = dispatcher.ledger;
+  const templates = jsmsTemplateCacheFor(ctx);
   const writer = createCampaignWriter({
     repo,
     ledger,
@@ -56,6 +59,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
 
   const view = (c: CampaignRow): CampaignView => ({
     id: c.id,
+    kind: c.kind,
     name: c.name,
     accountId: c.accountId,
     accountName: accounts.get(c.accountId)?.config.name ?? '(deleted account)',
@@ -102,7 +106,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
    * nothing. `begin` then writes the campaign row (usable inside a caller's transaction: the scheduler
    * records its run with it) and `fill` its messages in steps, after which it sends.
    */
-  async function prepare(draft: CampaignDraft, retryOf: string | null = null): Promise<PreparedCampaign> {
+  async function prepare(draft: CampaignDraft, retryOf: string | null = null, campaignKind: CampaignKind = 'campaign'): Promise<PreparedCampaign> {
     const { account, kind, request } = checkDraft(draft);
     const set = await composer.compose(request);
     if (set.summary.recipients === 0) {
@@ -113,6 +117,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     }
     const row: NewCampaign = {
       id: randomUUID(),
+      kind: campaignKind,
       name: draft.name,
       accountId: account.id,
       provider: kind,
@@ -147,6 +152,8 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
 
   return {
     view,
+    /** JSMS template texts and types (what template sends said; which quota a template draws from). */
+    templates,
     async preview(draft: CampaignDraft): Promise<CampaignPreview> {
       const { account, kind, request } = checkDraft(draft);
       const summary = await composer.preview(request);
@@ -174,6 +181,16 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       return fill(p);
     },
 
+    /**
+     * One message that is not a campaign (a reply from the inbox, the box push test): written and sent
+     * through the ledger exactly like a campaign's (opt-outs, pacing, never twice), listed apart.
+     */
+    async sendSingle(draft: CampaignDraft, kind: Exclude<CampaignKind, 'campaign'>): Promise<CampaignView> {
+      const p = await prepare(draft, null, kind);
+      begin(p);
+      return fill(p);
+    },
+
     prepare,
     begin,
     fill,
@@ -185,7 +202,8 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       }
     },
 
-    list: (): CampaignView[] => repo.list().map(view),
+    /** The campaigns (replies and tests, single messages, are not among them). */
+    list: (): CampaignView[] => repo.list('campaign').map(view),
     get: (id: string): CampaignView => view(requireCampaign(id)),
 
     async pause(id: string): Promise<CampaignView> {
@@ -234,6 +252,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       const p: PreparedCampaign = {
         row: {
           id: randomUUID(),
+          kind: c.kind,
           name: name ?? `${c.name} (retry)`,
           accountId: c.accountId,
           provider: c.provider,

@@ -13,6 +13,8 @@ import { hostForBox, readBoxPush, setupBoxPush, type BoxPushEnv } from './box-pu
 import { sendBoxPushTest } from './box-push-test.ts';
 import type { Monitoring } from './create-monitoring.ts';
 import { replyToThread } from './inbox-reply.ts';
+import { withTemplateTexts } from '../campaigns/jsms-template-cache.ts';
+import { unknownTemplates } from '../campaigns/sent-text.ts';
 
 type MonitoringHandlers = Pick<Handlers, keyof typeof monitoringMethods>;
 
@@ -49,13 +51,28 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
     boxPushSetup: async ({ accountId, host, reportsEnable, resultsEnable }) => setupBoxPush(boxEnv(accountId), { host, reportsEnable, resultsEnable }),
     boxPushTest: async (input) => sendBoxPushTest(ctx, m, input),
 
-    messageLog: ({ cursor, limit, ...filter }) => m.messageLog.page(filter, cursor, limit),
+    messageLog: ({ cursor, limit, ...filter }) =>
+      withTemplateTexts(
+        m.campaigns.templates,
+        () => m.messageLog.page(filter, cursor, limit),
+        (page) => unknownTemplates(page.rows.map((r) => r.template)),
+      ),
     messageLogCount: (filter) => readsOf(ctx).page('messageLogCount', { filter, countryCode: m.countryCode() }),
     messageLogExport: ({ format, ...filter }) =>
       readsOf(ctx).file('exportMessageLog', { filter, countryCode: m.countryCode(), format, baseName: `messages-${new Date(ctx.clock.now()).toISOString().slice(0, 10)}` }),
 
-    inboxThreads: (q) => readsOf(ctx).page('inboxThreads', q),
-    inboxThread: (q) => m.inbox.thread(q),
+    inboxThreads: (q) =>
+      withTemplateTexts(
+        m.campaigns.templates,
+        () => readsOf(ctx).page('inboxThreads', q),
+        (page) => unknownTemplates(page.threads.map((t) => t.lastTemplate)),
+      ),
+    inboxThread: (q) =>
+      withTemplateTexts(
+        m.campaigns.templates,
+        () => m.inbox.thread(q),
+        (page) => unknownTemplates(page.items.map((i) => (i.kind === 'out' ? i.template : null))),
+      ),
     inboxMarkRead: ({ number }) => ({ unreadTotal: m.inbox.markRead(number) }),
     inboxReply: (input) => replyToThread(m, input),
 
