@@ -312,7 +312,10 @@ export interface AccountBalanceView {
   name: string;
   provider: ProviderKind;
   balances: BalanceLine[];
-  /** Below the low-balance threshold (settings). */
+  /**
+   * Below the low-balance threshold (settings): EIMS its balance; JSMS what codes and notices draw on
+   * (the industry quota plus the all-type quota).
+   */
   low: boolean;
   error: AppErrorShape | null;
   checkedAt: number;
@@ -322,9 +325,12 @@ export interface BoxPortView {
   port: number;
   name: string;
   available: boolean;
+  /** SMS this SIM took today (as the per-SIM daily cap counts them). */
   sentToday: number;
   /** Daily cap per SIM (0 = none). */
   cap: number;
+  /** What the SIM may still send today: cap − sent today; null when there is no cap. */
+  leftToday: number | null;
 }
 
 export interface BoxView {
@@ -333,6 +339,8 @@ export interface BoxView {
   reachable: boolean;
   error: AppErrorShape | null;
   ports: BoxPortView[];
+  /** What the available SIMs may still send today, together; null when there is no cap. */
+  leftToday: number | null;
   checkedAt: number;
 }
 

@@ -18,7 +18,8 @@ import type { CampaignRow, NewCampaign } from './campaigns-repository.ts';
 import type { ComposeRequest } from './compose-set.ts';
 import type { ComposedSet, Composer } from './composer.ts';
 import { createCampaignWriter, type PrepareInput } from './campaign-writer.ts';
-import { readBalance } from './balance.ts';
+import { readFunds } from './balance.ts';
+import { estimateCost } from './send-cost.ts';
 import { jsmsTemplateCacheFor } from './jsms-template-cache.ts';
 import { inSteps } from '../store/slices.ts';
 
@@ -158,12 +159,19 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       const { account, kind, request } = checkDraft(draft);
       const summary = await composer.preview(request);
       const warnings: string[] = [];
-      const { balance, warning } = await readBalance(ctx, { ...account.config, id: account.id });
-      if (warning) warnings.push(warning);
-      const estimatedCost = kind === 'gsmbox' ? null : summary.totalSegments;
-      if (balance !== null && estimatedCost !== null && estimatedCost > balance) {
-        warnings.push(`The estimated cost (${estimatedCost}) is more than the balance (${balance}). Sending stops when the balance runs out.`);
-      }
+      const funds = await readFunds(ctx, { ...account.config, id: account.id }, draft.content, templates);
+      if (funds.warning) warnings.push(funds.warning);
+      const { pricePerSegment, currency } = account.config;
+      const costed = estimateCost({
+        kind,
+        segments: summary.totalSegments,
+        recipients: summary.recipients,
+        price: pricePerSegment === undefined ? null : { perSegment: pricePerSegment, currency: currency ?? null },
+        balances: funds.balances,
+        templateType: funds.templateType,
+        box: funds.box && account.config.kind === 'gsmbox' ? { ...funds.box, dailyCap: account.config.dailyCapPerSim, allowed: draft.ports } : null,
+      });
+      warnings.push(...costed.warnings);
       if (summary.recipients === 0) warnings.push('Nobody is left to send to. Check the lists and the opt-out list.');
       if (draft.quietHours) {
         const until = nextAllowedTime(ctx.clock.now(), draft.quietHours);
@@ -172,7 +180,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       if (account.config.kind === 'gsmbox' && account.config.dailyCapPerSim > 0) {
         warnings.push(`The GSM box sends one SMS per port every ${account.config.secondsPerSms} s, at most ${account.config.dailyCapPerSim} per SIM a day.`);
       }
-      return { accountId: account.id, provider: kind, ...summary, balance, estimatedCost, warnings };
+      return { accountId: account.id, provider: kind, ...summary, balances: funds.balances, cost: costed.cost, funds: costed.funds, boxCapacity: costed.boxCapacity, warnings };
     },
 
     async create(draft: CampaignDraft, retryOf: string | null = null): Promise<CampaignView> {
