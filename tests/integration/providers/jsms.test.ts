@@ -225,7 +225,7 @@ describe('JSMS balances, templates and auth', () => {
     expect((await providerError(c.templateGet(tempId))).code).toBe('JSMS_50013');
   });
 
-  it('summarises a connection check with the app's four quotas and the account balance', async () => {
+  it('summarises a connection check with the app’s four quotas and the account balance', async () => {
     sim.state.appIndustry = 700;
     const check = await client().checkConnection();
     expect(check.ok).toBe(true);
