@@ -123,6 +123,40 @@ describe('Accounts screen', () => {
     });
   });
 
+  it('takes an optional price per segment and currency, checked by the shared schema (en and zh), and shows them when editing', async () => {
+    renderInApp(<AccountsScreen />);
+    await openAdd();
+    fireEvent.click(screen.getByLabelText('EIMS'));
+    type(/^Name/, 'Wholesale');
+    type(/^Base URL/, 'http://203.0.113.10:20003');
+    type(/^Platform account/, 'acct');
+    type(/^Password/, 'pw');
+    type(/^Currency/, 'RMB');
+    fireEvent.change(screen.getByLabelText(/^Currency/), { target: { value: 'R$' } });
+    fireEvent.click(screen.getByTestId('account-save'));
+    expect(await screen.findByText('Enter a three-letter currency code, e.g. CNY or USD')).toBeTruthy();
+    await act(async () => {
+      await i18next.changeLanguage('zh');
+    });
+    fireEvent.click(screen.getByTestId('account-save'));
+    expect(await screen.findByText('请填写三个字母的货币代码，例如 CNY 或 USD')).toBeTruthy();
+    expect(fake.callsOf('accountsCreate')).toEqual([]);
+    await act(async () => {
+      await i18next.changeLanguage('en');
+    });
+    fireEvent.change(screen.getByLabelText(/^Price per SMS segment/), { target: { value: '0.05' } });
+    fireEvent.change(screen.getByLabelText(/^Currency/), { target: { value: 'cny' } });
+    fireEvent.click(screen.getByTestId('account-save'));
+    await waitFor(() => expect(fake.callsOf('accountsCreate')).toHaveLength(1));
+    expect(fake.callsOf('accountsCreate')[0]).toEqual({
+      config: { kind: 'eims', name: 'Wholesale', baseUrl: 'http://203.0.113.10:20003', account: 'acct', encrypted: false, pricePerSegment: 0.05, currency: 'CNY' },
+      secrets: { password: 'pw' },
+    });
+    fireEvent.click(await screen.findByTestId('account-edit'));
+    await waitFor(() => expect((screen.getByLabelText(/^Price per SMS segment/) as HTMLInputElement).value).toBe('0.05'));
+    expect((screen.getByLabelText(/^Currency/) as HTMLInputElement).value).toBe('CNY');
+  });
+
   it('never displays stored secrets; keeps, replaces or clears them as asked', async () => {
     fake = installFakeMain({ accounts: [existingJsms], secrets: { 'acc-j': { masterSecret: SECRET, devSecret: SECRET } } });
     renderInApp(<AccountsScreen />);

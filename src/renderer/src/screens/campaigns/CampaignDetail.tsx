@@ -15,6 +15,7 @@ import { openCampaign } from './campaign-route.ts';
 import { CancelCampaignModal, ResendUnknownModal } from './CampaignModals.tsx';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { MessagesTable } from './MessagesTable.tsx';
+import { singleKindLabel } from '../../components/SentText.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
 type Busy = 'pause' | 'resume' | 'cancel' | 'retry' | 'unknown' | 'export' | null;
@@ -95,7 +96,8 @@ export function CampaignDetail({ id }: { id: string }) {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Group gap="sm" align="center">
           <Title order={2} data-testid="campaign-title">
-            {c.name}
+            {/* A reply or a push test is a single message: titled by what it is, in the user's language. */}
+            {singleKindLabel(t, c.kind) ?? c.name}
           </Title>
           <StateBadge state={c.state} waiting={c.waitingUntil !== null} />
         </Group>

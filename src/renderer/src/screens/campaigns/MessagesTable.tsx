@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_STATES, type MessageState } from '../../../../shared/campaigns.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { sentTextLine } from '../../components/SentText.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
@@ -12,8 +13,9 @@ import { useCampaignsStore } from '../../stores/campaigns.ts';
 import { STATE_COLORS } from './CampaignProgress.tsx';
 import { MessageHistory } from './MessageHistory.tsx';
 
-const ROW_HEIGHT = 44;
-const COLUMNS = 'minmax(140px, 1.1fr) 120px 50px 50px minmax(120px, 1fr) minmax(140px, 1.4fr) 150px 80px';
+const ROW_HEIGHT = 48;
+/** Number (name under it) · status · what was sent · segments · attempts · provider id · error · updated · history. */
+const COLUMNS = 'minmax(130px, 1fr) 104px minmax(160px, 2.2fr) 44px 44px minmax(90px, 0.8fr) minmax(110px, 1.1fr) 112px 72px';
 
 export function MessagesTable() {
   const { t, i18n } = useTranslation('campaigns');
@@ -72,7 +74,7 @@ export function MessagesTable() {
       )}
       <Paper withBorder>
         <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-          {(['number', 'state', 'segments', 'attempts', 'provider', 'error', 'updated'] as const).map((c) => (
+          {(['number', 'state', 'text', 'segments', 'attempts', 'provider', 'error', 'updated'] as const).map((c) => (
             <Text key={c} size="sm" fw={600} role="columnheader" truncate>
               {t(`messages.${c}`)}
             </Text>
@@ -106,14 +108,31 @@ export function MessagesTable() {
                 >
                   {row ? (
                     <>
-                      <Text size="sm" ff="monospace" truncate data-testid="message-number">
-                        {row.e164}
-                      </Text>
+                      <div style={{ minWidth: 0 }}>
+                        <Text size="sm" ff="monospace" truncate data-testid="message-number">
+                          {row.e164}
+                        </Text>
+                        {row.name && (
+                          <Text size="xs" c="dimmed" truncate data-testid="message-name">
+                            {row.name}
+                          </Text>
+                        )}
+                      </div>
                       <div>
                         <Badge size="sm" variant="light" color={STATE_COLORS[row.state].split('.')[0]} data-testid="message-state">
                           {t(`messageStates.${row.state}`)}
                         </Badge>
                       </div>
+                      <Text
+                        size="sm"
+                        truncate
+                        title={sentTextLine(t, row)}
+                        c={row.template && !row.template.known ? 'dimmed' : undefined}
+                        fs={row.template && !row.template.known ? 'italic' : undefined}
+                        data-testid="message-text"
+                      >
+                        {sentTextLine(t, row)}
+                      </Text>
                       <Text size="sm">{row.segments}</Text>
                       <Text size="sm">{row.attempts}</Text>
                       <Text size="xs" ff="monospace" truncate title={row.providerId ?? undefined}>
