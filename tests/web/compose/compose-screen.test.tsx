@@ -108,10 +108,10 @@ describe('compose', () => {
     expect(within(summary).getByTestId('summary-non-mobile').textContent).toBe('1');
     expect(within(summary).getByTestId('summary-duplicates').textContent).toBe('1');
     expect(within(summary).getByTestId('summary-segments').textContent).toBe('6');
-    expect(within(summary).getByTestId('summary-cost').textContent).toBe('CN¥6.00');
+    expect(within(summary).getByTestId('summary-cost').textContent).toBe('¥6.00');
     expect(within(summary).getByTestId('summary-cost-note').textContent).toBe('6 segments');
-    expect(within(summary).getByTestId('summary-balance').textContent).toBe('CN¥5.00');
-    expect(within(summary).getByTestId('summary-over-balance').textContent).toContain('The estimated cost (CN¥6.00) is more than the balance (CN¥5.00)');
+    expect(within(summary).getByTestId('summary-balance').textContent).toBe('¥5.00');
+    expect(within(summary).getByTestId('summary-over-balance').textContent).toContain('The estimated cost (¥6.00) is more than the balance (¥5.00)');
     expect(within(summary).getByTestId('summary-missing').textContent).toContain('{city}: missing for 1 recipient');
     expect(within(summary).getAllByTestId('summary-excluded-row').map((r) => r.textContent)).toEqual([
       '+8613900000000On the opt-out list.',
@@ -184,7 +184,7 @@ describe('compose', () => {
     await waitFor(() => expect(screen.getByTestId('summary-balance').textContent).toBe('210 SMS'));
     summary = screen.getByTestId('compose-summary');
     expect(within(summary).getByTestId('summary-balance-note').textContent).toBe('on 2 SIMs');
-    expect(within(summary).getByTestId('summary-cost').textContent).toBe('CN¥25.00');
+    expect(within(summary).getByTestId('summary-cost').textContent).toBe('¥25.00');
     expect(within(summary).getByTestId('summary-over-capacity').textContent).toBe('The box’s SIMs can send 210 more SMS today: the other 40 will wait until tomorrow.');
   });
 

@@ -14,8 +14,11 @@ import { STATE_COLORS } from './CampaignProgress.tsx';
 import { MessageHistory } from './MessageHistory.tsx';
 
 const ROW_HEIGHT = 48;
-/** Number (name under it) · status · what was sent · segments · attempts · provider id · error · updated · history. */
-const COLUMNS = 'minmax(130px, 1fr) 104px minmax(160px, 2.2fr) 44px 44px minmax(90px, 0.8fr) minmax(110px, 1.1fr) 112px 72px';
+/**
+ * Number (name under it) · status (when it last changed under it) · what was sent · segments · attempts ·
+ * provider id · error · history; narrow enough for a 1024-pixel window.
+ */
+const COLUMNS = 'minmax(124px, 1fr) 104px minmax(130px, 2.4fr) 40px 40px minmax(76px, 0.8fr) minmax(80px, 1fr) 56px';
 
 export function MessagesTable() {
   const { t, i18n } = useTranslation('campaigns');
@@ -26,7 +29,8 @@ export function MessagesTable() {
   const [debounced] = useDebouncedValue(search, 300);
   const parent = useRef<HTMLDivElement>(null);
   const number = new Intl.NumberFormat(i18n.language);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const fullTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
 
   useEffect(() => {
     const s = useCampaignsStore.getState().messages;
@@ -74,7 +78,7 @@ export function MessagesTable() {
       )}
       <Paper withBorder>
         <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-          {(['number', 'state', 'text', 'segments', 'attempts', 'provider', 'error', 'updated'] as const).map((c) => (
+          {(['number', 'state', 'text', 'segments', 'attempts', 'provider', 'error'] as const).map((c) => (
             <Text key={c} size="sm" fw={600} role="columnheader" truncate>
               {t(`messages.${c}`)}
             </Text>
@@ -118,10 +122,13 @@ export function MessagesTable() {
                           </Text>
                         )}
                       </div>
-                      <div>
+                      <div style={{ minWidth: 0 }}>
                         <Badge size="sm" variant="light" color={STATE_COLORS[row.state].split('.')[0]} data-testid="message-state">
                           {t(`messageStates.${row.state}`)}
                         </Badge>
+                        <Text size="xs" c="dimmed" truncate title={`${t('messages.updated')}: ${fullTime.format(row.updatedAt)}`} data-testid="message-updated">
+                          {time.format(row.updatedAt)}
+                        </Text>
                       </div>
                       <Text
                         size="sm"
@@ -145,9 +152,6 @@ export function MessagesTable() {
                           {row.errorMessage !== null && row.providerCode !== null ? ` (${row.providerCode})` : ''}
                         </Text>
                       </Tooltip>
-                      <Text size="xs" c="dimmed">
-                        {time.format(row.updatedAt)}
-                      </Text>
                       <Group justify="flex-end">
                         <MessageHistory key={row.id} row={row} />
                       </Group>

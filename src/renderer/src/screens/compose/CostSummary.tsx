@@ -13,7 +13,7 @@ function useMoney() {
   return (amount: number, currency: string | null): string => {
     if (currency !== null) {
       try {
-        return new Intl.NumberFormat(i18n.language, { style: 'currency', currency }).format(amount);
+        return new Intl.NumberFormat(i18n.language, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).format(amount);
       } catch {
         // An unknown code: the number and the code as typed.
       }

@@ -16,7 +16,7 @@ export function Stat({ label, value, testId, color, count, note }: StatProps) {
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} size="lg" c={color} data-testid={testId} data-count={count}>
+      <Text fw={700} size="lg" c={color} style={{ overflowWrap: 'anywhere' }} data-testid={testId} data-count={count}>
         {value}
       </Text>
       {note && (

@@ -74,7 +74,7 @@ export function ThreadView() {
   const viewport = useRef<HTMLDivElement>(null);
   /** Whether the reader is at the newest message (then a new one scrolls into view). */
   const atBottom = useRef(true);
-  const shown = useRef<{ number: string; newest: string } | null>(null);
+  const shown = useRef<{ number: string; newest: string; height: number } | null>(null);
   const newestItem = thread?.items[0];
   const newest = newestItem ? (newestItem.kind === 'in' ? `in-${newestItem.id}` : `out-${newestItem.messageId}`) : '';
 
@@ -82,13 +82,29 @@ export function ThreadView() {
     const el = viewport.current;
     if (!thread || !el || newest === '') return;
     const before = shown.current;
-    shown.current = { number: thread.number, newest };
+    shown.current = { number: thread.number, newest, height: el.scrollHeight };
     // A conversation opens at its newest message; a new message follows only when the reader was there.
     if (before?.number !== thread.number || (before.newest !== newest && atBottom.current)) {
       el.scrollTop = el.scrollHeight;
       atBottom.current = true;
+    } else if (before.newest === newest && !atBottom.current) {
+      // Older messages came in above: what the reader looks at stays where it was.
+      el.scrollTop += el.scrollHeight - before.height;
     }
   }, [thread, newest]);
+
+  // A reader at the newest message stays there when the window or the messages change size (a narrower
+  // window wraps them onto more lines).
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const follow = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    follow.observe(el);
+    if (el.firstElementChild) follow.observe(el.firstElementChild);
+    return () => follow.disconnect();
+  }, [thread?.number]);
 
   if (!thread) {
     return (
@@ -127,6 +143,9 @@ export function ThreadView() {
         type="auto"
         aria-label={t('thread.label', { number: thread.number })}
         viewportRef={viewport}
+        // The browser's scroll anchoring would move the view when messages wrap onto more lines, and the
+        // reader would no longer be at the newest one: where the view goes is decided here instead.
+        styles={{ viewport: { overflowAnchor: 'none' } }}
         onScrollPositionChange={({ y }) => {
           const el = viewport.current;
           if (el) atBottom.current = el.scrollHeight - el.clientHeight - y < 40;

@@ -17,12 +17,17 @@ import './log-table.css';
 
 export const LOG_ROW_HEIGHT = 48;
 /** Time · number (name under it) · status · what was sent (campaign and provider under it) · provider id or error · history. */
-const COLUMNS = '118px minmax(130px, 1fr) 96px minmax(180px, 2.4fr) minmax(100px, 1fr) 76px';
+const COLUMNS = '92px minmax(120px, 1fr) 92px minmax(150px, 2.4fr) minmax(90px, 1fr) 64px';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-function timeFormat(language: string): Intl.DateTimeFormat {
+/** The date on the cell's first line, the time under it. */
+interface TimeFormats {
+  date: Intl.DateTimeFormat;
+  time: Intl.DateTimeFormat;
+}
+const formats = new Map<string, TimeFormats>();
+function timeFormat(language: string): TimeFormats {
   let f = formats.get(language);
-  if (!f) formats.set(language, (f = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' })));
+  if (!f) formats.set(language, (f = { date: new Intl.DateTimeFormat(language, { dateStyle: 'short' }), time: new Intl.DateTimeFormat(language, { timeStyle: 'medium' }) }));
   return f;
 }
 
@@ -56,7 +61,7 @@ const HISTORY_BUTTON = {
 
 /** The row's words, made once per language by the table (a translation hook per row cost more than the row). */
 interface RowText {
-  time: Intl.DateTimeFormat;
+  time: TimeFormats;
   state: (state: MessageLogRow['state']) => string;
   account: (row: MessageLogRow) => string;
   /** What was sent, on one line (a template whose text is not known: labelled, with its parameters). */
@@ -96,7 +101,8 @@ const LogRowCells = memo(function LogRowCells({ row, text, onOpen }: CellsProps)
   return (
     <>
       <span role="cell" style={TIME_CELL}>
-        {row ? text.time.format(row.handedAt ?? row.updatedAt) : ''}
+        <span style={LINE}>{row ? text.time.date.format(row.handedAt ?? row.updatedAt) : ''}</span>
+        <span style={LINE}>{row ? text.time.time.format(row.handedAt ?? row.updatedAt) : ''}</span>
       </span>
       <span role="cell" style={CELL}>
         <span style={NUMBER_LINE} data-testid={row ? 'log-number' : undefined}>
