@@ -41,7 +41,6 @@ describe.runIf(run)('what the screens say is true', () => {
   let app: HeadlessApp;
   let browser: Browser;
   let page: Page;
-  let eimsId = '';
   let jsmsId = '';
   let boxId = '';
   let listId = '';
@@ -85,7 +84,7 @@ describe.runIf(run)('what the screens say is true', () => {
     box = await startGsmboxSim({ busyMs: 5, resultDelayMs: 20, reportDelayMs: 60 });
     app = await startHeadless(join(tmp.dir, 'data'));
     await call('receiverConfigure', { host: '127.0.0.1', port: 0 });
-    eimsId = (await call<{ id: string }>('accountsCreate', { config: { kind: 'eims', name: 'EIMS platform', baseUrl: eims.url, account: 'demo', encrypted: false }, secrets: { password: 'demo-password' } })).id;
+    await call('accountsCreate', { config: { kind: 'eims', name: 'EIMS platform', baseUrl: eims.url, account: 'demo', encrypted: false }, secrets: { password: 'demo-password' } });
     jsmsId = (await call<{ id: string }>('accountsCreate', { config: { kind: 'jsms', name: 'JPush SMS', baseUrl: jsms.url, appKey: 'demo-app-key' }, secrets: { masterSecret: 'demo-master-secret' } })).id;
     boxId = (await call<{ id: string }>('accountsCreate', { config: { kind: 'gsmbox', name: 'Office GSM box', baseUrl: box.url, username: 'admin', secondsPerSms: 1, dailyCapPerSim: 300 }, secrets: { password: 'demo-box-password' } })).id;
     await call('boxPushSetup', { accountId: boxId, host: '127.0.0.1' });
