@@ -22,6 +22,7 @@ import { startGsmboxSim, type GsmboxSim } from '../sim/gsmbox.ts';
 import { startJsmsSim, type JsmsSim } from '../sim/jsms.ts';
 import { ARTIFACTS, browserAvailable, launchChromium } from './support/browser.ts';
 import { bridgeCall, startHeadless, type HeadlessApp } from './support/headless-process.ts';
+import { until } from './support/until.ts';
 
 const run = browserAvailable();
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
@@ -66,17 +67,6 @@ const TEXT = {
   en: { dashboard: 'Dashboard', send: /^Send to 6 /, contacts: 'contacts' },
   zh: { dashboard: '概览', send: /^发送给 6 /, contacts: '个联系人' },
 } as const;
-
-/** Polls until `ok(value)` (expect.poll only works inside a test, this runs in beforeAll). */
-async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const hhmm = (ms: number) => {
   const d = new Date(ms);

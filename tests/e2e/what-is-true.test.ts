@@ -22,6 +22,7 @@ import { startGsmboxSim, type GsmboxSim } from '../sim/gsmbox.ts';
 import { startJsmsSim, type JsmsSim } from '../sim/jsms.ts';
 import { ARTIFACTS, browserAvailable, launchChromium } from './support/browser.ts';
 import { bridgeCall, startHeadless, type HeadlessApp } from './support/headless-process.ts';
+import { until } from './support/until.ts';
 
 const run = browserAvailable();
 const OUT = join(ARTIFACTS, 'truth');
@@ -51,16 +52,6 @@ describe.runIf(run)('what the screens say is true', () => {
     const res = await bridgeCall(app, name, input);
     expect(res.ok, `${name}: ${JSON.stringify(res.error)}`).toBe(true);
     return res.value as T;
-  };
-  /** Polls until `ok(value)` (expect.poll works only inside a test; this also runs in beforeAll). */
-  const until = async <T,>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> => {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (ok(value)) return value;
-      if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
   };
   const waitState = (id: string, state: string) => until(`campaign ${id}`, async () => (await call<{ state: string }>('campaignGet', { id })).state, (s) => s === state);
   const open = async (hash: string, testId: string) => {

@@ -27,6 +27,15 @@ function type(label: RegExp, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
+/** The EIMS form's required fields: name, base URL, platform account and password. */
+function fillEims() {
+  fireEvent.click(screen.getByLabelText('EIMS'));
+  type(/^Name/, 'Wholesale');
+  type(/^Base URL/, 'http://203.0.113.10:20003');
+  type(/^Platform account/, 'acct');
+  type(/^Password/, 'pw');
+}
+
 async function openAdd() {
   fireEvent.click(await screen.findByTestId('account-add'));
   return screen.findByTestId('account-save');
@@ -105,11 +114,7 @@ describe('Accounts screen', () => {
     });
 
     await openAdd();
-    fireEvent.click(screen.getByLabelText('EIMS'));
-    type(/^Name/, 'Wholesale');
-    type(/^Base URL/, 'http://203.0.113.10:20003');
-    type(/^Platform account/, 'acct');
-    type(/^Password/, 'pw');
+    fillEims();
     expect(screen.queryByLabelText(/^Encryption key/)).toBeNull();
     fireEvent.click(screen.getByLabelText(/^Encrypted sign-in/));
     fireEvent.click(screen.getByTestId('account-save'));
@@ -126,13 +131,8 @@ describe('Accounts screen', () => {
   it('takes an optional price per segment and currency, checked by the shared schema (en and zh), and shows them when editing', async () => {
     renderInApp(<AccountsScreen />);
     await openAdd();
-    fireEvent.click(screen.getByLabelText('EIMS'));
-    type(/^Name/, 'Wholesale');
-    type(/^Base URL/, 'http://203.0.113.10:20003');
-    type(/^Platform account/, 'acct');
-    type(/^Password/, 'pw');
-    type(/^Currency/, 'RMB');
-    fireEvent.change(screen.getByLabelText(/^Currency/), { target: { value: 'R$' } });
+    fillEims();
+    type(/^Currency/, 'R$');
     fireEvent.click(screen.getByTestId('account-save'));
     expect(await screen.findByText('Enter a three-letter currency code, e.g. CNY or USD')).toBeTruthy();
     await act(async () => {

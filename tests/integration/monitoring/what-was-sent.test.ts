@@ -7,37 +7,21 @@
  * - a reply from the inbox and the box push test are single messages: they reach the provider once
  *   through the ledger (opt-outs apply), and stay out of the campaign list and the dashboard.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CampaignView, MessagePage } from '../../../src/shared/campaigns.ts';
 import type { BoxPushTestResult, DashboardStats, InboxReplyResult, InboxThreadPage, InboxThreadsPage, MessageLogPage } from '../../../src/shared/monitoring.ts';
 import { startEimsSim } from '../../sim/eims.ts';
 import { startGsmboxSim } from '../../sim/gsmbox.ts';
 import { startJsmsSim, type JsmsSim } from '../../sim/jsms.ts';
-import { makeTempDir } from '../../helpers/temp-dir.ts';
-import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
+import { coreSession } from '../../helpers/test-session.ts';
 import { call, importList, waitForCampaign } from '../../helpers/sending.ts';
 
-let tmp: ReturnType<typeof makeTempDir> | undefined;
-let tc: TestCore | undefined;
-const sims: { close(): Promise<void> }[] = [];
-
-afterEach(async () => {
-  await tc?.core.stop();
-  await Promise.all(sims.splice(0).map((s) => s.close()));
-  tmp?.cleanup();
-  tc = undefined;
-  tmp = undefined;
+const session = coreSession({
+  dispatch: { progressEveryMs: 20, retryBaseMs: 50, boxPaceMs: 5 },
+  monitoring: { receiverHost: '127.0.0.1', receiverPort: 0, poll: false, changesEveryMs: 20, jsmsPullGapMs: 20 },
 });
-
-async function setup() {
-  tmp = makeTempDir();
-  tc = makeTestCore(tmp.dir, {
-    dispatch: { progressEveryMs: 20, retryBaseMs: 50, boxPaceMs: 5 },
-    monitoring: { receiverHost: '127.0.0.1', receiverPort: 0, poll: false, changesEveryMs: 20, jsmsPullGapMs: 20 },
-  });
-  await tc.core.start();
-  return tc.core;
-}
+const sims = session.sims;
+const setup = () => session.start();
 
 const templateReads = (sim: JsmsSim, id: number) => sim.state.requests.filter((r) => r.method === 'GET' && r.path === `/v1/templates/${id}`).length;
 

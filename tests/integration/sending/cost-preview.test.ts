@@ -8,35 +8,19 @@
  * - GSM box: what the SIMs may still send today under their cap, in the summary and on the dashboard,
  *   and the sender stops there.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CampaignPreview, CampaignView } from '../../../src/shared/campaigns.ts';
 import type { DashboardAccounts } from '../../../src/shared/monitoring.ts';
 import type { ConnectionCheck } from '../../../src/shared/providers.ts';
 import { startEimsSim } from '../../sim/eims.ts';
 import { startGsmboxSim } from '../../sim/gsmbox.ts';
 import { startJsmsSim } from '../../sim/jsms.ts';
-import { makeTempDir } from '../../helpers/temp-dir.ts';
-import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
+import { coreSession } from '../../helpers/test-session.ts';
 import { call, cnMobiles, waitForCampaign } from '../../helpers/sending.ts';
 
-let tmp: ReturnType<typeof makeTempDir> | undefined;
-let tc: TestCore | undefined;
-const sims: { close(): Promise<void> }[] = [];
-
-afterEach(async () => {
-  await tc?.core.stop();
-  await Promise.all(sims.splice(0).map((s) => s.close()));
-  tmp?.cleanup();
-  tc = undefined;
-  tmp = undefined;
-});
-
-async function setup() {
-  tmp = makeTempDir();
-  tc = makeTestCore(tmp.dir, { dispatch: { progressEveryMs: 20, retryBaseMs: 50, boxPaceMs: 5 } });
-  await tc.core.start();
-  return tc.core;
-}
+const session = coreSession({ dispatch: { progressEveryMs: 20, retryBaseMs: 50, boxPaceMs: 5 } });
+const sims = session.sims;
+const setup = () => session.start();
 
 /** 160 GSM-7 characters + 1: two segments. */
 const TWO_SEGMENTS = 'x'.repeat(161);

@@ -41,6 +41,16 @@ async function pickAccount(name: string) {
   await screen.findByTestId('compose-mode');
 }
 
+/** Compose "Hi" to one pasted number on the EIMS account and open the summary (fake.preview answers). */
+async function reviewOne(): Promise<HTMLElement> {
+  renderInApp(<ComposeScreen />);
+  await pickAccount('Wholesale');
+  typeBody('Hi');
+  fireEvent.change(screen.getByTestId('compose-pasted'), { target: { value: '13800000003' } });
+  fireEvent.click(screen.getByTestId('compose-review'));
+  return screen.findByTestId('compose-summary');
+}
+
 function typeBody(text: string, caret = text.length) {
   const body = screen.getByTestId('compose-body') as HTMLTextAreaElement;
   fireEvent.change(body, { target: { value: text } });
@@ -132,24 +142,14 @@ describe('compose', () => {
 
   it('does not repeat main’s over-balance warning next to its own, and keeps other warnings', async () => {
     fake.preview = { ...PREVIEW, warnings: ['The estimated cost (6) is more than the balance (5). Sending stops when the balance runs out.', 'EIMS gift balance could not be read.'] };
-    renderInApp(<ComposeScreen />);
-    await pickAccount('Wholesale');
-    typeBody('Hi');
-    fireEvent.change(screen.getByTestId('compose-pasted'), { target: { value: '13800000003' } });
-    fireEvent.click(screen.getByTestId('compose-review'));
-    await screen.findByTestId('compose-summary');
+    await reviewOne();
     expect(screen.getByTestId('summary-over-balance')).toBeTruthy();
     expect(screen.getByTestId('summary-warnings').textContent).toBe('WarningsEIMS gift balance could not be read.');
   });
 
   it('never sets segments against a money balance: without a price it shows the segment count and says the balance was not compared', async () => {
     fake.preview = { ...PREVIEW, totalSegments: 2000, balances: [{ label: 'Balance', amount: 1000, unit: 'money' }], cost: { segments: 2000, money: null, currency: null }, funds: null };
-    renderInApp(<ComposeScreen />);
-    await pickAccount('Wholesale');
-    typeBody('Hi');
-    fireEvent.change(screen.getByTestId('compose-pasted'), { target: { value: '13800000003' } });
-    fireEvent.click(screen.getByTestId('compose-review'));
-    const summary = await screen.findByTestId('compose-summary');
+    const summary = await reviewOne();
     expect(within(summary).getByTestId('summary-cost').textContent).toBe('2,000 segments');
     expect(within(summary).getByTestId('summary-cost-note').textContent).toBe('No price per segment on this account');
     expect(within(summary).getByTestId('summary-balance').textContent).toBe('1,000.00');
@@ -166,12 +166,7 @@ describe('compose', () => {
       funds: { source: 'jsms-market', unit: 'messages', available: 100, needed: 550, covered: false },
       warnings: ['This marketing template draws on the marketing quota, then on the all-type quota: 550 SMS are needed and 100 are left. Sending stops when they run out.'],
     };
-    renderInApp(<ComposeScreen />);
-    await pickAccount('Wholesale');
-    typeBody('Hi');
-    fireEvent.change(screen.getByTestId('compose-pasted'), { target: { value: '13800000003' } });
-    fireEvent.click(screen.getByTestId('compose-review'));
-    let summary = await screen.findByTestId('compose-summary');
+    let summary = await reviewOne();
     expect(within(summary).getByTestId('summary-balance').textContent).toBe('100 SMS');
     expect(within(summary).getByText('Marketing + all-type quota')).toBeTruthy();
     expect(within(summary).getByTestId('summary-over-balance').textContent).toBe(

@@ -122,6 +122,22 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
   }
   const searchDigits = (s: string) => s.replace(/[^\d]/g, '');
   const prefixes = (digits: string) => [...new Set([`+${digits}`, `+${countryCode()}${digits}`])];
+  /** Numbers that start with the digits, with or without the country code: a range of the (e164, id) index each. */
+  const startsWith = (digits: string, t: '' | 'm.' = ''): [string, unknown[]] => {
+    const starts = prefixes(digits);
+    return [`(${starts.map(() => `(${t}e164 >= ? AND ${t}e164 < ?)`).join(' OR ')})`, starts.flatMap((p) => [p, `${p}:`])];
+  };
+  /** The account and campaign filters on the messages table (`m.` when it is joined). */
+  const scope = (f: MessageLogFilter, where: string[], args: unknown[], t: '' | 'm.' = '') => {
+    if (f.accountId !== undefined) {
+      where.push(`${t}account_id = ?`);
+      args.push(f.accountId);
+    }
+    if (f.campaignId !== undefined) {
+      where.push(`${t}campaign_id = ?`);
+      args.push(f.campaignId);
+    }
+  };
 
   /** One query per state (each an indexed range, newest first), merged. */
   function fetch(f: MessageLogFilter, cursor: number | undefined, limit: number): Raw[] {
@@ -133,14 +149,7 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
     if (f.singles) return fetchSingles(f, range.lo, hi, digits, states, limit);
     const where: string[] = ['id BETWEEN ? AND ?'];
     const args: unknown[] = [range.lo, hi];
-    if (f.accountId !== undefined) {
-      where.push('account_id = ?');
-      args.push(f.accountId);
-    }
-    if (f.campaignId !== undefined) {
-      where.push('campaign_id = ?');
-      args.push(f.campaignId);
-    }
+    scope(f, where, args);
     if (digits !== '') {
       const stateList = states.map(() => '?').join(',');
       if (digits.length < 4) {
@@ -174,18 +183,11 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
   function fetchSingles(f: MessageLogFilter, lo: number, hi: number, digits: string, states: readonly MessageState[], limit: number): Raw[] {
     const where: string[] = [`c.kind IN ${SINGLE_KINDS}`, 'm.id BETWEEN ? AND ?', `m.state IN (${states.map(() => '?').join(',')})`];
     const args: unknown[] = [lo, hi, ...states];
-    if (f.accountId !== undefined) {
-      where.push('m.account_id = ?');
-      args.push(f.accountId);
-    }
-    if (f.campaignId !== undefined) {
-      where.push('m.campaign_id = ?');
-      args.push(f.campaignId);
-    }
+    scope(f, where, args, 'm.');
     if (digits.length >= 7) {
-      const starts = prefixes(digits);
-      where.push(`(${starts.map(() => '(m.e164 >= ? AND m.e164 < ?)').join(' OR ')})`);
-      args.push(...starts.flatMap((p) => [p, `${p}:`]));
+      const [clause, values] = startsWith(digits, 'm.');
+      where.push(clause);
+      args.push(...values);
     } else if (digits !== '') {
       where.push('instr(m.e164, ?) > 0');
       args.push(digits);
@@ -235,14 +237,13 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
       where.push(clause);
       args.push(...values);
     };
-    if (f.accountId !== undefined) add('account_id = ?', f.accountId);
-    if (f.campaignId !== undefined) add('campaign_id = ?', f.campaignId);
+    scope(f, where, args);
     if (f.singles) add(`campaign_id IN (SELECT id FROM campaigns WHERE kind IN ${SINGLE_KINDS})`);
     if (states) add(`state IN (${[...states].map(() => '?').join(',')})`, ...states);
     const digits = searchDigits(f.search);
     if (digits.length >= 7) {
-      const starts = prefixes(digits);
-      add(`(${starts.map(() => '(e164 >= ? AND e164 < ?)').join(' OR ')})`, ...starts.flatMap((p) => [p, `${p}:`]));
+      const [clause, values] = startsWith(digits);
+      add(clause, ...values);
     } else if (digits.length >= 3 && numberIndex.ready()) add('id IN (SELECT rowid FROM messages_number WHERE messages_number MATCH ?)', containsQuery(digits));
     else if (digits !== '') add('instr(e164, ?) > 0', digits);
     return (prepared(`SELECT count(*) AS n FROM messages WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;

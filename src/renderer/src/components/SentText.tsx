@@ -30,6 +30,19 @@ export function singleKindLabel(t: TFunction, kind: CampaignKind): string | null
   return kind === 'campaign' ? null : t(`common:sent.kinds.${kind}`);
 }
 
+/** Template parameters as `name=value` chips (what a template send filled in). */
+export function ParamChips({ params }: { params: Record<string, string> }) {
+  return (
+    <Group gap={6}>
+      {Object.entries(params).map(([k, v]) => (
+        <Code key={k}>
+          {k}={v}
+        </Code>
+      ))}
+    </Group>
+  );
+}
+
 /** The text in full (a conversation bubble, a message's details). */
 export function SentText({ message, testId }: { message: SentMessage; testId?: string }) {
   const { t } = useTranslation('common');
@@ -45,15 +58,7 @@ export function SentText({ message, testId }: { message: SentMessage; testId?: s
             {t('sent.templateUnknown')}
           </Text>
         </Group>
-        {Object.keys(template.params).length > 0 && (
-          <Group gap={6}>
-            {Object.entries(template.params).map(([k, v]) => (
-              <Code key={k}>
-                {k}={v}
-              </Code>
-            ))}
-          </Group>
-        )}
+        {Object.keys(template.params).length > 0 && <ParamChips params={template.params} />}
       </Stack>
     );
   }

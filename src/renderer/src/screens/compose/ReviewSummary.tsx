@@ -1,10 +1,11 @@
 /** The pre-send summary main computed: who gets it, who is left out and why, segments, cost vs balance, samples. */
-import { Alert, Badge, Button, Code, Group, List, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CampaignPreview } from '../../../../shared/campaigns.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { CostAlerts, CostStats } from './CostSummary.tsx';
 import { Stat } from './SummaryStat.tsx';
+import { ParamChips } from '../../components/SentText.tsx';
 
 const SAMPLES = 5;
 /** Main's warnings this summary already shows in its own words (cost against balance, quota or SIM capacity; nobody left). */
@@ -120,13 +121,7 @@ export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hi
                   )}
                 </Group>
                 {s.params ? (
-                  <Group gap={6}>
-                    {Object.entries(s.params).map(([k, v]) => (
-                      <Code key={k}>
-                        {k}={v}
-                      </Code>
-                    ))}
-                  </Group>
+                  <ParamChips params={s.params} />
                 ) : (
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                     {s.text}
