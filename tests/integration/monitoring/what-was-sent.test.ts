@@ -146,6 +146,25 @@ describe('replies and box push tests are single messages', () => {
     ]);
   });
 
+  it('"pause all sending" holds a reply in flight too: a single message is not a campaign, but it sends', async () => {
+    const core = await setup();
+    const eims = await startEimsSim({ balance: 1000 });
+    sims.push(eims);
+    const { id: accountId } = await call<{ id: string }>(core, 'accountsCreate', {
+      config: { kind: 'eims', name: 'Platform', baseUrl: eims.url, account: 'demo', encrypted: false },
+      secrets: { password: 'demo-password' },
+    });
+    eims.state.sendDelaysMs.push(1500);
+    const reply = await call<InboxReplyResult>(core, 'inboxReply', { number: '+8613800000007', accountId, text: 'On my way' });
+    expect(await call(core, 'sendingStatus')).toMatchObject({ running: 1 });
+    const paused = await call<{ ids: string[] }>(core, 'campaignsPauseAll');
+    expect(paused.ids).toEqual([reply.campaignId]);
+    expect((await call<CampaignView>(core, 'campaignGet', { id: reply.campaignId })).state).toBe('paused');
+    await call(core, 'campaignsResumeAll');
+    await waitForCampaign(core, reply.campaignId, { until: (c) => c.state === 'done' });
+    expect(eims.state.accepted.filter((a) => a.content === 'On my way')).toHaveLength(1);
+  });
+
   it('the box push test is a single message too', async () => {
     const core = await setup();
     const box = await startGsmboxSim({ busyMs: 5, resultDelayMs: 5, reportDelayMs: 10 });

@@ -212,6 +212,8 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
 
     /** The campaigns (replies and tests, single messages, are not among them). */
     list: (): CampaignView[] => repo.list('campaign').map(view),
+    /** Everything that sends: campaigns and single messages ("pause all" holds a reply in flight too). */
+    listAll: (): CampaignView[] => repo.list().map(view),
     get: (id: string): CampaignView => view(requireCampaign(id)),
 
     async pause(id: string): Promise<CampaignView> {
