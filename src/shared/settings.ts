@@ -21,6 +21,15 @@ const fields = {
   optOutKeywords: z.array(z.string().trim().min(1).max(20)).max(50),
   /** A balance below this (in the provider's units) is flagged on the dashboard. */
   lowBalanceThreshold: z.number().min(0).max(1e9),
+  /**
+   * How long after a campaign was handed over its delivery reports are waited for, per provider (hours).
+   * After it the campaign is finished and what never got a report is shown as "no report".
+   */
+  reportWindowHours: z.object({
+    eims: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days.'),
+    jsms: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days.'),
+    gsmbox: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days.'),
+  }),
 };
 
 /** App settings (electron-store in the desktop app, a JSON file in headless mode), with defaults. */
@@ -34,6 +43,8 @@ export const settingsSchema = z.object({
   receiverPort: fields.receiverPort.default(18080),
   optOutKeywords: fields.optOutKeywords.default(['STOP', 'TD', '退订', 'T']),
   lowBalanceThreshold: fields.lowBalanceThreshold.default(100),
+  // Three days: as long as the report poller keeps asking about a message.
+  reportWindowHours: fields.reportWindowHours.default({ eims: 72, jsms: 72, gsmbox: 72 }),
 });
 export type Settings = z.output<typeof settingsSchema>;
 /** A change to some settings: only the named fields change. */

@@ -14,7 +14,7 @@ import { startEimsSim } from '../../sim/eims.ts';
 import { startGsmboxSim } from '../../sim/gsmbox.ts';
 import { startJsmsSim, type JsmsSim } from '../../sim/jsms.ts';
 import { coreSession } from '../../helpers/test-session.ts';
-import { call, importList, waitForCampaign } from '../../helpers/sending.ts';
+import { call, handedOver, importList, waitForCampaign } from '../../helpers/sending.ts';
 
 const session = coreSession({
   dispatch: { progressEveryMs: 20, retryBaseMs: 50, boxPaceMs: 5 },
@@ -42,7 +42,7 @@ describe('what was sent is what the screens show', () => {
       recipients: { listIds: [listId], pasted: '13900000003' },
       confirmed: true,
     });
-    await waitForCampaign(core, campaign.id, { until: (c) => c.state === 'done' });
+    await waitForCampaign(core, campaign.id, { until: handedOver });
     const got = new Map(sim.state.accepted.map((a) => [a.number, a.content]));
     expect(got.get('13900000001')).toBe('Hello 张三, your order A-7 has shipped.');
     // The pasted number has no 姓名: JSMS refused it (50022); the screens show what was tried.
@@ -88,7 +88,7 @@ describe('what was sent is what the screens show', () => {
       recipients: { listIds: [], pasted: '13900000009' },
       confirmed: true,
     });
-    await waitForCampaign(core, campaign.id, { until: (c) => c.state === 'done' });
+    await waitForCampaign(core, campaign.id, { until: handedOver });
     expect(sim.state.accepted.map((a) => a.content)).toEqual(['Hello Ann, your order B-1 has shipped.']);
     sim.state.templates.delete(2); // deleted on JSMS after the send: GET /v1/templates/2 now fails
 
@@ -161,7 +161,7 @@ describe('replies and box push tests are single messages', () => {
     expect(paused.ids).toEqual([reply.campaignId]);
     expect((await call<CampaignView>(core, 'campaignGet', { id: reply.campaignId })).state).toBe('paused');
     await call(core, 'campaignsResumeAll');
-    await waitForCampaign(core, reply.campaignId, { until: (c) => c.state === 'done' });
+    await waitForCampaign(core, reply.campaignId, { until: handedOver });
     expect(eims.state.accepted.filter((a) => a.content === 'On my way')).toHaveLength(1);
   });
 

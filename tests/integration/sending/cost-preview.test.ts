@@ -16,7 +16,7 @@ import { startEimsSim } from '../../sim/eims.ts';
 import { startGsmboxSim } from '../../sim/gsmbox.ts';
 import { startJsmsSim } from '../../sim/jsms.ts';
 import { coreSession } from '../../helpers/test-session.ts';
-import { call, cnMobiles, waitForCampaign } from '../../helpers/sending.ts';
+import { call, cnMobiles, handedOver, waitForCampaign } from '../../helpers/sending.ts';
 
 const session = coreSession({ dispatch: { progressEveryMs: 20, retryBaseMs: 50, boxPaceMs: 5 } });
 const sims = session.sims;
@@ -84,7 +84,7 @@ describe('JSMS: the quota the template draws on', () => {
 
     // The notice is sent from the industry quota: the all-type quota is untouched.
     const sent = await call<CampaignView>(core, 'campaignCreate', { ...notice, confirmed: true });
-    await waitForCampaign(core, sent.id, { until: (c) => c.state === 'done' });
+    await waitForCampaign(core, sent.id, { until: handedOver });
     expect([sim.state.appIndustry, sim.state.appBalance]).toEqual([980, 10]);
     // The marketing campaign gets as far as the summary said: 10 of 20, then JSMS says 50014.
     const sale = await call<CampaignView>(core, 'campaignCreate', { ...marketing, recipients: { listIds: [], pasted: cnMobiles(20, 100).join('\n') }, confirmed: true });

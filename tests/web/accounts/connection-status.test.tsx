@@ -59,7 +59,7 @@ describe('Test connection on the Accounts screen', () => {
       'App voice codes: no quota assigned',
     ]);
     expect(within(jsms).getByTestId('account-check-warning').textContent).toContain('dev key was rejected');
-    expect(within(jsms).getByTestId('account-checked-at').textContent).toMatch(/^Checked at \d\d:\d\d:\d\d/);
+    expect(within(jsms).getByTestId('account-checked-at').textContent).toMatch(/^Checked at \d{1,2}:\d\d:\d\d\s[AP]M$/);
 
     const eims = await testRow('Wholesale');
     expect(within(eims).getByTestId('account-check-balance').textContent).toBe('Balance: 12.50');
@@ -120,10 +120,10 @@ describe('Test connection on the Accounts screen', () => {
     expect(within(box).getByTestId('account-check-ports').textContent).toBe('4 个端口中 3 个可用');
     const jsms = await testRow('Promo');
     expect(within(jsms).getAllByTestId('account-check-balance').map((b) => b.textContent)).toEqual([
-      '应用全类型短信余量: 1,000 条',
-      '应用行业短信余量（验证码、通知）: 5,000 条',
-      '应用营销短信余量: 未分配额度',
-      '应用语音短信余量: 100 条',
+      '应用全类型短信余量：1,000 条',
+      '应用行业短信余量（验证码、通知）：5,000 条',
+      '应用营销短信余量：未分配额度',
+      '应用语音短信余量：100 条',
     ]);
     const row = await rowOf('Promo');
     await waitFor(() => expect(within(row).getByTestId('account-test').textContent).toBe('测试连接'));

@@ -26,7 +26,7 @@ export function createCampaignHandlers(service: CampaignService, reads: Reads): 
     campaignPause: ({ id }) => service.pause(id),
     campaignResume: ({ id }) => service.resume(id),
     campaignCancel: ({ id }) => service.cancel(id),
-    campaignRetry: ({ id, states, name }) => service.retry(id, states, name),
+    campaignRetry: ({ id, states, name, probablyLostOnly }) => service.retry(id, states, name, probablyLostOnly),
     campaignExport: async ({ id, format }) => {
       // A template campaign's file says what its messages said: its template's text is read first.
       const c = service.requireCampaign(id);

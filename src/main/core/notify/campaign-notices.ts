@@ -15,9 +15,10 @@ export interface CampaignSnapshot {
 }
 
 /**
- * Turns campaign state changes into notices: `done` → campaign-finished, `paused` with an error (the
- * dispatcher held it: balance, account, provider refusal) → campaign-failed. A single message (a reply,
- * the box push test) is not a campaign: its end is no news, only its being held. Each campaign is told about
+ * Turns campaign state changes into notices: `done` (every message final, or the report window over)
+ * → campaign-finished with the final counts, `paused` with an error (the dispatcher held it: balance,
+ * account, provider refusal) → campaign-failed. A single message (a reply, the box push test) is not a
+ * campaign: its end is no news, only its being held. Each campaign is told about
  * once per state it reaches, however often the dispatcher reports the change.
  */
 export function createCampaignNotices(notify: Notify, language: () => 'en' | 'zh') {
@@ -37,8 +38,7 @@ export function createCampaignNotices(notify: Notify, language: () => 'en' | 'zh
     const lang = language();
     const text = noticeText(lang);
     if (c.state === 'done') {
-      const failed = c.counts.failed + c.counts.expired;
-      notify('campaign-finished', text.finishedTitle(c.name), text.finishedBody(c.counts.delivered + c.counts.sent + c.counts.submitted, failed, c.counts.unknown));
+      notify('campaign-finished', text.finishedTitle(c.name), text.finishedBody(c.counts));
     } else {
       const title = c.kind === 'reply' || c.kind === 'test' ? text.singleStoppedTitle(c.kind) : text.failedTitle(c.name);
       notify('campaign-failed', title, noticeSentence(lang, c.lastError?.message ?? ''));

@@ -1,24 +1,27 @@
 /** A campaign's messages, virtualised (only visible rows are in the DOM; pages load as they scroll in), with filters. */
-import { Badge, Box, Group, MultiSelect, Paper, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Box, Group, MultiSelect, Paper, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_STATES, type MessageState } from '../../../../shared/campaigns.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { sentTextLine } from '../../components/SentText.tsx';
+import { Truncate } from '../../components/Truncate.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { useCampaignsStore } from '../../stores/campaigns.ts';
 import { STATE_COLORS } from './CampaignProgress.tsx';
 import { MessageHistory } from './MessageHistory.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 const ROW_HEIGHT = 48;
 /**
  * Number (name under it) · status (when it last changed under it) · what was sent · segments · attempts ·
- * provider id · error · history; narrow enough for a 1024-pixel window.
+ * provider id · error · history; fits the 1024 px window with the icon navbar, wider windows give the
+ * number, what was sent, provider and error columns more.
  */
-const COLUMNS = 'minmax(124px, 1fr) 104px minmax(130px, 2.4fr) 40px 40px minmax(76px, 0.8fr) minmax(80px, 1fr) 56px';
+const COLUMNS = 'minmax(124px, 1fr) 128px minmax(130px, 2.4fr) 40px 40px minmax(76px, 0.8fr) minmax(80px, 1fr) 56px';
 
 export function MessagesTable() {
   const { t, i18n } = useTranslation('campaigns');
@@ -29,8 +32,7 @@ export function MessagesTable() {
   const [debounced] = useDebouncedValue(search, 300);
   const parent = useRef<HTMLDivElement>(null);
   const number = new Intl.NumberFormat(i18n.language);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
-  const fullTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const dt = useDateTime();
 
   useEffect(() => {
     const s = useCampaignsStore.getState().messages;
@@ -79,9 +81,9 @@ export function MessagesTable() {
       <Paper withBorder>
         <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
           {(['number', 'state', 'text', 'segments', 'attempts', 'provider', 'error'] as const).map((c) => (
-            <Text key={c} size="sm" fw={600} role="columnheader" truncate>
+            <Truncate key={c} size="sm" fw={600} role="columnheader">
               {t(`messages.${c}`)}
-            </Text>
+            </Truncate>
           ))}
           <span />
         </Box>
@@ -117,41 +119,40 @@ export function MessagesTable() {
                           {row.e164}
                         </Text>
                         {row.name && (
-                          <Text size="xs" c="dimmed" truncate data-testid="message-name">
+                          <Truncate size="xs" c="dimmed" data-testid="message-name">
                             {row.name}
-                          </Text>
+                          </Truncate>
                         )}
                       </div>
                       <div style={{ minWidth: 0 }}>
                         <Badge size="sm" variant="light" color={STATE_COLORS[row.state].split('.')[0]} data-testid="message-state">
                           {t(`messageStates.${row.state}`)}
                         </Badge>
-                        <Text size="xs" c="dimmed" truncate title={`${t('messages.updated')}: ${fullTime.format(row.updatedAt)}`} data-testid="message-updated">
-                          {time.format(row.updatedAt)}
+                        <Text size="xs" c="dimmed" truncate title={`${t('messages.updated')}: ${dt.dateTime(row.updatedAt, { seconds: true })}`} data-testid="message-updated">
+                          {dt.dateTime(row.updatedAt)}
                         </Text>
                       </div>
-                      <Text
+                      <Truncate
                         size="sm"
-                        truncate
-                        title={sentTextLine(t, row)}
                         c={row.template && !row.template.known ? 'dimmed' : undefined}
                         fs={row.template && !row.template.known ? 'italic' : undefined}
                         data-testid="message-text"
                       >
                         {sentTextLine(t, row)}
-                      </Text>
+                      </Truncate>
                       <Text size="sm">{row.segments}</Text>
                       <Text size="sm">{row.attempts}</Text>
                       <Text size="xs" ff="monospace" truncate title={row.providerId ?? undefined}>
                         {[row.providerId, row.port !== null ? t('messages.port', { port: row.port }) : null].filter(Boolean).join(' · ')}
                       </Text>
-                      <Tooltip label={row.errorMessage === null ? '' : sentenceText(i18n, row.errorMessage)} disabled={row.errorMessage === null} multiline w={320} withinPortal>
-                        <Text size="xs" c="red" truncate data-testid="message-error">
-                          {row.errorMessage === null ? '' : sentenceText(i18n, row.errorMessage)}
-                          {/* The provider's own status rides along with every report; it is an error code only beside an error. */}
-                          {row.errorMessage !== null && row.providerCode !== null ? ` (${row.providerCode})` : ''}
-                        </Text>
-                      </Tooltip>
+                      {/* The provider's own status rides along with every report; it is an error code only beside an error. */}
+                      <Truncate size="xs" c="red" data-testid="message-error">
+                        {row.errorMessage === null
+                          ? ''
+                          : row.providerCode === null
+                            ? sentenceText(i18n, row.errorMessage)
+                            : t('common:nameAndDetail', { name: sentenceText(i18n, row.errorMessage), detail: row.providerCode })}
+                      </Truncate>
                       <Group justify="flex-end">
                         <MessageHistory key={row.id} row={row} />
                       </Group>

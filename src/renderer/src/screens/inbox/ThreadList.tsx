@@ -5,7 +5,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { sentTextLine } from '../../components/SentText.tsx';
+import { Truncate } from '../../components/Truncate.tsx';
 import { useInboxStore } from '../../stores/inbox.ts';
+import { useDateTime } from '../../format/date-time.ts';
 
 export function ThreadList({ selected, onSelect }: { selected: string | null; onSelect: (number: string) => void }) {
   const { t, i18n } = useTranslation('inbox');
@@ -19,7 +21,7 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
   const load = useInboxStore((s) => s.load);
   const [search, setSearch] = useState(useInboxStore.getState().search);
   const [debounced] = useDebouncedValue(search, 300);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const dt = useDateTime();
   const number = new Intl.NumberFormat(i18n.language);
 
   useEffect(() => {
@@ -72,9 +74,9 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
                         {th.number}
                       </Text>
                       {th.name && (
-                        <Text size="sm" fw={th.unread > 0 ? 700 : 500} truncate data-testid="inbox-thread-name">
+                        <Truncate size="sm" fw={th.unread > 0 ? 700 : 500} data-testid="inbox-thread-name">
                           {th.name}
-                        </Text>
+                        </Truncate>
                       )}
                     </Group>
                     <Group gap={4} wrap="nowrap">
@@ -95,7 +97,7 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
                       {th.lastDirection === 'out' ? t('threads.you', { text: sentTextLine(t, { text: th.lastText, template: th.lastTemplate }) }) : th.lastText}
                     </Text>
                     <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                      {time.format(th.lastAt)}
+                      {dt.dateTime(th.lastAt)}
                     </Text>
                   </Group>
                 </UnstyledButton>

@@ -6,7 +6,9 @@ import { Box, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
+import { Truncate } from '../../components/Truncate.tsx';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { sentTextLine, singleKindLabel } from '../../components/SentText.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
@@ -16,20 +18,12 @@ import { LogHistory } from './LogHistory.tsx';
 import './log-table.css';
 
 export const LOG_ROW_HEIGHT = 48;
-/** Time · number (name under it) · status · what was sent (campaign and provider under it) · provider id or error · history. */
-const COLUMNS = '92px minmax(120px, 1fr) 92px minmax(150px, 2.4fr) minmax(90px, 1fr) 64px';
-
-/** The date on the cell's first line, the time under it. */
-interface TimeFormats {
-  date: Intl.DateTimeFormat;
-  time: Intl.DateTimeFormat;
-}
-const formats = new Map<string, TimeFormats>();
-function timeFormat(language: string): TimeFormats {
-  let f = formats.get(language);
-  if (!f) formats.set(language, (f = { date: new Intl.DateTimeFormat(language, { dateStyle: 'short' }), time: new Intl.DateTimeFormat(language, { timeStyle: 'medium' }) }));
-  return f;
-}
+/**
+ * Time (date over time) · number (name under it) · status · what was sent (campaign and provider under
+ * it) · provider id or error · history. Fits the 1024 px window with the icon navbar (about 820 px for
+ * the columns); wider windows give the text columns more.
+ */
+const COLUMNS = '100px minmax(120px, 1fr) 92px minmax(150px, 2.4fr) minmax(90px, 1fr) 64px';
 
 /*
  * Every style a row uses is a constant: React then compares styles by identity and writes none of
@@ -61,7 +55,9 @@ const HISTORY_BUTTON = {
 
 /** The row's words, made once per language by the table (a translation hook per row cost more than the row). */
 interface RowText {
-  time: TimeFormats;
+  /** The date on the cell's first line, the time under it (the one date format). */
+  date: (ms: number) => string;
+  time: (ms: number) => string;
   state: (state: MessageLogRow['state']) => string;
   account: (row: MessageLogRow) => string;
   /** What was sent, on one line (a template whose text is not known: labelled, with its parameters). */
@@ -101,10 +97,10 @@ const LogRowCells = memo(function LogRowCells({ row, text, onOpen }: CellsProps)
   return (
     <>
       <span role="cell" style={TIME_CELL}>
-        <span style={LINE}>{row ? text.time.date.format(row.handedAt ?? row.updatedAt) : ''}</span>
-        <span style={LINE}>{row ? text.time.time.format(row.handedAt ?? row.updatedAt) : ''}</span>
+        <span style={LINE}>{row ? text.date(row.handedAt ?? row.updatedAt) : ''}</span>
+        <span style={LINE}>{row ? text.time(row.handedAt ?? row.updatedAt) : ''}</span>
       </span>
-      <span role="cell" style={CELL}>
+      <span role="cell" style={CELL} title={row?.name ? `${row.e164}\n${row.name}` : undefined}>
         <span style={NUMBER_LINE} data-testid={row ? 'log-number' : undefined}>
           {row?.e164 ?? ''}
         </span>
@@ -116,7 +112,7 @@ const LogRowCells = memo(function LogRowCells({ row, text, onOpen }: CellsProps)
         <span style={DOTS[row?.state ?? 'queued']} aria-hidden />
         <span data-testid={row ? 'log-state' : undefined}>{row ? text.state(row.state) : ''}</span>
       </span>
-      <span role="cell" style={CELL} title={row ? text.sent(row) : undefined}>
+      <span role="cell" style={CELL} title={row ? `${text.sent(row)}\n${text.campaign(row)} · ${text.account(row)}` : undefined}>
         <span style={row?.template && !row.template.known ? UNKNOWN_TEMPLATE_LINE : LINE} data-testid={row ? 'log-text' : undefined}>
           {row ? text.sent(row) : ''}
         </span>
@@ -155,6 +151,7 @@ export function LogTable() {
   const parent = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<MessageLogRow | null>(null);
   const count = status === 'ready' || status === 'error' ? logRowCount({ cursors, endCount }) : 0;
+  const dt = useDateTime();
   const text = useMemo<RowText>(() => {
     // Translated once per language here, not per row render: a fling renders every visible row each frame.
     const states = new Map<string, string>();
@@ -164,7 +161,8 @@ export function LogTable() {
     const MARK = '\u0001';
     const [before = '', after = ''] = t('campaigns:messages.historyNamed', { number: MARK }).split(MARK);
     return {
-      time: timeFormat(i18n.language),
+      date: (ms) => dt.date(ms),
+      time: (ms) => dt.time(ms, { seconds: true }),
       state: (state) => cached(states, state, () => t(`campaigns:messageStates.${state}`)),
       account: (row) => {
         const kind = cached(kinds, row.provider, () => t(`accounts:kinds.${row.provider}`));
@@ -176,7 +174,7 @@ export function LogTable() {
       history: t('campaigns:messages.history'),
       historyNamed: (e164) => `${before}${e164}${after}`,
     };
-  }, [t, i18n, i18n.language]);
+  }, [t, i18n, i18n.language, dt]);
 
   const { virtualizer, items, slotKey } = usePagedVirtualizer({
     count,
@@ -191,9 +189,9 @@ export function LogTable() {
     <Paper withBorder>
       <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         {(['time', 'number', 'state', 'text', 'detail'] as const).map((c) => (
-          <Text key={c} size="sm" fw={600} role="columnheader" truncate>
+          <Truncate key={c} size="sm" fw={600} role="columnheader">
             {t(`table.${c}`)}
-          </Text>
+          </Truncate>
         ))}
         <span role="columnheader" aria-label={t('table.actions')} />
       </Box>
