@@ -23,6 +23,7 @@ import { startJsmsSim, type JsmsSim } from '../sim/jsms.ts';
 import { ARTIFACTS, browserAvailable, launchChromium } from './support/browser.ts';
 import { bridgeCall, startHeadless, type HeadlessApp } from './support/headless-process.ts';
 import { until } from './support/until.ts';
+import { handedOver } from '../helpers/sending.ts';
 
 const run = browserAvailable();
 const OUT = join(ARTIFACTS, 'truth');
@@ -53,7 +54,8 @@ describe.runIf(run)('what the screens say is true', () => {
     expect(res.ok, `${name}: ${JSON.stringify(res.error)}`).toBe(true);
     return res.value as T;
   };
-  const waitState = (id: string, state: string) => until(`campaign ${id}`, async () => (await call<{ state: string }>('campaignGet', { id })).state, (s) => s === state);
+  /** Nothing left to send: the campaign is handed over (waiting for its reports) or already done. */
+  const waitHandedOver = (id: string) => until(`campaign ${id}`, () => call<{ state: string }>('campaignGet', { id }), handedOver);
   const open = async (hash: string, testId: string) => {
     await page.goto(`${app.url}${hash}`);
     await page.getByTestId(testId).first().waitFor({ timeout: 15_000 });
@@ -88,12 +90,12 @@ describe.runIf(run)('what the screens say is true', () => {
     jsms.state.templates.set(5, { id: 5, type: 2, template: '{{name}}，您的验证码是 {{code}}', status: 1 });
     orderId = (await call<{ id: string }>('campaignCreate', { name: 'Order shipped 发货通知', accountId: jsmsId, content: { mode: 'template', tempId: 2, params: { name: '{姓名}', order: 'A-1024' } }, recipients: { listIds: [listId], pasted: '' }, confirmed: true })).id;
     const gone = await call<{ id: string }>('campaignCreate', { name: 'Codes', accountId: jsmsId, content: { mode: 'template', tempId: 5, params: { name: '{姓名}', code: '4711' } }, recipients: { listIds: [], pasted: '13800138009' }, confirmed: true });
-    await waitState(orderId, 'done');
-    await waitState(gone.id, 'done');
+    await waitHandedOver(orderId);
+    await waitHandedOver(gone.id);
     jsms.state.templates.delete(5);
     // A box campaign, then 张伟 writes back to the box many times: a long conversation.
     const boxCampaign = await call<{ id: string }>('campaignCreate', { name: 'Pickup reminder', accountId: boxId, content: { mode: 'text', body: 'Your order is ready for pickup on Friday.' }, recipients: { listIds: [], pasted: '13900139001' }, confirmed: true });
-    await waitState(boxCampaign.id, 'done');
+    await waitHandedOver(boxCampaign.id);
     await new Promise((r) => setTimeout(r, 1100));
     for (let i = 1; i <= 14; i++) await box.receiveSms({ from: `+86${ZHANG}`, port: 2, text: `第 ${i} 条：周五几点可以取货？`, at: Date.now() + i * 1000 });
     await box.flushPushes();
@@ -262,7 +264,7 @@ describe.runIf(run)('what the screens say is true', () => {
       // 4 SIMs × 300 a day, less what the box accepted today (the simulator's record).
       await expect.poll(() => boxPanel.getByTestId('dash-box-left').getAttribute('data-count'), { timeout: 10_000 }).toBe(String(4 * 300 - box.state.accepted.length));
       const jsmsBalance = page.locator('[data-testid="dash-balance"]', { hasText: 'JPush SMS' });
-      expect(await jsmsBalance.textContent()).toContain(lang === 'en' ? 'App industry SMS (codes, notices): 4,997' : '应用行业短信余量（验证码、通知）: 4,997');
+      expect(await jsmsBalance.textContent()).toContain(lang === 'en' ? 'App industry SMS (codes, notices): 4,997' : '应用行业短信余量（验证码、通知）：4,997');
       await picture('dashboard', lang, async () => {
         await page.getByTestId('dash-balances').scrollIntoViewIfNeeded();
       });

@@ -21,7 +21,7 @@ const ROW_HEIGHT = 48;
  * provider id · error · history; fits the 1024 px window with the icon navbar, wider windows give the
  * number, what was sent, provider and error columns more.
  */
-const COLUMNS = 'minmax(124px, 1fr) 128px minmax(130px, 2.4fr) 40px 40px minmax(76px, 0.8fr) minmax(80px, 1fr) 56px';
+const COLUMNS = 'minmax(124px, 1fr) 144px minmax(130px, 2.4fr) 56px 56px minmax(84px, 0.8fr) minmax(80px, 1fr) 72px';
 
 export function MessagesTable() {
   const { t, i18n } = useTranslation('campaigns');
