@@ -102,7 +102,8 @@ describe('what was sent is what the screens show', () => {
 });
 
 describe('replies and box push tests are single messages', () => {
-  it('a reply reaches the platform once through the ledger, shows as a single message, and stays out of the campaign list and the dashboard', async () => {
+  /** A core with one EIMS account on a fresh simulator. */
+  const withEims = async () => {
     const core = await setup();
     const eims = await startEimsSim({ balance: 1000 });
     sims.push(eims);
@@ -110,6 +111,11 @@ describe('replies and box push tests are single messages', () => {
       config: { kind: 'eims', name: 'Platform', baseUrl: eims.url, account: 'demo', encrypted: false },
       secrets: { password: 'demo-password' },
     });
+    return { core, eims, accountId };
+  };
+
+  it('a reply reaches the platform once through the ledger, shows as a single message, and stays out of the campaign list and the dashboard', async () => {
+    const { core, eims, accountId } = await withEims();
     const campaign = await call<CampaignView>(core, 'campaignCreate', {
       name: 'Spring sale',
       accountId,
@@ -147,13 +153,7 @@ describe('replies and box push tests are single messages', () => {
   });
 
   it('"pause all sending" holds a reply in flight too: a single message is not a campaign, but it sends', async () => {
-    const core = await setup();
-    const eims = await startEimsSim({ balance: 1000 });
-    sims.push(eims);
-    const { id: accountId } = await call<{ id: string }>(core, 'accountsCreate', {
-      config: { kind: 'eims', name: 'Platform', baseUrl: eims.url, account: 'demo', encrypted: false },
-      secrets: { password: 'demo-password' },
-    });
+    const { core, eims, accountId } = await withEims();
     eims.state.sendDelaysMs.push(1500);
     const reply = await call<InboxReplyResult>(core, 'inboxReply', { number: '+8613800000007', accountId, text: 'On my way' });
     expect(await call(core, 'sendingStatus')).toMatchObject({ running: 1 });
