@@ -93,10 +93,13 @@ export function fakeLogRows(n: number, first = 1, partial: Partial<MessageLogRow
     id: first + i,
     campaignId: 'cmp-1',
     campaignName: 'Spring sale',
+    campaignKind: 'campaign' as const,
     accountId: 'acc-e',
     provider: 'eims' as const,
     e164: `+86139${String(first + i).padStart(8, '0')}`,
+    name: null,
     text: 'Hello',
+    template: null,
     segments: 1,
     state: 'delivered' as const,
     providerId: `p-${first + i}`,
@@ -131,6 +134,7 @@ export function fakeReceiver(partial: Partial<ReceiverStatus> = {}): ReceiverSta
 
 function matchesLog(r: MessageLogRow, f: MessageLogFilter): boolean {
   return (
+    (!f.singles || r.campaignKind !== 'campaign') &&
     (!f.campaignId || r.campaignId === f.campaignId) &&
     (!f.accountId || r.accountId === f.accountId) &&
     (!f.states || f.states.includes(r.state)) &&
@@ -145,6 +149,7 @@ export function fakeCampaign(partial: Partial<Omit<CampaignView, 'counts'>> & { 
   const counts = { ...emptyCounts(), ...partial.counts };
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return {
+    kind: 'campaign',
     name: `Campaign ${partial.id}`,
     accountId: 'acc-e',
     accountName: 'Wholesale',
@@ -173,8 +178,10 @@ export function fakeMessages(states: MessageRow['state'][], firstId = 1): Messag
   return states.map((state, i) => ({
     id: firstId + i,
     e164: `+86138000${String(i).padStart(5, '0')}`,
+    name: null,
     address: `138000${String(i).padStart(5, '0')}`,
     text: 'Hello',
+    template: null,
     segments: 1,
     state,
     attempts: state === 'queued' ? 0 : 1,
@@ -194,7 +201,14 @@ export function okCheck(kind: AccountView['kind'], checkedAt = Date.UTC(2026, 0,
     return { ok: true, kind, summary: 'Connected to the GSM box. 3 of 4 ports can send.', balances: [], ports, warnings: [], checkedAt };
   }
   const balances: ConnectionCheck['balances'] =
-    kind === 'jsms' ? [{ label: 'App balance (SMS)', amount: 1000, unit: 'messages' }] : [{ label: 'Balance', amount: 12.5, unit: 'money' }];
+    kind === 'jsms'
+      ? [
+          { label: 'App SMS, all types', amount: 1000, unit: 'messages', pool: 'all' },
+          { label: 'App industry SMS (codes, notices)', amount: 5000, unit: 'messages', pool: 'industry' },
+          { label: 'App marketing SMS', amount: null, unit: 'messages', pool: 'market' },
+          { label: 'App voice codes', amount: 100, unit: 'messages', pool: 'voice' },
+        ]
+      : [{ label: 'Balance', amount: 12.5, unit: 'money' }];
   return { ok: true, kind, summary: 'Connected.', balances, ports: [], warnings: [], checkedAt };
 }
 
@@ -280,8 +294,10 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       totalSegments: numbers.length,
       missingVariables: [],
       sample: numbers.slice(0, 3).map((e164) => ({ e164, text: body, segments: 1, encoding: 'GSM-7' as const })),
-      balance: 100,
-      estimatedCost: numbers.length,
+      balances: [{ label: 'Balance', amount: 100, unit: 'money' }],
+      cost: { segments: numbers.length, money: null, currency: null },
+      funds: null,
+      boxCapacity: null,
       warnings: [],
     };
   };
@@ -317,6 +333,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       const lastIn = items.find((i) => i.kind === 'in');
       return {
         number: q.number,
+        name: summary?.name ?? null,
         items: items.slice(start, start + q.limit),
         nextCursor: start + q.limit < items.length ? String(start + q.limit) : null,
         optedOut: summary?.optedOut ?? false,
@@ -335,9 +352,23 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       const r = parsed.data;
       const account = fake.accounts.find((a) => a.id === r.accountId);
       const messageId = nextMsgId++;
-      const item: ThreadItem = { kind: 'out', messageId, at: Date.UTC(2026, 0, 3), text: r.text, accountId: r.accountId, accountName: account?.name ?? '?', provider: account?.kind ?? 'eims', port: null, state: 'queued', campaignId: `cmp-r${messageId}` };
+      const campaignId = `cmp-r${messageId}`;
+      const item: ThreadItem = {
+        kind: 'out',
+        messageId,
+        at: Date.UTC(2026, 0, 3),
+        text: r.text,
+        template: null,
+        accountId: r.accountId,
+        accountName: account?.name ?? '?',
+        provider: account?.kind ?? 'eims',
+        port: null,
+        state: 'queued',
+        campaignId,
+        campaignKind: 'reply',
+      };
       fake.threadItems.set(r.number, [item, ...(fake.threadItems.get(r.number) ?? [])]);
-      return { campaignId: item.campaignId, messageId };
+      return { campaignId, messageId };
     },
     dashboardStats: () => {
       if (!fake.stats) throw { code: 'MONITORING_NOT_READY', message: 'Monitoring is not available in this build yet. Update the app and try again.' } satisfies AppErrorShape;

@@ -13,8 +13,15 @@ import { hostForBox, readBoxPush, setupBoxPush, type BoxPushEnv } from './box-pu
 import { sendBoxPushTest } from './box-push-test.ts';
 import type { Monitoring } from './create-monitoring.ts';
 import { replyToThread } from './inbox-reply.ts';
+import { withTemplateTexts } from '../campaigns/jsms-template-cache.ts';
+import { unknownTemplates } from '../campaigns/sent-text.ts';
+import { boxCapacityOf, watchedBalance } from '../campaigns/send-cost.ts';
+import { leftUnderCap } from '../dispatch/sim-sends.ts';
 
 type MonitoringHandlers = Pick<Handlers, keyof typeof monitoringMethods>;
+
+/** A balance was read and is under the threshold (an account that could not be asked is not "low"). */
+const isLow = (amount: number | null, threshold: number) => amount !== null && amount < threshold;
 
 export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): MonitoringHandlers {
   const accounts = new AccountsRepository(ctx.db);
@@ -49,13 +56,28 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
     boxPushSetup: async ({ accountId, host, reportsEnable, resultsEnable }) => setupBoxPush(boxEnv(accountId), { host, reportsEnable, resultsEnable }),
     boxPushTest: async (input) => sendBoxPushTest(ctx, m, input),
 
-    messageLog: ({ cursor, limit, ...filter }) => m.messageLog.page(filter, cursor, limit),
+    messageLog: ({ cursor, limit, ...filter }) =>
+      withTemplateTexts(
+        m.campaigns.templates,
+        () => m.messageLog.page(filter, cursor, limit),
+        (page) => unknownTemplates(page.rows.map((r) => r.template)),
+      ),
     messageLogCount: (filter) => readsOf(ctx).page('messageLogCount', { filter, countryCode: m.countryCode() }),
     messageLogExport: ({ format, ...filter }) =>
       readsOf(ctx).file('exportMessageLog', { filter, countryCode: m.countryCode(), format, baseName: `messages-${new Date(ctx.clock.now()).toISOString().slice(0, 10)}` }),
 
-    inboxThreads: (q) => readsOf(ctx).page('inboxThreads', q),
-    inboxThread: (q) => m.inbox.thread(q),
+    inboxThreads: (q) =>
+      withTemplateTexts(
+        m.campaigns.templates,
+        () => readsOf(ctx).page('inboxThreads', q),
+        (page) => unknownTemplates(page.threads.map((t) => t.lastTemplate)),
+      ),
+    inboxThread: (q) =>
+      withTemplateTexts(
+        m.campaigns.templates,
+        () => m.inbox.thread(q),
+        (page) => unknownTemplates(page.items.map((i) => (i.kind === 'out' ? i.template : null))),
+      ),
     inboxMarkRead: ({ number }) => ({ unreadTotal: m.inbox.markRead(number) }),
     inboxReply: (input) => replyToThread(m, input),
 
@@ -71,12 +93,18 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
           const error = check.error ?? null;
           if (account.kind === 'gsmbox') {
             const sent = m.dashboard.sentTodayByPort(account.id, ctx.clock.now());
+            const cap = account.dailyCapPerSim;
+            const capacity = boxCapacityOf({ ports: check.ports, sentToday: sent, dailyCap: cap });
             boxes.push({
               accountId: account.id,
               name: account.name,
               reachable: check.ok,
               error,
-              ports: check.ports.map((p) => ({ port: p.port, name: p.name, available: p.available, sentToday: sent.get(p.port) ?? 0, cap: account.dailyCapPerSim })),
+              ports: check.ports.map((p) => {
+                const sentToday = sent.get(p.port) ?? 0;
+                return { port: p.port, name: p.name, available: p.available, sentToday, cap, leftToday: leftUnderCap(cap, sentToday) };
+              }),
+              leftToday: capacity?.leftToday ?? null,
               checkedAt: check.checkedAt,
             });
           } else {
@@ -85,8 +113,7 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
               name: account.name,
               provider: account.kind,
               balances: check.balances,
-              // The first line is what sends draw from (EIMS balance, JSMS app SMS balance); gift and voice lines are extras.
-              low: check.balances[0]?.amount != null && check.balances[0].amount < threshold,
+              low: isLow(watchedBalance(account.kind, check.balances), threshold),
               error,
               checkedAt: check.checkedAt,
             });

@@ -1,4 +1,7 @@
-/** Balances of every account (low ones flagged) and the GSM boxes' ports with what each SIM sent today. */
+/**
+ * Balances of every account (low ones flagged; JSMS with its four app quotas) and the GSM boxes' ports
+ * with what each SIM sent today and may still send under its daily cap.
+ */
 import { Alert, Badge, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BalanceLine } from '../../../../shared/providers.ts';
@@ -120,6 +123,11 @@ export function AccountsPanel() {
                   <Badge size="sm" variant="light" color={box.reachable ? 'teal' : 'red'}>
                     {box.reachable ? t('boxes.reachable') : t('boxes.unreachable')}
                   </Badge>
+                  {box.reachable && box.leftToday !== null && (
+                    <Text size="sm" c={box.leftToday === 0 ? 'red' : 'dimmed'} data-testid="dash-box-left" data-count={box.leftToday}>
+                      {t('boxes.leftTotal', { count: box.leftToday, formatted: n.format(box.leftToday) })}
+                    </Text>
+                  )}
                 </Group>
                 {box.error && (
                   <Text size="sm" c="red" mb={4}>
@@ -140,6 +148,11 @@ export function AccountsPanel() {
                       <Text size="xs" c="dimmed" mt={4}>
                         {p.cap > 0 ? t('boxes.sentCap', { sent: n.format(p.sentToday), cap: n.format(p.cap) }) : t('boxes.sent', { sent: n.format(p.sentToday) })}
                       </Text>
+                      {p.leftToday !== null && (
+                        <Text size="xs" c={p.leftToday === 0 ? 'red' : 'dimmed'} data-testid="dash-port-left" data-count={p.leftToday}>
+                          {t('boxes.left', { count: p.leftToday, formatted: n.format(p.leftToday) })}
+                        </Text>
+                      )}
                       {p.cap > 0 && <Progress mt={4} size="sm" value={Math.min(100, (p.sentToday / p.cap) * 100)} color={p.sentToday >= p.cap ? 'red' : 'blue'} aria-label={t('boxes.capLabel', { port: p.port })} />}
                     </Paper>
                   ))}
