@@ -65,7 +65,8 @@ async function pausedOnBalance(numbers: string[], balance = 150) {
     recipients: { listIds: [], pasted: numbers.join('\n') },
     confirmed: true,
   });
-  const held = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'paused' });
+  // Paused, and no request still in flight (a refused one puts its messages back in the queue).
+  const held = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'paused' && v.counts.submitting === 0 });
   expect(held.lastError?.code).toBe('EIMS_BALANCE');
   return { first, held };
 }
