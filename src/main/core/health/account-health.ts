@@ -38,18 +38,18 @@ export class AccountHealth {
     // An account deleted meanwhile gets no row (the EXISTS; the foreign key would refuse it).
     this.stmts = {
       all: db.prepare<[], RawRow>('SELECT * FROM account_health'),
-      test: db.prepare<[string, number, number, string | null, string | null]>(
+      test: db.prepare<[{ id: string; at: number; ok: number; code: string | null; message: string | null }]>(
         `INSERT INTO account_health (account_id, tested_at, test_ok, test_code, test_message)
-         SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM accounts WHERE id = ?1)
+         SELECT @id, @at, @ok, @code, @message WHERE EXISTS (SELECT 1 FROM accounts WHERE id = @id)
          ON CONFLICT (account_id) DO UPDATE SET tested_at = excluded.tested_at, test_ok = excluded.test_ok,
            test_code = excluded.test_code, test_message = excluded.test_message`,
       ),
-      confirm: db.prepare<[string, number]>(
-        `INSERT INTO account_health (account_id, push_confirmed_at) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM accounts WHERE id = ?1)
+      confirm: db.prepare<[{ id: string; at: number }]>(
+        `INSERT INTO account_health (account_id, push_confirmed_at) SELECT @id, @at WHERE EXISTS (SELECT 1 FROM accounts WHERE id = @id)
          ON CONFLICT (account_id) DO UPDATE SET push_confirmed_at = excluded.push_confirmed_at`,
       ),
-      push: db.prepare<[string, number]>(
-        `INSERT INTO account_health (account_id, last_push_at) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM accounts WHERE id = ?1)
+      push: db.prepare<[{ id: string; at: number }]>(
+        `INSERT INTO account_health (account_id, last_push_at) SELECT @id, @at WHERE EXISTS (SELECT 1 FROM accounts WHERE id = @id)
          ON CONFLICT (account_id) DO UPDATE SET last_push_at = max(coalesce(last_push_at, 0), excluded.last_push_at)`,
       ),
     };
@@ -57,12 +57,12 @@ export class AccountHealth {
 
   /** The result of a connection test (the Accounts screen's or the dashboard's balance check). */
   recordTest(accountId: string, at: number, ok: boolean, error: AppErrorShape | null | undefined): void {
-    this.stmts.test.run(accountId, at, ok ? 1 : 0, ok ? null : (error?.code ?? null), ok ? null : (error?.message ?? null));
+    this.stmts.test.run({ id: accountId, at, ok: ok ? 1 : 0, code: ok ? null : (error?.code ?? null), message: ok ? null : (error?.message ?? null) });
   }
 
   /** The box's push settings were read back and point at this app. */
   confirmPush(accountId: string, at: number): void {
-    this.stmts.confirm.run(accountId, at);
+    this.stmts.confirm.run({ id: accountId, at });
   }
 
   /** The receiver accepted a push from this account. */
@@ -70,7 +70,7 @@ export class AccountHealth {
     const written = this.pushWritten.get(accountId);
     if (written !== undefined && at - written < PUSH_WRITE_EVERY_MS) return;
     this.pushWritten.set(accountId, at);
-    this.stmts.push.run(accountId, at);
+    this.stmts.push.run({ id: accountId, at });
   }
 
   all(): Map<string, AccountHealthRow> {
