@@ -27,10 +27,10 @@ afterEach(async () => {
 const health = (core: TestCore['core']) => call<DashboardHealth>(core, 'dashboardHealth');
 const kinds = (h: DashboardHealth) => h.items.map((i) => i.kind);
 
-it('shows the receiver port in use by another program, and nothing once it listens on a free port', async () => {
+it('shows the receiver port in use by another program, and nothing once the port is free again', async () => {
   const blocker = net.createServer();
   await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
-  closers.push(() => new Promise<void>((r) => blocker.close(() => r())));
+  closers.push(() => void (blocker.listening && blocker.close()));
   const taken = (blocker.address() as net.AddressInfo).port;
   tc = makeTestCore(tmp.dir, { monitoring: { receiverHost: '127.0.0.1', receiverPort: taken, poll: false } });
   await tc.core.start();
@@ -41,7 +41,9 @@ it('shows the receiver port in use by another program, and nothing once it liste
   // A fresh install: nothing set up yet.
   expect(h.setup).toEqual({ accounts: 0, accountsTested: 0, lists: 0, sent: false });
 
-  expect((await call<ReceiverStatus>(tc.core, 'receiverConfigure', { host: '127.0.0.1', port: 0 })).state).toBe('listening');
+  // The other program lets the port go; the receiver takes it on the next start.
+  await new Promise<void>((r) => blocker.close(() => r()));
+  expect((await call<ReceiverStatus>(tc.core, 'receiverConfigure', { host: '127.0.0.1', port: taken })).state).toBe('listening');
   expect((await health(tc.core)).items).toEqual([]);
 });
 
