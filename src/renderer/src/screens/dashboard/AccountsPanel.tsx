@@ -1,6 +1,6 @@
 /** Balances of every account (low ones flagged) and the GSM boxes' ports with what each SIM sent today. */
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { BalanceLine } from '../../../../shared/providers.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
@@ -47,10 +47,7 @@ export function AccountsPanel() {
         )}
         {accounts && accounts.balances.length === 0 && accounts.boxes.length === 0 && (
           <Text size="sm" c="dimmed" data-testid="dash-balances-empty">
-            {t('balances.empty')}{' '}
-            <Anchor href={hashForRoute('accounts')} size="sm">
-              {t('balances.addAccount')}
-            </Anchor>
+            <Trans t={t} i18nKey="balances.empty" components={[<Anchor key="add" href={hashForRoute('accounts')} size="sm" />]} />
           </Text>
         )}
         {accounts && accounts.balances.length > 0 && (
