@@ -11,7 +11,7 @@ import { startEimsSim } from '../../sim/eims.ts';
 import { startGsmboxSim } from '../../sim/gsmbox.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, withCore, type TestCore } from '../../helpers/test-core.ts';
-import { call, importList } from '../../helpers/sending.ts';
+import { addEimsAccount, call, importList } from '../../helpers/sending.ts';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let tc: TestCore;
@@ -55,7 +55,7 @@ it('lists an account whose last connection test failed until a test passes; the 
   closers.push(() => tc.core.stop());
 
   const config = { kind: 'eims', name: 'Platform', baseUrl: eims.url, account: 'demo', encrypted: false };
-  const { id } = await call<{ id: string }>(tc.core, 'accountsCreate', { config, secrets: { password: 'not-the-password' } });
+  const id = await addEimsAccount(tc.core, eims.url, { password: 'not-the-password' });
   expect(kinds(await health(tc.core))).toEqual([]);
 
   const failed = await call<{ ok: boolean; error?: { code: string; message: string } }>(tc.core, 'accountsTest', { id });

@@ -8,7 +8,7 @@ import type { ScheduleRunView, ScheduleView } from '../../../src/shared/schedule
 import { instantOf, parseLocalDateTime } from '../../../src/shared/zoned-time.ts';
 import { startEimsSim, type EimsSim } from '../../sim/eims.ts';
 import { ManualClock } from '../../helpers/manual-clock.ts';
-import { call, cnMobiles, handedOver, waitForCampaign } from '../../helpers/sending.ts';
+import { addEimsAccount, call, cnMobiles, handedOver, waitForCampaign } from '../../helpers/sending.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
 
@@ -27,12 +27,7 @@ beforeEach(async () => {
   clock = new ManualClock(at('2026-12-06T12:00'));
   tc = makeTestCore(tmp.dir, { clock });
   await tc.core.start();
-  accountId = (
-    await call<{ id: string }>(tc.core, 'accountsCreate', {
-      config: { kind: 'eims', name: 'Platform', baseUrl: sim.url, account: 'demo', encrypted: false },
-      secrets: { password: 'demo-password' },
-    })
-  ).id;
+  accountId = await addEimsAccount(tc.core, sim.url);
 });
 afterEach(async () => {
   await tc.core.stop();
