@@ -50,6 +50,8 @@ import {
   type ThreadItem,
 } from '../../src/shared/monitoring.ts';
 
+import type { DashboardHealth } from '../../src/shared/health.ts';
+
 type Handler = (input: unknown) => unknown;
 
 export interface FakeMain {
@@ -83,6 +85,8 @@ export interface FakeMain {
   threadItems: Map<string, ThreadItem[]>;
   stats: DashboardStats | null;
   dashAccounts: DashboardAccounts | null;
+  /** What `dashboardHealth` answers (default: nothing needs attention; the setup counted from the fake's accounts, lists and campaigns). */
+  health: DashboardHealth | null;
   receiver: ReceiverStatus;
   boxPush: Map<string, BoxPushState>;
 }
@@ -248,6 +252,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     threadItems: new Map(),
     stats: null,
     dashAccounts: null,
+    health: null,
     receiver: fakeReceiver(),
     boxPush: new Map(),
   };
@@ -375,6 +380,12 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       return fake.stats;
     },
     dashboardAccounts: () => fake.dashAccounts ?? { balances: [], boxes: [] },
+    dashboardHealth: () =>
+      fake.health ?? {
+        items: [],
+        setup: { accounts: fake.accounts.length, accountsTested: fake.accounts.length, lists: fake.lists.length, sent: fake.campaigns.length > 0 },
+        checkedAt: Date.UTC(2026, 0, 2),
+      },
     receiverStatus: () => fake.receiver,
     receiverConfigure: (input) => {
       const parsed = receiverConfigureSchema.safeParse(input);

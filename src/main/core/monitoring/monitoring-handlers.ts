@@ -1,7 +1,8 @@
 import type { Handlers } from '../../../shared/api.ts';
 import type { monitoringMethods } from '../../../shared/contract/monitoring.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { AccountBalanceView, BoxView } from '../../../shared/monitoring.ts';
+import type { AccountBalanceView, BoxPushState, BoxView } from '../../../shared/monitoring.ts';
+import { dashboardHealth } from '../health/attention.ts';
 import { readsOf } from '../store/reads.ts';
 import type { CoreContext } from '../context.ts';
 import type { GsmboxClient } from '../providers/gsmbox/client.ts';
@@ -40,6 +41,14 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
     };
   }
 
+  /** A box read back pointing here counts as set up (the dashboard stops asking for it). */
+  const confirmed = (state: BoxPushState): BoxPushState => {
+    if (state.pointsHere) m.health.confirmPush(state.accountId, ctx.clock.now());
+    return state;
+  };
+  const listsCount = ctx.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM lists WHERE state = 'ready'`);
+  const anyCampaign = ctx.db.prepare<[], { n: number }>(`SELECT EXISTS (SELECT 1 FROM campaigns) AS n`);
+
   return {
     receiverStatus: () => m.receiver.status(),
     receiverConfigure: async ({ host, port }) => {
@@ -51,9 +60,9 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
 
     boxPushGet: async ({ accountId }) => {
       const env = boxEnv(accountId);
-      return readBoxPush(env, hostForBox(env.boxUrl, env.receiver.host));
+      return confirmed(await readBoxPush(env, hostForBox(env.boxUrl, env.receiver.host)));
     },
-    boxPushSetup: async ({ accountId, host, reportsEnable, resultsEnable }) => setupBoxPush(boxEnv(accountId), { host, reportsEnable, resultsEnable }),
+    boxPushSetup: async ({ accountId, host, reportsEnable, resultsEnable }) => confirmed(await setupBoxPush(boxEnv(accountId), { host, reportsEnable, resultsEnable })),
     boxPushTest: async (input) => sendBoxPushTest(ctx, m, input),
 
     messageLog: ({ cursor, limit, ...filter }) =>
@@ -82,6 +91,18 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
     inboxReply: (input) => replyToThread(m, input),
 
     dashboardStats: () => m.dashboard.stats(ctx.clock.now()),
+    dashboardHealth: () => {
+      const now = ctx.clock.now();
+      return dashboardHealth({
+        receiver: m.receiver.status(),
+        accounts: accounts.list().map((row) => ({ ...row.config, id: row.id })),
+        health: m.health.all(),
+        sentTodayByPort: (id) => m.dashboard.sentTodayByPort(id, now),
+        lists: listsCount.get()!.n,
+        sent: anyCampaign.get()!.n === 1,
+        now,
+      });
+    },
     dashboardAccounts: async () => {
       const threshold = ctx.settings.get().lowBalanceThreshold;
       const balances: AccountBalanceView[] = [];
@@ -90,6 +111,7 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
         accounts.list().map(async (row) => {
           const account = { ...row.config, id: row.id };
           const check = await providers.testConnection(account, secretGetter(ctx.secrets, account));
+          m.health.recordTest(account.id, check.checkedAt, check.ok, check.error);
           const error = check.error ?? null;
           if (account.kind === 'gsmbox') {
             const sent = m.dashboard.sentTodayByPort(account.id, ctx.clock.now());

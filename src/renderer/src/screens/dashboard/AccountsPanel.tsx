@@ -2,13 +2,14 @@
  * Balances of every account (low ones flagged; JSMS with its four app quotas) and the GSM boxes' ports
  * with what each SIM sent today and may still send under its daily cap.
  */
-import { Alert, Badge, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Alert, Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 import type { BalanceLine } from '../../../../shared/providers.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { useDashboardStore } from '../../stores/dashboard.ts';
 import { useDateTime } from '../../format/date-time.ts';
+import { hashForRoute } from '../../routes.ts';
 
 function Amount({ line }: { line: BalanceLine }) {
   const { t, i18n } = useTranslation('dashboard');
@@ -33,9 +34,12 @@ export function AccountsPanel() {
           <Title order={3} size="h5">
             {t('balances.title')}
           </Title>
-          <Button size="compact-sm" variant="subtle" onClick={() => void load()} disabled={status === 'loading'} data-testid="dash-accounts-refresh">
-            {t('balances.refresh')}
-          </Button>
+          {/* Nothing to ask without accounts. */}
+          {(!accounts || accounts.balances.length > 0 || accounts.boxes.length > 0) && (
+            <Button size="compact-sm" variant="subtle" onClick={() => void load()} disabled={status === 'loading'} data-testid="dash-accounts-refresh">
+              {t('balances.refresh')}
+            </Button>
+          )}
         </Group>
         {status === 'error' && error && <ErrorAlert title={t('balances.loadFailed')} error={error} onRetry={() => void load()} testId="dash-accounts-error" />}
         {status === 'loading' && !accounts && (
@@ -44,9 +48,9 @@ export function AccountsPanel() {
             <Skeleton height={16} />
           </Stack>
         )}
-        {accounts && accounts.balances.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('balances.empty')}
+        {accounts && accounts.balances.length === 0 && accounts.boxes.length === 0 && (
+          <Text size="sm" c="dimmed" data-testid="dash-balances-empty">
+            <Trans t={t} i18nKey="balances.empty" components={[<Anchor key="add" href={hashForRoute('accounts')} size="sm" />]} />
           </Text>
         )}
         {accounts && accounts.balances.length > 0 && (
