@@ -57,8 +57,13 @@ export function insightCountsDrift(db: Database.Database): { table: string; key:
  * counts and the number search index — for tests and benchmarks that seed messages with plain SQL.
  */
 export function syncSeededMessages(db: Database.Database): void {
-  db.exec(`DELETE FROM campaign_counts; INSERT INTO campaign_counts (campaign_id, state, n) SELECT campaign_id, state, count(*) FROM messages GROUP BY campaign_id, state;
-           DELETE FROM messages_number; INSERT INTO messages_number (rowid, number) SELECT id, e164 FROM messages;`);
+  syncKeptCounts(db);
+  db.exec(`DELETE FROM messages_number; INSERT INTO messages_number (rowid, number) SELECT id, e164 FROM messages;`);
+}
+
+/** The kept counts only (per campaign and the insight counts), without the number index: for seeds that never search numbers. */
+export function syncKeptCounts(db: Database.Database): void {
+  db.exec(`DELETE FROM campaign_counts; INSERT INTO campaign_counts (campaign_id, state, n) SELECT campaign_id, state, count(*) FROM messages GROUP BY campaign_id, state;`);
   if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'send_counts'`).get() === undefined) return;
   db.exec(`DELETE FROM send_counts; INSERT INTO send_counts (bucket, account_id, port, handed, segments, delivered, failed, expired, refused) ${SEND_COUNTS_FROM_MESSAGES};
            DELETE FROM campaign_outcomes; INSERT INTO campaign_outcomes (campaign_id, kind, key, n, segments) ${CAMPAIGN_OUTCOMES_FROM_MESSAGES};`);

@@ -79,9 +79,12 @@ export function createInsightQueries(db: Database.Database) {
     ),
     // Replies: inbound SMS since the range began from a number a listed campaign messaged, within the
     // window after that message was handed over. Kept simple (no stored attribution): counted here.
+    // CROSS JOIN keeps SQLite on this order — the range's inbound SMS (inbound_recent), then each one's
+    // number (messages_e164) — instead of reading every message of the listed campaigns (564 ms for
+    // 30 days of the 1M-message bench).
     replies: db.prepare<[number, string, number], { campaign_id: string; replies: number; opt_outs: number }>(
       `SELECT m.campaign_id, count(DISTINCT i.id) AS replies, count(DISTINCT CASE WHEN i.opt_out = 1 THEN i.id END) AS opt_outs
-       FROM inbound_sms i JOIN messages m ON m.e164 = i.number
+       FROM inbound_sms i CROSS JOIN messages m ON m.e164 = i.number
        WHERE i.received_at >= ? AND m.campaign_id IN (SELECT value FROM json_each(?))
          AND m.handed_at IS NOT NULL AND i.received_at >= m.handed_at AND i.received_at < m.handed_at + ?
        GROUP BY m.campaign_id`,
