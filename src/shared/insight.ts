@@ -27,7 +27,7 @@ export const insightRangeSchema = z
 export type InsightRange = z.infer<typeof insightRangeSchema>;
 
 /** What became of the messages handed over in a period (counted where they were sent, not where their report came). */
-export interface SendTotals {
+export interface SendCounts {
   /** Messages handed to the provider. */
   handed: number;
   /** Their SMS segments (what a provider bills). */
@@ -38,6 +38,9 @@ export interface SendTotals {
   expired: number;
   /** Failed before hand-over (the provider refused the request). */
   refused: number;
+}
+
+export interface SendTotals extends SendCounts {
   /** delivered ÷ handed, 0–1; null when nothing was handed over. */
   deliveryRate: number | null;
 }

@@ -10,6 +10,7 @@ import {
   type InsightRange,
   type InsightReport,
   type PortInsight,
+  type SendCounts,
   type SendTotals,
 } from '../../../shared/insight.ts';
 import { NO_PORT } from '../store/insight-counts.ts';
@@ -26,14 +27,7 @@ import { QUARTER_HOUR_MS } from '../store/daily-counts.ts';
 const SUMS = `sum(handed) AS handed, sum(segments) AS segments, sum(delivered) AS delivered, sum(failed) AS failed, sum(expired) AS expired, sum(refused) AS refused`;
 const IN_RANGE = `bucket >= @fromBucket AND bucket < @toBucket`;
 
-interface SumsRow {
-  handed: number;
-  segments: number;
-  delivered: number;
-  failed: number;
-  expired: number;
-  refused: number;
-}
+type SumsRow = SendCounts;
 
 const totals = (r: SumsRow | undefined): SendTotals => {
   const t = { handed: r?.handed ?? 0, segments: r?.segments ?? 0, delivered: r?.delivered ?? 0, failed: r?.failed ?? 0, expired: r?.expired ?? 0, refused: r?.refused ?? 0 };
@@ -52,6 +46,20 @@ function params(q: InsightRange) {
 
 const DAY_S = 86_400;
 const localDay = (dayNumber: number) => new Date(dayNumber * DAY_S * 1000).toISOString().slice(0, 10);
+
+/**
+ * Replies: inbound SMS since the range began from a number a listed campaign messaged, within the
+ * window after that message was handed over. Kept simple (no stored attribution): counted here.
+ * The plan (tests/unit/insight/insight-plans.test.ts): the range's inbound SMS (inbound_recent), then
+ * each one's number (messages_e164). CROSS JOIN keeps that order, and `+m.campaign_id` keeps SQLite
+ * off UNIQUE (campaign_id, e164), which costs one seek per listed campaign per inbound SMS (768 ms
+ * for 30 days of the 1M-message bench, bench/RESULTS.md).
+ */
+export const REPLIES_SQL = `SELECT m.campaign_id, count(DISTINCT i.id) AS replies, count(DISTINCT CASE WHEN i.opt_out = 1 THEN i.id END) AS opt_outs
+  FROM inbound_sms i CROSS JOIN messages m ON m.e164 = i.number
+  WHERE i.received_at >= ? AND +m.campaign_id IN (SELECT value FROM json_each(?))
+    AND m.handed_at IS NOT NULL AND i.received_at >= m.handed_at AND i.received_at < m.handed_at + ?
+  GROUP BY m.campaign_id`;
 
 export function createInsightQueries(db: Database.Database) {
   const s = {
@@ -77,18 +85,7 @@ export function createInsightQueries(db: Database.Database) {
     outcomes: db.prepare<[string], { campaign_id: string; kind: string; key: string; n: number }>(
       `SELECT campaign_id, kind, key, n FROM campaign_outcomes WHERE campaign_id IN (SELECT value FROM json_each(?)) AND n <> 0`,
     ),
-    // Replies: inbound SMS since the range began from a number a listed campaign messaged, within the
-    // window after that message was handed over. Kept simple (no stored attribution): counted here.
-    // CROSS JOIN keeps SQLite on this order — the range's inbound SMS (inbound_recent), then each one's
-    // number (messages_e164) — instead of reading every message of the listed campaigns (564 ms for
-    // 30 days of the 1M-message bench).
-    replies: db.prepare<[number, string, number], { campaign_id: string; replies: number; opt_outs: number }>(
-      `SELECT m.campaign_id, count(DISTINCT i.id) AS replies, count(DISTINCT CASE WHEN i.opt_out = 1 THEN i.id END) AS opt_outs
-       FROM inbound_sms i CROSS JOIN messages m ON m.e164 = i.number
-       WHERE i.received_at >= ? AND m.campaign_id IN (SELECT value FROM json_each(?))
-         AND m.handed_at IS NOT NULL AND i.received_at >= m.handed_at AND i.received_at < m.handed_at + ?
-       GROUP BY m.campaign_id`,
-    ),
+    replies: db.prepare<[number, string, number], { campaign_id: string; replies: number; opt_outs: number }>(REPLIES_SQL),
   };
 
   const rows = <R extends SumsRow>(list: R[]) => list.map((r) => ({ r, t: totals(r) }));

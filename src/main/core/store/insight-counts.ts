@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { SendCounts } from '../../../shared/insight.ts';
 import { QUARTER_HOUR_MS } from './daily-counts.ts';
 
 /**
@@ -40,16 +41,10 @@ interface Facts {
   error_code: string | null;
 }
 
-interface SendRow {
+interface SendRow extends SendCounts {
   bucket: number;
   accountId: string;
   port: number;
-  handed: number;
-  segments: number;
-  delivered: number;
-  failed: number;
-  expired: number;
-  refused: number;
 }
 
 export interface InsightChange {

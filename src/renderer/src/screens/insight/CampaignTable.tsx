@@ -1,9 +1,10 @@
 /** Campaigns created in the range side by side: delivered %, failed % by reason, median time to delivery, replies and opt-outs. */
-import { Anchor, Paper, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CampaignInsight } from '../../../../shared/insight.ts';
 import { REPLY_WINDOW_HOURS } from '../../../../shared/insight.ts';
 import { hashForRoute } from '../../routes.ts';
+import { InsightPanel } from './InsightPanel.tsx';
 import { useInsightFormat } from './insight-format.ts';
 
 function FailedCell({ c }: { c: CampaignInsight }) {
@@ -30,16 +31,13 @@ export function CampaignTable({ rows }: { rows: CampaignInsight[] }) {
   const { t } = useTranslation('insight');
   const f = useInsightFormat();
   return (
-    <Paper withBorder p="md" data-testid="insight-campaigns">
-      <Title order={3} size="h5" mb="xs">
-        {t('campaigns.title')}
-      </Title>
-      {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('campaigns.empty')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
+    <InsightPanel
+      title={t('campaigns.title')}
+      empty={rows.length === 0 ? t('campaigns.empty') : null}
+      footer={t('campaigns.note', { hours: REPLY_WINDOW_HOURS })}
+      data-testid="insight-campaigns"
+    >
+      <Table.ScrollContainer minWidth={720}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -86,11 +84,7 @@ export function CampaignTable({ rows }: { rows: CampaignInsight[] }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
-      )}
-      <Text size="xs" c="dimmed" mt="xs">
-        {t('campaigns.note', { hours: REPLY_WINDOW_HOURS })}
-      </Text>
-    </Paper>
+      </Table.ScrollContainer>
+    </InsightPanel>
   );
 }

@@ -1,8 +1,9 @@
 /** Per account and per box port/SIM: volume, segments, outcomes and delivery rate (with a bar chart of the ports' rates). */
 import { BarChart } from '@mantine/charts';
-import { Paper, Table, Text, Title } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AccountInsight, PortInsight, SendTotals } from '../../../../shared/insight.ts';
+import { InsightPanel } from './InsightPanel.tsx';
 import { ratePct, useInsightFormat } from './insight-format.ts';
 
 function TotalsCells({ s }: { s: SendTotals }) {
@@ -42,16 +43,8 @@ function TotalsHeaders() {
 export function AccountsTable({ rows }: { rows: AccountInsight[] }) {
   const { t } = useTranslation(['insight', 'accounts']);
   return (
-    <Paper withBorder p="md" data-testid="insight-accounts">
-      <Title order={3} size="h5" mb="xs">
-        {t('perAccount')}
-      </Title>
-      {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('empty')}
-        </Text>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
+    <InsightPanel title={t('perAccount')} empty={rows.length === 0 ? t('empty') : null} footer={<span data-testid="insight-spend-note">{t('spendNeedsPrice')}</span>} data-testid="insight-accounts">
+      <Table.ScrollContainer minWidth={560}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -76,12 +69,8 @@ export function AccountsTable({ rows }: { rows: AccountInsight[] }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
-      )}
-      <Text size="xs" c="dimmed" mt="xs" data-testid="insight-spend-note">
-        {t('spendNeedsPrice')}
-      </Text>
-    </Paper>
+      </Table.ScrollContainer>
+    </InsightPanel>
   );
 }
 
@@ -91,10 +80,7 @@ export function PortsTable({ rows }: { rows: PortInsight[] }) {
   if (rows.length === 0) return null;
   const label = (p: PortInsight) => t('portOf', { account: p.accountName ?? t('deletedAccount'), port: p.port });
   return (
-    <Paper withBorder p="md" data-testid="insight-ports">
-      <Title order={3} size="h5" mb="xs">
-        {t('perPort')}
-      </Title>
+    <InsightPanel title={t('perPort')} empty={null} data-testid="insight-ports">
       <BarChart
         h={Math.max(100, rows.length * 28 + 30)}
         data={rows.map((p) => ({ port: label(p), rate: ratePct(p) ?? 0 }))}
@@ -126,6 +112,6 @@ export function PortsTable({ rows }: { rows: PortInsight[] }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-    </Paper>
+    </InsightPanel>
   );
 }

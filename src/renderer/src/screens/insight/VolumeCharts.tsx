@@ -1,9 +1,10 @@
 /** Volume (stacked by outcome) and delivery rate per day and per hour of day: @mantine/charts. */
 import { BarChart, LineChart } from '@mantine/charts';
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DayInsight, HourInsight, SendTotals } from '../../../../shared/insight.ts';
 import { useDateTime } from '../../format/date-time.ts';
+import { InsightPanel } from './InsightPanel.tsx';
 import { outcomeSplit, ratePct, useInsightFormat } from './insight-format.ts';
 
 const OUTCOMES = [
@@ -19,16 +20,8 @@ function VolumeAndRate({ title, rows, testId }: { title: string; rows: ({ label:
   const data = rows.map((r) => ({ label: r.label, ...outcomeSplit(r), rate: ratePct(r) }));
   const any = rows.some((r) => r.handed > 0 || r.refused > 0);
   return (
-    <Paper withBorder p="md" data-testid={testId} data-points={rows.length} data-handed={rows.reduce((n, r) => n + r.handed, 0)}>
-      <Title order={3} size="h5" mb="xs">
-        {title}
-      </Title>
-      {!any ? (
-        <Text size="sm" c="dimmed">
-          {t('empty')}
-        </Text>
-      ) : (
-        <Stack gap="xs">
+    <InsightPanel title={title} empty={any ? null : t('empty')} data-testid={testId} data-points={rows.length} data-handed={rows.reduce((n, r) => n + r.handed, 0)}>
+      <Stack gap="xs">
           <BarChart
             h={180}
             data={data}
@@ -51,9 +44,8 @@ function VolumeAndRate({ title, rows, testId }: { title: string; rows: ({ label:
             curveType="linear"
             aria-label={t('chart.rate', { title })}
           />
-        </Stack>
-      )}
-    </Paper>
+      </Stack>
+    </InsightPanel>
   );
 }
 
