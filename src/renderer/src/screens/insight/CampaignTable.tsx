@@ -42,12 +42,12 @@ export function CampaignTable({ rows }: { rows: CampaignInsight[] }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('campaigns.name')}</Table.Th>
-                <Table.Th ta="right">{t('campaigns.messages')}</Table.Th>
-                <Table.Th ta="right">{t('campaigns.delivered')}</Table.Th>
-                <Table.Th ta="right">{t('campaigns.failed')}</Table.Th>
-                <Table.Th ta="right">{t('campaigns.median')}</Table.Th>
-                <Table.Th ta="right">{t('campaigns.replies')}</Table.Th>
-                <Table.Th ta="right">{t('campaigns.optOuts')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('campaigns.messages')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('campaigns.delivered')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('campaigns.failed')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('campaigns.median')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('campaigns.replies')}</Table.Th>
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('campaigns.optOuts')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

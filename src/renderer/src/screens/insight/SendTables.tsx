@@ -31,11 +31,11 @@ function TotalsHeaders() {
   const { t } = useTranslation('insight');
   return (
     <>
-      <Table.Th ta="right">{t('handed')}</Table.Th>
-      <Table.Th ta="right">{t('segments')}</Table.Th>
-      <Table.Th ta="right">{t('outcome.delivered')}</Table.Th>
-      <Table.Th ta="right">{t('outcome.failed')}</Table.Th>
-      <Table.Th ta="right">{t('deliveryRate')}</Table.Th>
+      <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('handed')}</Table.Th>
+      <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('segments')}</Table.Th>
+      <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('outcome.delivered')}</Table.Th>
+      <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('outcome.failed')}</Table.Th>
+      <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('deliveryRate')}</Table.Th>
     </>
   );
 }
@@ -87,8 +87,7 @@ export function PortsTable({ rows }: { rows: PortInsight[] }) {
         dataKey="port"
         orientation="vertical"
         yAxisProps={{ width: 140 }}
-        xAxisProps={{ domain: [0, 100] }}
-        unit="%"
+        xAxisProps={{ domain: [0, 100], tickFormatter: (v: number) => `${v}%` }}
         series={[{ name: 'rate', color: 'teal.6', label: t('deliveryRate') }]}
         valueFormatter={(v) => f.rate(v / 100)}
         aria-label={t('chart.ports')}
