@@ -86,6 +86,7 @@ export function PortsTable({ rows }: { rows: PortInsight[] }) {
         data={rows.map((p) => ({ port: label(p), rate: ratePct(p) ?? 0 }))}
         dataKey="port"
         orientation="vertical"
+        maxBarWidth={22}
         yAxisProps={{ width: 140 }}
         xAxisProps={{ domain: [0, 100], tickFormatter: (v: number) => `${v}%` }}
         series={[{ name: 'rate', color: 'teal.6', label: t('deliveryRate') }]}
