@@ -15,6 +15,7 @@ import { stageBackup, writeBackup } from '../backup/backup-jobs.ts';
 import type { InsightRange } from '../../../shared/insight.ts';
 import { createInsightQueries, insightReport } from '../insight/insight-queries.ts';
 import { insightSheets } from '../insight/insight-export.ts';
+import { moveSummary } from '../campaigns/move-summary.ts';
 
 /**
  * The reads whose cost grows with the data — counts and searches that scan, list sizes, exports — as
@@ -47,6 +48,7 @@ export function createReadQueries(db: Database.Database) {
     optOutsList: (q: { query: string; offset: number; limit: number }) => optOuts.page(q.query, q.offset, q.limit),
     messageLogCount: (q: { filter: MessageLogFilter; countryCode: string }) => ({ total: log(q.countryCode).count(q.filter) }),
     campaignMessages: (q: CampaignMessagesQuery) => campaignMessagesPage(db, q),
+    campaignMoveSummary: (q: Parameters<typeof moveSummary>[1]) => moveSummary(db, q),
     inboxThreads: (q: Parameters<typeof inbox.threads>[0]) => inbox.threads(q),
     insightReport: (q: InsightRange) => insightReport(insight, q),
 
