@@ -3,6 +3,7 @@ import type { ProviderKind } from './accounts.ts';
 import { MESSAGE_STATES, type CampaignState, type MessageState } from './campaigns.ts';
 import type { AppErrorShape } from './errors.ts';
 import type { BalanceLine } from './providers.ts';
+import type { BoxPortHealth } from './box-ports.ts';
 
 /**
  * Monitoring (issue 7): the local receiver that providers push to, the message log, the inbox and the
@@ -307,6 +308,8 @@ export interface BoxPortView {
   sentToday: number;
   /** Daily cap per SIM (0 = none). */
   cap: number;
+  /** Rotation, success rate and SIM (issue 19). */
+  health: BoxPortHealth;
 }
 
 export interface BoxView {

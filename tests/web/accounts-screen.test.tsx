@@ -44,7 +44,7 @@ describe('Accounts screen', () => {
   });
 
   it('lists accounts with kind, name, base URL and which secrets are set', async () => {
-    fake = installFakeMain({ accounts: [existingJsms, { ...existingJsms, id: 'acc-g', kind: 'gsmbox', name: 'Office box', baseUrl: 'http://192.168.1.50', username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300, hasSecret: { password: false } } as AccountView] });
+    fake = installFakeMain({ accounts: [existingJsms, { ...existingJsms, id: 'acc-g', kind: 'gsmbox', name: 'Office box', baseUrl: 'http://192.168.1.50', username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300, portRestMinutes: 30, hasSecret: { password: false } } as AccountView] });
     renderInApp(<AccountsScreen />);
     const rows = await screen.findAllByTestId('account-row');
     expect(rows).toHaveLength(2);

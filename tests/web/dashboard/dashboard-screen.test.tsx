@@ -7,6 +7,7 @@ import { useDashboardStore } from '../../../src/renderer/src/stores/dashboard.ts
 import { installComposeMain } from '../compose/compose-fixtures.ts';
 import type { FakeMain } from '../fake-bridge.ts';
 import { renderInApp } from '../render.tsx';
+import { portInRotation } from '../../../src/shared/box-ports.ts';
 
 const NOW = new Date(2026, 0, 10, 15, 0, 0).getTime();
 const day = (d: number) => `2026-01-${String(d).padStart(2, '0')}`;
@@ -79,8 +80,8 @@ describe('dashboard screen', () => {
           error: null,
           checkedAt: NOW,
           ports: [
-            { port: 1, name: 'Port 1', available: true, sentToday: 42, cap: 300 },
-            { port: 2, name: 'Port 2', available: false, sentToday: 300, cap: 300 },
+            { port: 1, name: 'Port 1', available: true, sentToday: 42, cap: 300, health: portInRotation({ sentToday: 42 }) },
+            { port: 2, name: 'Port 2', available: false, sentToday: 300, cap: 300, health: portInRotation({ sentToday: 300 }) },
           ],
         },
       ],

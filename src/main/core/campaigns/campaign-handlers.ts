@@ -2,11 +2,12 @@ import type { Handlers } from '../../../shared/api.ts';
 import type { campaignMethods } from '../../../shared/contract/campaigns.ts';
 import type { CampaignService } from './campaign-service.ts';
 import type { Reads } from '../store/reads.ts';
+import type { CampaignPortEvent } from '../../../shared/box-ports.ts';
 
 export type CampaignHandlers = Pick<Handlers, keyof typeof campaignMethods>;
 
 /** Contract handlers for campaigns: thin, the logic lives in campaign-service.ts and dispatch/. */
-export function createCampaignHandlers(service: CampaignService, reads: Reads): CampaignHandlers {
+export function createCampaignHandlers(service: CampaignService, reads: Reads, history: { lines(campaignId: string): CampaignPortEvent[] }): CampaignHandlers {
   return {
     campaignPreview: (draft) => service.preview(draft),
     campaignCreate: ({ confirmed: _confirmed, ...draft }) => service.create(draft),
@@ -17,6 +18,10 @@ export function createCampaignHandlers(service: CampaignService, reads: Reads): 
       return reads.page('campaignMessages', input);
     },
     messageHistory: ({ messageId }) => service.history(messageId),
+    campaignHistory: ({ id }) => {
+      service.requireCampaign(id);
+      return history.lines(id);
+    },
     campaignPause: ({ id }) => service.pause(id),
     campaignResume: ({ id }) => service.resume(id),
     campaignCancel: ({ id }) => service.cancel(id),

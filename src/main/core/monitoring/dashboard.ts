@@ -30,9 +30,6 @@ export function createDashboard(db: Database.Database) {
     ),
     counts: db.prepare<[string], { state: string; n: number }>(`SELECT state, count(*) AS n FROM messages WHERE campaign_id = ? GROUP BY state`),
     unread: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM inbound_sms WHERE read = 0`),
-    sentTodayByPort: db.prepare<[string, number], { port: number; n: number }>(
-      `SELECT port, count(*) AS n FROM messages WHERE account_id = ? AND port IS NOT NULL AND handed_at >= ? GROUP BY port`,
-    ),
   };
 
   return {
@@ -93,9 +90,6 @@ export function createDashboard(db: Database.Database) {
         }),
         inboxUnread: s.unread.get()!.n,
       };
-    },
-    sentTodayByPort(accountId: string, now: number): Map<number, number> {
-      return new Map(s.sentTodayByPort.all(accountId, startOfLocalDay(now)).map((r) => [r.port, r.n]));
     },
   };
 }

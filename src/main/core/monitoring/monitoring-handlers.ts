@@ -13,6 +13,7 @@ import { hostForBox, readBoxPush, setupBoxPush, type BoxPushEnv } from './box-pu
 import { sendBoxPushTest } from './box-push-test.ts';
 import type { Monitoring } from './create-monitoring.ts';
 import { replyToThread } from './inbox-reply.ts';
+import { portHealthOf } from '../box-ports/port-views.ts';
 
 type MonitoringHandlers = Pick<Handlers, keyof typeof monitoringMethods>;
 
@@ -70,13 +71,16 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
           const check = await providers.testConnection(account, secretGetter(ctx.secrets, account));
           const error = check.error ?? null;
           if (account.kind === 'gsmbox') {
-            const sent = m.dashboard.sentTodayByPort(account.id, ctx.clock.now());
+            const health = await portHealthOf(ctx, m.ports, account.id, check.ports.map((p) => p.port));
             boxes.push({
               accountId: account.id,
               name: account.name,
               reachable: check.ok,
               error,
-              ports: check.ports.map((p) => ({ port: p.port, name: p.name, available: p.available, sentToday: sent.get(p.port) ?? 0, cap: account.dailyCapPerSim })),
+              ports: check.ports.map((p) => {
+                const h = health.get(p.port)!;
+                return { port: p.port, name: p.name, available: p.available, sentToday: h.sentToday, cap: account.dailyCapPerSim, health: h };
+              }),
               checkedAt: check.checkedAt,
             });
           } else {

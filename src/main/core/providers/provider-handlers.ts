@@ -6,11 +6,16 @@ import type { CoreContext } from '../context.ts';
 import { createCounter } from '../store/counters.ts';
 import { createProviderService, type ServiceAccount } from './service.ts';
 import type { SecretGetter } from './types.ts';
+import type { PortWatch } from '../box-ports/port-watch.ts';
+import { portHealthOf } from '../box-ports/port-views.ts';
 
 export type ProviderHandlers = Pick<Handlers, keyof typeof providerMethods>;
 
-/** Contract handlers for provider operations: connection tests and JSMS verification codes. */
-export function createProviderHandlers(ctx: CoreContext): ProviderHandlers {
+/**
+ * Contract handlers for provider operations: connection tests (a box's ports come with their rotation,
+ * success rate and SIM from `ports`) and JSMS verification codes.
+ */
+export function createProviderHandlers(ctx: CoreContext, ports: PortWatch): ProviderHandlers {
   const accounts = new AccountsRepository(ctx.db);
   const service = createProviderService({ fetch: ctx.fetch, clock: ctx.clock, nextSeq: createCounter(ctx.db, 'eims-seq') });
 
@@ -20,7 +25,12 @@ export function createProviderHandlers(ctx: CoreContext): ProviderHandlers {
   };
 
   return {
-    accountsTest: ({ id }) => service.testConnection(...load(id)),
+    accountsTest: async ({ id }) => {
+      const check = await service.testConnection(...load(id));
+      if (check.kind !== 'gsmbox' || check.ports.length === 0) return check;
+      const health = await portHealthOf(ctx, ports, id, check.ports.map((p) => p.port));
+      return { ...check, ports: check.ports.map((p) => ({ ...p, health: health.get(p.port)! })) };
+    },
     verificationSend: ({ accountId, ...input }) => service.sendVerificationCode(...load(accountId), input),
     verificationCheck: ({ accountId, msgId, code }) => service.verifyCode(...load(accountId), { msgId, code }),
   };

@@ -12,6 +12,7 @@ import { OptOutsRepository } from '../contacts/store/opt-outs-repository.ts';
 import { createInbox } from '../monitoring/inbox.ts';
 import { createMessageLog } from '../monitoring/message-log.ts';
 import { stageBackup, writeBackup } from '../backup/backup-jobs.ts';
+import { boxPortStats, type PortStatsQuery } from '../box-ports/port-stats.ts';
 
 /**
  * The reads whose cost grows with the data — counts and searches that scan, list sizes, exports — as
@@ -44,6 +45,7 @@ export function createReadQueries(db: Database.Database) {
     messageLogCount: (q: { filter: MessageLogFilter; countryCode: string }) => ({ total: log(q.countryCode).count(q.filter) }),
     campaignMessages: (q: CampaignMessagesQuery) => campaignMessagesPage(db, q),
     inboxThreads: (q: Parameters<typeof inbox.threads>[0]) => inbox.threads(q),
+    boxPortStats: (q: PortStatsQuery) => boxPortStats(db, q),
 
     exportMessageLog: (q: { filter: MessageLogFilter; countryCode: string; format: ExportFormat; baseName: string }): Promise<FileDownload> =>
       tableDownload(messageResultsTable(log(q.countryCode).exportRows(q.filter)), q.format, q.baseName, 'Messages'),

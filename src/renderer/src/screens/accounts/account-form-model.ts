@@ -28,7 +28,8 @@ export type ConfigField =
   | 'encrypted'
   | 'username'
   | 'secondsPerSms'
-  | 'dailyCapPerSim';
+  | 'dailyCapPerSim'
+  | 'portRestMinutes';
 
 export type FieldType = 'text' | 'url' | 'number' | 'switch';
 export interface FieldSpec {
@@ -63,6 +64,7 @@ export const KIND_FIELDS: Record<ProviderKind, readonly FieldSpec[]> = {
     { name: 'username', type: 'text', required: true },
     { name: 'secondsPerSms', type: 'number', required: true, min: 1, step: 1 },
     { name: 'dailyCapPerSim', type: 'number', required: true, min: 0, step: 10 },
+    { name: 'portRestMinutes', type: 'number', required: true, min: 1, step: 5 },
   ],
 };
 
@@ -79,6 +81,7 @@ export interface FormValues {
   username: string;
   secondsPerSms: number | string;
   dailyCapPerSim: number | string;
+  portRestMinutes: number | string;
 }
 
 /** How the user is editing one secret: keep what is stored, type a new value, or clear it. */
@@ -107,6 +110,7 @@ const BLANK: FormValues = {
   username: '',
   secondsPerSms: 6,
   dailyCapPerSim: 300,
+  portRestMinutes: 30,
 };
 
 export function secretFieldsOf(kind: ProviderKind): readonly string[] {
@@ -155,6 +159,7 @@ export function formStateFromAccount(account: AccountView): AccountFormState {
       values.username = account.username;
       values.secondsPerSms = account.secondsPerSms;
       values.dailyCapPerSim = account.dailyCapPerSim;
+      values.portRestMinutes = account.portRestMinutes;
       break;
   }
   return { kind: account.kind, values, secrets: secretEditsFor(account.kind, account.hasSecret) };
