@@ -69,8 +69,8 @@ export interface CoreOptions {
   onRestartRequested?: () => void;
   /** Who is recorded in the audit log (default: the OS user name). */
   actor?: string;
-  /** GSM box port rotation rules (tests: a shorter trial wait). */
-  ports?: Partial<RotationRules>;
+  /** GSM box port rotation rules and, for tests, the rest in ms instead of the account's minutes. */
+  ports?: Partial<RotationRules> & { restMs?: number };
   /** Tests: smaller heap caps for the import and compose workers (MB), to see one run out. */
   workerHeapMb?: { import?: number; compose?: number };
 }
@@ -144,6 +144,7 @@ export function createCore(options: CoreOptions): Core {
     // Never from inside the worker's own pass: a port back in rotation is looked at right after it.
     wake: (id) => queueMicrotask(() => dispatcher.kick(id)),
     ...(options.ports ? { rules: options.ports } : {}),
+    ...(options.ports?.restMs === undefined ? {} : { restMs: options.ports.restMs }),
   });
 
   const dispatcher = createDispatcher({

@@ -38,6 +38,8 @@ export interface PortWatchDeps {
   /** A port may send again (back, or due for a trial): look for work on the account now. */
   wake(accountId: string): void;
   rules?: Partial<RotationRules>;
+  /** Tests: the rest in ms instead of the account's portRestMinutes. */
+  restMs?: number;
 }
 
 export function createPortWatch(deps: PortWatchDeps) {
@@ -48,7 +50,7 @@ export function createPortWatch(deps: PortWatchDeps) {
   let timer: unknown = null;
   let stopped = false;
 
-  const restMs = (accountId: string) => (deps.account(accountId)?.portRestMinutes ?? 30) * 60_000;
+  const restMs = (accountId: string) => deps.restMs ?? (deps.account(accountId)?.portRestMinutes ?? 30) * 60_000;
 
   function book(accountId: string): PortRotationBook {
     let b = books.get(accountId);

@@ -49,6 +49,8 @@ export interface DispatchTuning {
   concurrency?: number;
   /** GSM box: ms between two SMS on a port instead of the account's secondsPerSms. */
   boxPaceMs?: number;
+  /** GSM box: how often the port list is read again (default a minute). */
+  boxPortRefreshMs?: number;
   progressEveryMs?: number;
   /** Provider call timeout. */
   timeoutMs?: number;
@@ -252,7 +254,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       return undefined;
     }
     if (account.kind === 'gsmbox') {
-      const opts = tuning.boxPaceMs === undefined ? { db } : { db, paceMs: tuning.boxPaceMs };
+      const opts = {
+        db,
+        ...(tuning.boxPaceMs === undefined ? {} : { paceMs: tuning.boxPaceMs }),
+        ...(tuning.boxPortRefreshMs === undefined ? {} : { portRefreshMs: tuning.boxPortRefreshMs }),
+      };
       w = createBoxWorker(env, c.accountId, opts);
     } else {
       const batchSize = account.kind === 'eims' ? tuning.eimsBatchSize : tuning.jsmsBatchSize;
