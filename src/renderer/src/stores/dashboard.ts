@@ -71,6 +71,7 @@ export function connectDashboardUpdates(): () => void {
     api.on('campaignsChanged', schedule),
     api.on('campaignProgress', schedule),
     api.on('accountsChanged', () => void useDashboardStore.getState().loadAccounts()),
+    api.on('boxPortsChanged', () => void useDashboardStore.getState().loadAccounts()),
   ];
   return () => {
     if (timer !== null) clearTimeout(timer);
