@@ -100,7 +100,7 @@ describe('Accounts screen', () => {
     fireEvent.click(screen.getByTestId('account-save'));
     await waitFor(() => expect(fake.callsOf('accountsCreate')).toHaveLength(1));
     expect(fake.callsOf('accountsCreate')[0]).toEqual({
-      config: { kind: 'gsmbox', name: 'Office', baseUrl: 'http://192.168.1.50', username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300 },
+      config: { kind: 'gsmbox', name: 'Office', baseUrl: 'http://192.168.1.50', username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300, portRestMinutes: 30 },
       secrets: { password: 'pw' },
     });
 
