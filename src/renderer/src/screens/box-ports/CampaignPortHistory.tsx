@@ -11,6 +11,7 @@ import { toErrorShape, type AppErrorShape } from '../../../../shared/errors.ts';
 import { getApi } from '../../api.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useDateTime } from '../../format/date-time.ts';
+import { joinSentences } from './PortHealth.tsx';
 
 const COLORS: Record<PortEventKind, string> = { out: 'red', trial: 'orange', 'rest-again': 'red', back: 'teal', 'sim-changed': 'grape' };
 
@@ -37,7 +38,7 @@ function useCampaignPortHistory(id: string): { lines: CampaignPortEvent[]; error
 }
 
 function LineText({ line }: { line: CampaignPortEvent }) {
-  const { t } = useTranslation('ports');
+  const { t, i18n } = useTranslation('ports');
   const dt = useDateTime();
   const parts: string[] = [];
   if (line.kind === 'out' || line.kind === 'rest-again') {
@@ -51,7 +52,7 @@ function LineText({ line }: { line: CampaignPortEvent }) {
   }
   return parts.length === 0 ? null : (
     <Text size="xs" data-testid="port-history-detail">
-      {parts.join(' ')}
+      {joinSentences(i18n.language, parts)}
     </Text>
   );
 }

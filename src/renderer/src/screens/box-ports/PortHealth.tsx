@@ -8,6 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { successPercent, type BoxPortHealth, type PortRotation } from '../../../../shared/box-ports.ts';
 import { useDateTime } from '../../format/date-time.ts';
 
+/** Sentences in a row: a space between them in English, none in Chinese (each ends with 。). */
+export function joinSentences(language: string, parts: readonly (string | null)[]): string {
+  return parts.filter((p): p is string => p !== null && p !== '').join(language.startsWith('zh') ? '' : ' ');
+}
+
 const ROTATION_COLORS: Record<PortRotation, string> = { in: 'teal', resting: 'red', trial: 'orange', unavailable: 'gray' };
 
 export function PortRotationBadge({ health }: { health: BoxPortHealth }) {
@@ -21,13 +26,13 @@ export function PortRotationBadge({ health }: { health: BoxPortHealth }) {
 
 /** The reason a port is out and when it comes back (nothing while it is in rotation). */
 export function PortOutReason({ health }: { health: BoxPortHealth }) {
-  const { t } = useTranslation('ports');
+  const { t, i18n } = useTranslation('ports');
   const dt = useDateTime();
   if (health.rotation === 'in' || health.reason === null) return null;
+  const when = health.rotation === 'unavailable' ? t('backWhenAvailable') : health.rotation === 'resting' && health.retryAt !== null ? t('retryAt', { time: dt.time(health.retryAt) }) : null;
   return (
     <Text size="xs" c="red.8" data-testid="port-reason" data-reason={health.reason}>
-      {t(`reason.${health.reason}`, { ...health.facts })}{' '}
-      {health.rotation === 'unavailable' ? t('backWhenAvailable') : health.rotation === 'resting' && health.retryAt !== null ? t('retryAt', { time: dt.time(health.retryAt) }) : null}
+      {joinSentences(i18n.language, [t(`reason.${health.reason}`, { ...health.facts }), when])}
     </Text>
   );
 }
