@@ -130,7 +130,7 @@ export function AccountsPanel() {
                     {sentenceText(i18n, box.error.message)}
                   </Text>
                 )}
-                <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+                <SimpleGrid type="container" cols={{ base: 1, '320px': 2, '640px': 4 }} spacing="xs">
                   {box.ports.map((p) => (
                     <Paper key={p.port} withBorder p="xs" data-testid="dash-port" data-port={p.port} data-available={p.available} data-sent={p.sentToday} data-rotation={p.health.rotation}>
                       <Group justify="space-between" gap={4}>
