@@ -44,6 +44,13 @@ describe('PortRotationBook: taking a port out', () => {
     expect([1, 2, 3, 4].map((p) => b.gate(p, T0))).toEqual(['open', 'open', 'open', 'open']);
   });
 
+  it('never takes out the last port in rotation', () => {
+    const b = book();
+    b.portsSeen([PORTS[0]!, { ...PORTS[1]!, available: false }, { ...PORTS[2]!, available: false }, { ...PORTS[3]!, available: false }], T0);
+    expect(feed(b, 1, [false, false, false, false, false, false])).toEqual([]);
+    expect(b.gate(1, T0)).toBe('open');
+  });
+
   it('takes out a port whose failure rate is far above the other ports, with the figures', () => {
     const b = book();
     for (const p of [2, 3]) feed(b, p, Array.from({ length: 10 }, (_, i) => i !== 0), p * 100);

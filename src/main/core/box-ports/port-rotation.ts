@@ -5,7 +5,7 @@ import type { PortOutFacts, PortOutReason, PortRotation } from '../../../shared/
  * send outcomes, the box's port list and pushed IMSIs, persists what it returns and tells people.
  *
  * - A port in rotation is taken out (`resting`) when its last `streak` sends all failed while the
- *   other ports in rotation mostly succeed, or when at least half of its last `window` sends failed and
+ *   other ports in rotation mostly succeed (the last port in rotation is never taken out), or when at least half of its last `window` sends failed and
  *   that is `rateGap` above the other ports' rate (with `minForRate` sends on each side to judge by).
  * - After the rest (`retryAt`) ONE message tries it (`trial`): a success puts it back in rotation, a
  *   failure (or no result within `trialWaitMs`) rests it again.
@@ -151,6 +151,8 @@ export class PortRotationBook {
     }
     if (r.rotation !== 'in' || ok) return null;
     const others = this.othersInRotation(port);
+    // The last port in rotation stays: with no other to compare, the SIM is not shown to be the problem.
+    if (others.ports === 0) return null;
     const othersRate = others.n === 0 ? 0 : others.failed / others.n;
     if (l.streak >= this.rules.streak && othersRate < 0.5) {
       return this.takeOut(l, 'failing', { failures: l.streak }, now, restMs);
@@ -215,15 +217,17 @@ export class PortRotationBook {
     return { kind: 'sim-changed', port, imsi, previousImsi, triedNow };
   }
 
-  private othersInRotation(port: number): { n: number; failed: number } {
+  private othersInRotation(port: number): { ports: number; n: number; failed: number } {
+    let ports = 0;
     let n = 0;
     let failed = 0;
     for (const [p, l] of this.ports) {
       if (p === port || l.record.rotation !== 'in') continue;
+      ports += 1;
       n += l.recent.length;
       failed += l.recent.filter((x) => !x).length;
     }
-    return { n, failed };
+    return { ports, n, failed };
   }
 
   private takeOut(l: Live, reason: PortOutReason, facts: PortOutFacts, now: number, restMs: number): PortChange {

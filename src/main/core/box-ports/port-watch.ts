@@ -180,7 +180,8 @@ export function createPortWatch(deps: PortWatchDeps) {
     },
     /** An IMSI the box pushed for a port. */
     imsiSeen(accountId: string, port: number, imsi: string): void {
-      if (!deps.account(accountId)) return;
+      // Every push names the SIM: the same one as before costs a map look-up, not an account read.
+      if (books.get(accountId)?.get(port)?.imsi === imsi || !deps.account(accountId)) return;
       apply(accountId, [book(accountId).imsiSeen(port, imsi, clock.now())]);
     },
     /** Every port of the box the console knows about, as saved. */
