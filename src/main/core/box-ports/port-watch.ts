@@ -83,11 +83,10 @@ export function createPortWatch(deps: PortWatchDeps) {
   }
 
   /** Saves, writes, tells and announces the changes of one box. `from`: campaigns the evidence came from. */
-  function apply(accountId: string, changes: readonly (PortChange | null)[], from: readonly (string | undefined)[] = []): void {
+  function apply(accountId: string, changes: readonly (PortChange | null)[], from: readonly (string | undefined)[] = [], now = clock.now()): void {
     const account = deps.account(accountId);
     if (!account) return;
     const b = book(accountId);
-    const now = clock.now();
     let told = false;
     for (const change of changes) {
       if (!change) continue;
@@ -124,7 +123,7 @@ export function createPortWatch(deps: PortWatchDeps) {
     timer = clock.setTimeout(() => {
       timer = null;
       const now = clock.now();
-      for (const [accountId, b] of books) apply(accountId, b.expireTrials(now, () => restMs(accountId)));
+      for (const [accountId, b] of books) apply(accountId, b.expireTrials(now, () => restMs(accountId)), [], now);
       scheduleTrialCheck();
     }, Math.max(0, at - clock.now()));
   }
@@ -137,7 +136,7 @@ export function createPortWatch(deps: PortWatchDeps) {
       const rest = restMs(accountId);
       for (const o of mine) {
         const change = b.outcome(o.port, o.ok, o.messageId, now, rest);
-        if (change) apply(accountId, [change], [o.campaignId]);
+        if (change) apply(accountId, [change], [o.campaignId], now);
       }
     }
   }
@@ -149,7 +148,8 @@ export function createPortWatch(deps: PortWatchDeps) {
     nextRetry: (accountId: string, now: number): number | null => book(accountId).nextRetry(now),
     /** The box's port list as the worker read it. */
     portsSeen(accountId: string, list: readonly { port: number; name: string; available: boolean }[]): void {
-      apply(accountId, book(accountId).portsSeen(list, clock.now()));
+      const now = clock.now();
+      apply(accountId, book(accountId).portsSeen(list, now), [], now);
     },
     /** The worker claimed the trial message for a resting port. */
     trialStarted(accountId: string, port: number, messageId: number): void {
@@ -161,7 +161,8 @@ export function createPortWatch(deps: PortWatchDeps) {
     },
     /** The box refused the trial send: the port rests again. */
     trialRefused(accountId: string, port: number): void {
-      apply(accountId, [book(accountId).trialRefused(port, clock.now(), restMs(accountId))]);
+      const now = clock.now();
+      apply(accountId, [book(accountId).trialRefused(port, now, restMs(accountId))], [], now);
     },
     /** What became of sends: sync replies (box worker) and results and reports (fromReports). */
     outcomes,
