@@ -5,11 +5,12 @@ import type { CampaignMove } from './campaign-move.ts';
 import type { Reads } from '../store/reads.ts';
 import { withTemplateTexts } from './jsms-template-cache.ts';
 import { unknownTemplates } from './sent-text.ts';
+import type { CampaignPortEvent } from '../../../shared/box-ports.ts';
 
 export type CampaignHandlers = Pick<Handlers, keyof typeof campaignMethods>;
 
 /** Contract handlers for campaigns: thin, the logic lives in campaign-service.ts and dispatch/. */
-export function createCampaignHandlers(service: CampaignService, move: CampaignMove, reads: Reads): CampaignHandlers {
+export function createCampaignHandlers(service: CampaignService, move: CampaignMove, reads: Reads, history: { lines(campaignId: string): CampaignPortEvent[] }): CampaignHandlers {
   return {
     campaignPreview: (draft) => service.preview(draft),
     campaignCreate: ({ confirmed: _confirmed, ...draft }) => service.create(draft),
@@ -24,6 +25,10 @@ export function createCampaignHandlers(service: CampaignService, move: CampaignM
       );
     },
     messageHistory: ({ messageId }) => service.history(messageId),
+    campaignHistory: ({ id }) => {
+      service.requireCampaign(id);
+      return history.lines(id);
+    },
     campaignPause: ({ id }) => service.pause(id),
     campaignResume: ({ id }) => service.resume(id),
     campaignCancel: ({ id }) => service.cancel(id),

@@ -22,6 +22,7 @@ import { handlePush } from './push-intake.ts';
 import { createReportBatcher } from './report-batcher.ts';
 import { createReportIngest, type IngestResult, type ReportInput } from './report-ingest.ts';
 import { createReportPoller } from './report-poller.ts';
+import type { PortWatch } from '../box-ports/port-watch.ts';
 
 /** Tuning for tests and benchmarks; the app uses the settings. */
 export interface MonitoringOptions {
@@ -40,7 +41,7 @@ export interface MonitoringOptions {
 
 export function createMonitoring(
   ctx: CoreContext,
-  deps: { dispatcher: Dispatcher; campaigns: ReturnType<typeof createCampaignService>; onError(err: unknown, where: string): void },
+  deps: { dispatcher: Dispatcher; campaigns: ReturnType<typeof createCampaignService>; ports: PortWatch; onError(err: unknown, where: string): void },
   options: MonitoringOptions = {},
 ) {
   const { db, clock } = ctx;
@@ -89,6 +90,9 @@ export function createMonitoring(
   function reports(inputs: ReportInput[]): IngestResult | undefined {
     if (inputs.length === 0) return undefined;
     const r = ingest.ingest(inputs);
+    // The box's port rotation learns what became of each send (after the commit: a port taken out
+    // writes its own history lines and notice).
+    if (r.sendOutcomes.length > 0) deps.ports.fromReports(r.sendOutcomes);
     if (r.changed > 0) {
       for (const id of r.campaignIds) reported.add(id);
       changes.mark(r.changed, r.campaignIds);
@@ -135,6 +139,7 @@ export function createMonitoring(
         now: () => clock.now(),
         reports: (inputs) => void stored.push(pushed.add(inputs)),
         inbound,
+        imsi: (accountId, port, imsi) => deps.ports.imsiSeen(accountId, port, imsi),
       });
       await Promise.all(stored);
       if (reply.status < 400) health.recordPush(req.accountId, clock.now());
@@ -169,6 +174,7 @@ export function createMonitoring(
     inbox,
     dashboard,
     health,
+    ports: deps.ports,
     changes,
     accountOf,
     clientOf,

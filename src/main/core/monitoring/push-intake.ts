@@ -8,7 +8,7 @@ import type { PushReply, PushRequest } from '../receiver/receiver-server.ts';
 import { BOX_PUSH_NAMES, localUtcOffsetMinutes, portNumber } from './box-push-names.ts';
 import type { InboundInput } from './inbound-store.ts';
 import { jsmsReplyInputs, jsmsReportInputs } from './jsms-records.ts';
-import type { ReportInput } from './report-ingest.ts';
+import { BOX_SEND_FAILED, type ReportInput } from './report-ingest.ts';
 
 /**
  * Turns a pushed request into reports and inbound SMS for the one ingest. Validates everything
@@ -21,6 +21,8 @@ export interface IntakeDeps {
   now(): number;
   reports(inputs: ReportInput[]): void;
   inbound(items: InboundInput[]): void;
+  /** A GSM box push named the SIM (IMSI) in a port. */
+  imsi?(accountId: string, port: number, imsi: string): void;
 }
 
 const OK: PushReply = { status: 200, body: 'OK' };
@@ -68,6 +70,7 @@ function box(req: PushRequest, deps: IntakeDeps): PushReply {
   const push = parseBoxPush(req.target, BOX_PUSH_NAMES, localUtcOffsetMinutes(now));
   if (!push) return BAD;
   const port = portNumber(push.port);
+  if (port !== null && push.imsi) deps.imsi?.(req.accountId, port, push.imsi);
   if (push.type === 'inbound') {
     if (push.from.trim() === '' || push.from.length > 40) return BAD;
     const at = push.at ?? now;
@@ -86,7 +89,7 @@ function box(req: PushRequest, deps: IntakeDeps): PushReply {
         state: push.sent ? 'sent' : 'failed',
         source: 'push',
         ...(push.at !== undefined ? { at: push.at } : {}),
-        ...(push.sent ? {} : { code: 'GSMBOX_SEND_FAILED', message: 'The GSM box could not send this message.' }),
+        ...(push.sent ? {} : { code: BOX_SEND_FAILED, message: 'The GSM box could not send this message.' }),
         providerCode: push.rawStatus,
         detail: port === null ? `Box result: ${push.rawStatus}` : `Box result: ${push.rawStatus} (port ${port})`,
       },
