@@ -11,17 +11,17 @@ const T0 = Date.UTC(2026, 0, 2, 3, 0, 0);
 
 function seed(fake: FakeMain) {
   fake.threads = [
-    { number: '+8613800000001', lastAt: T0 + 2000, lastText: 'Thanks, got it', lastDirection: 'in', unread: 2, inboundCount: 2, optedOut: false },
-    { number: '+8613800000002', lastAt: T0 + 1000, lastText: 'TD', lastDirection: 'in', unread: 0, inboundCount: 1, optedOut: true },
+    { number: '+8613800000001', lastAt: T0 + 2000, lastText: 'Thanks, got it', lastDirection: 'in', unread: 2, inboundCount: 2, optedOut: false, done: false },
+    { number: '+8613800000002', lastAt: T0 + 1000, lastText: 'TD', lastDirection: 'in', unread: 0, inboundCount: 1, optedOut: true, done: false },
   ];
   const items: ThreadItem[] = [
-    { kind: 'in', id: 2, at: T0 + 2000, text: 'Thanks, got it', accountId: 'acc-g', accountName: 'Office box', provider: 'gsmbox', port: 2, read: false, optOut: false },
-    { kind: 'in', id: 1, at: T0 + 1500, text: 'Who is this?', accountId: 'acc-g', accountName: 'Office box', provider: 'gsmbox', port: 2, read: false, optOut: false },
+    { kind: 'in', id: 2, at: T0 + 2000, text: 'Thanks, got it', accountId: 'acc-g', accountName: 'Office box', provider: 'gsmbox', port: 2, read: false, optOut: false, campaignId: null, campaignName: null },
+    { kind: 'in', id: 1, at: T0 + 1500, text: 'Who is this?', accountId: 'acc-g', accountName: 'Office box', provider: 'gsmbox', port: 2, read: false, optOut: false, campaignId: null, campaignName: null },
     { kind: 'out', messageId: 77, at: T0, text: 'Spring sale starts today', accountId: 'acc-g', accountName: 'Office box', provider: 'gsmbox', port: 2, state: 'delivered', campaignId: 'cmp-1' },
   ];
   fake.threadItems.set('+8613800000001', items);
   fake.threadItems.set('+8613800000002', [
-    { kind: 'in', id: 3, at: T0 + 1000, text: 'TD', accountId: 'acc-e', accountName: 'Wholesale', provider: 'eims', port: null, read: true, optOut: true },
+    { kind: 'in', id: 3, at: T0 + 1000, text: 'TD', accountId: 'acc-e', accountName: 'Wholesale', provider: 'eims', port: null, read: true, optOut: true, campaignId: null, campaignName: null },
   ]);
 }
 

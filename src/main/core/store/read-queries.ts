@@ -9,6 +9,7 @@ import { tableDownload } from '../contacts/file-download.ts';
 import { ContactsRepository } from '../contacts/store/contacts-repository.ts';
 import { ListsRepository } from '../contacts/store/lists-repository.ts';
 import { OptOutsRepository } from '../contacts/store/opt-outs-repository.ts';
+import { campaignRepliesPage } from '../monitoring/campaign-replies.ts';
 import { createInbox } from '../monitoring/inbox.ts';
 import { createMessageLog } from '../monitoring/message-log.ts';
 import { stageBackup, writeBackup } from '../backup/backup-jobs.ts';
@@ -44,6 +45,7 @@ export function createReadQueries(db: Database.Database) {
     messageLogCount: (q: { filter: MessageLogFilter; countryCode: string }) => ({ total: log(q.countryCode).count(q.filter) }),
     campaignMessages: (q: CampaignMessagesQuery) => campaignMessagesPage(db, q),
     inboxThreads: (q: Parameters<typeof inbox.threads>[0]) => inbox.threads(q),
+    campaignReplies: (q: Parameters<typeof campaignRepliesPage>[1]) => campaignRepliesPage(db, q),
 
     exportMessageLog: (q: { filter: MessageLogFilter; countryCode: string; format: ExportFormat; baseName: string }): Promise<FileDownload> =>
       tableDownload(messageResultsTable(log(q.countryCode).exportRows(q.filter)), q.format, q.baseName, 'Messages'),

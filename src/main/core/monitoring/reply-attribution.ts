@@ -1,0 +1,32 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Which campaign an inbound SMS answers (issue 19, part 3): the campaign of the newest message to
+ * that number (E.164) that a provider took (`handed_at`) at or before the SMS arrived and at most the
+ * reply window earlier, and that was not reported failed (the phone never got it). Any account:
+ * the number is what ties them. One indexed look-up per SMS (`messages_e164`: that number's
+ * messages only), run inside the transaction that stores it.
+ *
+ * Only campaigns count, not single messages: a reply typed in the inbox, an auto-reply, the GSM box
+ * push test. Main has no campaign kind yet, so they are recognised the way the app names them (one
+ * message, not a retry, and "Reply to …", "Auto-reply to …" or "Box push test") — the way the
+ * `campaigns.kind` migration of branch truth-ui recognises its old rows. Once that column is merged
+ * this clause becomes `c.kind = 'campaign'`.
+ */
+export const REPLYABLE_CAMPAIGN_SQL = `NOT (c.total = 1 AND c.retry_of IS NULL AND (c.name LIKE 'Reply to %' OR c.name LIKE 'Auto-reply to %' OR c.name = 'Box push test'))`;
+
+export function createReplyAttribution(db: Database.Database) {
+  const newest = db.prepare<[string, number, number], { campaign_id: string }>(
+    `SELECT m.campaign_id FROM messages m INDEXED BY messages_e164 JOIN campaigns c ON c.id = m.campaign_id
+     WHERE m.e164 = ? AND m.handed_at BETWEEN ? AND ? AND m.state <> 'failed' AND ${REPLYABLE_CAMPAIGN_SQL}
+     ORDER BY m.handed_at DESC, m.id DESC LIMIT 1`,
+  );
+  return {
+    /** The campaign `number` (E.164) answers with an SMS received at `receivedAt`, or null. */
+    campaignOf(number: string, receivedAt: number, windowMs: number): string | null {
+      return newest.get(number, receivedAt - windowMs, receivedAt)?.campaign_id ?? null;
+    },
+  };
+}
+
+export type ReplyAttribution = ReturnType<typeof createReplyAttribution>;
