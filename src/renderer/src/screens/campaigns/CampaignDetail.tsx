@@ -14,6 +14,7 @@ import { KindBadge } from '../accounts/KindBadge.tsx';
 import { openCampaign } from './campaign-route.ts';
 import { CancelCampaignModal, ResendUnknownModal } from './CampaignModals.tsx';
 import { CampaignProgress } from './CampaignProgress.tsx';
+import { CampaignReplies } from './CampaignReplies.tsx';
 import { MessagesTable } from './MessagesTable.tsx';
 import { StateBadge } from './StateBadge.tsx';
 import { useDateTime } from '../../format/date-time.ts';
@@ -223,6 +224,8 @@ export function CampaignDetail({ id }: { id: string }) {
           )}
         </Stack>
       </Paper>
+
+      <CampaignReplies campaignId={id} />
 
       <Title order={3} size="h4">
         {t('messages.title')}

@@ -1,6 +1,8 @@
 /** One conversation: inbound SMS and what was sent to the number, oldest at the top, and the reply box. */
 import { Alert, Anchor, Badge, Box, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppErrorShape } from '../../../../shared/errors.ts';
 import type { ThreadItem } from '../../../../shared/monitoring.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { hashForRoute } from '../../routes.ts';
@@ -41,6 +43,11 @@ function Bubble({ item }: { item: ThreadItem }) {
               {t('thread.campaign')}
             </Anchor>
           )}
+          {item.kind === 'in' && item.campaignId !== null && (
+            <Anchor href={hashForRoute('campaigns', item.campaignId)} size="xs" data-testid="thread-reply-to">
+              {t('thread.replyTo', { name: item.campaignName ?? '' })}
+            </Anchor>
+          )}
           {item.kind === 'in' && item.optOut && (
             <Badge size="xs" color="orange" variant="light" data-testid="thread-optout">
               {t('thread.optOutKeyword')}
@@ -57,6 +64,9 @@ export function ThreadView() {
   const thread = useInboxStore((s) => s.thread);
   const loadOlder = useInboxStore((s) => s.loadOlder);
   const reload = useInboxStore((s) => s.reloadThread);
+  const markDone = useInboxStore((s) => s.markDone);
+  const [busy, setBusy] = useState(false);
+  const [doneError, setDoneError] = useState<AppErrorShape | null>(null);
   const keywords = useSettingsStore((s) => s.settings.optOutKeywords);
 
   if (!thread) {
@@ -77,12 +87,33 @@ export function ThreadView() {
         <Title order={3} size="h4" ff="monospace" data-testid="thread-number">
           {thread.number}
         </Title>
-        {thread.optedOut && (
-          <Badge color="orange" variant="light" data-testid="thread-opted-out">
-            {t('optedOut')}
-          </Badge>
-        )}
+        <Group gap="xs">
+          {thread.optedOut && (
+            <Badge color="orange" variant="light" data-testid="thread-opted-out">
+              {t('optedOut')}
+            </Badge>
+          )}
+          <Button
+            size="xs"
+            variant={thread.done ? 'default' : 'light'}
+            color="teal"
+            loading={busy}
+            disabled={thread.status !== 'ready'}
+            onClick={() => {
+              setBusy(true);
+              void markDone(thread.number, !thread.done).then((r) => {
+                setBusy(false);
+                setDoneError(r.ok ? null : r.error);
+              });
+            }}
+            data-testid="thread-done"
+            data-done={thread.done}
+          >
+            {thread.done ? t('thread.reopen') : t('thread.markDone')}
+          </Button>
+        </Group>
       </Group>
+      {doneError && <ErrorAlert title={t('thread.doneFailed')} error={doneError} testId="thread-done-error" />}
       {thread.error && <ErrorAlert title={t('thread.loadFailed')} error={thread.error} onRetry={() => void reload()} testId="thread-error" />}
       <ScrollArea style={{ flex: 1 }} type="auto" aria-label={t('thread.label', { number: thread.number })}>
         {thread.status === 'loading' && (
