@@ -90,7 +90,7 @@ export function CampaignReplies({ campaignId }: { campaignId: string }) {
                     <Table.Tr>
                       <Table.Th w={150}>{t('replies.number')}</Table.Th>
                       <Table.Th>{t('replies.text')}</Table.Th>
-                      <Table.Th w={150}>{t('replies.at')}</Table.Th>
+                      <Table.Th w={190}>{t('replies.at')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -105,7 +105,7 @@ export function CampaignReplies({ campaignId }: { campaignId: string }) {
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td>{dt.dateTime(r.at)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{dt.dateTime(r.at)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
