@@ -12,19 +12,7 @@ import { connectCampaignReplies, useCampaignRepliesStore } from '../../stores/ca
 import { useInboxStore } from '../../stores/inbox.ts';
 import { useRouteStore } from '../../stores/route.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
-
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="lg" fw={600} data-testid={testId}>
-        {value}
-      </Text>
-    </div>
-  );
-}
+import { Figure } from '../../components/Figure.tsx';
 
 export function CampaignReplies({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation('campaigns');
@@ -72,9 +60,9 @@ export function CampaignReplies({ campaignId }: { campaignId: string }) {
         {current && (
           <>
             <SimpleGrid cols={{ base: 3 }} spacing="md">
-              <Figure label={t('replies.count')} value={number.format(current.replies)} testId="campaign-reply-count" />
-              <Figure label={t('replies.rate')} value={pct.format(current.replyRate)} testId="campaign-reply-rate" />
-              <Figure label={t('replies.optOuts')} value={number.format(current.optOuts)} testId="campaign-reply-optouts" />
+              <Figure label={t('replies.count')} value={number.format(current.replies)} testId="campaign-reply-count" size="lg" />
+              <Figure label={t('replies.rate')} value={pct.format(current.replyRate)} testId="campaign-reply-rate" size="lg" />
+              <Figure label={t('replies.optOuts')} value={number.format(current.optOuts)} testId="campaign-reply-optouts" size="lg" />
             </SimpleGrid>
             <Text size="xs" c="dimmed">
               {t('replies.rateOf', { numbers: number.format(current.repliedNumbers), handed: number.format(current.handed) })}
