@@ -23,7 +23,8 @@ import { inSteps } from './store/slices.ts';
 import { join } from 'node:path';
 import { createScheduleSystem, type ScheduleOptions } from './schedule/schedule-system.ts';
 import type { Scheduler } from './schedule/scheduler.ts';
-import { auditedCampaigns } from './audit/audited-campaigns.ts';
+import { auditedCampaigns, auditedMove } from './audit/audited-campaigns.ts';
+import { createCampaignMove } from './campaigns/campaign-move.ts';
 import { auditedSchedules } from './audit/audited-schedules.ts';
 import { auditScheduledSends } from './audit/scheduled-sends.ts';
 import { createAuditLog, type AuditLog } from './audit/audit-log.ts';
@@ -156,7 +157,7 @@ export function createCore(options: CoreOptions): Core {
     ...createAccountHandlers(ctx),
     ...contactsHandlers,
     ...createProviderHandlers(ctx),
-    ...createCampaignHandlers(auditedCampaigns(campaigns, audit), ctx.reads),
+    ...createCampaignHandlers(auditedCampaigns(campaigns, audit), auditedMove(createCampaignMove(ctx, campaigns, dispatcher), audit), ctx.reads),
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
     ...createMonitoringHandlers(ctx, monitoring),
     ...auditedSchedules(schedules.handlers, audit),

@@ -7,12 +7,15 @@ import {
   campaignExportSchema,
   campaignIdSchema,
   campaignMessagesSchema,
+  campaignMoveConfirmSchema,
+  campaignMoveSchema,
   campaignRetrySchema,
   type CampaignPreview,
   type CampaignProgressEvent,
   type CampaignView,
   type MessageEventView,
   type MessagePage,
+  type MoveTarget,
 } from '../campaigns.ts';
 
 export const campaignMethods = {
@@ -32,6 +35,15 @@ export const campaignMethods = {
   /** A new campaign with the chosen messages of this one (failed by default; unknown only when asked). */
   campaignRetry: method<CampaignView>()(campaignRetrySchema),
   campaignExport: method<FileDownload>()(campaignExportSchema),
+  /** Accounts a paused campaign's unsent rest can move to (other accounts that send the same kind of content). */
+  campaignMoveTargets: method<MoveTarget[]>()(campaignIdSchema),
+  /** The pre-send summary of moving the unsent rest to `accountId`: who gets it, segments, cost vs that account's balance. */
+  campaignMovePreview: method<CampaignPreview>()(campaignMoveSchema),
+  /**
+   * Moves what the paused campaign never handed over to a new campaign on `accountId`, which starts
+   * sending; what was handed over stays and gets its reports. Needs `confirmed: true`.
+   */
+  campaignMove: method<CampaignView>()(campaignMoveConfirmSchema),
 };
 
 export const campaignEvents = {

@@ -1,4 +1,5 @@
 import type { CampaignService } from '../campaigns/campaign-service.ts';
+import type { CampaignMove } from '../campaigns/campaign-move.ts';
 import type { AuditLog } from './audit-log.ts';
 
 /**
@@ -34,6 +35,18 @@ export function auditedCampaigns(service: CampaignService, audit: AuditLog): Cam
     async retry(id, states, name, probablyLostOnly) {
       const view = await service.retry(id, states, name, probablyLostOnly);
       audit.record({ action: 'campaign.retry', targetId: view.id, summary: `${view.name}: ${view.total} message(s) (${states.join(', ')}) from campaign ${id}` });
+      return view;
+    },
+  };
+}
+
+/** Moving a campaign's unsent rest to another account, written to the audit log after it succeeded. */
+export function auditedMove(move: CampaignMove, audit: AuditLog): CampaignMove {
+  return {
+    ...move,
+    async move(id, accountId) {
+      const view = await move.move(id, accountId);
+      audit.record({ action: 'campaign.move', targetId: view.id, summary: `${view.name}: ${view.total} message(s) moved from campaign ${id} to ${view.accountName}` });
       return view;
     },
   };

@@ -1,12 +1,13 @@
 import type { Handlers } from '../../../shared/api.ts';
 import type { campaignMethods } from '../../../shared/contract/campaigns.ts';
 import type { CampaignService } from './campaign-service.ts';
+import type { CampaignMove } from './campaign-move.ts';
 import type { Reads } from '../store/reads.ts';
 
 export type CampaignHandlers = Pick<Handlers, keyof typeof campaignMethods>;
 
 /** Contract handlers for campaigns: thin, the logic lives in campaign-service.ts and dispatch/. */
-export function createCampaignHandlers(service: CampaignService, reads: Reads): CampaignHandlers {
+export function createCampaignHandlers(service: CampaignService, move: CampaignMove, reads: Reads): CampaignHandlers {
   return {
     campaignPreview: (draft) => service.preview(draft),
     campaignCreate: ({ confirmed: _confirmed, ...draft }) => service.create(draft),
@@ -22,5 +23,8 @@ export function createCampaignHandlers(service: CampaignService, reads: Reads): 
     campaignCancel: ({ id }) => service.cancel(id),
     campaignRetry: ({ id, states, name, probablyLostOnly }) => service.retry(id, states, name, probablyLostOnly),
     campaignExport: ({ id, format }) => reads.file('exportCampaign', { id, format, ...service.exportInfo(id) }),
+    campaignMoveTargets: ({ id }) => move.targets(id),
+    campaignMovePreview: ({ id, accountId }) => move.preview(id, accountId),
+    campaignMove: ({ id, accountId }) => move.move(id, accountId),
   };
 }

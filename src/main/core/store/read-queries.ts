@@ -13,6 +13,7 @@ import { campaignRepliesPage } from '../monitoring/campaign-replies.ts';
 import { createInbox } from '../monitoring/inbox.ts';
 import { createMessageLog } from '../monitoring/message-log.ts';
 import { stageBackup, writeBackup } from '../backup/backup-jobs.ts';
+import { moveSummary } from '../campaigns/move-summary.ts';
 
 /**
  * The reads whose cost grows with the data — counts and searches that scan, list sizes, exports — as
@@ -44,6 +45,7 @@ export function createReadQueries(db: Database.Database) {
     optOutsList: (q: { query: string; offset: number; limit: number }) => optOuts.page(q.query, q.offset, q.limit),
     messageLogCount: (q: { filter: MessageLogFilter; countryCode: string }) => ({ total: log(q.countryCode).count(q.filter) }),
     campaignMessages: (q: CampaignMessagesQuery) => campaignMessagesPage(db, q),
+    campaignMoveSummary: (q: Parameters<typeof moveSummary>[1]) => moveSummary(db, q),
     inboxThreads: (q: Parameters<typeof inbox.threads>[0]) => inbox.threads(q),
     campaignReplies: (q: Parameters<typeof campaignRepliesPage>[1]) => campaignRepliesPage(db, q),
 
