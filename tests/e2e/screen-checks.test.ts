@@ -35,9 +35,10 @@ type Lang = (typeof LANGS)[number];
  * - the credentials' names as the JSMS console shows them, so people can find them: AppKey, Master Secret, Dev Key, Dev Secret;
  * - technical codes people meet on the providers' consoles: GSM, SIM, IMSI, URL, HTTP, HTTPS, IP, API, ID, UTC, CSV, XLSX, XLS, TXT, KB, MB;
  * - opt-out keywords customers reply with (a setting's default value): STOP, TD;
- * - keys as printed on the keyboard: Ctrl, Enter.
+ * - keys as printed on the keyboard: Ctrl, Enter;
+ * - currency codes (ISO 4217) an account's price per segment is given in: CNY, USD.
  */
-const ALLOWED_WORDS = ['JSMS', 'EIMS', 'JPush', 'OpenVox', 'Excel', 'AppKey', 'Master', 'Secret', 'Dev', 'Key', 'GSM', 'SIM', 'IMSI', 'URL', 'HTTP', 'HTTPS', 'IP', 'API', 'ID', 'UTC', 'CSV', 'XLSX', 'XLS', 'TXT', 'KB', 'MB', 'STOP', 'TD', 'Ctrl', 'Enter'];
+const ALLOWED_WORDS = ['JSMS', 'EIMS', 'JPush', 'OpenVox', 'Excel', 'AppKey', 'Master', 'Secret', 'Dev', 'Key', 'GSM', 'SIM', 'IMSI', 'URL', 'HTTP', 'HTTPS', 'IP', 'API', 'ID', 'UTC', 'CSV', 'XLSX', 'XLS', 'TXT', 'KB', 'MB', 'STOP', 'TD', 'Ctrl', 'Enter', 'CNY', 'USD'];
 
 /** What the seeded data puts on screen besides SEEDED_TEXT: message texts, the CSV's column names, the box's user name, this PC's user (the audit log's actor). */
 const SEEDED = [...SEEDED_TEXT, 'Your order is ready for pickup on Friday.', 'News for members: new arrivals this week.', 'phone', 'name', 'city', 'admin', 'demo', userInfo().username];

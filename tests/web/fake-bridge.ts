@@ -54,6 +54,8 @@ import {
 } from '../../src/shared/monitoring.ts';
 import { inboxRuleDeleteSchema, inboxRuleSaveSchema, type InboxRuleView } from '../../src/shared/inbox-rules.ts';
 
+import type { DashboardHealth } from '../../src/shared/health.ts';
+
 type Handler = (input: unknown) => unknown;
 
 export interface FakeMain {
@@ -90,6 +92,8 @@ export interface FakeMain {
   replies: Map<string, CampaignRepliesPage>;
   stats: DashboardStats | null;
   dashAccounts: DashboardAccounts | null;
+  /** What `dashboardHealth` answers (default: nothing needs attention; the setup counted from the fake's accounts, lists and campaigns). */
+  health: DashboardHealth | null;
   receiver: ReceiverStatus;
   boxPush: Map<string, BoxPushState>;
 }
@@ -100,10 +104,13 @@ export function fakeLogRows(n: number, first = 1, partial: Partial<MessageLogRow
     id: first + i,
     campaignId: 'cmp-1',
     campaignName: 'Spring sale',
+    campaignKind: 'campaign' as const,
     accountId: 'acc-e',
     provider: 'eims' as const,
     e164: `+86139${String(first + i).padStart(8, '0')}`,
+    name: null,
     text: 'Hello',
+    template: null,
     segments: 1,
     state: 'delivered' as const,
     providerId: `p-${first + i}`,
@@ -138,6 +145,7 @@ export function fakeReceiver(partial: Partial<ReceiverStatus> = {}): ReceiverSta
 
 function matchesLog(r: MessageLogRow, f: MessageLogFilter): boolean {
   return (
+    (!f.singles || r.campaignKind !== 'campaign') &&
     (!f.campaignId || r.campaignId === f.campaignId) &&
     (!f.accountId || r.accountId === f.accountId) &&
     (!f.states || f.states.includes(r.state)) &&
@@ -152,6 +160,7 @@ export function fakeCampaign(partial: Partial<Omit<CampaignView, 'counts'>> & { 
   const counts = { ...emptyCounts(), ...partial.counts };
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return {
+    kind: 'campaign',
     name: `Campaign ${partial.id}`,
     accountId: 'acc-e',
     accountName: 'Wholesale',
@@ -180,8 +189,10 @@ export function fakeMessages(states: MessageRow['state'][], firstId = 1): Messag
   return states.map((state, i) => ({
     id: firstId + i,
     e164: `+86138000${String(i).padStart(5, '0')}`,
+    name: null,
     address: `138000${String(i).padStart(5, '0')}`,
     text: 'Hello',
+    template: null,
     segments: 1,
     state,
     attempts: state === 'queued' ? 0 : 1,
@@ -201,7 +212,14 @@ export function okCheck(kind: AccountView['kind'], checkedAt = Date.UTC(2026, 0,
     return { ok: true, kind, summary: 'Connected to the GSM box. 3 of 4 ports can send.', balances: [], ports, warnings: [], checkedAt };
   }
   const balances: ConnectionCheck['balances'] =
-    kind === 'jsms' ? [{ label: 'App balance (SMS)', amount: 1000, unit: 'messages' }] : [{ label: 'Balance', amount: 12.5, unit: 'money' }];
+    kind === 'jsms'
+      ? [
+          { label: 'App SMS, all types', amount: 1000, unit: 'messages', pool: 'all' },
+          { label: 'App industry SMS (codes, notices)', amount: 5000, unit: 'messages', pool: 'industry' },
+          { label: 'App marketing SMS', amount: null, unit: 'messages', pool: 'market' },
+          { label: 'App voice codes', amount: 100, unit: 'messages', pool: 'voice' },
+        ]
+      : [{ label: 'Balance', amount: 12.5, unit: 'money' }];
   return { ok: true, kind, summary: 'Connected.', balances, ports: [], warnings: [], checkedAt };
 }
 
@@ -243,6 +261,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     replies: new Map(),
     stats: null,
     dashAccounts: null,
+    health: null,
     receiver: fakeReceiver(),
     boxPush: new Map(),
   };
@@ -289,8 +308,10 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       totalSegments: numbers.length,
       missingVariables: [],
       sample: numbers.slice(0, 3).map((e164) => ({ e164, text: body, segments: 1, encoding: 'GSM-7' as const })),
-      balance: 100,
-      estimatedCost: numbers.length,
+      balances: [{ label: 'Balance', amount: 100, unit: 'money' }],
+      cost: { segments: numbers.length, money: null, currency: null },
+      funds: null,
+      boxCapacity: null,
       warnings: [],
     };
   };
@@ -330,6 +351,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       const lastIn = items.find((i) => i.kind === 'in');
       return {
         number: q.number,
+        name: summary?.name ?? null,
         items: items.slice(start, start + q.limit),
         nextCursor: start + q.limit < items.length ? String(start + q.limit) : null,
         optedOut: summary?.optedOut ?? false,
@@ -375,15 +397,35 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       const r = parsed.data;
       const account = fake.accounts.find((a) => a.id === r.accountId);
       const messageId = nextMsgId++;
-      const item: ThreadItem = { kind: 'out', messageId, at: Date.UTC(2026, 0, 3), text: r.text, accountId: r.accountId, accountName: account?.name ?? '?', provider: account?.kind ?? 'eims', port: null, state: 'queued', campaignId: `cmp-r${messageId}` };
+      const campaignId = `cmp-r${messageId}`;
+      const item: ThreadItem = {
+        kind: 'out',
+        messageId,
+        at: Date.UTC(2026, 0, 3),
+        text: r.text,
+        template: null,
+        accountId: r.accountId,
+        accountName: account?.name ?? '?',
+        provider: account?.kind ?? 'eims',
+        port: null,
+        state: 'queued',
+        campaignId,
+        campaignKind: 'reply',
+      };
       fake.threadItems.set(r.number, [item, ...(fake.threadItems.get(r.number) ?? [])]);
-      return { campaignId: item.campaignId, messageId };
+      return { campaignId, messageId };
     },
     dashboardStats: () => {
       if (!fake.stats) throw { code: 'MONITORING_NOT_READY', message: 'Monitoring is not available in this build yet. Update the app and try again.' } satisfies AppErrorShape;
       return fake.stats;
     },
     dashboardAccounts: () => fake.dashAccounts ?? { balances: [], boxes: [] },
+    dashboardHealth: () =>
+      fake.health ?? {
+        items: [],
+        setup: { accounts: fake.accounts.length, accountsTested: fake.accounts.length, lists: fake.lists.length, sent: fake.campaigns.length > 0 },
+        checkedAt: Date.UTC(2026, 0, 2),
+      },
     receiverStatus: () => fake.receiver,
     receiverConfigure: (input) => {
       const parsed = receiverConfigureSchema.safeParse(input);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, method } from './define.ts';
 import type { FileDownload } from '../contact-lists.ts';
+import type { DashboardHealth } from '../health.ts';
 import {
   boxPushAccountSchema,
   boxPushSetupSchema,
@@ -56,7 +57,7 @@ export const monitoringMethods = {
   /** One conversation: inbound SMS and what was sent to that number, merged, newest first. */
   inboxThread: method<InboxThreadPage>()(inboxThreadSchema),
   inboxMarkRead: method<{ unreadTotal: number }>()(inboxMarkReadSchema),
-  /** Sends a reply as a one-recipient campaign (opt-outs still apply). */
+  /** Sends a reply as a single message of kind `reply` (opt-outs still apply). */
   inboxReply: method<InboxReplyResult>()(inboxReplySchema),
   /** Marks a conversation done (or open again); a new inbound SMS from the number opens it again. */
   inboxMarkDone: method<{ done: boolean }>()(inboxMarkDoneSchema),
@@ -70,6 +71,8 @@ export const monitoringMethods = {
 
   /** Counts from the ledger: today, week, funnel, per day per provider, recent campaigns. Fast. */
   dashboardStats: method<DashboardStats>()(z.void()),
+  /** What needs attention (receiver, box pushes, failed connection tests, SIMs at their cap) and the first-run steps done. Asks no provider. */
+  dashboardHealth: method<DashboardHealth>()(z.void()),
   /** Balances with low-balance flags and box ports with sent today per SIM (asks the providers). */
   dashboardAccounts: method<DashboardAccounts>()(z.void()),
 };

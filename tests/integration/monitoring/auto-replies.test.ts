@@ -2,13 +2,15 @@
  * Issue 19, part 4: keyword rules. An SMS pushed by the GSM box simulator that starts with a rule's
  * keyword gets the rule's auto-reply — the simulator sends it exactly once, even when the number sends
  * the keyword again the same day and when the app restarts in between — and the sender is added to the
- * rule's list. Opt-out keywords are built-in rules that win.
+ * rule's list. Opt-out keywords are built-in rules that win. An auto-reply is a single message of its
+ * own kind: not a campaign, and an SMS after it still counts as a reply to the campaign before it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { secretKey } from '../../../src/main/core/accounts/account-secrets.ts';
 import type { InboxRuleView, InboxRulesView } from '../../../src/shared/inbox-rules.ts';
 import type { ContactPage } from '../../../src/shared/contact-lists.ts';
-import type { BoxPushState, InboxThreadsPage } from '../../../src/shared/monitoring.ts';
+import type { CampaignView } from '../../../src/shared/campaigns.ts';
+import type { BoxPushState, CampaignRepliesPage, InboxThreadPage, InboxThreadsPage, MessageLogPage } from '../../../src/shared/monitoring.ts';
 import { startGsmboxSim, type GsmboxSim } from '../../sim/gsmbox.ts';
 import { call, cnMobiles, handedOver, waitForCampaign } from '../../helpers/sending.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
@@ -94,6 +96,34 @@ describe('keyword rules and auto-replies', () => {
     expect(threads.threads.find((t) => t.number === `+86${a}`)!.inboundCount).toBe(3);
     const rules = await call<InboxRulesView>(second.tc.core, 'inboxRules');
     expect(rules.rules.map((r) => r.id)).toEqual([rule.id]);
+  });
+
+  it('an auto-reply is a single message: out of the campaign list, under single messages, and the SMS after it counts on the campaign', async () => {
+    const { tc, accountId } = await start();
+    await call(tc.core, 'inboxRuleSave', { accountId, keyword: 'INFO', replyText: 'Open 9-18, Mon-Sat.' });
+    const [a] = cnMobiles(1, 4400);
+    const campaign = await call<CampaignView>(tc.core, 'campaignCreate', { name: 'Spring', accountId, content: { mode: 'text', body: 'Spring offer' }, recipients: { listIds: [], pasted: a! }, confirmed: true });
+    await waitForCampaign(tc.core, campaign.id, { until: handedOver });
+
+    await smsIn(tc, a!, 'INFO please', Date.now() + 1_000);
+    await smsIn(tc, a!, 'Thanks', Date.now() + 2_000);
+    expect(sentTo(a!).map((x) => x.content)).toEqual(['Spring offer', 'Open 9-18, Mon-Sat.']);
+
+    // Both SMS answer the campaign; the auto-reply between them is not a campaign a reply could count on.
+    const replies = await call<CampaignRepliesPage>(tc.core, 'campaignReplies', { campaignId: campaign.id });
+    expect(replies.items.map((r) => r.text)).toEqual(['Thanks', 'INFO please']);
+    expect((await call<CampaignView[]>(tc.core, 'campaignsList')).map((c) => c.name)).toEqual(['Spring']);
+    const singles = await call<MessageLogPage>(tc.core, 'messageLog', { singles: true });
+    expect(singles.rows.map((r) => [r.e164, r.campaignKind, r.text])).toEqual([[`+86${a}`, 'auto-reply', 'Open 9-18, Mon-Sat.']]);
+    const thread = await call<InboxThreadPage>(tc.core, 'inboxThread', { number: `+86${a}` });
+    expect(thread.items.flatMap((i) => (i.kind === 'out' ? [[i.campaignKind, i.text]] : []))).toEqual([
+      ['auto-reply', 'Open 9-18, Mon-Sat.'],
+      ['campaign', 'Spring offer'],
+    ]);
+    expect(thread.items.flatMap((i) => (i.kind === 'in' ? [[i.campaignId, i.text]] : []))).toEqual([
+      [campaign.id, 'Thanks'],
+      [campaign.id, 'INFO please'],
+    ]);
   });
 
   it('opt-out keywords are built-in rules: an opt-out gets no auto-reply, and a rule cannot take their keyword', async () => {

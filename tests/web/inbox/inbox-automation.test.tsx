@@ -18,9 +18,9 @@ const inbound = (id: number, text: string, campaign: [string, string] | null): T
 function seed(fake: FakeMain) {
   fake.campaigns = [fakeCampaign({ id: 'cmp-1', name: 'Spring sale' }), fakeCampaign({ id: 'cmp-2', name: 'Summer sale' })];
   fake.threads = [
-    { number: '+8613800000001', lastAt: T0 + 3000, lastText: 'Price?', lastDirection: 'in', unread: 0, inboundCount: 1, optedOut: false, done: false },
-    { number: '+8613800000002', lastAt: T0 + 2000, lastText: 'Thanks', lastDirection: 'in', unread: 0, inboundCount: 1, optedOut: false, done: false },
-    { number: '+8613800000003', lastAt: T0 + 1000, lastText: 'ok', lastDirection: 'in', unread: 0, inboundCount: 1, optedOut: false, done: true },
+    { number: '+8613800000001', name: null, lastAt: T0 + 3000, lastText: 'Price?', lastTemplate: null, lastDirection: 'in', unread: 0, inboundCount: 1, optedOut: false, done: false },
+    { number: '+8613800000002', name: null, lastAt: T0 + 2000, lastText: 'Thanks', lastTemplate: null, lastDirection: 'in', unread: 0, inboundCount: 1, optedOut: false, done: false },
+    { number: '+8613800000003', name: null, lastAt: T0 + 1000, lastText: 'ok', lastTemplate: null, lastDirection: 'in', unread: 0, inboundCount: 1, optedOut: false, done: true },
   ];
   fake.threadItems.set('+8613800000001', [inbound(3, 'Price?', ['cmp-1', 'Spring sale'])]);
   fake.threadItems.set('+8613800000002', [inbound(2, 'Thanks', ['cmp-2', 'Summer sale'])]);

@@ -3,6 +3,8 @@ import type { campaignMethods } from '../../../shared/contract/campaigns.ts';
 import type { CampaignService } from './campaign-service.ts';
 import type { CampaignMove } from './campaign-move.ts';
 import type { Reads } from '../store/reads.ts';
+import { withTemplateTexts } from './jsms-template-cache.ts';
+import { unknownTemplates } from './sent-text.ts';
 
 export type CampaignHandlers = Pick<Handlers, keyof typeof campaignMethods>;
 
@@ -15,14 +17,23 @@ export function createCampaignHandlers(service: CampaignService, move: CampaignM
     campaignGet: ({ id }) => service.get(id),
     campaignMessages: (input) => {
       service.requireCampaign(input.id);
-      return reads.page('campaignMessages', input);
+      return withTemplateTexts(
+        service.templates,
+        () => reads.page('campaignMessages', input),
+        (page) => unknownTemplates(page.rows.map((r) => r.template)),
+      );
     },
     messageHistory: ({ messageId }) => service.history(messageId),
     campaignPause: ({ id }) => service.pause(id),
     campaignResume: ({ id }) => service.resume(id),
     campaignCancel: ({ id }) => service.cancel(id),
     campaignRetry: ({ id, states, name, probablyLostOnly }) => service.retry(id, states, name, probablyLostOnly),
-    campaignExport: ({ id, format }) => reads.file('exportCampaign', { id, format, ...service.exportInfo(id) }),
+    campaignExport: async ({ id, format }) => {
+      // A template campaign's file says what its messages said: its template's text is read first.
+      const c = service.requireCampaign(id);
+      if (c.content.mode === 'template') await service.templates.ensure([{ accountId: c.accountId, tempId: c.content.tempId }]);
+      return reads.file('exportCampaign', { id, format, ...service.exportInfo(id) });
+    },
     campaignMoveTargets: ({ id }) => move.targets(id),
     campaignMovePreview: ({ id, accountId }) => move.preview(id, accountId),
     campaignMove: ({ id, accountId }) => move.move(id, accountId),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CampaignDraft,
+  CampaignKind,
   CampaignPreview,
   CampaignView,
   MessageEventView,
@@ -18,6 +19,7 @@ import type { ComposedSet, Composer } from './composer.ts';
 import { createCampaignWriter, type PrepareInput } from './campaign-writer.ts';
 import { createMoveStep } from './move-step.ts';
 import { estimateSend } from './send-estimate.ts';
+import { jsmsTemplateCacheFor } from './jsms-template-cache.ts';
 import { inSteps } from '../store/slices.ts';
 import { PROBABLY_NOT_RECEIVED } from '../dispatch/probably-lost.ts';
 
@@ -37,6 +39,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
   const repo = dispatcher.campaigns;
   const ledger = dispatcher.ledger;
   const moveStep = createMoveStep(ctx.db, repo, ctx.clock);
+  const templates = jsmsTemplateCacheFor(ctx);
   const writer = createCampaignWriter({
     repo,
     ledger,
@@ -74,6 +77,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     const counts = repo.counts(c.id);
     return {
       id: c.id,
+      kind: c.kind,
       name: c.name,
       accountId: c.accountId,
       accountName: accounts.get(c.accountId)?.config.name ?? '(deleted account)',
@@ -126,7 +130,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
    * nothing. `begin` then writes the campaign row (usable inside a caller's transaction: the scheduler
    * records its run with it) and `fill` its messages in steps, after which it sends.
    */
-  async function prepare(draft: CampaignDraft, retryOf: string | null = null): Promise<PreparedCampaign> {
+  async function prepare(draft: CampaignDraft, retryOf: string | null = null, campaignKind: CampaignKind = 'campaign'): Promise<PreparedCampaign> {
     const { account, kind, request } = checkDraft(draft);
     const set = await composer.compose(request);
     if (set.summary.recipients === 0) {
@@ -137,6 +141,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     }
     const row: NewCampaign = {
       id: randomUUID(),
+      kind: campaignKind,
       name: draft.name,
       accountId: account.id,
       provider: kind,
@@ -171,15 +176,27 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
 
   return {
     view,
+    /** JSMS template texts and types (what template sends said; which quota a template draws from). */
+    templates,
     async preview(draft: CampaignDraft): Promise<CampaignPreview> {
       const { account, kind, request } = checkDraft(draft);
       const summary = await composer.preview(request);
-      const estimate = await estimateSend(ctx, { ...account.config, id: account.id }, summary, draft.quietHours);
+      const estimate = await estimateSend(ctx, templates, { ...account.config, id: account.id }, draft, summary);
       return { accountId: account.id, provider: kind, ...summary, ...estimate };
     },
 
     async create(draft: CampaignDraft, retryOf: string | null = null): Promise<CampaignView> {
       const p = await prepare(draft, retryOf);
+      begin(p);
+      return fill(p);
+    },
+
+    /**
+     * One message that is not a campaign (a reply from the inbox, the box push test): written and sent
+     * through the ledger exactly like a campaign's (opt-outs, pacing, never twice), listed apart.
+     */
+    async sendSingle(draft: CampaignDraft, kind: Exclude<CampaignKind, 'campaign'>): Promise<CampaignView> {
+      const p = await prepare(draft, null, kind);
       begin(p);
       return fill(p);
     },
@@ -195,7 +212,10 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       }
     },
 
-    list: (): CampaignView[] => repo.list().map((c) => view(c)),
+    /** The campaigns (replies and tests, single messages, are not among them). */
+    list: (): CampaignView[] => repo.list('campaign').map((c) => view(c)),
+    /** Everything that sends: campaigns and single messages ("pause all" holds a reply in flight too). */
+    listAll: (): CampaignView[] => repo.list().map((c) => view(c)),
     get: (id: string): CampaignView => view(requireCampaign(id), true),
     checkContentFits,
 
@@ -260,6 +280,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       const p: PreparedCampaign = {
         row: {
           id: randomUUID(),
+          kind: c.kind,
           name: name ?? `${c.name} (retry)`,
           accountId: c.accountId,
           provider: c.provider,

@@ -4,6 +4,7 @@ import {
   emptyCounts,
   MESSAGE_STATES,
   type CampaignContent,
+  type CampaignKind,
   type CampaignState,
   type MessageCounts,
   type MessageState,
@@ -24,6 +25,7 @@ const INSERT_CHUNK = 250;
 
 export interface CampaignRow {
   id: string;
+  kind: CampaignKind;
   name: string;
   accountId: string;
   provider: ProviderKind;
@@ -42,7 +44,10 @@ export interface CampaignRow {
   handedAt: number | null;
 }
 
-export type NewCampaign = Omit<CampaignRow, 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'handedAt' | 'total' | 'totalSegments'>;
+export type NewCampaign = Omit<CampaignRow, 'kind' | 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'handedAt' | 'total' | 'totalSegments'> & {
+  /** Default `campaign`; replies and tests are single messages. */
+  kind?: CampaignKind;
+};
 
 export interface CampaignOptions {
   ports?: number[];
@@ -52,6 +57,7 @@ export interface CampaignOptions {
 
 interface RawCampaign {
   id: string;
+  kind: string;
   name: string;
   account_id: string;
   provider: string;
@@ -71,6 +77,7 @@ interface RawCampaign {
 
 const toRow = (r: RawCampaign): CampaignRow => ({
   id: r.id,
+  kind: r.kind as CampaignKind,
   name: r.name,
   accountId: r.account_id,
   provider: r.provider as ProviderKind,
@@ -106,8 +113,8 @@ export class CampaignsRepository {
     this.transitions = createTransitions(db);
     this.stmts = {
       insert: db.prepare(
-        `INSERT INTO campaigns (id, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, retry_of, created_at, updated_at, prepare_input)
-         VALUES (@id, @name, @accountId, @provider, @content, @quietHours, @options, @state, 0, 0, @retryOf, @now, @now, @prepareInput)`,
+        `INSERT INTO campaigns (id, kind, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, retry_of, created_at, updated_at, prepare_input)
+         VALUES (@id, @kind, @name, @accountId, @provider, @content, @quietHours, @options, @state, 0, 0, @retryOf, @now, @now, @prepareInput)`,
       ),
       grow: db.prepare<[number, number, string]>('UPDATE campaigns SET total = total + ?, total_segments = total_segments + ? WHERE id = ?'),
       maxMessageId: db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck(),
@@ -128,6 +135,7 @@ export class CampaignsRepository {
       ),
       get: db.prepare<[string], RawCampaign>('SELECT * FROM campaigns WHERE id = ?'),
       list: db.prepare<[], RawCampaign>('SELECT * FROM campaigns ORDER BY created_at DESC, rowid DESC'),
+      listOfKind: db.prepare<[string], RawCampaign>('SELECT * FROM campaigns WHERE kind = ? ORDER BY created_at DESC, rowid DESC'),
       running: db.prepare<[], RawCampaign>(`SELECT * FROM campaigns WHERE state = 'running' ORDER BY created_at, rowid`),
       setState: db.prepare<[string, number, number | null, number | null, string]>(
         'UPDATE campaigns SET state = ?, updated_at = ?, finished_at = ?, handed_at = coalesce(?, handed_at) WHERE id = ?',
@@ -229,6 +237,7 @@ export class CampaignsRepository {
   private insertRow(c: NewCampaign, state: CampaignState, prepareInput: string | null): void {
     this.stmts.insert.run({
       id: c.id,
+      kind: c.kind ?? 'campaign',
       name: c.name,
       accountId: c.accountId,
       provider: c.provider,
@@ -247,8 +256,9 @@ export class CampaignsRepository {
     return r ? toRow(r) : undefined;
   }
 
-  list(): CampaignRow[] {
-    return this.stmts.list.all().map(toRow);
+  /** Every campaign, newest first; with `kind`, only those of that kind (the campaign list leaves single messages out). */
+  list(kind?: CampaignKind): CampaignRow[] {
+    return (kind === undefined ? this.stmts.list.all() : this.stmts.listOfKind.all(kind)).map(toRow);
   }
 
   running(): CampaignRow[] {

@@ -6,8 +6,8 @@ import { sendSingle, type SingleSender } from './inbox-reply.ts';
 /**
  * Queues the auto-replies the inbound store claimed (issue 19, part 4). The claim — a row per
  * (rule, number, day) in `auto_replies` — was committed with the inbound SMS, before this runs, so a
- * reply is queued at most once per claim; each goes through the ledger as a one-message campaign
- * like an inbox reply. The row then records the campaign, or why nothing was queued (the number opted
+ * reply is queued at most once per claim; each goes through the ledger as a single message of kind
+ * `auto-reply`, like an inbox reply. The row then records the campaign, or why nothing was queued (the number opted
  * out, the account is gone). If the app stops between the claim and the queueing, that day's reply
  * for that rule is not sent: at most once, never twice.
  */
@@ -18,7 +18,7 @@ export function createAutoReplies(db: Database.Database, sender: SingleSender, o
 
   async function one(due: AutoReplyDue): Promise<void> {
     try {
-      const r = await sendSingle(sender, { name: `Auto-reply to ${due.number}`, number: due.number, accountId: due.accountId, text: due.text, port: due.port ?? undefined });
+      const r = await sendSingle(sender, 'auto-reply', { name: `Auto-reply to ${due.number}`, number: due.number, accountId: due.accountId, text: due.text, port: due.port ?? undefined });
       queued.run(r.campaignId, due.ruleId, due.number, due.day);
     } catch (err) {
       failed.run(toErrorShape(err).message.slice(0, 500), due.ruleId, due.number, due.day);

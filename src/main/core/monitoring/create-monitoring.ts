@@ -9,6 +9,7 @@ import type { GsmboxClient } from '../providers/gsmbox/client.ts';
 import type { JsmsClient } from '../providers/jsms/client.ts';
 import { createProviderClient } from '../providers/registry.ts';
 import { createReceiverService } from '../receiver/receiver-service.ts';
+import { AccountHealth } from '../health/account-health.ts';
 import type { ReceiverLimits } from '../receiver/receiver-server.ts';
 import { createCounter } from '../store/counters.ts';
 import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
@@ -61,6 +62,7 @@ export function createMonitoring(
   const messageLog = createMessageLog(db, countryCode);
   const inbox = createInbox(db);
   const dashboard = createDashboard(db);
+  const health = new AccountHealth(db);
 
   /** Campaigns whose messages changed through reports (their progress is re-sent with the next flush). */
   const reported = new Set<string>();
@@ -142,6 +144,7 @@ export function createMonitoring(
         inbound,
       });
       await Promise.all(stored);
+      if (reply.status < 400) health.recordPush(req.accountId, clock.now());
       return reply;
     },
     onStatus: (status) => ctx.emit('receiverStatus', status),
@@ -174,6 +177,7 @@ export function createMonitoring(
     inboxRules,
     autoReplies,
     dashboard,
+    health,
     changes,
     accountOf,
     clientOf,

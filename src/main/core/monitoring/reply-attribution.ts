@@ -7,18 +7,13 @@ import type Database from 'better-sqlite3';
  * the number is what ties them. One indexed look-up per SMS (`messages_e164`: that number's
  * messages only), run inside the transaction that stores it.
  *
- * Only campaigns count, not single messages: a reply typed in the inbox, an auto-reply, the GSM box
- * push test. Main has no campaign kind yet, so they are recognised the way the app names them (one
- * message, not a retry, and "Reply to …", "Auto-reply to …" or "Box push test") — the way the
- * `campaigns.kind` migration of branch truth-ui recognises its old rows. Once that column is merged
- * this clause becomes `c.kind = 'campaign'`.
+ * Only campaigns count (`campaigns.kind = 'campaign'`), not single messages: a reply typed in the
+ * inbox, an auto-reply, the GSM box push test.
  */
-export const REPLYABLE_CAMPAIGN_SQL = `NOT (c.total = 1 AND c.retry_of IS NULL AND (c.name LIKE 'Reply to %' OR c.name LIKE 'Auto-reply to %' OR c.name = 'Box push test'))`;
-
 export function createReplyAttribution(db: Database.Database) {
   const newest = db.prepare<[string, number, number], { campaign_id: string }>(
     `SELECT m.campaign_id FROM messages m INDEXED BY messages_e164 JOIN campaigns c ON c.id = m.campaign_id
-     WHERE m.e164 = ? AND m.handed_at BETWEEN ? AND ? AND m.state <> 'failed' AND ${REPLYABLE_CAMPAIGN_SQL}
+     WHERE m.e164 = ? AND m.handed_at BETWEEN ? AND ? AND m.state <> 'failed' AND c.kind = 'campaign'
      ORDER BY m.handed_at DESC, m.id DESC LIMIT 1`,
   );
   return {

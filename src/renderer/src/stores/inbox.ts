@@ -15,6 +15,8 @@ export const INBOX_REFRESH_MS = 500;
 
 export interface OpenThread {
   number: string;
+  /** The contact's name when the number is a contact. */
+  name: string | null;
   items: ThreadItem[];
   nextCursor: string | null;
   optedOut: boolean;
@@ -57,9 +59,8 @@ interface InboxState {
 let listSeq = 0;
 let threadSeq = 0;
 
-
 function openedFrom(page: InboxThreadPage): OpenThread {
-  return { number: page.number, items: page.items, nextCursor: page.nextCursor, optedOut: page.optedOut, replyAccountId: page.replyAccountId, done: page.done, status: 'ready', error: null };
+  return { number: page.number, name: page.name, items: page.items, nextCursor: page.nextCursor, optedOut: page.optedOut, replyAccountId: page.replyAccountId, done: page.done, status: 'ready', error: null };
 }
 
 /** The list's filters as the call takes them. */
@@ -127,7 +128,8 @@ export const useInboxStore = create<InboxState>()((set, get) => ({
       set({ thread: null });
       return;
     }
-    set({ thread: { number, items: [], nextCursor: null, optedOut: false, replyAccountId: null, done: false, status: 'loading', error: null } });
+    const name = get().threads.find((t) => t.number === number)?.name ?? null;
+    set({ thread: { number, name, items: [], nextCursor: null, optedOut: false, replyAccountId: null, done: false, status: 'loading', error: null } });
     try {
       const page = await getApi().inboxThread({ number, limit: THREAD_PAGE });
       if (seq !== threadSeq) return;

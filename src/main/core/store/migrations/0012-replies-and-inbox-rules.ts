@@ -2,6 +2,9 @@ import type { Migration } from './types.ts';
 
 /**
  * Replies tied to campaigns and inbox automation (issue 19, parts 3 and 4):
+ * - campaigns.kind gains 'auto-reply': an auto-reply is a single message of its own kind (not a
+ *   campaign, not counted as one when a reply is attributed). The table is rebuilt as 0009 did: SQLite
+ *   cannot change a CHECK in place.
  * - inbound_sms.campaign_id: the campaign an inbound SMS answers, decided when it is stored (the
  *   newest campaign message to that number handed over before it, within the reply window; see
  *   monitoring/reply-attribution.ts). Older rows stay unattributed. `inbound_campaign` serves a
@@ -13,14 +16,39 @@ import type { Migration } from './types.ts';
  *   inbound SMS, BEFORE the reply is queued: the primary key is what keeps a rule to one auto-reply per
  *   number per day, across restarts and concurrent pushes (two systems answering each other stop there).
  */
-/*
- * Named 0014: branches of the same session take 0010–0013. `migrate` wants the versions consecutive, so
- * on this branch it is version 10, listed right after 0009; when the others are merged it becomes 14.
- */
-export const m0014RepliesAndInboxRules: Migration = {
-  version: 10,
+export const m0012RepliesAndInboxRules: Migration = {
+  version: 12,
   name: 'replies tied to campaigns, conversations done, inbox rules and auto-replies',
+  foreignKeysOff: true,
   up: `
+    CREATE TABLE campaigns_new (
+      id            TEXT PRIMARY KEY,
+      name          TEXT NOT NULL,
+      account_id    TEXT NOT NULL,
+      provider      TEXT NOT NULL,
+      content       TEXT NOT NULL,
+      quiet_hours   TEXT,
+      options       TEXT NOT NULL DEFAULT '{}',
+      state         TEXT NOT NULL CHECK (state IN ('preparing','running','paused','handed','cancelled','done')),
+      total         INTEGER NOT NULL DEFAULT 0,
+      total_segments INTEGER NOT NULL DEFAULT 0,
+      last_error    TEXT,
+      retry_of      TEXT,
+      created_at    INTEGER NOT NULL,
+      updated_at    INTEGER NOT NULL,
+      finished_at   INTEGER,
+      prepare_input TEXT,                      -- JSON: how to write its messages again while preparing
+      handed_at     INTEGER,                   -- when nothing was left to send (the report window starts)
+      kind          TEXT NOT NULL DEFAULT 'campaign' CHECK (kind IN ('campaign','reply','auto-reply','test'))
+    );
+    INSERT INTO campaigns_new (id, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, last_error, retry_of, created_at, updated_at, finished_at, prepare_input, handed_at, kind)
+      SELECT id, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, last_error, retry_of, created_at, updated_at, finished_at, prepare_input, handed_at, kind FROM campaigns;
+    DROP TABLE campaigns;
+    ALTER TABLE campaigns_new RENAME TO campaigns;
+    CREATE INDEX campaigns_created ON campaigns(created_at);
+    CREATE INDEX campaigns_state ON campaigns(state);
+    CREATE INDEX campaigns_kind ON campaigns(kind, created_at);
+
     ALTER TABLE inbound_sms ADD COLUMN campaign_id TEXT REFERENCES campaigns(id) ON DELETE SET NULL;
     CREATE INDEX inbound_campaign ON inbound_sms(campaign_id, received_at, id) WHERE campaign_id IS NOT NULL;
 
