@@ -14,6 +14,7 @@ import {
 } from '../../src/shared/accounts.ts';
 import { METHOD_NAMES, type Bridge, type EventName, type EventPayload } from '../../src/shared/api.ts';
 import type { AppErrorShape, Result } from '../../src/shared/errors.ts';
+import { insightRangeSchema, type InsightReport } from '../../src/shared/insight.ts';
 import { DEFAULT_SETTINGS, settingsPatchSchema, type Settings } from '../../src/shared/settings.ts';
 import { verificationCheckSchema, verificationSendSchema, type ConnectionCheck } from '../../src/shared/providers.ts';
 import {
@@ -94,6 +95,8 @@ export interface FakeMain {
   dashAccounts: DashboardAccounts | null;
   /** What `dashboardHealth` answers (default: nothing needs attention; the setup counted from the fake's accounts, lists and campaigns). */
   health: DashboardHealth | null;
+  /** The Insight report answered for any valid range (null: an error says it is not available). */
+  insight: InsightReport | null;
   receiver: ReceiverStatus;
   boxPush: Map<string, BoxPushState>;
 }
@@ -262,6 +265,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     stats: null,
     dashAccounts: null,
     health: null,
+    insight: null,
     receiver: fakeReceiver(),
     boxPush: new Map(),
   };
@@ -426,6 +430,17 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
         setup: { accounts: fake.accounts.length, accountsTested: fake.accounts.length, lists: fake.lists.length, sent: fake.campaigns.length > 0 },
         checkedAt: Date.UTC(2026, 0, 2),
       },
+    insightReport: (input) => {
+      const parsed = insightRangeSchema.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      if (!fake.insight) throw { code: 'INSIGHT_NOT_READY', message: 'Insight is not available yet. Try again.' } satisfies AppErrorShape;
+      return { ...fake.insight, range: parsed.data };
+    },
+    insightExport: (input) => {
+      const parsed = insightRangeSchema.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      return { fileName: 'Insight.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: 'UEs=', rows: 1 };
+    },
     receiverStatus: () => fake.receiver,
     receiverConfigure: (input) => {
       const parsed = receiverConfigureSchema.safeParse(input);

@@ -7,6 +7,7 @@ import { createCampaignService } from './campaigns/campaign-service.ts';
 import { createContactsHandlers } from './contacts/handlers.ts';
 import { createMonitoring, type Monitoring, type MonitoringOptions } from './monitoring/create-monitoring.ts';
 import { createMonitoringHandlers } from './monitoring/monitoring-handlers.ts';
+import { createInsightHandlers } from './insight/insight-handlers.ts';
 import { createProviderHandlers } from './providers/provider-handlers.ts';
 import type { CoreContext } from './context.ts';
 import { createDispatcher, type Dispatcher, type DispatchTuning } from './dispatch/dispatcher.ts';
@@ -160,6 +161,7 @@ export function createCore(options: CoreOptions): Core {
     ...createCampaignHandlers(auditedCampaigns(campaigns, audit), auditedMove(createCampaignMove(ctx, campaigns, dispatcher), audit), ctx.reads),
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
     ...createMonitoringHandlers(ctx, monitoring),
+    ...createInsightHandlers(ctx),
     ...auditedSchedules(schedules.handlers, audit),
     uploadPart: (part) => ctx.uploads!.part(part),
   };

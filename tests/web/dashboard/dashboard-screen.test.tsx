@@ -52,7 +52,7 @@ describe('dashboard screen', () => {
       ['failed', '40'],
       ['expired', '12'],
     ]);
-    const bars = screen.getAllByTestId('dash-chart-bar');
+    const bars = screen.getAllByTestId('dash-chart-cell');
     expect(bars.map((b) => `${b.getAttribute('data-day')}/${b.getAttribute('data-provider')}/${b.getAttribute('data-sent')}`)).toEqual([
       '2026-01-09/eims/800',
       '2026-01-09/gsmbox/200',

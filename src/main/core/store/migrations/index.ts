@@ -10,7 +10,22 @@ import { m0008DailyCountsInCode } from './0008-daily-counts-in-code.ts';
 import { m0009ResponsiveStore } from './0009-responsive-store.ts';
 import { m0010SingleMessagesAndTemplates } from './0010-single-messages-and-templates.ts';
 import { m0011AccountHealth } from './0011-account-health.ts';
-import { m0012RepliesAndInboxRules } from './0012-replies-and-inbox-rules.ts';
+import { m0012InsightCounts } from './0012-insight-counts.ts';
+import { m0013RepliesAndInboxRules } from './0013-replies-and-inbox-rules.ts';
 
 /** Every migration in order. Add a file `NNNN-area.ts` and append it here; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m0001Accounts, m0002Contacts, m0003Campaigns, m0004Monitoring, m0005Schedules, m0006Audit, m0007ReportCounts, m0008DailyCountsInCode, m0009ResponsiveStore, m0010SingleMessagesAndTemplates, m0011AccountHealth, m0012RepliesAndInboxRules];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Accounts,
+  m0002Contacts,
+  m0003Campaigns,
+  m0004Monitoring,
+  m0005Schedules,
+  m0006Audit,
+  m0007ReportCounts,
+  m0008DailyCountsInCode,
+  m0009ResponsiveStore,
+  m0010SingleMessagesAndTemplates,
+  m0011AccountHealth,
+  m0012InsightCounts,
+  m0013RepliesAndInboxRules,
+];

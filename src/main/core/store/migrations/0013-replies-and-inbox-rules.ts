@@ -16,8 +16,8 @@ import type { Migration } from './types.ts';
  *   inbound SMS, BEFORE the reply is queued: the primary key is what keeps a rule to one auto-reply per
  *   number per day, across restarts and concurrent pushes (two systems answering each other stop there).
  */
-export const m0012RepliesAndInboxRules: Migration = {
-  version: 12,
+export const m0013RepliesAndInboxRules: Migration = {
+  version: 13,
   name: 'replies tied to campaigns, conversations done, inbox rules and auto-replies',
   foreignKeysOff: true,
   up: `
