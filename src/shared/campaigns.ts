@@ -52,13 +52,14 @@ export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
 /**
  * `campaign`: composed and sent by the user from Compose (or a schedule). `reply`: an answer typed in
- * the inbox; `test`: the GSM box push test. Replies and tests are single messages: they go through the
- * ledger like any send (opt-outs, pacing, never twice) but are not listed as campaigns.
+ * the inbox; `auto-reply`: sent by an inbox keyword rule; `test`: the GSM box push test. Replies,
+ * auto-replies and tests are single messages: they go through the ledger like any send (opt-outs,
+ * pacing, never twice) but are not listed as campaigns, and no inbound SMS is counted as a reply to them.
  */
-export const CAMPAIGN_KINDS = ['campaign', 'reply', 'test'] as const;
+export const CAMPAIGN_KINDS = ['campaign', 'reply', 'auto-reply', 'test'] as const;
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 /** The kinds that are single messages (the Messages screen's "single messages" filter). */
-export const SINGLE_MESSAGE_KINDS: readonly CampaignKind[] = ['reply', 'test'];
+export const SINGLE_MESSAGE_KINDS: readonly CampaignKind[] = ['reply', 'auto-reply', 'test'];
 
 export type MessageCounts = Record<MessageState, number>;
 

@@ -130,7 +130,7 @@ export const messageLogFilterSchema = z.object({
    * country code, spaces ignored); fewer digits find numbers that CONTAIN them (e.g. the last four).
    */
   search: z.string().trim().max(32).default(''),
-  /** Only single messages: replies from the inbox and GSM box push tests (not campaigns). */
+  /** Only single messages: replies from the inbox, auto-replies and GSM box push tests (not campaigns). */
   singles: z.boolean().optional(),
 });
 export type MessageLogFilter = z.output<typeof messageLogFilterSchema>;
@@ -147,7 +147,7 @@ export interface MessageLogRow {
   id: number;
   campaignId: string;
   campaignName: string;
-  /** A campaign's message, or a single message (a reply, a box push test): screens title those by kind. */
+  /** A campaign's message, or a single message (a reply, an auto-reply, a box push test): screens title those by kind. */
   campaignKind: CampaignKind;
   accountId: string;
   provider: ProviderKind;
@@ -179,6 +179,10 @@ export interface MessageLogPage {
 export const inboxThreadsSchema = z.object({
   search: z.string().trim().max(32).default(''),
   unreadOnly: z.boolean().default(false),
+  /** Only conversations with replies to this campaign (issue 19). */
+  campaignId: z.string().min(1).max(64).optional(),
+  /** Open conversations, the ones marked done, or both. */
+  status: z.enum(['all', 'open', 'done']).default('all'),
   /** Keyset paging, newest thread first: the previous page's `nextCursor`. */
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(500).default(100),
@@ -197,6 +201,8 @@ export interface InboxThreadSummary {
   unread: number;
   inboundCount: number;
   optedOut: boolean;
+  /** Marked done (a new inbound SMS opens it again). */
+  done: boolean;
 }
 
 export interface InboxThreadsPage {
@@ -227,6 +233,9 @@ export type ThreadItem =
       read: boolean;
       /** It contained an opt-out keyword and the sender was added to the opt-out list. */
       optOut: boolean;
+      /** The campaign it answers (the newest one that messaged the number within the reply window). */
+      campaignId: string | null;
+      campaignName: string | null;
     }
   | {
       kind: 'out';
@@ -256,9 +265,45 @@ export interface InboxThreadPage {
   optedOut: boolean;
   /** The account the last inbound SMS came through: the default for a reply. */
   replyAccountId: string | null;
+  done: boolean;
 }
 
 export const inboxMarkReadSchema = z.object({ number: z.string().trim().min(1).max(40) });
+export const inboxMarkDoneSchema = z.object({ number: z.string().trim().min(1).max(40), done: z.boolean() });
+
+// ---------------------------------------------------------------- replies per campaign
+
+export const campaignRepliesSchema = z.object({
+  campaignId: z.string().min(1).max(64),
+  /** Keyset paging, newest first: the previous page's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+export interface CampaignReply {
+  id: number;
+  number: string;
+  text: string;
+  at: number;
+  optOut: boolean;
+}
+
+/** Inbound SMS counted as replies to one campaign (issue 19). */
+export interface CampaignRepliesPage {
+  /** Inbound SMS counted on the campaign. */
+  replies: number;
+  /** Different numbers among them. */
+  repliedNumbers: number;
+  /** Of those SMS, opt-outs (the sender was added to the opt-out list). */
+  optOuts: number;
+  /** Messages the campaign handed to a provider: what the reply rate is of. */
+  handed: number;
+  /** repliedNumbers / handed (0 when nothing was handed). */
+  replyRate: number;
+  /** Newest first. */
+  items: CampaignReply[];
+  nextCursor: string | null;
+}
 
 export const inboxReplySchema = z.object({
   number: z.string().trim().min(1).max(40),

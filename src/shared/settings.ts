@@ -30,6 +30,10 @@ const fields = {
     jsms: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days.'),
     gsmbox: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days.'),
   }),
+  /** An inbound SMS counts as a reply to the campaign that messaged the number at most this long before (hours). */
+  replyWindowHours: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days.'),
+  /** Quick-reply snippets offered in the inbox's reply box. A patch replaces the whole list. */
+  quickReplies: z.array(z.string().trim().min(1, 'A snippet needs some text.').max(500, 'A snippet is 500 characters at most.')).max(30, 'Keep at most 30 snippets.'),
 };
 
 /** App settings (electron-store in the desktop app, a JSON file in headless mode), with defaults. */
@@ -45,6 +49,8 @@ export const settingsSchema = z.object({
   lowBalanceThreshold: fields.lowBalanceThreshold.default(100),
   // Three days: as long as the report poller keeps asking about a message.
   reportWindowHours: fields.reportWindowHours.default({ eims: 72, jsms: 72, gsmbox: 72 }),
+  replyWindowHours: fields.replyWindowHours.default(72),
+  quickReplies: fields.quickReplies.default([]),
 });
 export type Settings = z.output<typeof settingsSchema>;
 /** A change to some settings: only the named fields change. */

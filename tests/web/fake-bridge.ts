@@ -34,6 +34,8 @@ import {
 import type { ContactRow, ListView } from '../../src/shared/contact-lists.ts';
 import type { CampaignPortEvent } from '../../src/shared/box-ports.ts';
 import {
+  campaignRepliesSchema,
+  inboxMarkDoneSchema,
   inboxMarkReadSchema,
   inboxReplySchema,
   inboxThreadSchema,
@@ -45,12 +47,14 @@ import {
   type BoxPushState,
   type DashboardAccounts,
   type DashboardStats,
+  type CampaignRepliesPage,
   type InboxThreadSummary,
   type MessageLogFilter,
   type MessageLogRow,
   type ReceiverStatus,
   type ThreadItem,
 } from '../../src/shared/monitoring.ts';
+import { inboxRuleDeleteSchema, inboxRuleSaveSchema, type InboxRuleView } from '../../src/shared/inbox-rules.ts';
 
 import type { DashboardHealth } from '../../src/shared/health.ts';
 
@@ -87,6 +91,9 @@ export interface FakeMain {
   log: MessageLogRow[];
   threads: InboxThreadSummary[];
   threadItems: Map<string, ThreadItem[]>;
+  /** Inbox keyword rules, and the replies counted per campaign (campaignReplies). */
+  rules: InboxRuleView[];
+  replies: Map<string, CampaignRepliesPage>;
   stats: DashboardStats | null;
   dashAccounts: DashboardAccounts | null;
   /** What `dashboardHealth` answers (default: nothing needs attention; the setup counted from the fake's accounts, lists and campaigns). */
@@ -257,6 +264,8 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     log: [],
     threads: [],
     threadItems: new Map(),
+    rules: [],
+    replies: new Map(),
     stats: null,
     dashAccounts: null,
     health: null,
@@ -333,7 +342,11 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     },
     inboxThreads: (input) => {
       const q = inboxThreadsSchema.parse(input);
-      const all = fake.threads.filter((t) => (!q.unreadOnly || t.unread > 0) && (q.search === '' || t.number.includes(q.search))).sort((a, b) => b.lastAt - a.lastAt);
+      const answers = (n: string) => (fake.threadItems.get(n) ?? []).some((i) => i.kind === 'in' && i.campaignId === q.campaignId);
+      const all = fake.threads
+        .filter((t) => (!q.unreadOnly || t.unread > 0) && (q.search === '' || t.number.includes(q.search)))
+        .filter((t) => (q.status === 'all' || (q.status === 'done') === t.done) && (q.campaignId === undefined || answers(t.number)))
+        .sort((a, b) => b.lastAt - a.lastAt);
       const start = q.cursor ? Number(q.cursor) : 0;
       const threads = all.slice(start, start + q.limit);
       return { threads, nextCursor: start + q.limit < all.length ? String(start + q.limit) : null, unreadTotal: fake.threads.reduce((a, t) => a + t.unread, 0) };
@@ -351,7 +364,34 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
         nextCursor: start + q.limit < items.length ? String(start + q.limit) : null,
         optedOut: summary?.optedOut ?? false,
         replyAccountId: lastIn?.accountId ?? null,
+        done: summary?.done ?? false,
       };
+    },
+    inboxMarkDone: (input) => {
+      const { number, done } = inboxMarkDoneSchema.parse(input);
+      fake.threads = fake.threads.map((t) => (t.number === number ? { ...t, done } : t));
+      return { done };
+    },
+    inboxRules: () => ({ rules: fake.rules, optOutKeywords: fake.settings.optOutKeywords }),
+    inboxRuleSave: (input) => {
+      const parsed = inboxRuleSaveSchema.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      const r = parsed.data;
+      if (fake.settings.optOutKeywords.some((k) => k.toLowerCase() === r.keyword.toLowerCase())) {
+        throw { code: 'RULE_KEYWORD_IS_OPT_OUT', message: `“${r.keyword}” is an opt-out keyword: it always adds the sender to the opt-out list. Pick another keyword.` } satisfies AppErrorShape;
+      }
+      const view: InboxRuleView = { id: r.id ?? `rule-${fake.rules.length + 1}`, accountId: r.accountId, keyword: r.keyword, replyText: r.replyText, listId: r.listId, enabled: r.enabled, updatedAt: Date.UTC(2026, 0, 3) };
+      fake.rules = [...fake.rules.filter((x) => x.id !== view.id), view];
+      return view;
+    },
+    inboxRuleDelete: (input) => {
+      const { id } = inboxRuleDeleteSchema.parse(input);
+      fake.rules = fake.rules.filter((x) => x.id !== id);
+      return { deleted: true as const };
+    },
+    campaignReplies: (input) => {
+      const q = campaignRepliesSchema.parse(input);
+      return fake.replies.get(q.campaignId) ?? { replies: 0, repliedNumbers: 0, optOuts: 0, handed: 0, replyRate: 0, items: [], nextCursor: null };
     },
     inboxMarkRead: (input) => {
       const { number } = inboxMarkReadSchema.parse(input);

@@ -6,6 +6,8 @@ import {
   boxPushAccountSchema,
   boxPushSetupSchema,
   boxPushTestSchema,
+  campaignRepliesSchema,
+  inboxMarkDoneSchema,
   inboxMarkReadSchema,
   inboxReplySchema,
   inboxThreadSchema,
@@ -16,6 +18,7 @@ import {
   receiverConfigureSchema,
   type BoxPushState,
   type BoxPushTestResult,
+  type CampaignRepliesPage,
   type DashboardAccounts,
   type DashboardStats,
   type InboundReceivedEvent,
@@ -26,6 +29,7 @@ import {
   type MessagesChangedEvent,
   type ReceiverStatus,
 } from '../monitoring.ts';
+import { inboxRuleDeleteSchema, inboxRuleSaveSchema, type InboxRuleView, type InboxRulesView } from '../inbox-rules.ts';
 
 export const monitoringMethods = {
   /** Where the receiver listens, whether it could bind, the exact URL per provider account, and this PC's interfaces. */
@@ -53,8 +57,17 @@ export const monitoringMethods = {
   /** One conversation: inbound SMS and what was sent to that number, merged, newest first. */
   inboxThread: method<InboxThreadPage>()(inboxThreadSchema),
   inboxMarkRead: method<{ unreadTotal: number }>()(inboxMarkReadSchema),
-  /** Sends a reply as a one-recipient campaign (opt-outs still apply). */
+  /** Sends a reply as a single message of kind `reply` (opt-outs still apply). */
   inboxReply: method<InboxReplyResult>()(inboxReplySchema),
+  /** Marks a conversation done (or open again); a new inbound SMS from the number opens it again. */
+  inboxMarkDone: method<{ done: boolean }>()(inboxMarkDoneSchema),
+  /** Keyword rules of every account, and the opt-out keywords shown as built-in rules. */
+  inboxRules: method<InboxRulesView>()(z.void()),
+  /** Creates (no id) or changes a keyword rule. */
+  inboxRuleSave: method<InboxRuleView>()(inboxRuleSaveSchema),
+  inboxRuleDelete: method<{ deleted: true }>()(inboxRuleDeleteSchema),
+  /** Inbound SMS counted as replies to a campaign: counts, opt-outs, reply rate and a page of them. */
+  campaignReplies: method<CampaignRepliesPage>()(campaignRepliesSchema),
 
   /** Counts from the ledger: today, week, funnel, per day per provider, recent campaigns. Fast. */
   dashboardStats: method<DashboardStats>()(z.void()),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOptOutText } from '../../../src/main/core/monitoring/inbound-store.ts';
+import { isOptOutText } from '../../../src/main/core/monitoring/keyword-match.ts';
 import { sourceOf } from '../../../src/main/core/receiver/connection-guard.ts';
 import { createFileOffers } from '../../../src/main/core/receiver/file-offers.ts';
 import { addressOnSubnetOf, reachabilityOf } from '../../../src/main/core/receiver/network.ts';

@@ -11,17 +11,17 @@ const T0 = Date.UTC(2026, 0, 2, 3, 0, 0);
 
 function seed(fake: FakeMain) {
   fake.threads = [
-    { number: '+8613800000001', name: '张三', lastAt: T0 + 2000, lastText: 'Thanks, got it', lastTemplate: null, lastDirection: 'in', unread: 2, inboundCount: 2, optedOut: false },
-    { number: '+8613800000002', name: null, lastAt: T0 + 1000, lastText: 'TD', lastTemplate: null, lastDirection: 'in', unread: 0, inboundCount: 1, optedOut: true },
+    { number: '+8613800000001', name: '张三', lastAt: T0 + 2000, lastText: 'Thanks, got it', lastTemplate: null, lastDirection: 'in', unread: 2, inboundCount: 2, optedOut: false, done: false },
+    { number: '+8613800000002', name: null, lastAt: T0 + 1000, lastText: 'TD', lastTemplate: null, lastDirection: 'in', unread: 0, inboundCount: 1, optedOut: true, done: false },
   ];
   const items: ThreadItem[] = [
-    { kind: 'in', id: 2, at: T0 + 2000, text: 'Thanks, got it', accountId: 'acc-g', accountName: 'Office box', provider: 'gsmbox', port: 2, read: false, optOut: false },
-    { kind: 'in', id: 1, at: T0 + 1500, text: 'Who is this?', accountId: 'acc-g', accountName: 'Office box', provider: 'gsmbox', port: 2, read: false, optOut: false },
+    { kind: 'in', id: 2, at: T0 + 2000, text: 'Thanks, got it', accountId: 'acc-g', accountName: 'Office box', provider: 'gsmbox', port: 2, read: false, optOut: false, campaignId: null, campaignName: null },
+    { kind: 'in', id: 1, at: T0 + 1500, text: 'Who is this?', accountId: 'acc-g', accountName: 'Office box', provider: 'gsmbox', port: 2, read: false, optOut: false, campaignId: null, campaignName: null },
     { kind: 'out', messageId: 77, at: T0, text: 'Spring sale starts today', template: null, accountId: 'acc-g', accountName: 'Office box', provider: 'gsmbox', port: 2, state: 'delivered', campaignId: 'cmp-1', campaignKind: 'campaign' },
   ];
   fake.threadItems.set('+8613800000001', items);
   fake.threadItems.set('+8613800000002', [
-    { kind: 'in', id: 3, at: T0 + 1000, text: 'TD', accountId: 'acc-e', accountName: 'Wholesale', provider: 'eims', port: null, read: true, optOut: true },
+    { kind: 'in', id: 3, at: T0 + 1000, text: 'TD', accountId: 'acc-e', accountName: 'Wholesale', provider: 'eims', port: null, read: true, optOut: true, campaignId: null, campaignName: null },
   ]);
 }
 
@@ -71,11 +71,11 @@ describe('inbox screen', () => {
   it('shows a JSMS template send as its text, or labelled with its parameters when the text is not known — in the thread and the list', async () => {
     const template = (known: boolean) => ({ accountId: 'acc-j', id: 2, params: { name: '李四', order: 'A-7' }, known });
     fake.threads = [
-      { number: '+8613800000009', name: '李四', lastAt: T0 + 3000, lastText: '', lastTemplate: template(false), lastDirection: 'out', unread: 0, inboundCount: 1, optedOut: false },
+      { number: '+8613800000009', name: '李四', lastAt: T0 + 3000, lastText: '', lastTemplate: template(false), lastDirection: 'out', unread: 0, inboundCount: 1, optedOut: false, done: false },
     ];
     fake.threadItems.set('+8613800000009', [
       { kind: 'out', messageId: 91, at: T0 + 3000, text: '', template: template(false), accountId: 'acc-j', accountName: 'JPush', provider: 'jsms', port: null, state: 'delivered', campaignId: 'cmp-9', campaignKind: 'campaign' },
-      { kind: 'in', id: 9, at: T0 + 2000, text: '好的', accountId: 'acc-j', accountName: 'JPush', provider: 'jsms', port: null, read: true, optOut: false },
+      { kind: 'in', id: 9, at: T0 + 2000, text: '好的', accountId: 'acc-j', accountName: 'JPush', provider: 'jsms', port: null, read: true, optOut: false, campaignId: null, campaignName: null },
       { kind: 'out', messageId: 90, at: T0 + 1000, text: 'Hello 李四, your order A-7 has shipped.', template: template(true), accountId: 'acc-j', accountName: 'JPush', provider: 'jsms', port: null, state: 'delivered', campaignId: 'cmp-9', campaignKind: 'campaign' },
     ]);
     renderInApp(<InboxScreen />);

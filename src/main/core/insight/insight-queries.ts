@@ -49,7 +49,8 @@ const localDay = (dayNumber: number) => new Date(dayNumber * DAY_S * 1000).toISO
 
 /**
  * Replies: inbound SMS since the range began from a number a listed campaign messaged, within the
- * window after that message was handed over. Kept simple (no stored attribution): counted here.
+ * window after that message was handed over (a box stamps an SMS to the whole second, so a reply in the
+ * second of the hand-over counts). Kept simple (no stored attribution): counted here.
  * The plan (tests/unit/insight/insight-plans.test.ts): the range's inbound SMS (inbound_recent), then
  * each one's number (messages_e164). CROSS JOIN keeps that order, and `+m.campaign_id` keeps SQLite
  * off UNIQUE (campaign_id, e164), which costs one seek per listed campaign per inbound SMS (768 ms
@@ -58,7 +59,7 @@ const localDay = (dayNumber: number) => new Date(dayNumber * DAY_S * 1000).toISO
 export const REPLIES_SQL = `SELECT m.campaign_id, count(DISTINCT i.id) AS replies, count(DISTINCT CASE WHEN i.opt_out = 1 THEN i.id END) AS opt_outs
   FROM inbound_sms i CROSS JOIN messages m ON m.e164 = i.number
   WHERE i.received_at >= ? AND +m.campaign_id IN (SELECT value FROM json_each(?))
-    AND m.handed_at IS NOT NULL AND i.received_at >= m.handed_at AND i.received_at < m.handed_at + ?
+    AND m.handed_at IS NOT NULL AND i.received_at > m.handed_at - 1000 AND i.received_at < m.handed_at + ?
   GROUP BY m.campaign_id`;
 
 export function createInsightQueries(db: Database.Database) {

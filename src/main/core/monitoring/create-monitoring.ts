@@ -15,7 +15,9 @@ import { createCounter } from '../store/counters.ts';
 import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
 import { createChangeNotifier } from './change-notifier.ts';
 import { createDashboard } from './dashboard.ts';
+import { createAutoReplies } from './auto-replies.ts';
 import { createInbox } from './inbox.ts';
+import { createInboxRules } from './inbox-rules.ts';
 import { createInboundStore, type InboundInput } from './inbound-store.ts';
 import { createMessageLog } from './message-log.ts';
 import { handlePush } from './push-intake.ts';
@@ -48,7 +50,8 @@ export function createMonitoring(
   const accounts = new AccountsRepository(db);
   const nextSeq = createCounter(db, 'eims-seq');
   const ingest = createReportIngest(db, clock);
-  const inboundStore = createInboundStore(db, clock, createOptOutCheck(db));
+  const inboxRules = createInboxRules(db);
+  const inboundStore = createInboundStore(db, clock, createOptOutCheck(db), inboxRules);
   /** The default region's calling code (e.g. "86"): the log finds a national number by its E.164 form. */
   const countryCode = () => {
     try {
@@ -76,10 +79,12 @@ export function createMonitoring(
   });
 
   const firstMessage = db.prepare<[string], { id: number }>(`SELECT id FROM messages WHERE campaign_id = ? ORDER BY id LIMIT 1`);
+  const firstMessageOf = (campaignId: string): number | undefined => firstMessage.get(campaignId)?.id;
   const accountOf = (id: string) => {
     const row = accounts.get(id);
     return row ? { ...row.config, id: row.id } : undefined;
   };
+  const autoReplies = createAutoReplies(db, { accountOf, campaigns: deps.campaigns, firstMessageOf }, deps.onError);
   const clientOf = (id: string) => {
     const a = accountOf(id);
     if (!a) throw new Error(`account ${id} is gone`);
@@ -118,8 +123,10 @@ export function createMonitoring(
   function inbound(items: InboundInput[]): void {
     if (items.length === 0) return;
     const s = ctx.settings.get();
-    const r = inboundStore.store(items, s.defaultRegion as CountryCode, s.optOutKeywords);
+    const r = inboundStore.store(items, { region: s.defaultRegion as CountryCode, optOutKeywords: s.optOutKeywords, replyWindowMs: s.replyWindowHours * 3_600_000 });
     if (r.optedOut.length > 0) ctx.emit('optOutsChanged', { reason: 'added', count: r.optedOut.length });
+    for (const id of r.lists) ctx.emit('listsChanged', { reason: 'members', id });
+    if (r.autoReplies.length > 0) void autoReplies.send(r.autoReplies);
     if (r.stored > 0) ctx.emit('inboundReceived', { count: r.stored, numbers: r.numbers, unreadTotal: inboundStore.unreadTotal() });
   }
 
@@ -172,6 +179,8 @@ export function createMonitoring(
     messageLog,
     countryCode,
     inbox,
+    inboxRules,
+    autoReplies,
     dashboard,
     health,
     ports: deps.ports,
@@ -179,7 +188,7 @@ export function createMonitoring(
     accountOf,
     clientOf,
     campaigns: deps.campaigns,
-    firstMessageOf: (campaignId: string): number | undefined => firstMessage.get(campaignId)?.id,
+    firstMessageOf,
     /** A campaign changed through sending: part of the coalesced messagesChanged. */
     noteProgress(campaignId: string) {
       changes.mark(1, [campaignId]);
@@ -189,6 +198,7 @@ export function createMonitoring(
       if (options.poll !== false) poller.start();
     },
     async stop() {
+      await autoReplies.idle();
       changes.stop();
       await poller.stop();
       await receiver.stop();

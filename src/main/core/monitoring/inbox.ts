@@ -28,9 +28,17 @@ export function createInbox(db: Database.Database) {
       `SELECT campaign_id, account_id, text, params, COALESCE(handed_at, updated_at) AS at FROM messages WHERE e164 = ? ORDER BY id DESC LIMIT 1`,
     ),
     optedOut: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM opt_outs WHERE e164 = ?`),
+    done: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM inbox_done WHERE number = ?`),
+    markDone: db.prepare<[string, number]>(`INSERT INTO inbox_done (number, done_at) VALUES (?, ?) ON CONFLICT (number) DO UPDATE SET done_at = excluded.done_at`),
+    reopen: db.prepare<[string]>(`DELETE FROM inbox_done WHERE number = ?`),
     unreadTotal: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM inbound_sms WHERE read = 0`),
-    inItems: db.prepare<[string, number, number], { id: number; received_at: number; text: string; account_id: string; port: number | null; read: number; opt_out: number }>(
-      `SELECT id, received_at, text, account_id, port, read, opt_out FROM inbound_sms WHERE number = ? AND received_at < ? ORDER BY received_at DESC, id DESC LIMIT ?`,
+    inItems: db.prepare<
+      [string, number, number],
+      { id: number; received_at: number; text: string; account_id: string; port: number | null; read: number; opt_out: number; campaign_id: string | null; campaign_name: string | null }
+    >(
+      `SELECT i.id, i.received_at, i.text, i.account_id, i.port, i.read, i.opt_out, i.campaign_id, c.name AS campaign_name
+       FROM inbound_sms i LEFT JOIN campaigns c ON c.id = i.campaign_id
+       WHERE i.number = ? AND i.received_at < ? ORDER BY i.received_at DESC, i.id DESC LIMIT ?`,
     ),
     outItems: db.prepare<
       [string, number, number],
@@ -62,17 +70,24 @@ export function createInbox(db: Database.Database) {
       unread: t.unread,
       inboundCount: t.n,
       optedOut: s.optedOut.get(t.number)!.n > 0,
+      done: s.done.get(t.number)!.n > 0,
     };
   }
 
   return {
-    threads(q: { search: string; unreadOnly: boolean; cursor?: string | undefined; limit: number }): InboxThreadsPage {
+    threads(q: { search: string; unreadOnly: boolean; campaignId?: string | undefined; status?: 'all' | 'open' | 'done' | undefined; cursor?: string | undefined; limit: number }): InboxThreadsPage {
       const where: string[] = [];
       const args: unknown[] = [];
       if (q.search !== '') {
         where.push('instr(number, ?) > 0');
         args.push(q.search.replace(/[^\d+]/g, '') || q.search);
       }
+      if (q.campaignId !== undefined) {
+        where.push('campaign_id = ?');
+        args.push(q.campaignId);
+      }
+      if (q.status === 'open') where.push('NOT EXISTS (SELECT 1 FROM inbox_done d WHERE d.number = inbound_sms.number)');
+      if (q.status === 'done') where.push('EXISTS (SELECT 1 FROM inbox_done d WHERE d.number = inbound_sms.number)');
       const having: string[] = [];
       if (q.unreadOnly) having.push('unread > 0');
       if (q.cursor) {
@@ -98,7 +113,20 @@ export function createInbox(db: Database.Database) {
       const before = q.cursor ? Number(q.cursor) : Number.MAX_SAFE_INTEGER;
       const ins: ThreadItem[] = s.inItems.all(q.number, before, q.limit + 1).map((r) => {
         const a = accountOf(r.account_id);
-        return { kind: 'in', id: r.id, at: r.received_at, text: r.text, accountId: r.account_id, accountName: a.name, provider: a.kind, port: r.port, read: r.read === 1, optOut: r.opt_out === 1 };
+        return {
+          kind: 'in',
+          id: r.id,
+          at: r.received_at,
+          text: r.text,
+          accountId: r.account_id,
+          accountName: a.name,
+          provider: a.kind,
+          port: r.port,
+          read: r.read === 1,
+          optOut: r.opt_out === 1,
+          campaignId: r.campaign_id,
+          campaignName: r.campaign_name,
+        };
       });
       const outs: ThreadItem[] = s.outItems.all(q.number, before, q.limit + 1).map((r) => {
         const a = accountOf(r.account_id);
@@ -129,7 +157,14 @@ export function createInbox(db: Database.Database) {
         nextCursor: all.length > q.limit && last ? String(last.at) : null,
         optedOut: s.optedOut.get(q.number)!.n > 0,
         replyAccountId: lastIn?.account_id ?? null,
+        done: s.done.get(q.number)!.n > 0,
       };
+    },
+
+    /** Marks the conversation done (hidden from the open ones until the number writes again) or open. */
+    markDone(number: string, done: boolean, now: number): void {
+      if (done) s.markDone.run(number, now);
+      else s.reopen.run(number);
     },
 
     markRead(number: string): number {

@@ -176,9 +176,9 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
   }
 
   /**
-   * Single messages, newest first: each reply or test is a one-message campaign, found through the
-   * campaigns_kind index, its message through (campaign_id, state, id). The cost grows with the number
-   * of replies and tests (a few thousand: a few milliseconds), never with all the messages.
+   * Single messages, newest first: each reply, auto-reply or test is a one-message campaign row, found
+   * through the campaigns_kind index, its message through (campaign_id, state, id). The cost grows with
+   * the number of replies and tests (a few thousand: a few milliseconds), never with all the messages.
    */
   function fetchSingles(f: MessageLogFilter, lo: number, hi: number, digits: string, states: readonly MessageState[], limit: number): Raw[] {
     const where: string[] = [`c.kind IN ${SINGLE_KINDS}`, 'm.id BETWEEN ? AND ?', `m.state IN (${states.map(() => '?').join(',')})`];

@@ -90,6 +90,17 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
       ),
     inboxMarkRead: ({ number }) => ({ unreadTotal: m.inbox.markRead(number) }),
     inboxReply: (input) => replyToThread(m, input),
+    inboxMarkDone: ({ number, done }) => {
+      m.inbox.markDone(number, done, ctx.clock.now());
+      return { done };
+    },
+    inboxRules: () => m.inboxRules.view(ctx.settings.get().optOutKeywords),
+    inboxRuleSave: (input) => m.inboxRules.save(input, ctx.settings.get().optOutKeywords, ctx.clock.now()),
+    inboxRuleDelete: ({ id }) => {
+      m.inboxRules.delete(id);
+      return { deleted: true as const };
+    },
+    campaignReplies: (q) => readsOf(ctx).page('campaignReplies', q),
 
     dashboardStats: () => m.dashboard.stats(ctx.clock.now()),
     dashboardHealth: () => {

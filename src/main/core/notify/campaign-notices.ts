@@ -17,7 +17,7 @@ export interface CampaignSnapshot {
 /**
  * Turns campaign state changes into notices: `done` (every message final, or the report window over)
  * → campaign-finished with the final counts, `paused` with an error (the dispatcher held it: balance,
- * account, provider refusal) → campaign-failed. A single message (a reply, the box push test) is not a
+ * account, provider refusal) → campaign-failed. A single message (a reply, an auto-reply, the box push test) is not a
  * campaign: its end is no news, only its being held. Each campaign is told about
  * once per state it reaches, however often the dispatcher reports the change.
  */
@@ -40,7 +40,7 @@ export function createCampaignNotices(notify: Notify, language: () => 'en' | 'zh
     if (c.state === 'done') {
       notify('campaign-finished', text.finishedTitle(c.name), text.finishedBody(c.counts));
     } else {
-      const title = c.kind === 'reply' || c.kind === 'test' ? text.singleStoppedTitle(c.kind) : text.failedTitle(c.name);
+      const title = c.kind !== undefined && c.kind !== 'campaign' ? text.singleStoppedTitle(c.kind) : text.failedTitle(c.name);
       notify('campaign-failed', title, noticeSentence(lang, c.lastError?.message ?? ''));
     }
   };

@@ -1,4 +1,6 @@
-import type { MessageCounts } from '../../../shared/campaigns.ts';
+import type { CampaignKind, MessageCounts } from '../../../shared/campaigns.ts';
+
+type SingleKind = Exclude<CampaignKind, 'campaign'>;
 
 /**
  * A finished campaign's final counts, each under its own word (issue 16: "30 sent or delivered, 0
@@ -25,7 +27,7 @@ const texts = {
         (n) => n.toLocaleString('en'),
       ).join(', ')}.`,
     failedTitle: (name: string) => `Campaign stopped: ${name}`,
-    singleStoppedTitle: (kind: 'reply' | 'test'): string => (kind === 'reply' ? 'Reply not sent yet' : 'Box push test not sent yet'),
+    singleStoppedTitle: (kind: SingleKind): string => ({ reply: 'Reply not sent yet', 'auto-reply': 'Auto-reply not sent yet', test: 'Box push test not sent yet' })[kind],
     inboundTitle: (count: number) => (count === 1 ? 'New SMS' : `${count.toLocaleString('en')} new SMS`),
     inboundBody: (numbers: string[]) => `From ${numbers.slice(0, 3).join(', ')}${numbers.length > 3 ? ' and others' : ''}.`,
     receiverTitle: 'The receiver is not listening',
@@ -39,7 +41,7 @@ const texts = {
         (n) => n.toLocaleString('zh-CN'),
       ).join('，')}。`,
     failedTitle: (name: string) => `群发已停止：${name}`,
-    singleStoppedTitle: (kind: 'reply' | 'test'): string => (kind === 'reply' ? '回复尚未发出' : 'GSM 网关推送测试尚未发出'),
+    singleStoppedTitle: (kind: SingleKind): string => ({ reply: '回复尚未发出', 'auto-reply': '自动回复尚未发出', test: 'GSM 网关推送测试尚未发出' })[kind],
     inboundTitle: (count: number) => (count === 1 ? '收到新短信' : `收到 ${count.toLocaleString('zh-CN')} 条新短信`),
     inboundBody: (numbers: string[]) => `来自 ${numbers.slice(0, 3).join('、')}${numbers.length > 3 ? ' 等' : ''}。`,
     receiverTitle: '接收服务未在监听',

@@ -9,6 +9,7 @@ import { reportDownload, tableDownload } from '../contacts/file-download.ts';
 import { ContactsRepository } from '../contacts/store/contacts-repository.ts';
 import { ListsRepository } from '../contacts/store/lists-repository.ts';
 import { OptOutsRepository } from '../contacts/store/opt-outs-repository.ts';
+import { campaignRepliesPage } from '../monitoring/campaign-replies.ts';
 import { createInbox } from '../monitoring/inbox.ts';
 import { createMessageLog } from '../monitoring/message-log.ts';
 import { stageBackup, writeBackup } from '../backup/backup-jobs.ts';
@@ -51,6 +52,7 @@ export function createReadQueries(db: Database.Database) {
     campaignMessages: (q: CampaignMessagesQuery) => campaignMessagesPage(db, q),
     campaignMoveSummary: (q: Parameters<typeof moveSummary>[1]) => moveSummary(db, q),
     inboxThreads: (q: Parameters<typeof inbox.threads>[0]) => inbox.threads(q),
+    campaignReplies: (q: Parameters<typeof campaignRepliesPage>[1]) => campaignRepliesPage(db, q),
     insightReport: (q: InsightRange) => insightReport(insight, q),
     boxPortStats: (q: PortStatsQuery) => boxPortStats(db, q),
 

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { AppErrorShape, Result } from '../../../shared/errors.ts';
 import type { InboxReplyResult, InboxThreadPage, InboxThreadSummary, ThreadItem } from '../../../shared/monitoring.ts';
 import { getApi } from '../api.ts';
-import { toErrorShape } from './error-shape.ts';
+import { attempt, toErrorShape } from './error-shape.ts';
 import type { LoadStatus } from './load-status.ts';
 
 export const THREADS_PAGE = 100;
@@ -21,13 +21,20 @@ export interface OpenThread {
   nextCursor: string | null;
   optedOut: boolean;
   replyAccountId: string | null;
+  done: boolean;
   status: LoadStatus;
   error: AppErrorShape | null;
 }
 
+/** Which conversations the list shows: open ones (the default), those marked done, or both. */
+export type InboxView = 'open' | 'done' | 'all';
+
 interface InboxState {
   search: string;
   unreadOnly: boolean;
+  view: InboxView;
+  /** Only conversations with replies to this campaign. */
+  campaignId: string | null;
   threads: InboxThreadSummary[];
   nextCursor: string | null;
   unreadTotal: number;
@@ -37,6 +44,9 @@ interface InboxState {
 
   load: () => Promise<void>;
   setQuery: (search: string, unreadOnly: boolean) => Promise<void>;
+  setFilter: (filter: { view?: InboxView; campaignId?: string | null }) => Promise<void>;
+  /** Marks the conversation done (or open again). */
+  markDone: (number: string, done: boolean) => Promise<Result<{ done: boolean }>>;
   loadMoreThreads: () => Promise<void>;
   /** Opens a conversation (null closes it) and marks it read. */
   open: (number: string | null) => Promise<void>;
@@ -49,21 +59,20 @@ interface InboxState {
 let listSeq = 0;
 let threadSeq = 0;
 
-async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
-  try {
-    return { ok: true, value: await fn() };
-  } catch (err) {
-    return { ok: false, error: toErrorShape(err) };
-  }
+function openedFrom(page: InboxThreadPage): OpenThread {
+  return { number: page.number, name: page.name, items: page.items, nextCursor: page.nextCursor, optedOut: page.optedOut, replyAccountId: page.replyAccountId, done: page.done, status: 'ready', error: null };
 }
 
-function openedFrom(page: InboxThreadPage): OpenThread {
-  return { number: page.number, name: page.name, items: page.items, nextCursor: page.nextCursor, optedOut: page.optedOut, replyAccountId: page.replyAccountId, status: 'ready', error: null };
+/** The list's filters as the call takes them. */
+function filterOf(s: Pick<InboxState, 'search' | 'unreadOnly' | 'view' | 'campaignId'>) {
+  return { search: s.search, unreadOnly: s.unreadOnly, status: s.view, ...(s.campaignId !== null ? { campaignId: s.campaignId } : {}) };
 }
 
 export const useInboxStore = create<InboxState>()((set, get) => ({
   search: '',
   unreadOnly: false,
+  view: 'open',
+  campaignId: null,
   threads: [],
   nextCursor: null,
   unreadTotal: 0,
@@ -73,10 +82,10 @@ export const useInboxStore = create<InboxState>()((set, get) => ({
 
   load: async () => {
     const seq = ++listSeq;
-    const { search, unreadOnly, status } = get();
+    const { status } = get();
     if (status !== 'ready') set({ status: 'loading' });
     try {
-      const page = await getApi().inboxThreads({ search, unreadOnly, limit: THREADS_PAGE });
+      const page = await getApi().inboxThreads({ ...filterOf(get()), limit: THREADS_PAGE });
       if (seq === listSeq) set({ threads: page.threads, nextCursor: page.nextCursor, unreadTotal: page.unreadTotal, status: 'ready', error: null });
     } catch (err) {
       if (seq === listSeq) set({ status: 'error', error: toErrorShape(err) });
@@ -86,12 +95,24 @@ export const useInboxStore = create<InboxState>()((set, get) => ({
     set({ search, unreadOnly, status: 'loading', threads: [], nextCursor: null });
     await get().load();
   },
+  setFilter: async (filter) => {
+    set({ ...filter, status: 'loading', threads: [], nextCursor: null });
+    await get().load();
+  },
+  markDone: async (number, done) => {
+    const r = await attempt(() => getApi().inboxMarkDone({ number, done }));
+    if (r.ok) {
+      set((s) => ({ thread: s.thread?.number === number ? { ...s.thread, done } : s.thread }));
+      void get().load();
+    }
+    return r;
+  },
   loadMoreThreads: async () => {
-    const { search, unreadOnly, nextCursor } = get();
+    const { nextCursor } = get();
     if (nextCursor === null) return;
     const seq = listSeq;
     try {
-      const page = await getApi().inboxThreads({ search, unreadOnly, cursor: nextCursor, limit: THREADS_PAGE });
+      const page = await getApi().inboxThreads({ ...filterOf(get()), cursor: nextCursor, limit: THREADS_PAGE });
       if (seq !== listSeq) return;
       set((s) => {
         const seen = new Set(s.threads.map((t) => t.number));
@@ -108,7 +129,7 @@ export const useInboxStore = create<InboxState>()((set, get) => ({
       return;
     }
     const name = get().threads.find((t) => t.number === number)?.name ?? null;
-    set({ thread: { number, name, items: [], nextCursor: null, optedOut: false, replyAccountId: null, status: 'loading', error: null } });
+    set({ thread: { number, name, items: [], nextCursor: null, optedOut: false, replyAccountId: null, done: false, status: 'loading', error: null } });
     try {
       const page = await getApi().inboxThread({ number, limit: THREAD_PAGE });
       if (seq !== threadSeq) return;

@@ -12,6 +12,7 @@ import { m0010SingleMessagesAndTemplates } from './0010-single-messages-and-temp
 import { m0011AccountHealth } from './0011-account-health.ts';
 import { m0012InsightCounts } from './0012-insight-counts.ts';
 import { m0013BoxPorts } from './0013-box-ports.ts';
+import { m0014RepliesAndInboxRules } from './0014-replies-and-inbox-rules.ts';
 
 /** Every migration in order. Add a file `NNNN-area.ts` and append it here; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011AccountHealth,
   m0012InsightCounts,
   m0013BoxPorts,
+  m0014RepliesAndInboxRules,
 ];

@@ -15,6 +15,7 @@ import { openCampaign } from './campaign-route.ts';
 import { CancelCampaignModal, ResendUnknownModal } from './CampaignModals.tsx';
 import { MoveCampaignModal } from './MoveCampaignModal.tsx';
 import { CampaignProgress } from './CampaignProgress.tsx';
+import { CampaignReplies } from './CampaignReplies.tsx';
 import { MessagesTable } from './MessagesTable.tsx';
 import { singleKindLabel } from '../../components/SentText.tsx';
 import { StateBadge } from './StateBadge.tsx';
@@ -256,6 +257,7 @@ export function CampaignDetail({ id }: { id: string }) {
         </Stack>
       </Paper>
 
+      <CampaignReplies campaignId={id} />
       {c.provider === 'gsmbox' && <CampaignPortHistory id={id} />}
 
       <Title order={3} size="h4">

@@ -2,21 +2,9 @@
 import { Alert, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { countSegments } from '../../../../shared/sms-segments.ts';
+import { Figure } from '../../components/Figure.tsx';
 
 const MAX_STRAYS = 5;
-
-function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={600} data-testid={testId}>
-        {value}
-      </Text>
-    </div>
-  );
-}
 
 export function SegmentCounter({ text }: { text: string }) {
   const { t, i18n } = useTranslation('compose');

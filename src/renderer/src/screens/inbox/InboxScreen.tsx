@@ -1,9 +1,10 @@
 /** Inbox: inbound SMS from the platform and the box, one conversation per number, with replies. */
-import { Badge, Box, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountsStore } from '../../stores/accounts.ts';
 import { connectInboxUpdates, useInboxStore } from '../../stores/inbox.ts';
+import { AutomationModal } from './AutomationModal.tsx';
 import { ThreadList } from './ThreadList.tsx';
 import { ThreadView } from './ThreadView.tsx';
 
@@ -13,6 +14,7 @@ export function InboxScreen() {
   const status = useInboxStore((s) => s.status);
   const open = useInboxStore((s) => s.open);
   const [selected, setSelected] = useState<string | null>(null);
+  const [automation, setAutomation] = useState(false);
   const number = new Intl.NumberFormat(i18n.language);
 
   useEffect(() => {
@@ -51,7 +53,11 @@ export function InboxScreen() {
             {t('intro')}
           </Text>
         </div>
+        <Button variant="default" onClick={() => setAutomation(true)} style={{ flexShrink: 0 }} data-testid="inbox-automation">
+          {t('automation.open')}
+        </Button>
       </Group>
+      <AutomationModal opened={automation} onClose={() => setAutomation(false)} />
       <Box style={{ flex: 1, minHeight: 0, display: 'grid', gap: 'var(--mantine-spacing-md)', gridTemplateColumns: 'minmax(260px, 340px) 1fr' }}>
         <ThreadList selected={selected} onSelect={select} />
         <ThreadView />

@@ -1,17 +1,19 @@
 /** Reply from the thread: pick the account (default: the one the last SMS came through) and write. */
-import { Button, Group, Select, Textarea } from '@mantine/core';
+import { Button, Group, Menu, Select, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAccountsStore } from '../../stores/accounts.ts';
 import { useInboxStore } from '../../stores/inbox.ts';
+import { useSettingsStore } from '../../stores/settings.ts';
 
 export function ReplyBox({ number, defaultAccountId }: { number: string; defaultAccountId: string | null }) {
   const { t } = useTranslation(['inbox', 'accounts']);
   // JSMS sends templates only: replies go through the platform or the box.
   const accounts = useAccountsStore((s) => s.accounts).filter((a) => a.kind !== 'jsms');
   const reply = useInboxStore((s) => s.reply);
+  const snippets = useSettingsStore((s) => s.settings.quickReplies);
   const [accountId, setAccountId] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
@@ -64,9 +66,25 @@ export function ReplyBox({ number, defaultAccountId }: { number: string; default
           w={280}
           data-testid="reply-account"
         />
-        <Button type="submit" loading={sending} disabled={!chosen || text.trim() === ''} data-testid="reply-send">
-          {t('reply.send')}
-        </Button>
+        <Group gap="xs">
+          <Menu position="top-end" width={320}>
+            <Menu.Target>
+              <Button variant="default" disabled={snippets.length === 0} title={snippets.length === 0 ? t('reply.noSnippets') : undefined} data-testid="reply-snippets">
+                {t('reply.snippets')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {snippets.map((snippet, i) => (
+                <Menu.Item key={i} onClick={() => setText((cur) => (cur.trim() === '' ? snippet : `${cur.trimEnd()} ${snippet}`))} data-testid="reply-snippet">
+                  {snippet}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+          <Button type="submit" loading={sending} disabled={!chosen || text.trim() === ''} data-testid="reply-send">
+            {t('reply.send')}
+          </Button>
+        </Group>
       </Group>
     </form>
   );

@@ -1,12 +1,13 @@
-/** Conversations per number, newest first, with unread counts; search and "unread only". */
-import { Badge, Button, Group, Paper, ScrollArea, Skeleton, Stack, Switch, Text, TextInput, UnstyledButton } from '@mantine/core';
+/** Conversations per number, newest first, with unread counts; search, open/done, campaign and "unread only". */
+import { Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Select, Skeleton, Stack, Switch, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { sentTextLine } from '../../components/SentText.tsx';
 import { Truncate } from '../../components/Truncate.tsx';
-import { useInboxStore } from '../../stores/inbox.ts';
+import { useCampaignsStore } from '../../stores/campaigns.ts';
+import { useInboxStore, type InboxView } from '../../stores/inbox.ts';
 import { useDateTime } from '../../format/date-time.ts';
 
 export function ThreadList({ selected, onSelect }: { selected: string | null; onSelect: (number: string) => void }) {
@@ -16,6 +17,10 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
   const error = useInboxStore((s) => s.error);
   const nextCursor = useInboxStore((s) => s.nextCursor);
   const unreadOnly = useInboxStore((s) => s.unreadOnly);
+  const view = useInboxStore((s) => s.view);
+  const campaignId = useInboxStore((s) => s.campaignId);
+  const setFilter = useInboxStore((s) => s.setFilter);
+  const campaigns = useCampaignsStore((s) => s.campaigns);
   const setQuery = useInboxStore((s) => s.setQuery);
   const loadMore = useInboxStore((s) => s.loadMoreThreads);
   const load = useInboxStore((s) => s.load);
@@ -23,6 +28,10 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
   const [debounced] = useDebouncedValue(search, 300);
   const dt = useDateTime();
   const number = new Intl.NumberFormat(i18n.language);
+
+  useEffect(() => {
+    if (useCampaignsStore.getState().status === 'idle') void useCampaignsStore.getState().load();
+  }, []);
 
   useEffect(() => {
     const s = useInboxStore.getState();
@@ -33,6 +42,26 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
     <Paper withBorder p="sm" style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
       <Stack gap="xs" mb="xs">
         <TextInput label={t('threads.search')} placeholder={t('threads.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maxLength={32} data-testid="inbox-search" />
+        <Select
+          label={t('threads.campaign')}
+          placeholder={t('threads.anyCampaign')}
+          data={campaigns.map((c) => ({ value: c.id, label: c.name }))}
+          value={campaignId}
+          onChange={(v) => void setFilter({ campaignId: v })}
+          clearable
+          searchable
+          nothingFoundMessage={t('threads.noCampaign')}
+          data-testid="inbox-campaign"
+        />
+        <SegmentedControl
+          size="xs"
+          fullWidth
+          value={view}
+          onChange={(v) => void setFilter({ view: v as InboxView })}
+          data={(['open', 'done', 'all'] as const).map((v) => ({ value: v, label: t(`threads.view.${v}`) }))}
+          aria-label={t('threads.viewLabel')}
+          data-testid="inbox-view"
+        />
         <Switch label={t('threads.unreadOnly')} checked={unreadOnly} onChange={(e) => void setQuery(search.trim(), e.currentTarget.checked)} data-testid="inbox-unread-only" />
       </Stack>
       {status === 'error' && error && <ErrorAlert title={t('loadFailed')} error={error} onRetry={() => void load()} testId="inbox-error" />}
@@ -46,7 +75,7 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
           )}
           {status === 'ready' && threads.length === 0 && (
             <Text size="sm" c="dimmed" p="xs" data-testid="inbox-empty">
-              {unreadOnly || search ? t('threads.noneMatch') : t('threads.empty')}
+              {unreadOnly || search || campaignId !== null ? t('threads.noneMatch') : view === 'done' ? t('threads.noneDone') : view === 'open' ? t('threads.noneOpen') : t('threads.empty')}
             </Text>
           )}
           <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -80,6 +109,11 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
                       )}
                     </Group>
                     <Group gap={4} wrap="nowrap">
+                      {th.done && (
+                        <Badge size="xs" color="teal" variant="light" data-testid="inbox-thread-done">
+                          {t('done')}
+                        </Badge>
+                      )}
                       {th.optedOut && (
                         <Badge size="xs" color="gray" variant="outline">
                           {t('optedOut')}

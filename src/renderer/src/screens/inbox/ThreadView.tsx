@@ -3,8 +3,9 @@
  * It opens at the newest message, and follows new ones while the reader is at the bottom.
  */
 import { Alert, Anchor, Badge, Box, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppErrorShape } from '../../../../shared/errors.ts';
 import type { ThreadItem } from '../../../../shared/monitoring.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { SentText, singleKindLabel } from '../../components/SentText.tsx';
@@ -56,6 +57,11 @@ function Bubble({ item }: { item: ThreadItem }) {
                 {singleKindLabel(t, item.campaignKind)}
               </Text>
             ))}
+          {item.kind === 'in' && item.campaignId !== null && (
+            <Anchor href={hashForRoute('campaigns', item.campaignId)} size="xs" data-testid="thread-reply-to">
+              {t('thread.replyTo', { name: item.campaignName ?? '' })}
+            </Anchor>
+          )}
           {item.kind === 'in' && item.optOut && (
             <Badge size="xs" color="orange" variant="light" data-testid="thread-optout">
               {t('thread.optOutKeyword')}
@@ -72,6 +78,9 @@ export function ThreadView() {
   const thread = useInboxStore((s) => s.thread);
   const loadOlder = useInboxStore((s) => s.loadOlder);
   const reload = useInboxStore((s) => s.reloadThread);
+  const markDone = useInboxStore((s) => s.markDone);
+  const [busy, setBusy] = useState(false);
+  const [doneError, setDoneError] = useState<AppErrorShape | null>(null);
   const keywords = useSettingsStore((s) => s.settings.optOutKeywords);
   const viewport = useRef<HTMLDivElement>(null);
   /** Whether the reader is at the newest message (then a new one scrolls into view). */
@@ -133,12 +142,33 @@ export function ThreadView() {
             </Truncate>
           )}
         </Group>
-        {thread.optedOut && (
-          <Badge color="orange" variant="light" data-testid="thread-opted-out">
-            {t('optedOut')}
-          </Badge>
-        )}
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {thread.optedOut && (
+            <Badge color="orange" variant="light" data-testid="thread-opted-out">
+              {t('optedOut')}
+            </Badge>
+          )}
+          <Button
+            size="xs"
+            variant={thread.done ? 'default' : 'light'}
+            color="teal"
+            loading={busy}
+            disabled={thread.status !== 'ready'}
+            onClick={() => {
+              setBusy(true);
+              void markDone(thread.number, !thread.done).then((r) => {
+                setBusy(false);
+                setDoneError(r.ok ? null : r.error);
+              });
+            }}
+            data-testid="thread-done"
+            data-done={thread.done}
+          >
+            {thread.done ? t('thread.reopen') : t('thread.markDone')}
+          </Button>
+        </Group>
       </Group>
+      {doneError && <ErrorAlert title={t('thread.doneFailed')} error={doneError} testId="thread-done-error" />}
       {thread.error && <ErrorAlert title={t('thread.loadFailed')} error={thread.error} onRetry={() => void reload()} testId="thread-error" />}
       <ScrollArea
         style={{ flex: 1 }}

@@ -67,6 +67,21 @@ export function MonitoringSettings({ save }: { save: (patch: Partial<Settings>) 
             ))}
           </Group>
         </Stack>
+        <NumberInput
+          label={t('replyWindow.label')}
+          description={t('replyWindow.description')}
+          suffix={` ${t('reportWindow.hours')}`}
+          value={settings.replyWindowHours}
+          min={1}
+          max={720}
+          w={320}
+          onBlur={(e) => {
+            const v = Math.round(Number(e.currentTarget.value.replace(/[^\d]/g, '')));
+            if (Number.isFinite(v) && v >= 1 && v <= 720 && v !== settings.replyWindowHours) void save({ replyWindowHours: v });
+          }}
+          disabled={disabled}
+          data-testid="settings-reply-window"
+        />
       </Stack>
     </Paper>
   );
