@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { compileTemplate, renderTemplate, templateVariables } from '../../../src/shared/message-template.ts';
+import { compileTemplate, renderTemplate, templatePlaceholders, templateVariables, variablesWithoutDefault, withDefault } from '../../../src/shared/message-template.ts';
 
 describe('templateVariables', () => {
   it('lists Chinese and Latin names once, in order of first appearance', () => {
@@ -83,5 +83,33 @@ describe('renderTemplate', () => {
     const fixed = compileTemplate('No variables {{here}}');
     expect(fixed({ here: 'x' })).toEqual({ text: 'No variables {here}', missing: [] });
     expect(fixed({})).toEqual(renderTemplate('No variables {{here}}', {}));
+  });
+});
+
+describe('defaults: {name|客户}', () => {
+  it('uses the default where the value is absent or blank, and lists nothing as missing', () => {
+    const render = compileTemplate('您好{name|客户}，{ city | 本地 }见');
+    expect(render({ name: '王', city: '成都' })).toEqual({ text: '您好王，成都见', missing: [] });
+    expect(render({})).toEqual({ text: '您好客户，本地见', missing: [] });
+    expect(render({ name: '  ', CITY: '' })).toEqual({ text: '您好客户，本地见', missing: [] });
+  });
+
+  it('a placeholder without a default still counts a blank value as missing', () => {
+    expect(renderTemplate('Hi {name}', { name: ' ' })).toEqual({ text: 'Hi  ', missing: ['name'] });
+    expect(renderTemplate('Hi {name|}!', {})).toEqual({ text: 'Hi !', missing: [] });
+  });
+
+  it('names the variable by what comes before the bar', () => {
+    expect(templateVariables('{name|客户} {name} {x|a|b}')).toEqual(['name', 'x']);
+    expect(templatePlaceholders('{name|客户} {name} {x|a|b}')).toEqual([{ name: 'name', fallback: '客户' }, { name: 'name' }, { name: 'x', fallback: 'a|b' }]);
+    expect(variablesWithoutDefault('{name|客户} {Name} {x|y} {z}')).toEqual(['Name', 'z']);
+    expect(templateVariables('{|客户}')).toEqual([]);
+  });
+
+  it('withDefault gives every default-less use of the name the default and leaves the rest as written', () => {
+    expect(withDefault('Hi {name}, {NAME}! {{name}} {name|x} {other}', 'name', '客户')).toBe('Hi {name|客户}, {NAME|客户}! {{name}} {name|x} {other}');
+    expect(withDefault('{ name }', 'name', ' a{b}|c ')).toBe('{name|abc}');
+    const text = withDefault('您好{姓名}', '姓名', '客户');
+    expect(renderTemplate(text, {})).toEqual({ text: '您好客户', missing: [] });
   });
 });

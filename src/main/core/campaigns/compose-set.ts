@@ -22,6 +22,8 @@ export interface ComposeRequest {
   region: string;
   /** Landlines and other non-mobile numbers are left out unless this says otherwise. */
   includeNonMobile: boolean;
+  /** JSMS: the template's text when the app knows it (the samples then read as the phone shows them). */
+  templateText?: string;
 }
 
 /** What the pre-send summary shows of a composed set. */
@@ -29,7 +31,7 @@ export type ComposeSummary = Pick<CampaignPreview, 'recipients' | 'optedOut' | '
 
 export function composeSet(db: Database.Database, req: ComposeRequest): { summary: ComposeSummary; messages: NewMessage[] } {
   const resolved = resolveRecipients(db, req.recipients, req.kind, req.region as CountryCode, { includeNonMobile: req.includeNonMobile });
-  const composed = composeMessages(req.content, resolved.recipients);
+  const composed = composeMessages(req.content, resolved.recipients, { region: req.region as CountryCode, templateText: req.templateText });
   const maxLen = CAPABILITIES[req.kind].maxContentLength;
   if (req.content.mode === 'text' && maxLen !== null) {
     const tooLong = composed.messages.find((m) => m.text.length > maxLen);
