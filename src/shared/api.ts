@@ -14,6 +14,7 @@ import { desktopEvents, desktopMethods } from './contract/desktop.ts';
 import { monitoringEvents, monitoringMethods } from './contract/monitoring.ts';
 import { providerEvents, providerMethods } from './contract/providers.ts';
 import { scheduleEvents, scheduleMethods } from './contract/schedules.ts';
+import { templateEvents, templateMethods } from './contract/templates.ts';
 import { uploadEvents, uploadMethods } from './contract/uploads.ts';
 
 export const methods = {
@@ -25,6 +26,7 @@ export const methods = {
   ...desktopMethods,
   ...monitoringMethods,
   ...scheduleMethods,
+  ...templateMethods,
   ...uploadMethods,
 };
 
@@ -37,6 +39,7 @@ export const events = {
   ...desktopEvents,
   ...monitoringEvents,
   ...scheduleEvents,
+  ...templateEvents,
   ...uploadEvents,
 };
 

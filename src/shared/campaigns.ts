@@ -72,12 +72,13 @@ export const templateContentSchema = z.object({
 export const campaignContentSchema = z.discriminatedUnion('mode', [textContentSchema, templateContentSchema]);
 export type CampaignContent = z.output<typeof campaignContentSchema>;
 
-export const recipientsSchema = z
-  .object({
-    listIds: z.array(z.string().min(1)).max(100).default([]),
-    /** Pasted numbers: one per line, or separated by commas/semicolons/spaces. */
-    pasted: z.string().max(2_000_000).default(''),
-  })
+const recipientsFields = z.object({
+  listIds: z.array(z.string().min(1)).max(100).default([]),
+  /** Pasted numbers: one per line, or separated by commas/semicolons/spaces. */
+  pasted: z.string().max(2_000_000).default(''),
+});
+
+export const recipientsSchema = recipientsFields
   .refine((r) => r.listIds.length > 0 || r.pasted.trim().length > 0, {
     message: 'Pick at least one list or paste some numbers.',
     path: ['listIds'],
@@ -112,6 +113,27 @@ export const campaignCreateSchema = campaignDraftSchema.extend({
 });
 
 export const campaignIdSchema = z.object({ id: z.string().min(1) });
+
+/**
+ * "Send a test to me": the draft as Compose has it (recipients may still be empty) and the number to
+ * send it to. The test is the message the draft's first recipient would get (or, with no recipients
+ * yet, the message rendered for the test number itself), sent to that one number.
+ */
+export const campaignTestSchema = z.object({
+  draft: campaignDraftSchema.extend({ recipients: recipientsFields.default({ listIds: [], pasted: '' }) }),
+  number: z.string().trim().min(1, 'Enter your mobile number.').max(40),
+});
+
+/** The test just sent: its one-message send (follow it with campaignGet) and what it says. */
+export interface TestSendView {
+  campaign: CampaignView;
+  /** The number as written for the provider. */
+  address: string;
+  /** The text as the phone shows it (JSMS: the template filled, when its text is known). */
+  text: string;
+  /** Whose message it is: the first recipient's number, or null when rendered for the test number. */
+  renderedFor: string | null;
+}
 
 export const campaignMessagesSchema = z.object({
   id: z.string().min(1),
@@ -170,6 +192,8 @@ export interface CampaignPreview {
 
 export interface CampaignView {
   id: string;
+  /** 'test': a "send a test to me" — one message, not listed among campaigns. */
+  kind: 'campaign' | 'test';
   name: string;
   accountId: string;
   accountName: string;

@@ -21,6 +21,8 @@ const fields = {
   optOutKeywords: z.array(z.string().trim().min(1).max(20)).max(50),
   /** A balance below this (in the provider's units) is flagged on the dashboard. */
   lowBalanceThreshold: z.number().min(0).max(1e9),
+  /** "Send a test to me": the number the last test went to (as typed), offered again in Compose. */
+  testNumber: z.string().trim().max(40),
 };
 
 /** App settings (electron-store in the desktop app, a JSON file in headless mode), with defaults. */
@@ -34,6 +36,7 @@ export const settingsSchema = z.object({
   receiverPort: fields.receiverPort.default(18080),
   optOutKeywords: fields.optOutKeywords.default(['STOP', 'TD', '退订', 'T']),
   lowBalanceThreshold: fields.lowBalanceThreshold.default(100),
+  testNumber: fields.testNumber.default(''),
 });
 export type Settings = z.output<typeof settingsSchema>;
 /** A change to some settings: only the named fields change. */

@@ -2,11 +2,23 @@ import type { Handlers } from '../../../shared/api.ts';
 import type { campaignMethods } from '../../../shared/contract/campaigns.ts';
 import type { CampaignService } from './campaign-service.ts';
 import type { Reads } from '../store/reads.ts';
+import type { EmitEvent } from '../../../shared/api.ts';
+import type { CampaignDraft } from '../../../shared/campaigns.ts';
+import { formOfCampaign, type Drafts } from './drafts.ts';
+import type { createTestSend } from './test-send.ts';
 
 export type CampaignHandlers = Pick<Handlers, keyof typeof campaignMethods>;
 
-/** Contract handlers for campaigns: thin, the logic lives in campaign-service.ts and dispatch/. */
-export function createCampaignHandlers(service: CampaignService, reads: Reads): CampaignHandlers {
+export interface CampaignHandlerDeps {
+  service: CampaignService;
+  reads: Reads;
+  drafts: Drafts;
+  sendTest: ReturnType<typeof createTestSend>;
+  emit: EmitEvent;
+}
+
+/** Contract handlers for campaigns and drafts: thin, the logic lives in campaign-service.ts, drafts.ts, test-send.ts and dispatch/. */
+export function createCampaignHandlers({ service, reads, drafts, sendTest, emit }: CampaignHandlerDeps): CampaignHandlers {
   return {
     campaignPreview: (draft) => service.preview(draft),
     campaignCreate: ({ confirmed: _confirmed, ...draft }) => service.create(draft),
@@ -22,5 +34,22 @@ export function createCampaignHandlers(service: CampaignService, reads: Reads): 
     campaignCancel: ({ id }) => service.cancel(id),
     campaignRetry: ({ id, states, name }) => service.retry(id, states, name),
     campaignExport: ({ id, format }) => reads.file('exportCampaign', { id, format, ...service.exportInfo(id) }),
+    campaignTest: ({ draft, number }) => sendTest(draft, number),
+    campaignDuplicate: ({ id }) => {
+      const c = service.requireCampaign(id);
+      return formOfCampaign(c, service.source(id) as Partial<CampaignDraft> | undefined, c.name);
+    },
+    draftsList: () => drafts.list(),
+    draftGet: ({ id }) => drafts.get(id),
+    draftSave: ({ id, form }) => {
+      const view = drafts.save(id, form);
+      emit('draftsChanged', { reason: 'saved', id: view.id });
+      return view;
+    },
+    draftDelete: ({ id }) => {
+      const out = drafts.remove(id);
+      emit('draftsChanged', { reason: 'deleted', id });
+      return out;
+    },
   };
 }

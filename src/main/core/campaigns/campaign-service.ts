@@ -19,6 +19,7 @@ import type { ComposedSet, Composer } from './composer.ts';
 import { createCampaignWriter, type PrepareInput } from './campaign-writer.ts';
 import { readBalance } from './balance.ts';
 import { inSteps } from '../store/slices.ts';
+import { jsmsTemplateParams } from '../../../shared/jsms-template.ts';
 
 /** Queued messages cancelled per step. */
 const CANCEL_STEP = 1_000;
@@ -30,8 +31,13 @@ export interface PreparedCampaign {
   set: Pick<ComposedSet, 'chunks' | 'release'> & { summary?: ComposedSet['summary'] };
 }
 
+/** What campaigns need to know of JSMS templates: the text of one, when the app knows it or can read it. */
+export interface TemplateTexts {
+  textFor(accountId: string, tempId: number): Promise<{ text: string; status: number | null } | undefined>;
+}
+
 /** Campaigns as the UI uses them: preview, create, control, inspect, retry and export. */
-export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, composer: Composer) {
+export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, composer: Composer, templates?: TemplateTexts) {
   const accounts = new AccountsRepository(ctx.db);
   const repo = dispatcher.campaigns;
   const ledger = dispatcher.ledger;
@@ -45,7 +51,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       dispatcher.kick(accountId);
     },
     changed: (id) => ctx.emit('campaignsChanged', { reason: 'state', id }),
-    recompose: async (draft) => composer.compose(checkDraft(draft).request),
+    recompose: async (draft) => composer.compose((await checkDraft(draft)).request),
   });
 
   const requireCampaign = (id: string): CampaignRow => {
@@ -56,6 +62,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
 
   const view = (c: CampaignRow): CampaignView => ({
     id: c.id,
+    kind: c.kind,
     name: c.name,
     accountId: c.accountId,
     accountName: accounts.get(c.accountId)?.config.name ?? '(deleted account)',
@@ -87,14 +94,16 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     if (draft.ports && kind !== 'gsmbox') throw new AppError('CAMPAIGN_NO_PORTS', 'Only a GSM box has ports to choose.', { fields: { ports: 'Leave empty.' } });
   }
 
-  /** The draft's account and content checked; what to compose. */
-  function checkDraft(draft: CampaignDraft) {
+  /** The draft's account and content checked; what to compose (with the JSMS template's text when known). */
+  async function checkDraft(draft: CampaignDraft) {
     const account = accounts.get(draft.accountId);
     if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'The chosen account no longer exists. Pick another account.', { fields: { accountId: 'Pick an account.' } });
     const kind = account.config.kind;
     checkContentFits(kind, draft);
     const request: ComposeRequest = { content: draft.content, recipients: draft.recipients, kind, region: ctx.settings.get().defaultRegion, includeNonMobile: draft.includeNonMobile === true };
-    return { account, kind, request };
+    const template = draft.content.mode === 'template' && templates ? await templates.textFor(account.id, draft.content.tempId) : undefined;
+    if (template) request.templateText = template.text;
+    return { account, kind, request, template };
   }
 
   /**
@@ -103,7 +112,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
    * records its run with it) and `fill` its messages in steps, after which it sends.
    */
   async function prepare(draft: CampaignDraft, retryOf: string | null = null): Promise<PreparedCampaign> {
-    const { account, kind, request } = checkDraft(draft);
+    const { account, kind, request } = await checkDraft(draft);
     const set = await composer.compose(request);
     if (set.summary.recipients === 0) {
       set.release();
@@ -125,8 +134,12 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     return { row, input: { draft }, set };
   }
 
+  /** Writes the campaign's row (and the draft it came from, for "duplicate"). */
   function begin(p: PreparedCampaign): void {
-    repo.createPreparing(p.row, p.input);
+    ctx.db.transaction(() => {
+      repo.createPreparing(p.row, p.input);
+      if ('draft' in p.input) repo.saveSource(p.row.id, p.input.draft);
+    })();
   }
 
   /**
@@ -148,9 +161,10 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
   return {
     view,
     async preview(draft: CampaignDraft): Promise<CampaignPreview> {
-      const { account, kind, request } = checkDraft(draft);
+      const { account, kind, request, template } = await checkDraft(draft);
       const summary = await composer.preview(request);
       const warnings: string[] = [];
+      if (draft.content.mode === 'template') warnings.push(...templateWarnings(draft.content, template));
       const { balance, warning } = await readBalance(ctx, { ...account.config, id: account.id });
       if (warning) warnings.push(warning);
       const estimatedCost = kind === 'gsmbox' ? null : summary.totalSegments;
@@ -185,7 +199,11 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       }
     },
 
-    list: (): CampaignView[] => repo.list().map(view),
+    /** Campaigns proper: test sends are not listed. */
+    list: (): CampaignView[] => repo.list().filter((c) => c.kind === 'campaign').map(view),
+    /** Every send, test sends included ("pause all sending" stops them too). */
+    sends: (): CampaignView[] => repo.list().map(view),
+    checkDraft,
     get: (id: string): CampaignView => view(requireCampaign(id)),
 
     async pause(id: string): Promise<CampaignView> {
@@ -275,7 +293,20 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       return { name: c.name, provider: c.provider, accountName: accounts.get(c.accountId)?.config.name ?? '' };
     },
     requireCampaign,
+    /** The draft a campaign was written from (undefined for retries and tests). */
+    source: (id: string): unknown => repo.source(id),
   };
+
+  /** What the summary says of a JSMS template: not passed review, or parameters it needs and the draft leaves unset. */
+  function templateWarnings(content: Extract<CampaignDraft['content'], { mode: 'template' }>, template: Awaited<ReturnType<TemplateTexts['textFor']>>): string[] {
+    if (!template) return [];
+    const out: string[] = [];
+    if (template.status === 0) out.push(`Template ${content.tempId} is still being reviewed by JSMS: it cannot send until it passes.`);
+    if (template.status === 2) out.push(`JSMS rejected template ${content.tempId}: it cannot send. Edit it on the Templates screen or pick another.`);
+    const unset = jsmsTemplateParams(template.text).filter((name) => (content.params[name] ?? '') === '');
+    if (unset.length > 0) out.push(`The template needs a value for ${unset.map((n) => `{{${n}}}`).join(', ')}: JSMS refuses a message with a parameter left empty.`);
+    return out;
+  }
 
   function changed(id: string) {
     ctx.emit('campaignsChanged', { reason: 'state', id });

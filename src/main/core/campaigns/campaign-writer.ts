@@ -14,7 +14,7 @@ import type { CampaignsRepository, NewCampaign, NewMessage } from './campaigns-r
  */
 
 /** How a preparing campaign's messages are (re)written. */
-export type PrepareInput = { draft: CampaignDraft } | { retry: { from: string; states: MessageState[] } };
+export type PrepareInput = { draft: CampaignDraft } | { retry: { from: string; states: MessageState[] } } | { messages: NewMessage[] };
 
 /** Messages deleted per step when a preparing campaign is emptied. */
 const DELETE_STEP = 1_000;
@@ -123,6 +123,11 @@ export function createCampaignWriter(deps: CampaignWriterDeps) {
             await fill(c, set.chunks(), set.release);
           } else if (input && 'retry' in input) {
             await fill(c, retryChunks(input.retry.from, input.retry.states), () => undefined);
+          } else if (input && 'messages' in input) {
+            // A test send: its one message, exactly as composed.
+            await fill(c, (async function* () {
+              yield input.messages;
+            })(), () => undefined);
           } else {
             await discard(c.id);
           }

@@ -22,8 +22,12 @@ import { createTransitions, type Transitions } from '../store/transitions.ts';
 /** Messages per multi-row INSERT: 250 × 8 parameters stays far below SQLite's variable limit. */
 const INSERT_CHUNK = 250;
 
+/** A campaign proper, or a "send a test to me" (tracked by the ledger like any send, listed as no campaign). */
+export type CampaignKind = 'campaign' | 'test';
+
 export interface CampaignRow {
   id: string;
+  kind: CampaignKind;
   name: string;
   accountId: string;
   provider: ProviderKind;
@@ -40,7 +44,7 @@ export interface CampaignRow {
   finishedAt: number | null;
 }
 
-export type NewCampaign = Omit<CampaignRow, 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'total' | 'totalSegments'>;
+export type NewCampaign = Omit<CampaignRow, 'kind' | 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'total' | 'totalSegments'> & { kind?: CampaignKind };
 
 export interface CampaignOptions {
   ports?: number[];
@@ -48,6 +52,7 @@ export interface CampaignOptions {
 
 interface RawCampaign {
   id: string;
+  kind: string;
   name: string;
   account_id: string;
   provider: string;
@@ -66,6 +71,7 @@ interface RawCampaign {
 
 const toRow = (r: RawCampaign): CampaignRow => ({
   id: r.id,
+  kind: r.kind === 'test' ? 'test' : 'campaign',
   name: r.name,
   accountId: r.account_id,
   provider: r.provider as ProviderKind,
@@ -100,9 +106,11 @@ export class CampaignsRepository {
     this.transitions = createTransitions(db);
     this.stmts = {
       insert: db.prepare(
-        `INSERT INTO campaigns (id, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, retry_of, created_at, updated_at, prepare_input)
-         VALUES (@id, @name, @accountId, @provider, @content, @quietHours, @options, @state, 0, 0, @retryOf, @now, @now, @prepareInput)`,
+        `INSERT INTO campaigns (id, kind, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, retry_of, created_at, updated_at, prepare_input)
+         VALUES (@id, @kind, @name, @accountId, @provider, @content, @quietHours, @options, @state, 0, 0, @retryOf, @now, @now, @prepareInput)`,
       ),
+      saveSource: db.prepare<[string, string]>('INSERT OR REPLACE INTO campaign_sources (campaign_id, draft) VALUES (?, ?)'),
+      source: db.prepare<[string], string>('SELECT draft FROM campaign_sources WHERE campaign_id = ?').pluck(),
       grow: db.prepare<[number, number, string]>('UPDATE campaigns SET total = total + ?, total_segments = total_segments + ? WHERE id = ?'),
       maxMessageId: db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck(),
       indexNumbers: db.prepare<[number]>('INSERT INTO messages_number (rowid, number) SELECT id, e164 FROM messages WHERE id > ?'),
@@ -216,6 +224,7 @@ export class CampaignsRepository {
   private insertRow(c: NewCampaign, state: CampaignState, prepareInput: string | null): void {
     this.stmts.insert.run({
       id: c.id,
+      kind: c.kind ?? 'campaign',
       name: c.name,
       accountId: c.accountId,
       provider: c.provider,
@@ -227,6 +236,17 @@ export class CampaignsRepository {
       now: c.createdAt,
       prepareInput,
     });
+  }
+
+  /** Keeps the draft a campaign was written from (lists, pasted numbers, …) for "duplicate". */
+  saveSource(id: string, draft: unknown): void {
+    this.stmts.saveSource.run(id, JSON.stringify(draft));
+  }
+
+  /** The draft the campaign was written from, when it was written from one (not a retry). */
+  source(id: string): unknown {
+    const json = this.stmts.source.get(id);
+    return json === undefined ? undefined : (JSON.parse(json) as unknown);
   }
 
   get(id: string): CampaignRow | undefined {

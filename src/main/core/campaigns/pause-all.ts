@@ -10,7 +10,7 @@ export function createPauseAll(service: CampaignService) {
   let pausedByAll = new Set<string>();
 
   const status = (): SendingStatus => {
-    const all = service.list();
+    const all = service.sends();
     for (const id of pausedByAll) if (all.find((c) => c.id === id)?.state !== 'paused') pausedByAll.delete(id);
     return {
       running: all.filter((c) => c.state === 'running').length,
@@ -22,7 +22,7 @@ export function createPauseAll(service: CampaignService) {
   return {
     status,
     async pauseAll(): Promise<PauseAllResult> {
-      const ids = service.list().filter((c) => c.state === 'running').map((c) => c.id);
+      const ids = service.sends().filter((c) => c.state === 'running').map((c) => c.id);
       for (const id of ids) {
         await service.pause(id);
         pausedByAll.add(id);
@@ -30,7 +30,7 @@ export function createPauseAll(service: CampaignService) {
       return { ids, status: status() };
     },
     async resumeAll(): Promise<PauseAllResult> {
-      const paused = service.list().filter((c) => c.state === 'paused');
+      const paused = service.sends().filter((c) => c.state === 'paused');
       const chosen = pausedByAll.size > 0 ? paused.filter((c) => pausedByAll.has(c.id)) : paused.filter((c) => c.lastError === null);
       for (const c of chosen) await service.resume(c.id);
       pausedByAll = new Set();

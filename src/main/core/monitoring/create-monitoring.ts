@@ -18,6 +18,7 @@ import { createInbox } from './inbox.ts';
 import { createInboundStore, type InboundInput } from './inbound-store.ts';
 import { createMessageLog } from './message-log.ts';
 import { handlePush } from './push-intake.ts';
+import type { ReviewPush } from '../templates/jsms-catalog.ts';
 import { createReportBatcher } from './report-batcher.ts';
 import { createReportIngest, type IngestResult, type ReportInput } from './report-ingest.ts';
 import { createReportPoller } from './report-poller.ts';
@@ -39,7 +40,13 @@ export interface MonitoringOptions {
 
 export function createMonitoring(
   ctx: CoreContext,
-  deps: { dispatcher: Dispatcher; campaigns: ReturnType<typeof createCampaignService>; onError(err: unknown, where: string): void },
+  deps: {
+    dispatcher: Dispatcher;
+    campaigns: ReturnType<typeof createCampaignService>;
+    /** JSMS review results pushed to the receiver (templates, signatures). */
+    reviews?: (accountId: string, pushes: ReviewPush[]) => void;
+    onError(err: unknown, where: string): void;
+  },
   options: MonitoringOptions = {},
 ) {
   const { db, clock } = ctx;
@@ -129,6 +136,7 @@ export function createMonitoring(
         now: () => clock.now(),
         reports: (inputs) => void stored.push(pushed.add(inputs)),
         inbound,
+        reviews: (accountId, pushes) => deps.reviews?.(accountId, pushes),
       });
       await Promise.all(stored);
       return reply;

@@ -26,7 +26,7 @@ export function createDashboard(db: Database.Database) {
        WHERE d.bucket >= ? GROUP BY d.bucket, d.kind, a.kind`,
     ),
     recent: db.prepare<[], { id: string; name: string; provider: ProviderKind; state: CampaignState; total: number; created_at: number }>(
-      `SELECT id, name, provider, state, total, created_at FROM campaigns ORDER BY created_at DESC, rowid DESC LIMIT 8`,
+      `SELECT id, name, provider, state, total, created_at FROM campaigns WHERE kind = 'campaign' ORDER BY created_at DESC, rowid DESC LIMIT 8`,
     ),
     counts: db.prepare<[string], { state: string; n: number }>(`SELECT state, count(*) AS n FROM messages WHERE campaign_id = ? GROUP BY state`),
     unread: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM inbound_sms WHERE read = 0`),
