@@ -163,6 +163,8 @@ export interface RenderedSample {
   /** The text as it will be sent (text mode) or the template parameters (template mode). */
   text: string;
   params?: Record<string, string>;
+  /** JSMS: `text` is the template filled with `params`, as the phone shows it (not just the parameters). */
+  fromTemplate?: boolean;
   segments: number;
   encoding: 'GSM-7' | 'UCS-2' | null;
 }
@@ -182,6 +184,8 @@ export interface CampaignPreview {
   totalSegments: number;
   /** Variables used in the content that some recipients do not have (they would be sent empty). */
   missingVariables: { name: string; recipients: number }[];
+  /** Variables some recipients lack that have a default (`{name|客户}`): those recipients get the default. */
+  defaultedVariables: { name: string; recipients: number; fallback: string }[];
   sample: RenderedSample[];
   /** Balance as the provider reports it (null when the provider has none or could not be asked). */
   balance: number | null;

@@ -136,14 +136,18 @@ function lookup(vars: Readonly<Record<string, string>>, name: string): string | 
  * renders its default when it has one; otherwise it renders as '' (or the blank value) and its
  * name is listed once in `missing`, in order of first appearance.
  */
-export function renderTemplate(
-  text: string,
-  vars: Readonly<Record<string, string>>,
-): { text: string; missing: string[] } {
+export function renderTemplate(text: string, vars: Readonly<Record<string, string>>): Rendered {
   return compileTemplate(text)(vars);
 }
 
-export type CompiledTemplate = (vars: Readonly<Record<string, string>>) => { text: string; missing: string[] };
+/** A rendering: the text, the names left blank (no value, no default) and the names that took their default. */
+export interface Rendered {
+  text: string;
+  missing: string[];
+  defaulted: string[];
+}
+
+export type CompiledTemplate = (vars: Readonly<Record<string, string>>) => Rendered;
 
 /**
  * `renderTemplate` with the text parsed once: a campaign renders one body for 100,000 recipients.
@@ -153,10 +157,11 @@ export function compileTemplate(text: string): CompiledTemplate {
   const parts = parse(text);
   if (parts.every((p) => p.kind === 'text')) {
     const fixed = parts.map((p) => (p.kind === 'text' ? p.text : '')).join('');
-    return () => ({ text: fixed, missing: [] });
+    return () => ({ text: fixed, missing: [], defaulted: [] });
   }
   return (vars) => {
     const missing = new Set<string>();
+    const defaulted = new Set<string>();
     let out = '';
     for (const part of parts) {
       if (part.kind === 'text') {
@@ -165,12 +170,15 @@ export function compileTemplate(text: string): CompiledTemplate {
       }
       const value = lookup(vars, part.name);
       if (value !== undefined && value.trim() !== '') out += value;
-      else if (part.fallback !== undefined) out += part.fallback;
+      else if (part.fallback !== undefined) {
+        out += part.fallback;
+        defaulted.add(part.name);
+      }
       else {
         missing.add(part.name);
         if (value !== undefined) out += value;
       }
     }
-    return { text: out, missing: [...missing] };
+    return { text: out, missing: [...missing], defaulted: [...defaulted] };
   };
 }

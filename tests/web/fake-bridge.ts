@@ -145,6 +145,7 @@ export function fakeCampaign(partial: Partial<Omit<CampaignView, 'counts'>> & { 
   const counts = { ...emptyCounts(), ...partial.counts };
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return {
+    kind: 'campaign',
     name: `Campaign ${partial.id}`,
     accountId: 'acc-e',
     accountName: 'Wholesale',
@@ -276,6 +277,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       excluded: [],
       totalSegments: numbers.length,
       missingVariables: [],
+      defaultedVariables: [],
       sample: numbers.slice(0, 3).map((e164) => ({ e164, text: body, segments: 1, encoding: 'GSM-7' as const })),
       balance: 100,
       estimatedCost: numbers.length,

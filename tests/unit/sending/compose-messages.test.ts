@@ -22,6 +22,7 @@ describe('composeMessages', () => {
       'Your number is +447700900123. Hi Ann',
     ]);
     expect(c.missingVariables).toEqual([]);
+    expect(c.defaultedVariables).toEqual([{ name: 'name', recipients: 1, fallback: '客户' }]);
     expect(c.sample.map((s) => s.text)).toEqual(c.messages.map((m) => m.text));
   });
 
@@ -46,6 +47,8 @@ describe('composeMessages', () => {
       { name: '客户', order: 'A-13912340002' },
     ]);
     expect(c.sample.map((s) => s.text)).toEqual(['Hello 赵一, your order A-13912340001 has shipped.', 'Hello 客户, your order A-13912340002 has shipped.']);
+    expect(c.sample.every((s) => s.fromTemplate === true)).toBe(true);
+    expect(c.defaultedVariables).toEqual([{ name: 'name', recipients: 1, fallback: '客户' }]);
     const unknownText = composeMessages(content, recipients.slice(0, 1), { region: 'CN' });
     expect(unknownText.sample[0]!.text).toBe('#2 {"name":"赵一","order":"A-13912340001"}');
   });

@@ -12,8 +12,8 @@ export function installComposeMain(language: 'en' | 'zh' = 'en'): FakeMain {
   const fake = installFakeMain({ accounts: [eimsAccount, jsmsAccount, boxAccount] });
   fake.lists = [{ id: 'list-1', name: 'VIP', size: 2, optedOut: 0, createdAt: 1, updatedAt: 1 }];
   fake.listContacts.set('list-1', [
-    { id: 1, e164: '+8613800000001', original: '13800000001', vars: { name: 'Ann', city: 'Shanghai' }, optedOut: false, addedAt: 1 },
-    { id: 2, e164: '+8613800000002', original: '13800000002', vars: { name: 'Bob', city: 'Beijing' }, optedOut: false, addedAt: 1 },
+    { id: 1, e164: '+8613800000001', original: '13800000001', vars: { name: 'Ann', city: 'Shanghai' }, optedOut: false, tags: [], addedAt: 1 },
+    { id: 2, e164: '+8613800000002', original: '13800000002', vars: { name: 'Bob', city: 'Beijing' }, optedOut: false, tags: [], addedAt: 1 },
   ]);
   useComposeStore.setState({ form: emptyForm(), fieldErrors: {}, error: null, busy: null, preview: null, previewKey: null, listVariables: {} });
   useContactsStore.setState({ lists: [], listsStatus: 'idle', listsError: null });

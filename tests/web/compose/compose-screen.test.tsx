@@ -23,6 +23,7 @@ const PREVIEW: CampaignPreview = {
   ],
   totalSegments: 6,
   missingVariables: [{ name: 'city', recipients: 1 }],
+  defaultedVariables: [],
   sample: [
     { e164: '+8613800000001', text: 'Hi Ann', segments: 1, encoding: 'GSM-7' },
     { e164: '+8613800000002', text: 'Hi Bob', segments: 1, encoding: 'GSM-7' },

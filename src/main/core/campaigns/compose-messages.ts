@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { CampaignContent, RenderedSample } from '../../../shared/campaigns.ts';
 import { fillJsmsTemplate } from '../../../shared/jsms-template.ts';
-import { compileTemplate, templateVariables } from '../../../shared/message-template.ts';
+import { compileTemplate, templatePlaceholders, templateVariables, type Rendered } from '../../../shared/message-template.ts';
 import { countSegments } from '../../../shared/sms-segments.ts';
 import { usesBuiltIns, withBuiltIns } from './built-in-variables.ts';
 import type { NewMessage } from './campaigns-repository.ts';
@@ -18,6 +18,7 @@ export interface Composed {
   messages: NewMessage[];
   totalSegments: number;
   missingVariables: { name: string; recipients: number }[];
+  defaultedVariables: { name: string; recipients: number; fallback: string }[];
   sample: RenderedSample[];
 }
 
@@ -35,13 +36,26 @@ export function variablesOf(content: CampaignContent): string[] {
   return [...new Set(Object.values(content.params).flatMap((v) => templateVariables(v)))];
 }
 
+/** The first default written for each name in the content (what the summary says a recipient got). */
+function fallbacksOf(content: CampaignContent): Map<string, string> {
+  const texts = content.mode === 'text' ? [content.body] : Object.values(content.params);
+  const out = new Map<string, string>();
+  for (const p of texts.flatMap((t) => templatePlaceholders(t))) if (p.fallback !== undefined && !out.has(p.name)) out.set(p.name, p.fallback);
+  return out;
+}
+
 export function composeMessages(content: CampaignContent, recipients: readonly Recipient[], opts: ComposeOptions): Composed {
   const sampleSize = opts.sampleSize ?? 5;
   const missing = new Map<string, number>();
+  const defaulted = new Map<string, number>();
   const builtIns = usesBuiltIns(variablesOf(content));
-  /** A variable the recipient lacks, or has only blank, with no default: its text would go out empty. */
-  const noteMissing = (names: Iterable<string>) => {
-    for (const n of names) missing.set(n, (missing.get(n) ?? 0) + 1);
+  /**
+   * Per recipient: a variable it lacks (or has only blank) with no default — its text would go out
+   * empty — and one that took its default.
+   */
+  const note = (rendered: readonly Pick<Rendered, 'missing' | 'defaulted'>[]) => {
+    for (const n of new Set(rendered.flatMap((r) => r.missing))) missing.set(n, (missing.get(n) ?? 0) + 1);
+    for (const n of new Set(rendered.flatMap((r) => r.defaulted))) defaulted.set(n, (defaulted.get(n) ?? 0) + 1);
   };
   const messages: NewMessage[] = [];
   const sample: RenderedSample[] = [];
@@ -55,31 +69,33 @@ export function composeMessages(content: CampaignContent, recipients: readonly R
     }
     return s;
   };
+  const fallbacks = fallbacksOf(content);
   const body = content.mode === 'text' ? compileTemplate(content.body) : null;
   const params = content.mode === 'template' ? Object.entries(content.params).map(([key, value]) => [key, compileTemplate(value)] as const) : [];
   for (const r of recipients) {
     const vars = builtIns ? withBuiltIns(r.vars, r.e164, opts.region) : r.vars;
     if (content.mode === 'text') {
       const rendered = body!(vars);
-      noteMissing(rendered.missing);
+      note([rendered]);
       const seg = segmentsOf(rendered.text);
       totalSegments += seg.segments;
       messages.push({ e164: r.e164, address: r.address, text: rendered.text, params: null, segments: seg.segments });
       if (sample.length < sampleSize) sample.push({ e164: r.e164, text: rendered.text, segments: seg.segments, encoding: seg.encoding });
     } else {
       const filled: Record<string, string> = {};
-      const lacking = new Set<string>();
+      const all: Rendered[] = [];
       for (const [key, render] of params) {
         const rendered = render(vars);
         filled[key] = rendered.text;
-        for (const n of rendered.missing) lacking.add(n);
+        all.push(rendered);
       }
-      noteMissing(lacking);
+      note(all);
       totalSegments += 1;
       messages.push({ e164: r.e164, address: r.address, text: '', params: filled, segments: 1 });
       if (sample.length < sampleSize) {
-        const text = opts.templateText !== undefined ? fillJsmsTemplate(opts.templateText, filled).text : `#${content.tempId} ${JSON.stringify(filled)}`;
-        sample.push({ e164: r.e164, text, params: filled, segments: 1, encoding: null });
+        const read = opts.templateText !== undefined;
+        const text = read ? fillJsmsTemplate(opts.templateText!, filled).text : `#${content.tempId} ${JSON.stringify(filled)}`;
+        sample.push({ e164: r.e164, text, params: filled, segments: 1, encoding: null, ...(read ? { fromTemplate: true } : {}) });
       }
     }
   }
@@ -87,6 +103,7 @@ export function composeMessages(content: CampaignContent, recipients: readonly R
     messages,
     totalSegments,
     missingVariables: [...missing.entries()].map(([name, n]) => ({ name, recipients: n })),
+    defaultedVariables: [...defaulted.entries()].map(([name, n]) => ({ name, recipients: n, fallback: fallbacks.get(name) ?? '' })),
     sample,
   };
 }

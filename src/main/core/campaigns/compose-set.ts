@@ -27,7 +27,7 @@ export interface ComposeRequest {
 }
 
 /** What the pre-send summary shows of a composed set. */
-export type ComposeSummary = Pick<CampaignPreview, 'recipients' | 'optedOut' | 'invalid' | 'nonMobile' | 'duplicates' | 'excluded' | 'totalSegments' | 'missingVariables' | 'sample'>;
+export type ComposeSummary = Pick<CampaignPreview, 'recipients' | 'optedOut' | 'invalid' | 'nonMobile' | 'duplicates' | 'excluded' | 'totalSegments' | 'missingVariables' | 'defaultedVariables' | 'sample'>;
 
 export function composeSet(db: Database.Database, req: ComposeRequest): { summary: ComposeSummary; messages: NewMessage[] } {
   const resolved = resolveRecipients(db, req.recipients, req.kind, req.region as CountryCode, { includeNonMobile: req.includeNonMobile });
@@ -51,6 +51,7 @@ export function composeSet(db: Database.Database, req: ComposeRequest): { summar
       excluded: resolved.excluded,
       totalSegments: composed.totalSegments,
       missingVariables: composed.missingVariables,
+      defaultedVariables: composed.defaultedVariables,
       sample: composed.sample,
     },
     messages: composed.messages,

@@ -164,7 +164,7 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
     if (images.length > 4) throw inputError('jsms', 'JSMS takes at most four pictures with a signature.', 'images');
     const form = new FormData();
     form.append('sign', sign);
-    images.forEach((img, i) => form.append(`image${i}`, new Blob([img.bytes], { type: img.mime }), img.fileName));
+    images.forEach((img, i) => form.append(`image${i}`, new Blob([new Uint8Array(img.bytes)], { type: img.mime }), img.fileName));
     return form;
   };
 
