@@ -59,6 +59,7 @@ const SHOTS = {
   accounts: '10-accounts',
   settings: '11-settings',
   receiver: '12-settings-receiver',
+  templates: '13-templates',
 } as const satisfies Record<RouteId | 'campaign' | 'contactsImport' | 'receiver', string>;
 
 /** What each language says where a seeded value is not enough to tell the language apart. */
@@ -127,6 +128,11 @@ describe.runIf(run)('screenshots of every screen, en and zh', () => {
     const boxId = (await call<{ id: string }>('accountsCreate', { config: { kind: 'gsmbox', name: 'Office GSM box', baseUrl: box.url, username: 'admin', secondsPerSms: 1, dailyCapPerSim: 300 }, secrets: { password: 'demo-box-password' } })).id;
     const receiver = await call<{ urls: Array<{ accountId: string; url: string }> }>('receiverStatus');
     eims.state.pushUrl = receiver.urls.find((u) => u.accountId === eimsId)!.url;
+    // JSMS templates: one made in the JSMS console, added by id; one submitted here and rejected, with the reason pushed back.
+    await call('jsmsTemplateAdd', { accountId: jsmsId, tempId: 2 });
+    const rejected = await call<{ tempId: number }>('jsmsTemplateCreate', { accountId: jsmsId, fields: { template: '【限时】{{name}}，全场五折，点击领取', type: 3 } });
+    await jsms.review('template', rejected.tempId, 2, '模板内容不能包含【】', receiver.urls.find((u) => u.accountId === jsmsId)!.url);
+    await call('jsmsTemplateCreate', { accountId: jsmsId, fields: { template: '{{name}}您好，您的订单{{order}}已发货。', type: 2, remark: '发货通知' } });
     await call('boxPushSetup', { accountId: boxId, host: '127.0.0.1' });
 
     const opened = await call<{ importId: string }>('importOpen', { fileName: 'customers.csv', base64: Buffer.from(CUSTOMERS_CSV).toString('base64') });
@@ -279,6 +285,11 @@ describe.runIf(run)('screenshots of every screen, en and zh', () => {
       await page.locator('[data-testid="schedule-row"][data-kind="jsms"]').getByTestId('schedule-next-provider').waitFor();
       expect(await page.getByTestId('schedules-table').textContent()).toContain('Weekly tips');
       await shot('schedules', lang);
+
+      await open('#/templates', 'screen-templates');
+      await expect.poll(() => page.getByTestId('template-row').count(), { timeout: 10_000 }).toBe(3);
+      expect(await page.locator('[data-testid="template-row"][data-status="rejected"]').getByTestId('review-reason').textContent()).toContain('模板内容不能包含【】');
+      await shot('templates', lang);
 
       await open('#/accounts', 'screen-accounts');
       await expect.poll(() => page.getByTestId('account-row').count(), { timeout: 10_000 }).toBe(3);

@@ -31,6 +31,7 @@ import {
   type MessageRow,
 } from '../../src/shared/campaigns.ts';
 import type { ContactRow, ListView } from '../../src/shared/contact-lists.ts';
+import { composeToolHandlers, type ComposeToolsState } from './fake-compose-tools.ts';
 import {
   inboxMarkReadSchema,
   inboxReplySchema,
@@ -52,7 +53,7 @@ import {
 
 type Handler = (input: unknown) => unknown;
 
-export interface FakeMain {
+export interface FakeMain extends ComposeToolsState {
   bridge: Bridge;
   calls: Array<{ method: string; input: unknown }>;
   accounts: AccountView[];
@@ -234,6 +235,11 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     dashAccounts: null,
     receiver: fakeReceiver(),
     boxPush: new Map(),
+    templates: [],
+    signs: [],
+    drafts: [],
+    duplicates: new Map(),
+    tests: [],
   };
   let nextMsgId = 9001;
 
@@ -369,6 +375,11 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
 
   const handlers: Record<string, Handler> = {
     ...monitoringHandlers,
+    ...composeToolHandlers(fake, {
+      campaignOf: (id) => (id === '__test__' ? fakeCampaign({ id }) : campaignOf(id)),
+      emit: (name, payload) => fake.emit(name, payload),
+      nextId: () => nextId++,
+    }),
     listsList: () => fake.lists,
     contactsSearch: (input) => {
       const { listId, offset = 0, limit = 200 } = input as { listId?: string; offset?: number; limit?: number };

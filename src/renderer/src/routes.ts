@@ -6,6 +6,7 @@ export const ROUTE_IDS = [
   'messages',
   'inbox',
   'contacts',
+  'templates',
   'schedules',
   'accounts',
   'settings',

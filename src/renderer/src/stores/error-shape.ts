@@ -1,5 +1,5 @@
 /** Turns whatever an api call threw into the `{ code, message, fields? }` shape the UI shows. */
-import type { AppErrorShape } from '../../../shared/errors.ts';
+import type { AppErrorShape, Result } from '../../../shared/errors.ts';
 import { ApiError } from '../api.ts';
 
 export function toErrorShape(err: unknown): AppErrorShape {
@@ -13,4 +13,13 @@ export function toErrorShape(err: unknown): AppErrorShape {
     code: 'RENDERER',
     message: err instanceof Error ? err.message : 'Something went wrong in the window. Reload it and try again.',
   };
+}
+
+/** Runs an api call and turns its outcome into a Result (the error in the shape the UI shows). */
+export async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (err) {
+    return { ok: false, error: toErrorShape(err) };
+  }
 }

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Code, Group, List, Paper, ScrollArea, SimpleGrid,
 import { useTranslation } from 'react-i18next';
 import type { CampaignPreview } from '../../../../shared/campaigns.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
+import { DefaultOffer } from './DefaultOffer.tsx';
 
 const SAMPLES = 5;
 /** Main's warnings this summary already shows in its own words (cost over balance, nobody left). */
@@ -73,6 +74,23 @@ export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hi
               <List.Item key={m.name}>{t('summary.missingRow', { variable: `{${m.name}}`, count: m.recipients })}</List.Item>
             ))}
           </List>
+          <Text size="xs" c="dimmed" mt={6} mb={4}>
+            {t('summary.missingOffer')}
+          </Text>
+          <Stack gap={4}>
+            {preview.missingVariables.map((m) => (
+              <DefaultOffer key={m.name} name={m.name} />
+            ))}
+          </Stack>
+        </Alert>
+      )}
+      {preview.defaultedVariables.length > 0 && (
+        <Alert color="blue" variant="light" title={t('summary.defaultedTitle')} data-testid="summary-defaulted">
+          <List size="sm">
+            {preview.defaultedVariables.map((d) => (
+              <List.Item key={d.name}>{t('summary.defaultedRow', { variable: `{${d.name}}`, count: d.recipients, fallback: d.fallback })}</List.Item>
+            ))}
+          </List>
         </Alert>
       )}
       {warnings.length > 0 && (
@@ -136,7 +154,11 @@ export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hi
                     </Badge>
                   )}
                 </Group>
-                {s.params ? (
+                {s.params && s.fromTemplate === true ? (
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="summary-sample-text">
+                    {s.text}
+                  </Text>
+                ) : s.params ? (
                   <Group gap={6}>
                     {Object.entries(s.params).map(([k, v]) => (
                       <Code key={k}>
@@ -145,7 +167,7 @@ export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hi
                     ))}
                   </Group>
                 ) : (
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="summary-sample-text">
                     {s.text}
                   </Text>
                 )}
