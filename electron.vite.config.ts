@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           headless: resolve('src/main/headless.ts'),
+          // Loaded by headless.ts after its Node version check; an entry of its own so it sits beside it (it finds ../renderer).
+          'headless-main': resolve('src/main/headless-main.ts'),
           // worker_threads entries (each found beside the bundle by workers/worker-url.ts):
           // an import session's file and result, big campaigns composed, reads that grow with the data.
           'parse-worker': resolve('src/main/core/contacts/import/parse-worker.ts'),

@@ -15,6 +15,7 @@
  *
  * With --write the figures replace the "Contacts import" section of bench/RESULTS.md.
  */
+import '../scripts/require-supported-node.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +40,7 @@ type CreateCore = typeof createCoreFromSource;
 
 /**
  * The bundled createCore: rolldown gives the chunk's exports short names, so it is found the way
- * out/main/headless.js imports it.
+ * out/main/headless-main.js (the headless app) imports it.
  */
 function buildCore(): string {
   const out = join(here, 'tmp', 'contacts-build');
@@ -49,9 +50,9 @@ function buildCore(): string {
     cwd: join(here, '..'),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const headless = readFileSync(join(out, 'main', 'headless.js'), 'utf8');
+  const headless = readFileSync(join(out, 'main', 'headless-main.js'), 'utf8');
   const m = /import \{ ([\w$]+) as createCore \} from "(\.\/chunks\/[^"]+)"/.exec(headless);
-  if (!m) throw new Error('bench: could not find createCore in the built headless.js');
+  if (!m) throw new Error('bench: could not find createCore in the built headless-main.js');
   return `${pathToFileURL(join(out, 'main', m[2]!)).href}#${m[1]}`;
 }
 

@@ -5,6 +5,7 @@
  *
  *   node bench/core-start.ts [--runs 5] [--messages 1000000] [--write]
  */
+import '../scripts/require-supported-node.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -9,6 +9,7 @@
  * noidx drops the three state-bearing message indexes (log and campaign filters), noevents skips the
  * history rows, nofk turns foreign keys off. Figures are quoted in the Notes of bench/RESULTS.md.
  */
+import '../scripts/require-supported-node.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -7,6 +7,7 @@
  *
  *   node bench/monitoring.ts [--runs 3] [--queries 40] [--write]
  */
+import '../scripts/require-supported-node.mjs';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

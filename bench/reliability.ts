@@ -17,6 +17,7 @@
  * provider's outbox (GSM box). With --write the figures replace the "Reliability" section of
  * bench/RESULTS.md.
  */
+import '../scripts/require-supported-node.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -6,6 +6,7 @@
  *
  *   npm run build && node bench/renderer-scroll.ts [--rows 1000000] [--write]
  */
+import '../scripts/require-supported-node.mjs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -11,6 +11,7 @@
  * A benchmark that is missing from bench/, fails or times out is reported as "not measured" with
  * the reason; the others still run.
  */
+import '../scripts/require-supported-node.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';

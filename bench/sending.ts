@@ -17,6 +17,7 @@
  *
  * With --write the figures replace the "Sending" section of bench/RESULTS.md.
  */
+import '../scripts/require-supported-node.mjs';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,8 +1,13 @@
 // `npm run headless`: build if the output is missing or older than the sources, then run the core
 // and the headless bridge in plain Node (the Node 24 that npm scripts run on). Arguments pass through.
+// Exits with the app's exit code; a crash (a signal) is a failure too, never a silent 0.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
+import { exitUnlessSupportedNode } from './node-version.mjs';
+
+exitUnlessSupportedNode('scripts/headless.mjs (npm run headless)');
 
 const root = new URL('..', import.meta.url).pathname;
 const entry = join(root, 'out/main/headless.js');
@@ -25,4 +30,7 @@ if (stale) {
 }
 const child = spawn(process.execPath, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+child.on('exit', (code, signal) => {
+  if (signal) console.error(`The headless app stopped on ${signal}.`);
+  process.exit(code ?? 128 + (constants.signals[signal] ?? 0));
+});

@@ -148,6 +148,8 @@ export const campaignRetrySchema = z.object({
   /** Which messages go into the new campaign: failed (default), expired, and — as an explicit decision — unknown. */
   states: z.array(z.enum(['failed', 'expired', 'unknown', 'cancelled'])).min(1).default(['failed']),
   name: z.string().trim().min(1).max(100).optional(),
+  /** Only the unknown messages marked "probably never received" (with states ['unknown']). */
+  probablyLostOnly: z.boolean().default(false),
 });
 
 export const campaignExportSchema = z.object({ id: z.string().min(1), format: z.enum(['xlsx', 'csv']) });
@@ -211,10 +213,16 @@ export interface CampaignView {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** When nothing was left to send (a `handed` or `done` campaign), or null. */
+  handedAt: number | null;
+  /** A `handed` campaign's end of the report window: it is finished then at the latest. */
+  reportsUntil: number | null;
   /** Set while the campaign waits for quiet hours to end (epoch ms of the next allowed time). */
   waitingUntil: number | null;
   /** The last error that held the whole campaign (e.g. balance insufficient), if any. */
   lastError: AppErrorShape | null;
+  /** Unknown messages that reports for later requests show were probably never received (send them again by choice). */
+  probablyLost: number;
   /** The campaign this one retries, if any. */
   retryOf: string | null;
 }

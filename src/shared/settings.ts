@@ -23,6 +23,15 @@ const fields = {
   lowBalanceThreshold: z.number().min(0).max(1e9),
   /** "Send a test to me": the number the last test went to (as typed), offered again in Compose. */
   testNumber: z.string().trim().max(40),
+  /**
+   * How long after a campaign was handed over its delivery reports are waited for, per provider (hours).
+   * After it the campaign is finished and what never got a report is shown as "no report".
+   */
+  reportWindowHours: z.object({
+    eims: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days.'),
+    jsms: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days.'),
+    gsmbox: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days.'),
+  }),
 };
 
 /** App settings (electron-store in the desktop app, a JSON file in headless mode), with defaults. */
@@ -37,6 +46,8 @@ export const settingsSchema = z.object({
   optOutKeywords: fields.optOutKeywords.default(['STOP', 'TD', '退订', 'T']),
   lowBalanceThreshold: fields.lowBalanceThreshold.default(100),
   testNumber: fields.testNumber.default(''),
+  // Three days: as long as the report poller keeps asking about a message.
+  reportWindowHours: fields.reportWindowHours.default({ eims: 72, jsms: 72, gsmbox: 72 }),
 });
 export type Settings = z.output<typeof settingsSchema>;
 /** A change to some settings: only the named fields change. */

@@ -74,7 +74,7 @@ describe.runIf(run)('accounts in the real renderer', () => {
     await app.stop();
     app = await startHeadless(tmp.dir);
     await page.goto(`${app.url}#/accounts`);
-    await expect.poll(() => page.getByTestId('account-row').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('account-row').count(), { timeout: 10_000 }).toBe(3);
     const names = await page.getByTestId('account-name').allTextContents();
     expect(names.sort()).toEqual(['JPush marketing', 'Office box', 'Wholesale platform']);
     const html = await page.content();

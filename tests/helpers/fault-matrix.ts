@@ -13,7 +13,7 @@ import { startGsmboxSim } from '../sim/gsmbox.ts';
 import { startJsmsSim } from '../sim/jsms.ts';
 import { AFTER_FAULTS, type FaultKind, type FaultOptions } from '../sim/faults.ts';
 import { countByNumber, type SimRecord } from '../sim/http-kit.ts';
-import { call, cnMobiles, importList, waitForCampaign } from './sending.ts';
+import { call, cnMobiles, handedOver, importList, waitForCampaign } from './sending.ts';
 
 export const FAULT_RATES = { error500: 0.1, drop: 0.05, truncate: 0.02 } as const;
 
@@ -121,9 +121,9 @@ export async function eimsFaultRun(core: Core, opts: FaultRunOptions & { permane
       name: 'Permanent', accountId: refused, content: { mode: 'text', body: 'a forbidden word' }, recipients: { listIds: [], pasted: cnMobiles(opts.permanent, 50_000).join('\n') }, confirmed: true,
     });
     const t0 = performance.now();
-    await waitForCampaign(core, c.id, { until: (v) => v.state === 'done', timeoutMs: opts.timeoutMs ?? 25_000 });
+    await waitForCampaign(core, c.id, { until: handedOver, timeoutMs: opts.timeoutMs ?? 25_000 });
     const ms = performance.now() - t0;
-    await waitForCampaign(core, p.id, { until: (v) => v.state === 'done', timeoutMs: opts.timeoutMs ?? 25_000 });
+    await waitForCampaign(core, p.id, { until: handedOver, timeoutMs: opts.timeoutMs ?? 25_000 });
     return {
       ms,
       rows: await allMessages(core, c.id),
@@ -151,7 +151,7 @@ export async function jsmsFaultRun(core: Core, opts: FaultRunOptions) {
       name: 'Faults', accountId: id, content: { mode: 'template', tempId: 2, params: { name: '{name}', order: 'A1' } }, recipients: { listIds: [listId] }, confirmed: true,
     });
     const t0 = performance.now();
-    await waitForCampaign(core, c.id, { until: (v) => v.state === 'done', timeoutMs: opts.timeoutMs ?? 25_000 });
+    await waitForCampaign(core, c.id, { until: handedOver, timeoutMs: opts.timeoutMs ?? 25_000 });
     const ms = performance.now() - t0;
     return {
       ms,
@@ -178,7 +178,7 @@ export async function boxFaultRun(core: Core, opts: FaultRunOptions) {
       name: 'Faults', accountId: id, content: { mode: 'text', body: 'Box fault matrix' }, recipients: { listIds: [], pasted: cnMobiles(opts.messages, 200_000).join('\n') }, confirmed: true,
     });
     const t0 = performance.now();
-    await waitForCampaign(core, c.id, { until: (v) => v.state === 'done' && v.counts.unknown === 0, timeoutMs: opts.timeoutMs ?? 25_000 });
+    await waitForCampaign(core, c.id, { until: (v) => handedOver(v) && v.counts.unknown === 0, timeoutMs: opts.timeoutMs ?? 25_000 });
     const ms = performance.now() - t0;
     const sends = sim.state.requests.filter((r) => r.uri === '/sms/send');
     return {

@@ -22,15 +22,22 @@ export class ManualClock implements Clock {
     this.timers.delete(handle as number);
   };
 
+  /** The earliest timer due at or before `target` (ties in the order they were set), taken off the list. */
+  private takeNext(target: number): { at: number; fn: () => void } | null {
+    let next: [number, { at: number; fn: () => void }] | null = null;
+    for (const e of this.timers) if (e[1].at <= target && (next === null || e[1].at < next[1].at || (e[1].at === next[1].at && e[0] < next[0]))) next = e;
+    if (next === null) return null;
+    this.timers.delete(next[0]);
+    this.t = Math.max(this.t, next[1].at);
+    return next[1];
+  }
+
   /** Moves to `target`, running every timer due on the way (timers set meanwhile included). */
   advanceTo(target: number): void {
     for (let guard = 0; guard < 1_000_000; guard++) {
-      let next: [number, { at: number; fn: () => void }] | null = null;
-      for (const e of this.timers) if (e[1].at <= target && (next === null || e[1].at < next[1].at || (e[1].at === next[1].at && e[0] < next[0]))) next = e;
+      const next = this.takeNext(target);
       if (next === null) break;
-      this.timers.delete(next[0]);
-      this.t = Math.max(this.t, next[1].at);
-      next[1].fn();
+      next.fn();
     }
     this.t = Math.max(this.t, target);
   }
@@ -45,12 +52,9 @@ export class ManualClock implements Clock {
    */
   async advanceToAsync(target: number, settle: () => Promise<unknown>): Promise<void> {
     for (let guard = 0; guard < 1_000_000; guard++) {
-      let next: [number, { at: number; fn: () => void }] | null = null;
-      for (const e of this.timers) if (e[1].at <= target && (next === null || e[1].at < next[1].at || (e[1].at === next[1].at && e[0] < next[0]))) next = e;
+      const next = this.takeNext(target);
       if (next === null) break;
-      this.timers.delete(next[0]);
-      this.t = Math.max(this.t, next[1].at);
-      next[1].fn();
+      next.fn();
       await settle();
     }
     this.t = Math.max(this.t, target);

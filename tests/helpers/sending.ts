@@ -23,6 +23,9 @@ export function cnMobiles(count: number, start = 0): string[] {
 
 const SETTLED: readonly MessageState[] = ['queued', 'submitting'];
 
+/** Nothing is left to send: handed over (waiting for reports) or already finished. */
+export const handedOver = (c: { state: string }): boolean => c.state === 'handed' || c.state === 'done';
+
 /** Polls until the campaign has nothing queued or in flight (or its state is one of `states`). */
 export async function waitForCampaign(
   core: Core,

@@ -43,3 +43,14 @@ export function makeTestCore(dataDir: string, overrides: Partial<CoreOptions> = 
   };
   return { core, secrets, events };
 }
+
+/** Runs `fn` with a started test core on `dataDir`, stopping it after (a restart of the app between two calls). */
+export async function withCore<T>(dataDir: string, fn: (tc: TestCore) => Promise<T>, overrides: Partial<CoreOptions> = {}): Promise<T> {
+  const tc = makeTestCore(dataDir, overrides);
+  await tc.core.start();
+  try {
+    return await fn(tc);
+  } finally {
+    await tc.core.stop();
+  }
+}

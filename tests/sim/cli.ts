@@ -1,3 +1,4 @@
+import '../../scripts/require-supported-node.mjs';
 import { parseArgs } from 'node:util';
 import { startEimsSim } from './eims.ts';
 import type { ReportShape } from './eims-data.ts';

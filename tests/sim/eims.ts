@@ -58,6 +58,8 @@ export interface EimsSimState {
   /** seq values accepted in encrypted mode, in order. */
   seq: { last: number; seen: number[] };
   requests: { method: string; path: string; at: number; status?: number }[];
+  /** How many numbers each accepted send carried, in order (one text of a request: a whole POST, one smsarray entry). */
+  sendSizes: number[];
   /** Every push request made (rows per request). */
   pushes: { rows: unknown[][]; status: number | 'error' }[];
   /** Status codes the next send requests answer with (e.g. -12 batch error), one per request in arrival order, nothing processed. */
@@ -102,6 +104,7 @@ export async function startEimsSim(options: EimsSimOptions = {}): Promise<EimsSi
     accepted: [],
     seq: { last: 0, seen: [] },
     requests: [],
+    sendSizes: [],
     sendStatusQueue: [],
     sendDelaysMs: [],
     pushes: [],
@@ -135,6 +138,7 @@ export async function startEimsSim(options: EimsSimOptions = {}): Promise<EimsSi
   };
 
   const commit = (a: { good: string[]; content: string; sendtime: string | undefined; via: string }) => {
+    state.sendSizes.push(a.good.length);
     const rows: [string, number][] = [];
     const now = Date.now();
     for (const n of a.good) {

@@ -12,6 +12,8 @@ import { installFakeMain, renderInApp } from './render.tsx';
 
 const AT = Date.UTC(2026, 2, 14, 9, 30);
 let fake: FakeMain;
+/** What arrived through uploadPart, per upload id (base64, parts joined). */
+const uploaded = new Map<string, string>();
 let calls: { method: string; input: unknown }[];
 let sending: SendingStatus;
 /** Whether main answers the first restore with "its receiver settings listen wider: confirm". */
@@ -28,6 +30,7 @@ const audit: AuditPage = {
 function install() {
   fake = installFakeMain();
   calls = [];
+  uploaded.clear();
   wideBackup = false;
   sending = { running: 2, paused: 0, pausedAll: false };
   const ok = (value: unknown) => Promise.resolve({ ok: true as const, value });
@@ -45,6 +48,11 @@ function install() {
     logsOpenFolder: () => ok({ path: '/data/logs', opened: false }),
     auditList: () => ok(audit),
     auditExport: () => ok({ fileName: 'audit.csv', mime: 'text/csv', base64: btoa('time'), rows: 2 }),
+    uploadPart: (input: { uploadId?: string; size: number; base64: string }) => {
+      const id = input.uploadId ?? `up-${calls.filter((c) => c.method === 'uploadPart').length}`;
+      uploaded.set(id, (uploaded.get(id) ?? '') + input.base64);
+      return ok({ uploadId: id, received: atob(uploaded.get(id)!).length, size: input.size });
+    },
     backupRestore: (input: { receiver?: string }) =>
       ok(
         wideBackup && input.receiver === undefined
@@ -98,7 +106,10 @@ describe('Settings: notifications, data care and the audit log', () => {
     fireEvent.change(input, { target: { files: [new File([new Uint8Array([1, 2, 3])], 'old.smsbackup')] } });
     expect(calls.some((c) => c.method === 'backupRestore')).toBe(false);
     fireEvent.click(await screen.findByTestId('settings-restore-go'));
-    await waitFor(() => expect(calls.find((c) => c.method === 'backupRestore')?.input).toEqual({ fileName: 'old.smsbackup', base64: 'AQID' }));
+    await waitFor(() => expect(calls.find((c) => c.method === 'backupRestore')?.input).toEqual({ fileName: 'old.smsbackup', uploadId: expect.any(String) }));
+    // The file went in parts, then the restore named it.
+    const restore = calls.find((c) => c.method === 'backupRestore')!.input as { uploadId: string };
+    expect(uploaded.get(restore.uploadId)).toBe('AQID');
     await waitFor(() => expect(screen.getByTestId('settings-data-notice').textContent).toMatch(/Restart the app/));
 
     const rows = await screen.findAllByTestId('settings-audit-row');

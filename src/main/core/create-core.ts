@@ -145,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
       campaignNotices(c && c.kind === 'campaign' ? { ...c, counts: dispatcher.campaigns.counts(id) } : undefined);
     },
     onError: (err, where) => reportError(`dispatch:${where}`, err),
+    reportWindowMs: (provider) => ctx.settings.get().reportWindowHours[provider] * 3_600_000,
     ...(options.dispatch ? { tuning: options.dispatch } : {}),
   });
   const composer = createComposer({ db, dbPath: ctx.dbPath!, ...(options.workerHeapMb?.compose ? { maxHeapMb: options.workerHeapMb.compose } : {}), now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });

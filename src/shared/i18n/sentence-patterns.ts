@@ -37,6 +37,11 @@ interface Pattern {
   slots: Slot[];
   /** Length of the fixed text: longer (more specific) patterns are tried first. */
   weight: number;
+  /**
+   * A key of phrases and punctuation only ("{{t0}}: {{t1}}", two sentences joined): it would match
+   * almost anything, so it applies only when every one of its phrases is one the app knows.
+   */
+  phrasesOnly: boolean;
 }
 
 interface State {
@@ -59,8 +64,10 @@ function compile(key: string): Pattern | null {
   if (slots.length === 0) return null;
   texts.push(key.slice(last));
   const fixed = texts.join('');
-  // A key that is only values and punctuation ("{{p0}}: {{p1}}") would match anything.
-  if (!/\p{L}{2}/u.test(fixed)) return null;
+  // A key that is only values and punctuation ("{{p0}}: {{p1}}") would match anything; one of
+  // phrases only ("{{t0}}: {{t1}}") is kept, and used only where each phrase is known.
+  const phrasesOnly = !/\p{L}{2}/u.test(fixed);
+  if (phrasesOnly && slots.some((s) => s.kind !== 't')) return null;
   const free = slots.map((s, i) => (s.kind === 'n' ? -1 : i)).filter((i) => i >= 0);
   const readings: RegExp[] = [];
   for (let greedy = 0; greedy < 2 ** free.length; greedy++) {
@@ -70,7 +77,7 @@ function compile(key: string): Pattern | null {
     };
     readings.push(new RegExp(`^${texts.map((t, i) => RegExp.escape(t) + (i < slots.length ? group(i) : '')).join('')}$`));
   }
-  return { key, readings, slots, weight: fixed.length };
+  return { key, readings, slots, weight: fixed.length, phrasesOnly };
 }
 
 function stateOf(i18n: I18n): State {
@@ -78,7 +85,8 @@ function stateOf(i18n: I18n): State {
   if (!state) {
     const keys = NAMESPACES.flatMap((ns) => Object.keys((i18n.getResourceBundle('en', ns) as Record<string, string> | undefined) ?? {}));
     const patterns = keys.map(compile).filter((p): p is Pattern => p !== null);
-    patterns.sort((a, b) => b.weight - a.weight);
+    // Phrases joined by punctuation first (they apply only when every part is known), then the most specific.
+    patterns.sort((a, b) => Number(b.phrasesOnly) - Number(a.phrasesOnly) || b.weight - a.weight);
     state = { patterns, language: i18n.language, cache: new Map() };
     states.set(i18n, state);
   }
@@ -112,6 +120,7 @@ function translate(i18n: I18n, state: State, text: string, depth: number): strin
         if (shown !== raw) score++;
         values[slot.name] = shown;
       });
+      if (p.phrasesOnly && score < p.slots.length) continue;
       if (!best || score > best.score) best = { values, score };
     }
     if (!best) continue;

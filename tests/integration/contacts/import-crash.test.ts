@@ -11,7 +11,7 @@ import type { ContactPage, ListView } from '../../../src/shared/contact-lists.ts
 import { DATABASE_FILE } from '../../../src/main/core/store/database.ts';
 import { call } from '../../helpers/sending.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
-import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
+import { withCore } from '../../helpers/test-core.ts';
 
 const CHILD = join(import.meta.dirname, 'import-crash-child.ts');
 let tmp: ReturnType<typeof makeTempDir>;
@@ -20,15 +20,6 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-async function withCore<T>(fn: (tc: TestCore) => Promise<T>): Promise<T> {
-  const tc = makeTestCore(tmp.dir);
-  await tc.core.start();
-  try {
-    return await fn(tc);
-  } finally {
-    await tc.core.stop();
-  }
-}
 
 function runChild(config: unknown): Promise<{ signal: NodeJS.Signals | null; out: string }> {
   const child = spawn(process.execPath, [CHILD, tmp.dir, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -61,7 +52,7 @@ describe('a crash while an import is being committed', () => {
     expect(half.writing).toBe(1);
     expect(half.members).toBeGreaterThan(0);
     expect(half.members).toBeLessThan(30_000);
-    await withCore(async (tc) => {
+    await withCore(tmp.dir, async (tc) => {
       await recovered();
       expect(await call<ListView[]>(tc.core, 'listsList')).toEqual([]);
       expect(fileCounts()).toEqual({ contacts: 0, members: 0, lists: 0, writing: 0 });
@@ -69,7 +60,7 @@ describe('a crash while an import is being committed', () => {
   });
 
   it('into an existing list: the list is as it was before the import', async () => {
-    const listId = await withCore(async (tc) => {
+    const listId = await withCore(tmp.dir, async (tc) => {
       const { importId } = await call<{ importId: string }>(tc.core, 'importOpen', { fileName: 'a.csv', base64: Buffer.from('phone,name\n13500000001,Old one\n13500000002,Old two').toString('base64') });
       await call(tc.core, 'importAnalyse', { importId, options: {} });
       return (await call<{ listId: string }>(tc.core, 'importCommit', { importId, target: { newListName: 'Kept' } })).listId;
@@ -78,7 +69,7 @@ describe('a crash while an import is being committed', () => {
     const killed = await runChild({ rows: 30_000, killAfter: 4_000, listId });
     expect(killed.signal, killed.out).toBe('SIGKILL');
     expect(fileCounts().members).toBeGreaterThan(before.members);
-    await withCore(async (tc) => {
+    await withCore(tmp.dir, async (tc) => {
       await recovered();
       expect(fileCounts()).toEqual(before);
       const lists = await call<ListView[]>(tc.core, 'listsList');

@@ -11,7 +11,7 @@ import { startEimsSim } from '../../sim/eims.ts';
 import { startJsmsSim, type JsmsSim } from '../../sim/jsms.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
-import { call, cnMobiles, waitForCampaign } from '../../helpers/sending.ts';
+import { call, cnMobiles, waitForCampaign, handedOver } from '../../helpers/sending.ts';
 
 const GAP_MS = 50;
 let tmp: ReturnType<typeof makeTempDir> | undefined;
@@ -48,7 +48,7 @@ async function send(core: TestCore['core'], accountId: string, numbers: string[]
     recipients: { listIds: [], pasted: numbers.join('\n') },
     confirmed: true,
   });
-  return waitForCampaign(core, c.id, { until: (v) => v.state === 'done' });
+  return waitForCampaign(core, c.id, { until: handedOver });
 }
 
 const pulls = (s: JsmsSim, path: string) => s.state.requests.filter((r) => r.method === 'GET' && r.path === path).length;

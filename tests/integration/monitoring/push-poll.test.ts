@@ -10,7 +10,7 @@ import { startEimsSim, type EimsSim } from '../../sim/eims.ts';
 import { startGsmboxSim, type GsmboxSim } from '../../sim/gsmbox.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
-import { call, cnMobiles, waitForCampaign } from '../../helpers/sending.ts';
+import { call, cnMobiles, waitForCampaign, handedOver } from '../../helpers/sending.ts';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let tc: TestCore;
@@ -50,7 +50,7 @@ async function send(accountId: string, numbers: string[], body = 'Monitoring tes
     recipients: { listIds: [], pasted: numbers.join('\n') },
     confirmed: true,
   });
-  return waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+  return waitForCampaign(tc.core, c.id, { until: handedOver });
 }
 
 type Snapshot = Map<string, { state: string; error: string | null }>;
@@ -191,7 +191,7 @@ describe('EIMS reports: push and poll', () => {
     expect(thread.items.find((i) => i.kind === 'in')!.text).toBe('你好，收到了');
     expect((await call<{ unreadTotal: number }>(tc.core, 'inboxMarkRead', { number: `+86${a}` })).unreadTotal).toBe(1);
     const reply = await call<{ campaignId: string; messageId: number }>(tc.core, 'inboxReply', { number: `+86${a}`, accountId: id, text: 'Thanks!' });
-    await waitForCampaign(tc.core, reply.campaignId, { until: (v) => v.state === 'done' });
+    await waitForCampaign(tc.core, reply.campaignId, { until: handedOver });
     expect(sim.state.accepted.some((x) => x.content === 'Thanks!' && x.number === `86${a}`)).toBe(true);
     expect(tc.events.some((e) => e.name === 'inboundReceived')).toBe(true);
   });

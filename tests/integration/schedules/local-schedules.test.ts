@@ -9,7 +9,7 @@ import type { ScheduleRunView, ScheduleView } from '../../../src/shared/schedule
 import { formatLocalDateTime, instantOf, parseLocalDateTime } from '../../../src/shared/zoned-time.ts';
 import { startEimsSim, type EimsSim } from '../../sim/eims.ts';
 import { ManualClock } from '../../helpers/manual-clock.ts';
-import { call, cnMobiles, waitForCampaign } from '../../helpers/sending.ts';
+import { call, cnMobiles, waitForCampaign, handedOver } from '../../helpers/sending.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
 import type { CoreOptions } from '../../../src/main/core/create-core.ts';
@@ -119,7 +119,7 @@ describe('recurrences fire on the right instants', () => {
     expect(list).toHaveLength(1);
     expect(list[0]!.name).toBe('Morning note · 2026-03-27 18:45');
     expect((await call<ScheduleView>(tc!.core, 'scheduleGet', { id: s.id })).state).toBe('done');
-    const done = await waitForCampaign(tc!.core, list[0]!.id, { until: (c) => c.state === 'done' });
+    const done = await waitForCampaign(tc!.core, list[0]!.id, { until: handedOver });
     expect(done.counts.submitted).toBe(3);
   });
 
@@ -235,7 +235,7 @@ describe('a crash while firing', () => {
     await open();
     const list = await campaigns();
     expect(list).toHaveLength(1);
-    const done = await waitForCampaign(tc!.core, list[0]!.id, { until: (c) => c.state === 'done' });
+    const done = await waitForCampaign(tc!.core, list[0]!.id, { until: handedOver });
     expect(done.counts.submitted).toBe(40);
     // Reopen again: the recorded run is never fired a second time.
     await close();

@@ -7,7 +7,7 @@ import type { CampaignPreview, CampaignView, MessageEventView, MessagePage } fro
 import { startEimsSim, type EimsSim } from '../../sim/eims.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
-import { call, cnMobiles, importList, waitForCampaign } from '../../helpers/sending.ts';
+import { call, cnMobiles, importList, waitForCampaign, handedOver } from '../../helpers/sending.ts';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let tc: TestCore;
@@ -49,7 +49,7 @@ describe('EIMS campaigns', () => {
     await expect(call(tc.core, 'campaignCreate', draft(id, numbers))).rejects.toThrow(/Confirm/);
     const created = await call<CampaignView>(tc.core, 'campaignCreate', { ...draft(id, numbers), confirmed: true });
     expect(created.total).toBe(250);
-    const done = await waitForCampaign(tc.core, created.id, { until: (c) => c.state === 'done' });
+    const done = await waitForCampaign(tc.core, created.id, { until: handedOver });
     expect(done.counts.submitted).toBe(250);
 
     const got = sim.state.accepted.map((a) => a.number);
@@ -74,7 +74,7 @@ describe('EIMS campaigns', () => {
     expect(preview.missingVariables).toEqual([{ name: 'name', recipients: 1 }]);
     expect(preview.sample.map((s) => s.text)).toContain('Hi 王芳, sale today');
     const c = await call<CampaignView>(tc.core, 'campaignCreate', { ...d, confirmed: true });
-    await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+    await waitForCampaign(tc.core, c.id, { until: handedOver });
     const texts = new Map(sim.state.accepted.map((a) => [a.number, a.content]));
     expect(texts.get('8613800000001')).toBe('Hi Li, sale today');
     expect(texts.get('8613800000002')).toBe('Hi 王芳, sale today');
@@ -110,7 +110,7 @@ describe('EIMS campaigns', () => {
     expect(held.counts.failed).toBe(0);
     sim.state.balance = 1000;
     await call(tc.core, 'campaignResume', { id: c.id });
-    const done = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+    const done = await waitForCampaign(tc.core, c.id, { until: handedOver });
     expect(done.counts.submitted).toBe(300);
     expect(done.lastError).toBeNull();
     expect(new Set(sim.state.accepted.map((a) => a.number)).size).toBe(300);
@@ -127,7 +127,7 @@ describe('EIMS campaigns', () => {
     const held = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'paused' });
     expect(held.lastError?.code).toBe('EIMS_BALANCE');
     await call(tc.core, 'campaignResume', { id: c.id });
-    const done = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+    const done = await waitForCampaign(tc.core, c.id, { until: handedOver });
     expect(done.counts.submitted).toBe(300);
     expect(sim.state.sendStatusQueue).toHaveLength(0);
     expect(new Set(sim.state.accepted.map((a) => a.number)).size).toBe(300);
@@ -138,7 +138,7 @@ describe('EIMS campaigns', () => {
     const { sim, id } = await eimsAccount();
     sim.faults.force('drop-after');
     const c = await call<CampaignView>(tc.core, 'campaignCreate', { ...draft(id, cnMobiles(300)), confirmed: true });
-    const done = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+    const done = await waitForCampaign(tc.core, c.id, { until: handedOver });
     expect(done.counts.unknown).toBe(100);
     expect(done.counts.submitted).toBe(200);
     expect(sim.state.accepted).toHaveLength(300);
@@ -149,7 +149,7 @@ describe('EIMS campaigns', () => {
     const { sim, id } = await eimsAccount();
     sim.faults.force('error500');
     const c = await call<CampaignView>(tc.core, 'campaignCreate', { ...draft(id, cnMobiles(50)), confirmed: true });
-    const done = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+    const done = await waitForCampaign(tc.core, c.id, { until: handedOver });
     expect(done.counts.unknown).toBe(50);
     // The faulted request was the only send: nothing went out again behind it.
     expect(sim.faults.injected).toEqual(['error500']);
@@ -160,14 +160,14 @@ describe('EIMS campaigns', () => {
     const { sim, id } = await eimsAccount({ sensitiveWords: ['forbidden'] });
     sim.state.sendStatusQueue.push(-12, -17);
     const ok = await call<CampaignView>(tc.core, 'campaignCreate', { ...draft(id, cnMobiles(50)), confirmed: true });
-    const okDone = await waitForCampaign(tc.core, ok.id, { until: (v) => v.state === 'done' });
+    const okDone = await waitForCampaign(tc.core, ok.id, { until: handedOver });
     expect(okDone.counts.submitted).toBe(50);
     expect(sim.state.accepted).toHaveLength(50);
     const okPage = await call<MessagePage>(tc.core, 'campaignMessages', { id: ok.id });
     expect(okPage.rows[0]!.attempts).toBe(3);
 
     const bad = await call<CampaignView>(tc.core, 'campaignCreate', { ...draft(id, cnMobiles(10, 500), 'a forbidden word'), confirmed: true });
-    const badDone = await waitForCampaign(tc.core, bad.id, { until: (v) => v.state === 'done' });
+    const badDone = await waitForCampaign(tc.core, bad.id, { until: handedOver });
     expect(badDone.counts.failed).toBe(10);
     const page = await call<MessagePage>(tc.core, 'campaignMessages', { id: bad.id });
     expect(page.rows[0]).toMatchObject({ errorCode: 'EIMS_SENSITIVE_WORDS', providerCode: '-3', attempts: 1 });
@@ -178,7 +178,7 @@ describe('EIMS campaigns', () => {
     const { sim, id } = await eimsAccount();
     sim.state.sendStatusQueue.push(-12, -12, -12, -12, -12, -12, -12);
     const c = await call<CampaignView>(tc.core, 'campaignCreate', { ...draft(id, cnMobiles(5)), confirmed: true });
-    const done = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done', timeoutMs: 20_000 });
+    const done = await waitForCampaign(tc.core, c.id, { until: handedOver, timeoutMs: 20_000 });
     expect(done.counts.failed).toBe(5);
     const page = await call<MessagePage>(tc.core, 'campaignMessages', { id: c.id });
     expect(page.rows[0]).toMatchObject({ errorCode: 'EIMS_PLATFORM_BATCH_ERROR', attempts: 6 });

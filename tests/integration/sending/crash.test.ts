@@ -48,7 +48,7 @@ describe('SIGKILL while sending', () => {
   it(`EIMS: ${EIMS_MESSAGES} numbers, ${KILLS} kills — nothing twice, nothing lost`, async () => {
     const o = await runEimsCrash({ messages: EIMS_MESSAGES, kills: KILLS, seed: SEED, batch: EIMS_BATCH, debug: DEBUG });
     expect(o.created).toBe(EIMS_MESSAGES);
-    expect(o.campaignState).toBe('done');
+    expect(['handed', 'done']).toContain(o.campaignState);
     checkAgreement(o.agreement, EIMS_MESSAGES);
     console.log(o.line);
     expect(o.report.kills).toBe(KILLS);
@@ -58,7 +58,7 @@ describe('SIGKILL while sending', () => {
 
   it(`GSM box: ${BOX_MESSAGES} numbers on 8 ports, ${KILLS} kills — nothing twice, nothing lost`, async () => {
     const o = await runBoxCrash({ messages: BOX_MESSAGES, kills: KILLS, seed: SEED, debug: DEBUG });
-    expect(o.campaignState).toBe('done');
+    expect(['handed', 'done']).toContain(o.campaignState);
     checkAgreement(o.agreement, BOX_MESSAGES);
     console.log(o.line);
     expect(o.report.kills).toBe(KILLS);

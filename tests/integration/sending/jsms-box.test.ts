@@ -7,7 +7,7 @@ import { startGsmboxSim, type GsmboxSim } from '../../sim/gsmbox.ts';
 import { startJsmsSim } from '../../sim/jsms.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
-import { call, cnMobiles, importList, waitForCampaign } from '../../helpers/sending.ts';
+import { call, cnMobiles, importList, waitForCampaign, handedOver } from '../../helpers/sending.ts';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let tc: TestCore;
@@ -40,7 +40,7 @@ describe('JSMS template campaigns', () => {
       call(tc.core, 'campaignCreate', { name: 'x', accountId: id, content: { mode: 'text', body: 'hi' }, recipients: { listIds: [listId] }, confirmed: true }),
     ).rejects.toThrow(/CAMPAIGN_NEEDS_TEMPLATE/);
     const c = await call<CampaignView>(tc.core, 'campaignCreate', { name: 'Orders', accountId: id, content, recipients: { listIds: [listId] }, confirmed: true });
-    const done = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+    const done = await waitForCampaign(tc.core, c.id, { until: handedOver });
     expect(done.counts.submitted).toBe(1499);
     expect(done.counts.failed).toBe(1);
     const failed = await call<MessagePage>(tc.core, 'campaignMessages', { id: c.id, states: ['failed'] });
@@ -76,7 +76,7 @@ describe('JSMS: the balance runs out inside a batch', () => {
 
     sim.state.appBalance = 10_000;
     await call(tc.core, 'campaignResume', { id: c.id });
-    const done = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+    const done = await waitForCampaign(tc.core, c.id, { until: handedOver });
     expect(done.counts).toMatchObject({ submitted: 1500, queued: 0, failed: 0 });
     expect(sim.state.accepted).toHaveLength(1500);
     expect(new Set(sim.state.accepted.map((a) => a.number)).size).toBe(1500);
@@ -106,7 +106,7 @@ describe('GSM box campaigns', () => {
     const { sim, id } = await box();
     const numbers = cnMobiles(30);
     const c = await call<CampaignView>(tc.core, 'campaignCreate', text(id, numbers));
-    const done = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+    const done = await waitForCampaign(tc.core, c.id, { until: handedOver });
     expect(done.counts.submitted).toBe(30);
     expect(sim.state.accepted).toHaveLength(30);
     expect(new Set(sim.state.accepted.map((a) => a.number))).toEqual(new Set(numbers));
@@ -133,13 +133,13 @@ describe('GSM box campaigns', () => {
     const { sim, id } = await box({ ports: 1, downPorts: [] });
     // A first campaign makes the worker read the ports (cached for a minute), so the faults below hit sends.
     const warm = await call<CampaignView>(tc.core, 'campaignCreate', text(id, cnMobiles(1, 900)));
-    await waitForCampaign(tc.core, warm.id, { until: (v) => v.state === 'done' });
+    await waitForCampaign(tc.core, warm.id, { until: handedOver });
     sim.state.accepted.length = 0;
     // 1st send: processed, reply lost. 2nd: dropped before processing.
     sim.faults.force('drop-after', 'drop');
     const numbers = cnMobiles(6);
     const c = await call<CampaignView>(tc.core, 'campaignCreate', text(id, numbers));
-    const done = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' && v.counts.unknown === 0, timeoutMs: 15_000 });
+    const done = await waitForCampaign(tc.core, c.id, { until: (v) => handedOver(v) && v.counts.unknown === 0, timeoutMs: 15_000 });
     // The request whose reply was lost is found in the outbox (SENT or, once reported, DELIVERD).
     expect(done.counts.submitted).toBe(5);
     expect(done.counts.sent + done.counts.delivered).toBe(1);

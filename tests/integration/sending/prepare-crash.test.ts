@@ -13,9 +13,9 @@ import { secretKey } from '../../../src/main/core/accounts/account-secrets.ts';
 import { DATABASE_FILE } from '../../../src/main/core/store/database.ts';
 import { startEimsSim, type EimsSim } from '../../sim/eims.ts';
 import { countByNumber } from '../../sim/http-kit.ts';
-import { call, cnMobiles, waitForCampaign } from '../../helpers/sending.ts';
+import { call, cnMobiles, waitForCampaign, handedOver } from '../../helpers/sending.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
-import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
+import { withCore } from '../../helpers/test-core.ts';
 
 const CHILD = join(import.meta.dirname, 'prepare-crash-child.ts');
 
@@ -31,15 +31,6 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-async function withCore<T>(fn: (tc: TestCore) => Promise<T>): Promise<T> {
-  const tc = makeTestCore(tmp.dir);
-  await tc.core.start();
-  try {
-    return await fn(tc);
-  } finally {
-    await tc.core.stop();
-  }
-}
 
 function runChild(config: unknown): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
   const child = spawn(process.execPath, [CHILD, tmp.dir, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -60,7 +51,7 @@ const campaignsInFile = () => {
 
 describe('a crash while a campaign is being written', () => {
   it('is written again at the next start and sent exactly once', async () => {
-    const accountId = await withCore(async (tc) => {
+    const accountId = await withCore(tmp.dir, async (tc) => {
       const a = await call<{ id: string }>(tc.core, 'accountsCreate', {
         config: { kind: 'eims', name: 'Platform', baseUrl: sim.url, account: 'demo', encrypted: false },
         secrets: { password: 'demo-password' },
@@ -77,9 +68,9 @@ describe('a crash while a campaign is being written', () => {
     expect(left[0]!.total).toBeLessThan(count);
     expect(sim.state.accepted).toHaveLength(0);
 
-    await withCore(async (tc) => {
+    await withCore(tmp.dir, async (tc) => {
       tc.secrets.set(secretKey(accountId, 'password'), 'demo-password');
-      const c = await waitForCampaign(tc.core, left[0]!.id, { timeoutMs: 60_000, until: (v) => v.state === 'done' });
+      const c = await waitForCampaign(tc.core, left[0]!.id, { timeoutMs: 60_000, until: handedOver });
       expect(c.total).toBe(count);
       expect(c.counts.submitted).toBe(count);
     });
@@ -90,7 +81,7 @@ describe('a crash while a campaign is being written', () => {
   });
 
   it('ends cancelled, with why, when the campaign can no longer be written', async () => {
-    await withCore(async (tc) => {
+    await withCore(tmp.dir, async (tc) => {
       const a = await call<{ id: string }>(tc.core, 'accountsCreate', {
         config: { kind: 'eims', name: 'Platform', baseUrl: sim.url, account: 'demo', encrypted: false },
         secrets: { password: 'demo-password' },
@@ -103,7 +94,7 @@ describe('a crash while a campaign is being written', () => {
       db.prepare(`INSERT INTO messages (campaign_id, account_id, e164, address, state, updated_at) VALUES ('p', ?, '+8613800000001', '8613800000001', 'queued', 0)`).run(a.id);
       db.exec(`INSERT INTO campaign_counts (campaign_id, state, n) VALUES ('p', 'queued', 1); UPDATE campaigns SET total = 1 WHERE id = 'p'`);
     });
-    await withCore(async (tc) => {
+    await withCore(tmp.dir, async (tc) => {
       const c = await waitForCampaign(tc.core, 'p', { until: (v) => v.state === 'cancelled' });
       expect(c.total).toBe(0);
       expect(c.lastError?.code).toBe('CAMPAIGN_LIST_NOT_FOUND');

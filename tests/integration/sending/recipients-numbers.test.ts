@@ -9,7 +9,7 @@ import { countPastedNumbers } from '../../../src/shared/phone/pasted-numbers.ts'
 import { startEimsSim, type EimsSim } from '../../sim/eims.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
-import { call, importList, waitForCampaign } from '../../helpers/sending.ts';
+import { call, importList, waitForCampaign, handedOver } from '../../helpers/sending.ts';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let tc: TestCore;
@@ -51,7 +51,7 @@ describe('numbers in a campaign', () => {
     );
 
     const c = await call<CampaignView>(tc.core, 'campaignCreate', { ...draft, confirmed: true });
-    await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+    await waitForCampaign(tc.core, c.id, { until: handedOver });
     expect(sim.state.accepted.map((a) => a.number).sort()).toEqual(['8613800000001', '8613912340001', '8613912340002', '8613912340003']);
 
     // Asked for explicitly, they are included.

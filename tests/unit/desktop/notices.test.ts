@@ -18,7 +18,7 @@ describe('notices', () => {
   it('tells a campaign finished once, and a held campaign once per error', () => {
     const { emitted, notify } = setup();
     const tell = createCampaignNotices(notify, () => 'zh');
-    const c = { id: 'c1', name: '促销', state: 'done' as const, counts: { ...emptyCounts(), delivered: 1200, failed: 3 }, lastError: null };
+    const c = { id: 'c1', name: '促销', state: 'done' as const, counts: { ...emptyCounts(), delivered: 1200, failed: 3, expired: 2, sent: 4, submitted: 1 }, lastError: null };
     tell(c);
     tell(c);
     const held = { code: 'EIMS_BALANCE', message: 'EIMS says: balance insufficient (-10). Top up the account or lower the batch.' };
@@ -26,7 +26,7 @@ describe('notices', () => {
     tell({ ...c, id: 'c2', state: 'paused', lastError: held });
     tell({ ...c, id: 'c3', state: 'paused', lastError: null }); // paused by the user: no notice
     expect(emitted.map((e) => [e.kind, e.title, e.body])).toEqual([
-      ['campaign-finished', '群发完成：促销', '已发送或送达 1,200 条，失败 3 条。'],
+      ['campaign-finished', '群发完成：促销', '已送达 1,200 条，失败 3 条，已过期 2 条，无回执 5 条。'],
       // Main's sentence, in the notice's language like its title.
       ['campaign-failed', '群发已停止：促销', 'EIMS 返回：余额不足（-10）。请为账户充值，或减小批次。'],
     ]);

@@ -88,7 +88,7 @@ describe('core sentences have translations', () => {
 describe('the renderer shows main’s sentences in Chinese', () => {
   it('puts the values of a sentence into its translation', () => {
     const s = 'A list called “VIP 客户 2026” already exists. Choose another name, or import into that list.';
-    expect(translateSentence(zhI18n, s)).toBe('已有名为“VIP 客户 2026”的列表。请换个名称，或导入到该列表。');
+    expect(translateSentence(zhI18n, s)).toBe('已有名为“VIP 客户 2026”的名单。请换个名称，或导入到该名单。');
     expect(translateSentence(enI18n, s)).toBe(s);
   });
 
@@ -124,7 +124,7 @@ describe('the renderer shows main’s sentences in Chinese', () => {
   });
 
   it('shows names and provider text as they came, and matches numbers only where a number goes', () => {
-    expect(translateSentence(zhI18n, 'A list called “success” already exists. Choose another name, or import into that list.')).toBe('已有名为“success”的列表。请换个名称，或导入到该列表。');
+    expect(translateSentence(zhI18n, 'A list called “success” already exists. Choose another name, or import into that list.')).toBe('已有名为“success”的名单。请换个名称，或导入到该名单。');
     expect(translateSentence(zhI18n, 'The handset did not receive it (Request timeout).')).toBe('手机未收到（Request timeout）。');
     expect(translateSentence(zhI18n, 'Request body too large')).toBe('Request body too large');
     expect(translateSentence(zhI18n, 'Request 12 on port 3')).toBe('请求 12，端口 3');
@@ -133,6 +133,24 @@ describe('the renderer shows main’s sentences in Chinese', () => {
   it('does not match very long text against the patterns (it would backtrack), and shows it as it came', () => {
     expect(translateSentence(zhI18n, `Will retry: ${'x'.repeat(900)}`)).toBe(`将重试：${'x'.repeat(900)}`);
     expect(translateSentence(zhI18n, `Will retry: ${'x'.repeat(1000)}`)).toBe(`Will retry: ${'x'.repeat(1000)}`);
+  });
+
+  it('says the audit log’s summaries in Chinese: states, kinds and accounts included', () => {
+    expect(translateSentence(zhI18n, 'Spring sale: was running, now cancelled')).toBe('Spring sale：由发送中变为已取消');
+    expect(translateSentence(zhI18n, 'Weekly tips: now paused')).toBe('Weekly tips：现为已暂停');
+    expect(translateSentence(zhI18n, 'Office GSM box (gsmbox account)')).toBe('Office GSM box（类型：GSM 网关）');
+    expect(translateSentence(zhI18n, 'Weekly tips (local) via EIMS platform')).toBe('Weekly tips（本机定时），通过 EIMS platform');
+    expect(translateSentence(zhI18n, 'Nightly promo (eims-job) via EIMS platform')).toBe('Nightly promo（EIMS 任务），通过 EIMS platform');
+    expect(translateSentence(zhI18n, 'Flash sale (the provider still holds it)')).toBe('Flash sale（服务商处仍保留该计划）');
+    expect(translateSentence(zhI18n, 'Retry: 3 message(s) (failed, unknown) from campaign c-1')).toBe('Retry：3 条短信（失败、结果未知），来自群发任务 c-1');
+  });
+
+  it('joins two known sentences with a colon, and leaves “a: b” alone when a part is unknown', () => {
+    const failed = 'EIMS reports the message failed (status 1). Check the number and content; contact the platform if it persists.';
+    expect(translateSentence(zhI18n, `EIMS push 1/2: ${failed}`)).toBe('EIMS 推送 1/2：EIMS 报告短信发送失败（状态 1）。请检查号码和内容；如果持续出现，请联系平台。');
+    expect(translateSentence(zhI18n, `EIMS report 0/3: ${failed}`)).toMatch(/^EIMS 状态报告 0\/3：EIMS 报告短信发送失败/);
+    expect(translateSentence(zhI18n, `Something new: ${failed}`)).toBe(`Something new: ${failed}`);
+    expect(translateSentence(zhI18n, 'Dear customer: hello')).toBe('Dear customer: hello');
   });
 
   it('keeps a sentence it does not know as it came', () => {

@@ -48,7 +48,7 @@ describe('Test connection on the Accounts screen', () => {
     const balances = within(jsms).getAllByTestId('account-check-balance').map((b) => b.textContent);
     expect(balances).toEqual(['App balance (SMS): 1,234 SMS', 'App voice: no quota assigned']);
     expect(within(jsms).getByTestId('account-check-warning').textContent).toContain('dev key was rejected');
-    expect(within(jsms).getByTestId('account-checked-at').textContent).toMatch(/^Checked at \d\d:\d\d:\d\d/);
+    expect(within(jsms).getByTestId('account-checked-at').textContent).toMatch(/^Checked at \d{1,2}:\d\d:\d\d\s[AP]M$/);
 
     const eims = await testRow('Wholesale');
     expect(within(eims).getByTestId('account-check-balance').textContent).toBe('Balance: 12.50');
@@ -108,7 +108,7 @@ describe('Test connection on the Accounts screen', () => {
     const box = await testRow('Office box');
     expect(within(box).getByTestId('account-check-ports').textContent).toBe('4 个端口中 3 个可用');
     const jsms = await testRow('Promo');
-    expect(within(jsms).getByTestId('account-check-balance').textContent).toBe('应用余量（短信）: 1,000 条');
+    expect(within(jsms).getByTestId('account-check-balance').textContent).toBe('应用余量（短信）：1,000 条');
     const row = await rowOf('Promo');
     await waitFor(() => expect(within(row).getByTestId('account-test').textContent).toBe('测试连接'));
   });

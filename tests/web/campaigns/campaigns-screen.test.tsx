@@ -51,12 +51,21 @@ describe('campaigns list', () => {
     ]);
     expect(countOf(row, 'sent')).toBe('0');
 
-    act(() => fake.emit('campaignProgress', { id: 'cmp-1', state: 'done', counts: counts({ delivered: 7, sent: 1, failed: 1, expired: 2, unknown: 1 }), waitingUntil: null, lastError: null }));
+    // Nothing left to send: handed over, still waiting for reports — sent and submitted still shown as such.
+    act(() => fake.emit('campaignProgress', { id: 'cmp-1', state: 'handed', counts: counts({ delivered: 6, sent: 2, submitted: 1, failed: 1, expired: 2, unknown: 1 }), waitingUntil: null, lastError: null }));
+    await waitFor(() => expect(countOf(screen.getByTestId('campaign-row'), 'delivered')).toBe('6'));
+    expect(within(screen.getByTestId('campaign-row')).getByTestId('campaign-state').textContent).toBe('Handed over (waiting for reports)');
+    expect(countOf(screen.getByTestId('campaign-row'), 'sent')).toBe('2');
+
+    // Finished with the report window closed: what never got a report is one "no report" entry.
+    act(() => fake.emit('campaignProgress', { id: 'cmp-1', state: 'done', counts: counts({ delivered: 7, sent: 1, submitted: 1, failed: 1, expired: 2, unknown: 1 }), waitingUntil: null, lastError: null }));
     await waitFor(() => expect(countOf(screen.getByTestId('campaign-row'), 'delivered')).toBe('7'));
     expect(countOf(screen.getByTestId('campaign-row'), 'queued')).toBe('0');
-    expect(countOf(screen.getByTestId('campaign-row'), 'sent')).toBe('1');
+    expect(countOf(screen.getByTestId('campaign-row'), 'noReport')).toBe('2');
+    expect(countOf(screen.getByTestId('campaign-row'), 'sent')).toBeNull();
     expect(countOf(screen.getByTestId('campaign-row'), 'expired')).toBe('2');
     expect(countOf(screen.getByTestId('campaign-row'), 'failed')).toBe('1');
+    expect(within(screen.getByTestId('campaign-row')).getByText(/No report/)).toBeTruthy();
     expect(within(screen.getByTestId('campaign-row')).getByTestId('campaign-state').textContent).toBe('Done');
 
     fake.campaigns = [fakeCampaign({ id: 'cmp-2', name: 'Retry', counts: counts({ queued: 1 }) }), ...fake.campaigns];
@@ -227,6 +236,21 @@ describe('campaign detail', () => {
     expect(confirm.disabled).toBe(false);
     fireEvent.click(confirm);
     await waitFor(() => expect(fake.callsOf('campaignRetry')).toEqual([{ id: 'cmp-1', states: ['unknown'] }]));
+  });
+
+  it('offers to send again only what was probably never received, after the risk is acknowledged', async () => {
+    fake.campaigns = [fakeCampaign({ id: 'cmp-1', name: 'Spring sale', state: 'handed', probablyLost: 3, counts: counts({ delivered: 5, unknown: 4 }) })];
+    await openDetail('cmp-1');
+    const alert = await screen.findByTestId('campaign-probably-lost');
+    expect(alert.textContent).toContain('3 messages were probably never received');
+    fireEvent.click(within(alert).getByTestId('campaign-send-lost-again'));
+    const dialog = await screen.findByTestId('campaign-unknown-dialog');
+    expect(dialog.textContent).toContain('Send the 3 messages probably never received again?');
+    const confirm = within(dialog).getByTestId('campaign-unknown-confirm') as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.click(within(dialog).getByLabelText('I understand that some recipients may get this message twice'));
+    fireEvent.click(confirm);
+    await waitFor(() => expect(fake.callsOf('campaignRetry')).toEqual([{ id: 'cmp-1', states: ['unknown'], probablyLostOnly: true }]));
   });
 
   it('exports the messages as a download', async () => {

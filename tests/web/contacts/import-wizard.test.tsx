@@ -48,6 +48,8 @@ describe('import wizard', () => {
     const columns = await screen.findByTestId('import-columns');
     expect(columns.textContent).toContain('{Name}');
     expect(columns.textContent).toContain('Phone number');
+    // Under each header, its first values: the numbers as in the file, the names as they become variables.
+    expect(within(columns).getAllByTestId('import-column-samples').map((s) => s.textContent)).toEqual(['e.g. 13800000001 · 13800000002 · 010-6552 1234', 'e.g. Ann · Bob · Office']);
     fireEvent.click(screen.getByTestId('import-next')); // → preview
     expect((await screen.findByTestId('import-count-valid')).getAttribute('data-count')).toBe('3');
     expect(screen.getByTestId('import-count-optedOut').textContent).toContain('1');

@@ -138,7 +138,7 @@ describe('messages screen', () => {
     await waitFor(() => expect(screen.getAllByTestId('log-row')[0]!.textContent).toContain(cn));
     fireEvent.click(within(screen.getAllByTestId('log-row')[0]!).getByTestId('log-history'));
     const events = await screen.findAllByTestId('log-history-event');
-    expect(events[0]!.textContent).toContain('已接受，id 6');
+    expect(events[0]!.textContent).toContain('已接受，编号 6');
     expect(events[1]!.textContent).toContain('网关结果：3（端口 2）');
     expect(screen.getByTestId('log-history-text').parentElement!.textContent).toContain(cn);
   });

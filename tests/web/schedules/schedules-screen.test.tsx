@@ -59,7 +59,7 @@ describe('schedules list', () => {
     expect(rows.map((r) => r.getAttribute('data-kind'))).toEqual(['local', 'jsms', 'eims-job']);
 
     const [local, jsms, job] = rows as [HTMLElement, HTMLElement, HTMLElement];
-    expect(within(local).getByTestId('schedule-when').textContent).toBe('Weekly on Mon, Fri at 09:00 · until 2026-12-31');
+    expect(within(local).getByTestId('schedule-when').textContent).toBe('Weekly on Mon, Fri at 9:00 AM · until Dec 31, 2026');
     expect(within(local).getByTestId('schedule-missed').textContent).toBe('Missed: skipped');
     expect(within(local).getByTestId('schedule-last-outcome').getAttribute('data-outcome')).toBe('skipped');
     expect(within(local).getByTestId('schedule-last').textContent).toMatch(/3 runs were missed/);
@@ -67,8 +67,8 @@ describe('schedules list', () => {
 
     expect(within(jsms).getByTestId('schedule-kind').textContent).toBe('JSMS');
     expect(within(jsms).getByTestId('schedule-next-local').textContent).toMatch(/^This PC: /);
-    // The test machine runs in UTC, so JSMS's UTC+8 clock differs and is shown as JSMS gets it.
-    expect(within(jsms).getByTestId('schedule-next-provider').textContent).toBe('JSMS clock (UTC+8): 2026-03-30 18:00:00');
+    // The test machine runs in UTC, so JSMS's UTC+8 clock differs and is shown — in the app's date format, never raw.
+    expect(within(jsms).getByTestId('schedule-next-provider').textContent).toBe('JSMS clock (UTC+8): Mar 30, 2026, 6:00 PM');
     expect(within(jsms).getByTestId('schedule-parts').textContent).toBe('1500 recipients at JSMS in 2 schedule(s) · 2 refused');
     expect(within(jsms).queryByTestId('schedule-pause')).toBeNull();
 
@@ -194,7 +194,7 @@ describe('schedule form', () => {
     expect(within(form).getByTestId('schedule-form-mode-help').textContent).toMatch(/JSMS holds the messages/);
     fireEvent.change(within(form).getByTestId('schedule-form-zone').querySelector('input') ?? within(form).getByTestId('schedule-form-zone'), { target: { value: 'UTC' } });
     fireEvent.change(within(form).getByTestId('schedule-form-at'), { target: { value: '2030-01-02T03:04' } });
-    expect(within(form).getByTestId('schedule-form-provider-time').textContent).toBe('JSMS will be told: 2030-01-02 11:04:00 (UTC+8)');
+    expect(within(form).getByTestId('schedule-form-provider-time').textContent).toBe('JSMS will be told: Jan 2, 2030, 11:04 AM (UTC+8)');
     // The template is picked from the account's list; its parameters are laid out and the text fills in live.
     fireEvent.click(within(form).getByTestId('schedule-form-template-select'));
     fireEvent.click(await screen.findByRole('option', { name: /#1234/ }));
@@ -233,7 +233,7 @@ describe('schedule form', () => {
   it('edits a local schedule with its values filled in', async () => {
     m.schedules = [fakeSchedule({ id: 'l1', when: { zone: 'Europe/Berlin', repeat: { kind: 'monthly', time: '10:00', day: 31 }, startDate: null, endDate: null, maxRuns: 12 } })];
     renderInApp(<SchedulesScreen />);
-    expect((await screen.findByTestId('schedule-when')).textContent).toBe('Monthly on day 31 at 10:00 (last day in shorter months) · 12 runs at most');
+    expect((await screen.findByTestId('schedule-when')).textContent).toBe('Monthly on day 31 at 10:00 AM (last day in shorter months) · 12 runs at most');
     fireEvent.click(screen.getByTestId('schedule-edit'));
     const form = await screen.findByTestId('schedule-form');
     expect((within(form).getByTestId('schedule-form-body') as HTMLTextAreaElement).value).toBe('Good morning');

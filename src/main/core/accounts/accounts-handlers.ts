@@ -42,7 +42,7 @@ export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
       repo.insert(id, config, now);
       applySecrets(ctx.secrets, id, secrets);
       ctx.emit('accountsChanged', { reason: 'created', id });
-      ctx.audit?.record({ action: 'account.create', targetId: id, summary: `${config.name} (${config.kind})` });
+      ctx.audit?.record({ action: 'account.create', targetId: id, summary: `${config.name} (${config.kind} account)` });
       return toAccountView(ctx, requireAccount(id));
     },
 
@@ -73,7 +73,7 @@ export function createAccountHandlers(ctx: CoreContext): AccountHandlers {
       repo.delete(id);
       deleteSecrets(ctx.secrets, id, existing.config.kind);
       ctx.emit('accountsChanged', { reason: 'deleted', id });
-      ctx.audit?.record({ action: 'account.delete', targetId: id, summary: `${existing.config.name} (${existing.config.kind})` });
+      ctx.audit?.record({ action: 'account.delete', targetId: id, summary: `${existing.config.name} (${existing.config.kind} account)` });
       return { id };
     },
 

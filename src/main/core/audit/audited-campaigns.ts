@@ -19,7 +19,7 @@ export function auditedCampaigns(service: CampaignService, audit: AuditLog): Cam
     async (id: string) => {
       const before = stateOf(id);
       const view = await run(id);
-      audit.record({ action, targetId: id, summary: `${view.name}: ${before ?? '?'} → ${view.state}` });
+      audit.record({ action, targetId: id, summary: `${view.name}: was ${before ?? 'unknown'}, now ${view.state}` });
       return view;
     };
   return {
@@ -32,8 +32,8 @@ export function auditedCampaigns(service: CampaignService, audit: AuditLog): Cam
     pause: control('campaign.pause', (id) => service.pause(id)),
     resume: control('campaign.resume', (id) => service.resume(id)),
     cancel: control('campaign.cancel', (id) => service.cancel(id)),
-    async retry(id, states, name) {
-      const view = await service.retry(id, states, name);
+    async retry(id, states, name, probablyLostOnly) {
+      const view = await service.retry(id, states, name, probablyLostOnly);
       audit.record({ action: 'campaign.retry', targetId: view.id, summary: `${view.name}: ${view.total} message(s) (${states.join(', ')}) from campaign ${id}` });
       return view;
     },

@@ -22,7 +22,7 @@ export function auditedSchedules(handlers: ScheduleHandlers, audit: AuditLog): S
     },
     scheduleUpdate: async (input) => {
       const v = await handlers.scheduleUpdate(input);
-      audit.record({ action: 'schedule.update', targetId: v.id, summary: `${v.name}: ${v.state}` });
+      audit.record({ action: 'schedule.update', targetId: v.id, summary: `${v.name}: now ${v.state}` });
       return v;
     },
     schedulePause: async (input) => {
@@ -38,7 +38,7 @@ export function auditedSchedules(handlers: ScheduleHandlers, audit: AuditLog): S
     scheduleDelete: async (input) => {
       const name = await nameOf(input.id);
       const r = await handlers.scheduleDelete(input);
-      audit.record({ action: 'schedule.delete', targetId: input.id, summary: `${name}${r.providerStillHolds ? ' (the provider still holds it)' : ''}` });
+      audit.record({ action: 'schedule.delete', targetId: input.id, summary: r.providerStillHolds ? `${name} (the provider still holds it)` : name });
       return r;
     },
   };

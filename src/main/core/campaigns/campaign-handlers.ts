@@ -32,7 +32,7 @@ export function createCampaignHandlers({ service, reads, drafts, sendTest, emit 
     campaignPause: ({ id }) => service.pause(id),
     campaignResume: ({ id }) => service.resume(id),
     campaignCancel: ({ id }) => service.cancel(id),
-    campaignRetry: ({ id, states, name }) => service.retry(id, states, name),
+    campaignRetry: ({ id, states, name, probablyLostOnly }) => service.retry(id, states, name, probablyLostOnly),
     campaignExport: ({ id, format }) => reads.file('exportCampaign', { id, format, ...service.exportInfo(id) }),
     campaignTest: ({ draft, number }) => sendTest(draft, number),
     campaignDuplicate: ({ id }) => {

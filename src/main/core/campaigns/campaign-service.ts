@@ -20,6 +20,7 @@ import { createCampaignWriter, type PrepareInput } from './campaign-writer.ts';
 import { readBalance } from './balance.ts';
 import { inSteps } from '../store/slices.ts';
 import { jsmsTemplateParams } from '../../../shared/jsms-template.ts';
+import { PROBABLY_NOT_RECEIVED } from '../dispatch/probably-lost.ts';
 
 /** Queued messages cancelled per step. */
 const CANCEL_STEP = 1_000;
@@ -60,26 +61,32 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     return c;
   };
 
-  const view = (c: CampaignRow): CampaignView => ({
-    id: c.id,
-    kind: c.kind,
-    name: c.name,
-    accountId: c.accountId,
-    accountName: accounts.get(c.accountId)?.config.name ?? '(deleted account)',
-    provider: c.provider,
-    state: c.state,
-    content: c.content,
-    quietHours: c.quietHours,
-    total: c.total,
-    counts: repo.counts(c.id),
-    totalSegments: c.totalSegments,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    finishedAt: c.finishedAt,
-    waitingUntil: c.state === 'running' ? dispatcher.waitingUntil(c.id) : null,
-    lastError: c.lastError,
-    retryOf: c.retryOf,
-  });
+  const view = (c: CampaignRow): CampaignView => {
+    const counts = repo.counts(c.id);
+    return {
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      accountId: c.accountId,
+      accountName: accounts.get(c.accountId)?.config.name ?? '(deleted account)',
+      provider: c.provider,
+      state: c.state,
+      content: c.content,
+      quietHours: c.quietHours,
+      total: c.total,
+      counts,
+      probablyLost: repo.probablyLost(c.id, counts),
+      totalSegments: c.totalSegments,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      finishedAt: c.finishedAt,
+      handedAt: c.handedAt,
+      reportsUntil: c.state === 'handed' && c.handedAt !== null ? c.handedAt + ctx.settings.get().reportWindowHours[c.provider] * 3_600_000 : null,
+      waitingUntil: c.state === 'running' ? dispatcher.waitingUntil(c.id) : null,
+      lastError: c.lastError,
+      retryOf: c.retryOf,
+    };
+  };
 
   function checkContentFits(kind: CampaignRow['provider'], draft: CampaignDraft) {
     const caps = CAPABILITIES[kind];
@@ -217,7 +224,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
 
     async resume(id: string): Promise<CampaignView> {
       const c = requireCampaign(id);
-      if (c.state === 'cancelled' || c.state === 'done') {
+      if (c.state === 'cancelled' || c.state === 'done' || c.state === 'handed') {
         throw new AppError('CAMPAIGN_FINISHED', 'This campaign has finished. Retry its failed messages as a new campaign instead.');
       }
       if (c.state === 'paused') {
@@ -241,12 +248,15 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       return view(requireCampaign(id));
     },
 
-    /** A new campaign with the chosen messages of this one, as they were rendered (lists may have changed since). */
-    async retry(id: string, states: readonly MessageState[], name?: string): Promise<CampaignView> {
+    /**
+     * A new campaign with the chosen messages of this one, as they were rendered (lists may have changed
+     * since). `probablyLostOnly`: only the unknown ones marked "probably never received".
+     */
+    async retry(id: string, states: readonly MessageState[], name?: string, probablyLostOnly = false): Promise<CampaignView> {
       const c = requireCampaign(id);
       if (!accounts.get(c.accountId)) throw new AppError('ACCOUNT_NOT_FOUND', 'The account of this campaign was deleted. Compose a new campaign with another account.');
       const counts = repo.counts(id);
-      if (states.every((s) => counts[s] === 0)) {
+      if (states.every((s) => counts[s] === 0) || (probablyLostOnly && repo.probablyLost(id, counts) === 0)) {
         throw new AppError('CAMPAIGN_NOTHING_TO_RETRY', 'No message of this campaign is in the chosen states (or every one is now opted out). Nothing to send.');
       }
       const p: PreparedCampaign = {
@@ -261,8 +271,8 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
           retryOf: id,
           createdAt: ctx.clock.now(),
         },
-        input: { retry: { from: id, states: [...states] } },
-        set: { chunks: () => writer.retryChunks(id, states), release: () => undefined },
+        input: { retry: { from: id, states: [...states], ...(probablyLostOnly ? { errorCode: PROBABLY_NOT_RECEIVED } : {}) } },
+        set: { chunks: () => writer.retryChunks(id, states, probablyLostOnly ? PROBABLY_NOT_RECEIVED : undefined), release: () => undefined },
       };
       begin(p);
       try {

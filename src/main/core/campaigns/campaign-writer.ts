@@ -14,7 +14,7 @@ import type { CampaignsRepository, NewCampaign, NewMessage } from './campaigns-r
  */
 
 /** How a preparing campaign's messages are (re)written. */
-export type PrepareInput = { draft: CampaignDraft } | { retry: { from: string; states: MessageState[] } } | { messages: NewMessage[] };
+export type PrepareInput = { draft: CampaignDraft } | { retry: { from: string; states: MessageState[]; errorCode?: string } } | { messages: NewMessage[] };
 
 /** Messages deleted per step when a preparing campaign is emptied. */
 const DELETE_STEP = 1_000;
@@ -92,10 +92,10 @@ export function createCampaignWriter(deps: CampaignWriterDeps) {
   }
 
   /** The messages of `from` in `states`, as they were rendered, in steps. */
-  async function* retryChunks(from: string, states: readonly MessageState[]): AsyncGenerator<NewMessage[]> {
+  async function* retryChunks(from: string, states: readonly MessageState[], errorCode?: string): AsyncGenerator<NewMessage[]> {
     let after = 0;
     for (;;) {
-      const rows = repo.retryRows(from, states, after, RETRY_STEP);
+      const rows = repo.retryRows(from, states, after, RETRY_STEP, errorCode);
       if (rows.length === 0) return;
       after = rows[rows.length - 1]!.id;
       yield rows.map(({ id: _id, ...m }) => m);
@@ -122,7 +122,7 @@ export function createCampaignWriter(deps: CampaignWriterDeps) {
             const set = await deps.recompose(input.draft);
             await fill(c, set.chunks(), set.release);
           } else if (input && 'retry' in input) {
-            await fill(c, retryChunks(input.retry.from, input.retry.states), () => undefined);
+            await fill(c, retryChunks(input.retry.from, input.retry.states, input.retry.errorCode), () => undefined);
           } else if (input && 'messages' in input) {
             // A test send: its one message, exactly as composed.
             await fill(c, (async function* () {

@@ -42,9 +42,11 @@ export interface CampaignRow {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** When nothing was left to send (the report window starts), or null. */
+  handedAt: number | null;
 }
 
-export type NewCampaign = Omit<CampaignRow, 'kind' | 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'total' | 'totalSegments'> & { kind?: CampaignKind };
+export type NewCampaign = Omit<CampaignRow, 'kind' | 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'handedAt' | 'total' | 'totalSegments'> & { kind?: CampaignKind };
 
 export interface CampaignOptions {
   ports?: number[];
@@ -67,6 +69,7 @@ interface RawCampaign {
   created_at: number;
   updated_at: number;
   finished_at: number | null;
+  handed_at: number | null;
 }
 
 const toRow = (r: RawCampaign): CampaignRow => ({
@@ -86,6 +89,7 @@ const toRow = (r: RawCampaign): CampaignRow => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   finishedAt: r.finished_at,
+  handedAt: r.handed_at,
 });
 
 export interface NewMessage {
@@ -131,7 +135,11 @@ export class CampaignsRepository {
       get: db.prepare<[string], RawCampaign>('SELECT * FROM campaigns WHERE id = ?'),
       list: db.prepare<[], RawCampaign>('SELECT * FROM campaigns ORDER BY created_at DESC, rowid DESC'),
       running: db.prepare<[], RawCampaign>(`SELECT * FROM campaigns WHERE state = 'running' ORDER BY created_at, rowid`),
-      setState: db.prepare<[string, number, number | null, string]>('UPDATE campaigns SET state = ?, updated_at = ?, finished_at = ? WHERE id = ?'),
+      setState: db.prepare<[string, number, number | null, number | null, string]>(
+        'UPDATE campaigns SET state = ?, updated_at = ?, finished_at = ?, handed_at = coalesce(?, handed_at) WHERE id = ?',
+      ),
+      handed: db.prepare<[], RawCampaign>(`SELECT * FROM campaigns WHERE state = 'handed' ORDER BY handed_at`),
+      probablyLost: db.prepare<[string], number>(`SELECT count(*) FROM messages WHERE campaign_id = ? AND state = 'unknown' AND error_code = 'PROBABLY_NOT_RECEIVED'`).pluck(),
       setError: db.prepare<[string | null, number, string]>('UPDATE campaigns SET last_error = ?, updated_at = ? WHERE id = ?'),
       counts: db.prepare<[string], { state: string; n: number }>('SELECT state, n FROM campaign_counts WHERE campaign_id = ?'),
       pending: db.prepare<[string], { n: number }>(
@@ -210,14 +218,17 @@ export class CampaignsRepository {
     })();
   }
 
-  /** One step of a retry: the next `limit` messages of `fromId` in `states` after message `afterId` (opted-out numbers left out). */
-  retryRows(fromId: string, states: readonly string[], afterId: number, limit: number): (NewMessage & { id: number })[] {
+  /**
+   * One step of a retry: the next `limit` messages of `fromId` in `states` after message `afterId`
+   * (opted-out numbers left out; with `errorCode`, only messages that carry it).
+   */
+  retryRows(fromId: string, states: readonly string[], afterId: number, limit: number, errorCode?: string): (NewMessage & { id: number })[] {
     return this.db
       .prepare<unknown[], { id: number; e164: string; address: string; text: string; params: string | null; segments: number }>(
         `SELECT id, e164, address, text, params, segments FROM messages m WHERE campaign_id = ? AND state IN (${states.map(() => '?').join(',')}) AND id > ?
-           AND NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.e164 = m.e164) ORDER BY id LIMIT ?`,
+           ${errorCode === undefined ? '' : 'AND error_code = ?'} AND NOT EXISTS (SELECT 1 FROM opt_outs o WHERE o.e164 = m.e164) ORDER BY id LIMIT ?`,
       )
-      .all(fromId, ...states, afterId, limit)
+      .all(fromId, ...states, afterId, ...(errorCode === undefined ? [] : [errorCode]), limit)
       .map((m) => ({ ...m, params: m.params === null ? null : (JSON.parse(m.params) as Record<string, string>) }));
   }
 
@@ -262,9 +273,26 @@ export class CampaignsRepository {
     return this.stmts.running.all().map(toRow);
   }
 
+  /** `handed` stamps handed_at (the report window starts); `done` and `cancelled` stamp finished_at. */
   setState(id: string, state: CampaignState, now: number): void {
     const finished = state === 'done' || state === 'cancelled' ? now : null;
-    this.stmts.setState.run(state, now, finished, id);
+    this.stmts.setState.run(state, now, finished, state === 'handed' ? now : null, id);
+  }
+
+  /** Unknown messages of the campaign marked "probably never received" (dispatch/probably-lost.ts). */
+  probablyLost(id: string, counts: MessageCounts): number {
+    return counts.unknown === 0 ? 0 : (this.stmts.probablyLost.get(id) ?? 0);
+  }
+
+  /** Campaigns handed over and waiting for their last reports, oldest first. */
+  handed(): CampaignRow[] {
+    return this.stmts.handed.all().map(toRow);
+  }
+
+  /** Whether every message is final: delivered, failed, expired or cancelled (kept counts: no scan). */
+  allFinal(id: string): boolean {
+    const c = this.counts(id);
+    return c.queued + c.submitting + c.submitted + c.sent + c.unknown === 0;
   }
 
   setError(id: string, error: AppErrorShape | null, now: number): void {

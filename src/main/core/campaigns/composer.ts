@@ -53,6 +53,8 @@ export function createComposer(options: ComposerOptions) {
       : new WorkerClient<ComposeHandlers>({
           url: WORKER_URL,
           name: 'compose',
+          // A composed set is taken right after it is made; an idle compose worker gives its memory back.
+          idleMs: 30_000,
           resourceLimits: options.maxHeapMb ? { ...WORKER_LIMITS.compose, maxOldGenerationSizeMb: options.maxHeapMb } : WORKER_LIMITS.compose,
           workerData: { dbPath: options.dbPath },
           now: options.now,

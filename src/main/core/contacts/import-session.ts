@@ -217,8 +217,21 @@ export class ImportSessions {
     return {
       valid,
       async *chunks() {
-        for (let from = 0; from < valid; from += TAKE_CHUNK) {
-          yield local ? local.contacts.slice(from, from + TAKE_CHUNK) : await worker!.take(from, TAKE_CHUNK);
+        if (local) {
+          for (let from = 0; from < valid; from += TAKE_CHUNK) yield local.contacts.slice(from, from + TAKE_CHUNK);
+          return;
+        }
+        // The worker packs the next chunk while main writes this one.
+        let next = valid > 0 ? worker!.take(0, TAKE_CHUNK) : null;
+        try {
+          for (let from = 0; next; from += TAKE_CHUNK) {
+            const chunk = await next;
+            next = from + TAKE_CHUNK < valid ? worker!.take(from + TAKE_CHUNK, TAKE_CHUNK) : null;
+            yield chunk;
+          }
+        } finally {
+          // Abandoned part-way (the commit failed): the chunk asked for ahead is not wanted.
+          next?.catch(() => undefined);
         }
       },
     };

@@ -17,7 +17,15 @@ export interface BatchOutcome {
 }
 
 /** Messages per request. EIMS allows 10,000; smaller batches bound how many one timeout or crash leaves `unknown`. */
-export const BATCH_SIZE = { eims: 2_000, jsms: JSMS_LIMITS.recipientsPerBatch } as const;
+/**
+ * Messages per request. EIMS takes up to 10,000, but a request whose reply is lost (an HTTP 500, a
+ * dropped connection after it was sent) leaves its whole batch `unknown`: 500 keeps what one fault
+ * puts in doubt to a few hundred numbers (issue 16), and after a fault the next batches are smaller
+ * still (batch-worker.ts) until requests succeed again.
+ */
+export const BATCH_SIZE = { eims: 500, jsms: JSMS_LIMITS.recipientsPerBatch } as const;
+/** The batch size right after a transient failure (it doubles with each request that succeeds). */
+export const BATCH_AFTER_FAULT = 100;
 export { EIMS_LIMITS };
 
 function mapBack(messages: readonly LedgerMessage[], result: SendResult): BatchOutcome {

@@ -1,7 +1,7 @@
 import type { CampaignRow } from '../campaigns/campaigns-repository.ts';
 import type { EimsClient } from '../providers/eims/client.ts';
 import type { JsmsClient } from '../providers/jsms/client.ts';
-import { BATCH_SIZE, sendEimsBatch, sendJsmsBatch, type BatchOutcome } from './batch-senders.ts';
+import { BATCH_AFTER_FAULT, BATCH_SIZE, sendEimsBatch, sendJsmsBatch, type BatchOutcome } from './batch-senders.ts';
 import { IDLE_RECHECK_MS, type AccountWorker, type DispatchEnv } from './dispatch-env.ts';
 import type { LedgerMessage } from './ledger.ts';
 import { claimInSteps, settleAnsweredInSteps } from './ledger-steps.ts';
@@ -24,6 +24,12 @@ export interface BatchWorkerOptions {
 export function createBatchWorker(env: DispatchEnv, accountId: string, options: BatchWorkerOptions): AccountWorker {
   const concurrency = options.concurrency ?? 2;
   const batchSize = options.batchSize ?? BATCH_SIZE[options.kind];
+  /**
+   * This account's batch size now: after a transient failure (a request that may or may not have
+   * arrived, or surely did not) it drops to BATCH_AFTER_FAULT, so the next fault puts fewer numbers in
+   * doubt; each answered request doubles it back up to `batchSize`.
+   */
+  let size = batchSize;
   const running = new Set<Promise<void>>();
   let stopped = false;
   /** Set once stop's grace is over: the database may close, so late replies are not written. */
@@ -44,10 +50,13 @@ export function createBatchWorker(env: DispatchEnv, accountId: string, options: 
     try {
       outcome = await send(campaign, claimed);
     } catch (err) {
-      if (!closed) settleFailedRequest(env, campaign, submissionId, claimed, err);
-      if (!closed) env.settled(campaign.id);
+      if (closed) return;
+      const cls = settleFailedRequest(env, campaign, submissionId, claimed, err);
+      if (cls === 'unknown' || cls === 'retry') size = Math.min(batchSize, BATCH_AFTER_FAULT);
+      env.settled(campaign.id);
       return;
     }
+    size = Math.min(batchSize, size * 2);
     // After stop the database may be closed: the claim stays `submitting` and becomes `unknown` at the next start.
     if (closed) return;
     // A per-recipient refusal about the account (JSMS 50014 no money in a batch reply) holds the
@@ -71,7 +80,7 @@ export function createBatchWorker(env: DispatchEnv, accountId: string, options: 
     const campaigns = env.sendable(accountId);
     for (let i = 0; i < campaigns.length; i++) {
       const campaign = campaigns[(turn + i) % campaigns.length]!;
-      const picked = env.ledger.pick(campaign.id, batchSize);
+      const picked = env.ledger.pick(campaign.id, size);
       if (picked.length === 0) continue;
       turn = (turn + i + 1) % campaigns.length;
       const { submissionId, claimed } = await claimInSteps(env.ledger, accountId, picked);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AccountConfig } from '../../../shared/accounts.ts';
+import type { AccountConfig, ProviderKind } from '../../../shared/accounts.ts';
 import type { CampaignProgressEvent } from '../../../shared/campaigns.ts';
 import { AppError, type AppErrorShape } from '../../../shared/errors.ts';
 import { secretGetter } from '../accounts/account-secrets.ts';
@@ -13,6 +13,7 @@ import { createBoxWorker } from './box-worker.ts';
 import type { AccountWorker, DispatchEnv } from './dispatch-env.ts';
 import { Ledger } from './ledger.ts';
 import { reconcileBoxUnknown } from './reconcile-box.ts';
+import { createProbablyLost } from './probably-lost.ts';
 import type { GsmboxClient } from '../providers/gsmbox/client.ts';
 import { ProgressCoalescer } from './progress.ts';
 import { nextAllowedTime } from './quiet-hours.ts';
@@ -20,7 +21,10 @@ import { nextAllowedTime } from './quiet-hours.ts';
 /**
  * The dispatcher: one worker per account with running campaigns, fed from the ledger. It starts by
  * turning requests a crash interrupted into `unknown`, then sends what is queued. Campaign state
- * changes (done, held) and coalesced progress events are emitted from here.
+ * changes and coalesced progress events are emitted from here. A campaign with nothing left to send is
+ * `handed` (over); it is `done` (finished) once every message is final — delivered, failed, expired or
+ * cancelled — or its provider's report window has passed since then (`finishIfFinal`, called when
+ * reports change it and every `finishCheckEveryMs`).
  */
 
 export interface DispatcherDeps {
@@ -31,6 +35,8 @@ export interface DispatcherDeps {
   onProgress(event: CampaignProgressEvent): void;
   onCampaignChanged(id: string): void;
   onError(err: unknown, where: string): void;
+  /** How long a campaign waits for its reports after it was handed over (its provider's report window). */
+  reportWindowMs(provider: ProviderKind): number;
   /** Tuning for tests and benchmarks. */
   tuning?: DispatchTuning;
 }
@@ -49,6 +55,10 @@ export interface DispatchTuning {
   /** GSM box: how old an `unknown` must be before the outbox is asked about it, and how often to look. */
   boxReconcileAfterMs?: number;
   boxReconcileEveryMs?: number;
+  /** How often handed-over campaigns are looked at for the end of their report window (and lost requests for reports after them). */
+  finishCheckEveryMs?: number;
+  /** An unknown request with no report this long after it, while later ones got reports, is "probably never received". */
+  probablyLostAfterMs?: number;
 }
 
 export function createDispatcher(deps: DispatcherDeps) {
@@ -68,6 +78,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   let reconciling: Promise<void> | null = null;
   const unknownAccounts = db.prepare<[], { account_id: string }>(`SELECT DISTINCT account_id FROM messages WHERE state = 'unknown'`);
 
+  const probablyLost = createProbablyLost(db);
   const progress = new ProgressCoalescer(clock, tuning.progressEveryMs ?? 250, (id) => progressOf(id), deps.onProgress);
 
   function progressOf(id: string): CampaignProgressEvent | undefined {
@@ -146,14 +157,49 @@ export function createDispatcher(deps: DispatcherDeps) {
     report: deps.onError,
   };
 
+  /** Running with nothing left to send → handed over (then finished at once if every message is final). */
   function finishIfDone(campaignId: string) {
     const c = campaigns.get(campaignId);
     if (!c || c.state !== 'running' || campaigns.pending(campaignId)) return;
-    campaigns.setState(campaignId, 'done', clock.now());
+    campaigns.setState(campaignId, 'handed', clock.now());
     waiting.delete(campaignId);
+    if (!finishIfFinal(campaignId)) {
+      deps.onCampaignChanged(campaignId);
+      progress.mark(campaignId);
+      progress.flush();
+    }
+  }
+
+  /** Handed over, and every message final or the report window over → finished (done). Returns whether it finished. */
+  function finishIfFinal(campaignId: string): boolean {
+    const c = campaigns.get(campaignId);
+    if (!c || c.state !== 'handed') return false;
+    const now = clock.now();
+    if (!campaigns.allFinal(campaignId) && now < (c.handedAt ?? now) + deps.reportWindowMs(c.provider)) return false;
+    campaigns.setState(campaignId, 'done', now);
     deps.onCampaignChanged(campaignId);
     progress.mark(campaignId);
     progress.flush();
+    return true;
+  }
+
+  let finishTimer: unknown = null;
+  /** Looks at every handed-over campaign now and then: a report window may have closed. */
+  function scheduleFinishCheck() {
+    if (!started || finishTimer !== null) return;
+    finishTimer = clock.setTimeout(() => {
+      finishTimer = null;
+      try {
+        for (const c of campaigns.handed()) finishIfFinal(c.id);
+        for (const id of probablyLost.mark(clock.now(), tuning.probablyLostAfterMs ?? 10 * 60_000)) {
+          deps.onCampaignChanged(id);
+          progress.mark(id);
+        }
+      } catch (err) {
+        deps.onError(err, 'finish-check');
+      }
+      scheduleFinishCheck();
+    }, tuning.finishCheckEveryMs ?? 60_000);
   }
 
   function scheduleReconcile(delayMs: number) {
@@ -179,7 +225,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         for (const id of r.campaigns) {
           const c = campaigns.get(id);
           if (c?.state === 'cancelled') ledger.cancelQueued(id);
-          else if (c?.state === 'done' && campaigns.pending(id)) {
+          else if ((c?.state === 'done' || c?.state === 'handed') && campaigns.pending(id)) {
             campaigns.setState(id, 'running', clock.now());
             deps.onCampaignChanged(id);
           }
@@ -236,9 +282,15 @@ export function createDispatcher(deps: DispatcherDeps) {
       started = true;
       kick();
       scheduleReconcile(0);
+      for (const c of campaigns.handed()) finishIfFinal(c.id);
+      scheduleFinishCheck();
       return { recoveredUnknown };
     },
     kick,
+    /** Reports changed the campaign's messages: it may be finished now. */
+    reportsChanged(id: string) {
+      finishIfFinal(id);
+    },
     /** Sends the campaign's progress now (after a user action changed its state). */
     progressNow(id: string) {
       progress.mark(id);
@@ -250,6 +302,8 @@ export function createDispatcher(deps: DispatcherDeps) {
       started = false;
       if (reconcileTimer !== null) clock.clearTimeout(reconcileTimer);
       reconcileTimer = null;
+      if (finishTimer !== null) clock.clearTimeout(finishTimer);
+      finishTimer = null;
       await Promise.all([...workers.values()].map((w) => w.stop(graceMs)));
       if (reconciling) await Promise.race([reconciling, new Promise((r) => setTimeout(r, graceMs))]);
       workers.clear();

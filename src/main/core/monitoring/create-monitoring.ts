@@ -72,7 +72,11 @@ export function createMonitoring(
     ctx.emit('messagesChanged', { count, campaignIds });
     const ids = [...reported];
     reported.clear();
-    for (const id of ids) deps.dispatcher.progressNow(id);
+    for (const id of ids) {
+      // A report may have made the last message final: the campaign is finished then.
+      deps.dispatcher.reportsChanged(id);
+      deps.dispatcher.progressNow(id);
+    }
   });
 
   const firstMessage = db.prepare<[string], { id: number }>(`SELECT id FROM messages WHERE campaign_id = ? ORDER BY id LIMIT 1`);

@@ -59,7 +59,7 @@ function eims(req: PushRequest, deps: IntakeDeps): PushReply {
       code: r.code,
       message: r.message,
       providerCode: r.providerStatus,
-      detail: `EIMS push ${r.providerStatus ?? ''}`.trim(),
+      detail: `EIMS push ${r.providerStatus}`,
     });
   }
   deps.reports(inputs);

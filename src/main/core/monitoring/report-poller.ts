@@ -156,7 +156,7 @@ export function createReportPoller(deps: PollerDeps) {
             code: x.code,
             message: x.message,
             providerCode: x.providerStatus,
-            detail: `EIMS report ${x.providerStatus ?? ''}`.trim(),
+            detail: `EIMS report ${x.providerStatus}`,
           })),
       );
     }

@@ -13,7 +13,8 @@ export interface CampaignSnapshot {
 }
 
 /**
- * Turns campaign state changes into notices: `done` → campaign-finished, `paused` with an error (the
+ * Turns campaign state changes into notices: `done` (every message final, or the report window over)
+ * → campaign-finished with the final counts, `paused` with an error (the
  * dispatcher held it: balance, account, provider refusal) → campaign-failed. Each campaign is told about
  * once per state it reaches, however often the dispatcher reports the change.
  */
@@ -33,8 +34,7 @@ export function createCampaignNotices(notify: Notify, language: () => 'en' | 'zh
     const lang = language();
     const text = noticeText(lang);
     if (c.state === 'done') {
-      const failed = c.counts.failed + c.counts.expired;
-      notify('campaign-finished', text.finishedTitle(c.name), text.finishedBody(c.counts.delivered + c.counts.sent + c.counts.submitted, failed, c.counts.unknown));
+      notify('campaign-finished', text.finishedTitle(c.name), text.finishedBody(c.counts));
     } else {
       notify('campaign-failed', text.failedTitle(c.name), noticeSentence(lang, c.lastError?.message ?? ''));
     }

@@ -23,7 +23,7 @@ export interface ReadsOptions {
  */
 export function createReads(options: ReadsOptions) {
   const inPlace = options.dbPath === undefined || READ_WORKER_URL === undefined ? createReadQueries(options.db) : null;
-  const client = (name: string, checkpoints: boolean, limits: typeof WORKER_LIMITS.query) =>
+  const client = (name: string, checkpoints: boolean, limits: typeof WORKER_LIMITS.query, idleMs?: number) =>
     inPlace
       ? null
       : new WorkerClient<ReadQueries>({
@@ -31,12 +31,14 @@ export function createReads(options: ReadsOptions) {
           name,
           resourceLimits: limits,
           workerData: { dbPath: options.dbPath, checkpoints },
+          ...(idleMs === undefined ? {} : { idleMs }),
           now: options.now,
           outOfMemory: () => new AppError('READ_TOO_BIG', 'This needs more memory than the app allows for one read. Narrow the filter and try again.', { kind: 'limit' }),
           ...(options.onInternal ? { onInternal: options.onInternal } : {}),
         });
   const pages = client('read', true, WORKER_LIMITS.query);
-  const files = client('export', false, WORKER_LIMITS.export);
+  // Exports are rare and big: the export worker gives its memory back when idle.
+  const files = client('export', false, WORKER_LIMITS.export, 30_000);
 
   const run =
     (w: WorkerClient<ReadQueries> | null) =>

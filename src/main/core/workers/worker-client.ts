@@ -22,6 +22,8 @@ export interface WorkerClientOptions {
   outOfMemory: () => AppError;
   /** Told (for the log) when the worker dies or a call fails for a reason that is not an AppError. */
   onInternal?: (where: string, detail: string) => void;
+  /** Stop the thread after this long without calls (its memory goes back; the next call starts a new one). */
+  idleMs?: number;
 }
 
 export interface CallOptions {
@@ -48,6 +50,7 @@ export class WorkerClient<H extends WorkerHandlers> {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: WorkerClientOptions) {
     this.options = options;
@@ -57,6 +60,8 @@ export class WorkerClient<H extends WorkerHandlers> {
   call<K extends keyof H & string>(method: K, args: HandlerArgs<H[K]>, opts: CallOptions = {}): Promise<HandlerValue<H[K]>> {
     if (this.closed) return Promise.reject(new AppError('APP_STOPPING', 'The app is shutting down.', { kind: 'transient' }));
     const worker = this.ensure();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
     const id = this.nextId++;
     return new Promise<HandlerValue<H[K]>>((resolve, reject) => {
       const p: Pending = { resolve: resolve as (v: unknown) => void, reject, onProgress: opts.onProgress, timer: undefined };
@@ -121,7 +126,20 @@ export class WorkerClient<H extends WorkerHandlers> {
   private settle(id: number, p: Pending): void {
     if (p.timer) clearTimeout(p.timer);
     this.pending.delete(id);
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size > 0) return;
+    this.worker?.unref();
+    const idleMs = this.options.idleMs;
+    const w = this.worker;
+    if (idleMs !== undefined && w) {
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = undefined;
+        if (this.worker === w && this.pending.size === 0) {
+          this.worker = undefined;
+          void w.terminate();
+        }
+      }, idleMs);
+      this.idleTimer.unref();
+    }
   }
 
   /** The worker is gone (or must go): every call in it fails with `error`; the next call starts a new one. */

@@ -1,4 +1,4 @@
-/** Numbers and dates in the UI language (Intl), for every screen: `const f = useFormat(); f.number(1234)`. */
+/** Numbers in the UI language (Intl), for every screen: `const f = useFormat(); f.number(1234)`. Dates: format/date-time.ts. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeOf, type Language } from './index.ts';
@@ -7,22 +7,16 @@ export interface Format {
   locale: string;
   number(n: number): string;
   bytes(n: number): string;
-  dateTime(ms: number): string;
-  date(ms: number): string;
 }
 
 export function makeFormat(language: Language): Format {
   const locale = localeOf(language);
   const num = new Intl.NumberFormat(locale);
-  const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
-  const d = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   return {
     locale,
     number: (n) => num.format(n),
     bytes: (n) => (n < 1024 * 1024 ? `${one.format(n / 1024)} KB` : `${one.format(n / (1024 * 1024))} MB`),
-    dateTime: (ms) => dt.format(ms),
-    date: (ms) => d.format(ms),
   };
 }
 

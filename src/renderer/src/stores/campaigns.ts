@@ -15,7 +15,8 @@ export const MESSAGE_PAGE_SIZE = 200;
 /** A running campaign's visible messages are re-read at most this often while progress arrives. */
 export const MESSAGE_REFRESH_MS = 1000;
 
-export type RetryChoice = 'failed' | 'unknown';
+/** What a retry sends again: failed and expired; every unknown (an explicit risk); or only the unknown ones probably never received. */
+export type RetryChoice = 'failed' | 'unknown' | 'probablyLost';
 
 export interface MessagesState {
   campaignId: string | null;
@@ -195,7 +196,11 @@ export const useCampaignsStore = create<CampaignsState>()((set, get) => {
       return r;
     },
     retry: async (id, choice) =>
-      took(await attempt(() => getApi().campaignRetry({ id, states: choice === 'unknown' ? ['unknown'] : ['failed', 'expired'] }))),
+      took(
+        await attempt(() =>
+          getApi().campaignRetry({ id, states: choice === 'failed' ? ['failed', 'expired'] : ['unknown'], ...(choice === 'probablyLost' ? { probablyLostOnly: true } : {}) }),
+        ),
+      ),
     exportMessages: (id, format) =>
       attempt(async () => {
         const file = await getApi().campaignExport({ id, format });

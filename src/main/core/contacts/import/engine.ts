@@ -22,7 +22,7 @@ import { classifyText, detectContainer } from './detect-format.ts';
 import { detectMapping } from './detect-columns.ts';
 import { isBlankRow, type Grid } from './grid.ts';
 import { DEFAULT_LIMITS, formatMiB, type ImportLimits } from './limits.ts';
-import { parseDelimited } from './parse-delimited.ts';
+import { readDelimited } from './parse-delimited.ts';
 import { readWorkbook } from './read-workbook.ts';
 import { verifyZipEntries } from './zip-guard.ts';
 
@@ -43,9 +43,15 @@ export interface ImportControl {
 const PROGRESS_EVERY = 50_000;
 
 interface ReadOutcome {
+  /** The rows read so far (a delimited file: its head, for detecting the columns; anything else: all). */
   grid: Grid;
   source: ImportSource;
+  /** A delimited file's rows after the head, read as they are used (a million rows never sit in a grid). */
+  rest?: Iterator<string[] | undefined>;
 }
+
+/** Rows of a delimited file read before the columns are detected (detect-columns.ts samples the first ones). */
+const DELIMITED_HEAD = 1_000;
 
 function readSource(bytes: Uint8Array, opts: ImportOptions, limits: ImportLimits, ctl: ImportControl): ReadOutcome {
   const container = detectContainer(bytes);
@@ -70,14 +76,22 @@ function readSource(bytes: Uint8Array, opts: ImportOptions, limits: ImportLimits
     });
     return { grid: wb.grid, source: { format: kind, sheets: wb.sheets, sheet: wb.sheetName, encoding: decoded.encoding } };
   }
-  const parsed = parseDelimited(decoded.text, {
+  const parsed = readDelimited(decoded.text, {
     delimiter: opts.delimiter,
     maxRows: limits.maxRows,
     signal: ctl.signal,
     onRows: (done) => ctl.onProgress?.({ phase: 'parse', done }),
   });
+  const head: Array<string[] | undefined> = [];
+  let columns = 0;
+  for (let next = parsed.rows.next(); ; next = parsed.rows.next()) {
+    if (next.done) break;
+    head.push(next.value);
+    if (next.value && next.value.length > columns) columns = next.value.length;
+    if (head.length >= DELIMITED_HEAD) break;
+  }
   const format: ImportFormat = parsed.delimiter === 'none' ? 'txt' : 'csv';
-  return { grid: parsed.grid, source: { format, sheets: [], encoding: decoded.encoding, delimiter: parsed.delimiter } };
+  return { grid: { rows: head, columns }, rest: parsed.rows, source: { format, sheets: [], encoding: decoded.encoding, delimiter: parsed.delimiter } };
 }
 
 /** Anything unexpected from a reader (a library bug, an odd file) becomes a clear error, never a crash. */
@@ -103,7 +117,7 @@ export function runParsedImport(bytes: Uint8Array, opts: ImportOptions, ctl: Imp
     );
   }
   ctl.onProgress?.({ phase: 'read', done: 0, total: bytes.byteLength });
-  const { grid, source } = readSafely(bytes, opts, limits, ctl);
+  const { grid, source, rest } = readSafely(bytes, opts, limits, ctl);
   throwIfAborted(ctl.signal);
   const region = opts.region as CountryCode;
   const mapping = detectMapping(grid, { region, headerRow: opts.headerRow, phoneColumn: opts.phoneColumn });
@@ -115,14 +129,25 @@ export function runParsedImport(bytes: Uint8Array, opts: ImportOptions, ctl: Imp
   const varColumns = mapping.columns.filter((c) => c.variable !== '');
   const counts: ImportCounts = { total: 0, valid: 0, invalid: 0, duplicate: 0, optedOut: 0, nonMobile: 0 };
   const start = mapping.headerRow; // 0-based index of the first data row
-  const totalRows = grid.rows.length - start;
-  for (let r = start; r < grid.rows.length; r++) {
-    if ((r - start) % PROGRESS_EVERY === 0) {
-      throwIfAborted(ctl.signal);
-      ctl.onProgress?.({ phase: 'normalise', done: r - start, total: totalRows });
+  // A streamed file's length is not known until it is read: its progress has no total.
+  const totalRows = rest ? undefined : grid.rows.length - start;
+  /** Every data row in order: the grid's, then (a delimited file) the rest as it is read. */
+  function* dataRows(): Generator<[number, string[] | undefined]> {
+    for (let r = start; r < grid.rows.length; r++) {
+      const row = grid.rows[r];
+      grid.rows[r] = undefined; // the grid is this call's own: each row can go once it is read
+      yield [r, row];
     }
-    const row = grid.rows[r];
-    grid.rows[r] = undefined; // the grid is this call's own: each row can go once it is read
+    if (!rest) return;
+    let r = grid.rows.length;
+    for (let next = rest.next(); !next.done; next = rest.next(), r++) yield [r, next.value];
+  }
+  let seen = 0;
+  for (const [r, row] of dataRows()) {
+    if (seen++ % PROGRESS_EVERY === 0) {
+      throwIfAborted(ctl.signal);
+      ctl.onProgress?.(totalRows === undefined ? { phase: 'normalise', done: seen - 1 } : { phase: 'normalise', done: seen - 1, total: totalRows });
+    }
     if (row === undefined || isBlankRow(row)) continue;
     counts.total++;
     const original = row[mapping.phoneColumn] ?? '';
@@ -154,7 +179,7 @@ export function runParsedImport(bytes: Uint8Array, opts: ImportOptions, ctl: Imp
     firstByNumber.set(res.e164, contact);
     contacts.push(contact);
   }
-  ctl.onProgress?.({ phase: 'dedupe', done: totalRows, total: totalRows });
+  ctl.onProgress?.({ phase: 'dedupe', done: seen, total: seen });
   counts.valid = contacts.length;
   counts.invalid = rejects.length;
   const result: ImportResult = { source, mapping, contacts, rejects, duplicateRows, counts };

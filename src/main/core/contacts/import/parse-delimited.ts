@@ -83,7 +83,11 @@ function tooManyRows(max: number): Error {
   );
 }
 
-export function parseDelimited(input: string, opts: DelimitedOptions): DelimitedResult {
+/**
+ * The rows of delimited text one at a time (a blank line is `undefined`), so a million-row file is never
+ * held as a grid: the import reads a head for column detection and streams the rest (engine.ts).
+ */
+export function readDelimited(input: string, opts: DelimitedOptions): { delimiter: CsvDelimiter | 'none'; rows: Generator<string[] | undefined> } {
   let text = input;
   let delimiter: CsvDelimiter | 'none' | undefined = opts.delimiter;
   const sep = /^sep=(.)\r?\n/.exec(text);
@@ -92,26 +96,30 @@ export function parseDelimited(input: string, opts: DelimitedOptions): Delimited
     text = text.slice(sep[0].length);
   }
   delimiter ??= detectDelimiter(text);
+  return { delimiter, rows: rowsOf(text, delimiter, opts) };
+}
+
+function* rowsOf(text: string, delimiter: CsvDelimiter | 'none', opts: DelimitedOptions): Generator<string[] | undefined> {
   const d = delimiter === 'none' ? -1 : delimiter.charCodeAt(0);
   const QUOTE = 34;
   const CR = 13;
   const LF = 10;
-  const rows: Array<string[] | undefined> = [];
-  let columns = 0;
+  const limit = opts.maxRows + 1; // + a header row
+  let count = 0;
   let row: string[] = [];
   const len = text.length;
   let i = 0;
-  const limit = opts.maxRows + 1; // + a header row
-  const endRow = () => {
+  const finish = (): string[] | undefined => {
     const blank = row.length === 1 && row[0] === '';
-    rows.push(blank ? undefined : row);
-    if (row.length > columns && !blank) columns = row.length;
+    const out = blank ? undefined : row;
     row = [];
-    if (rows.length > limit) throw tooManyRows(opts.maxRows);
-    if ((rows.length & 0xffff) === 0) {
+    count++;
+    if (count > limit) throw tooManyRows(opts.maxRows);
+    if ((count & 0xffff) === 0) {
       throwIfAborted(opts.signal);
-      opts.onRows?.(rows.length);
+      opts.onRows?.(count);
     }
+    return out;
   };
   while (i < len) {
     // One field starts at i.
@@ -147,10 +155,21 @@ export function parseDelimited(input: string, opts: DelimitedOptions): Delimited
     }
     // Line end: CRLF, LF or lone CR.
     i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-    endRow();
+    yield finish();
   }
-  if (row.length > 0) endRow();
+  if (row.length > 0) yield finish();
+  opts.onRows?.(count);
+}
+
+/** The whole text as a grid (trailing blank lines dropped). */
+export function parseDelimited(input: string, opts: DelimitedOptions): DelimitedResult {
+  const { delimiter, rows: reader } = readDelimited(input, opts);
+  const rows: Array<string[] | undefined> = [];
+  let columns = 0;
+  for (const row of reader) {
+    rows.push(row);
+    if (row && row.length > columns) columns = row.length;
+  }
   while (rows.length > 0 && rows[rows.length - 1] === undefined) rows.pop();
-  opts.onRows?.(rows.length);
   return { grid: { rows, columns }, delimiter };
 }

@@ -21,6 +21,8 @@ import type { ImportLimits } from './limits.ts';
 import { packResult, type PackedResult } from './pack-result.ts';
 
 let bytes: Uint8Array | null = null;
+/** The upload's file, when the bytes came from one: they are let go after an analysis and read again if needed. */
+let path: string | null = null;
 let result: ImportResult | null = null;
 
 const notAnalysed = () => new AppError('CONTACTS_IMPORT_NOT_ANALYSED', 'Check the preview first: choose the phone column and look at the counts, then import.');
@@ -37,6 +39,7 @@ function optOutsOf(dbPath: string): Set<string> {
 export const importWorkerHandlers = {
   /** Keeps the file (given, or read from an upload's path); its sheet names (a zip bomb is refused here, at upload). */
   open: (args: { bytes: ArrayBuffer } | { path: string }): { sheets: string[] } => {
+    path = 'path' in args ? args.path : null;
     bytes = 'path' in args ? readFileSync(args.path) : new Uint8Array(args.bytes);
     result = null;
     return { sheets: sheetNames(bytes) };
@@ -50,6 +53,7 @@ export const importWorkerHandlers = {
     args: { options: ImportOptions; limits?: Partial<ImportLimits>; dbPath?: string; previewRows?: number; keepRejects: number },
     ctx: CallContext,
   ): Promise<ImportPreview> => {
+    if (!bytes && path !== null) bytes = readFileSync(path);
     if (!bytes) throw new AppError('CONTACTS_IMPORT_NOT_FOUND', 'This import is no longer open (it was finished, cancelled or timed out). Choose the file again.');
     result = null;
     // Only a legacy .xls (a CFB container) may need SheetJS's codepage tables (~250 ms to load): not a
@@ -62,6 +66,7 @@ export const importWorkerHandlers = {
       applyOptOuts(r, (e) => optedOut.has(e));
     }
     result = r;
+    if (path !== null) bytes = null;
     return buildPreview(r, args.previewRows, args.keepRejects);
   },
 

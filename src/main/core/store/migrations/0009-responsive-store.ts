@@ -6,7 +6,8 @@ import type { Migration } from './types.ts';
  * UI reads often is kept rather than counted.
  * - campaigns: rebuilt to widen the state list — `preparing` (its messages are being written in short
  *   steps; never sent from; resumed from `prepare_input` or discarded after a crash) and `handed`
- *   (nothing left to send; waiting for the last reports). SQLite cannot change a CHECK in place.
+ *   (nothing left to send since `handed_at`; `done` once every message is final or the report window
+ *   has passed: issue 16). SQLite cannot change a CHECK in place.
  * - campaign_counts: messages per (campaign, state), kept by the code that changes a state
  *   (store/transitions.ts) so a campaign's counts never scan its messages.
  * - submissions.requested_at: a request's messages are claimed in several short transactions; the
@@ -40,10 +41,12 @@ export const m0009ResponsiveStore: Migration = {
       created_at    INTEGER NOT NULL,
       updated_at    INTEGER NOT NULL,
       finished_at   INTEGER,
-      prepare_input TEXT                       -- JSON: how to write its messages again while preparing
+      prepare_input TEXT,                      -- JSON: how to write its messages again while preparing
+      handed_at     INTEGER                    -- when nothing was left to send (the report window starts)
     );
     INSERT INTO campaigns_new (id, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, last_error, retry_of, created_at, updated_at, finished_at)
       SELECT id, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, last_error, retry_of, created_at, updated_at, finished_at FROM campaigns;
+    UPDATE campaigns_new SET handed_at = finished_at WHERE state = 'done';
     DROP TABLE campaigns;
     ALTER TABLE campaigns_new RENAME TO campaigns;
     CREATE INDEX campaigns_created ON campaigns(created_at);

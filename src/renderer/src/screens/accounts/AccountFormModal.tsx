@@ -150,7 +150,7 @@ export function AccountFormModal({ account, onClose }: AccountFormModalProps) {
                         required={required || (kind === 'eims' && field === 'key' && state.values.encrypted)}
                         clearable={!required}
                         unreadable={account?.secretsToReenter.includes(field) === true}
-                        description={kind === 'eims' && field === 'key' ? t('secret.keyOnlyWhenEncrypted') : undefined}
+                        description={kind === 'eims' && field === 'key' ? t('secret.keyOnlyWhenEncrypted') : i18n.exists(`accounts:secretDescriptions.${field}`) ? t(`secretDescriptions.${field}`) : undefined}
                         error={errors[field]}
                         onChange={(edit) => setSecret(field, edit)}
                       />

@@ -2,9 +2,10 @@
  * The list of accounts: kind, name, base URL, which secrets are set, the connection test and its last
  * result, and the row actions (verification codes for JSMS, edit, delete).
  */
-import { Badge, Button, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SECRET_FIELDS, type AccountView } from '../../../../shared/accounts.ts';
+import { Truncate } from '../../components/Truncate.tsx';
 import { ConnectionStatus, NO_SHRINK } from './ConnectionStatus.tsx';
 import { KindBadge } from './KindBadge.tsx';
 
@@ -18,14 +19,14 @@ interface AccountsTableProps {
 export function AccountsTable({ accounts, onEdit, onDelete, onVerify }: AccountsTableProps) {
   const { t } = useTranslation('accounts');
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={720}>
       <Table verticalSpacing="sm" highlightOnHover aria-label={t('table.label')} data-testid="accounts-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('table.kind')}</Table.Th>
             <Table.Th>{t('table.nameAndUrl')}</Table.Th>
             <Table.Th>{t('table.secrets')}</Table.Th>
-            <Table.Th miw={240}>{t('table.connection')}</Table.Th>
+            <Table.Th>{t('table.connection')}</Table.Th>
             <Table.Th>
               <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
             </Table.Th>
@@ -38,12 +39,12 @@ export function AccountsTable({ accounts, onEdit, onDelete, onVerify }: Accounts
                 <KindBadge kind={account.kind} />
               </Table.Td>
               <Table.Td>
-                <Text fw={500} size="sm" data-testid="account-name">
+                <Truncate fw={500} size="sm" maw={200} data-testid="account-name">
                   {account.name}
-                </Text>
-                <Text size="xs" ff="monospace" c="dimmed" style={{ wordBreak: 'break-all' }} data-testid="account-base-url">
+                </Truncate>
+                <Truncate size="xs" ff="monospace" c="dimmed" maw={200} data-testid="account-base-url">
                   {account.baseUrl}
-                </Text>
+                </Truncate>
               </Table.Td>
               <Table.Td>
                 <Group gap={6}>
@@ -73,7 +74,7 @@ export function AccountsTable({ accounts, onEdit, onDelete, onVerify }: Accounts
                 <ConnectionStatus account={account} />
               </Table.Td>
               <Table.Td>
-                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                <Stack gap={6} align="stretch">
                   {account.kind === 'jsms' && (
                     <Button
                       size="xs"
@@ -104,7 +105,7 @@ export function AccountsTable({ accounts, onEdit, onDelete, onVerify }: Accounts
                   >
                     {t('common:actions.delete')}
                   </Button>
-                </Group>
+                </Stack>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -7,6 +7,7 @@ import { Badge, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts.ts';
 import type { BalanceLine, ConnectionCheck } from '../../../../shared/providers.ts';
+import { useDateTime } from '../../format/date-time.ts';
 import { localeOf, type Language } from '../../i18n/index.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { useConnectionCheck, useConnectionChecksStore } from '../../stores/connection-checks.ts';
@@ -31,8 +32,9 @@ function BalanceText({ line }: { line: BalanceLine }) {
   return (
     <Text size="sm" data-testid="account-check-balance" data-amount={line.amount ?? ''}>
       <Text span c="dimmed" size="sm">
-        {label}:
-      </Text>{' '}
+        {label}
+        {t('common:colon')}
+      </Text>
       <Text span fw={600} size="sm">
         {amount}
       </Text>
@@ -42,8 +44,7 @@ function BalanceText({ line }: { line: BalanceLine }) {
 
 function CheckResult({ check }: { check: ConnectionCheck }) {
   const { t, i18n } = useTranslation('accounts');
-  const locale = useLocale();
-  const time = new Date(check.checkedAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = useDateTime().time(check.checkedAt, { seconds: true });
   return (
     <Stack gap={2} align="flex-start" data-testid="account-check-result" data-ok={String(check.ok)}>
       <Badge size="sm" variant="light" color={check.ok ? 'teal' : 'red'} style={NO_SHRINK}>

@@ -17,6 +17,7 @@ import { CancelCampaignModal, ResendUnknownModal } from './CampaignModals.tsx';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { MessagesTable } from './MessagesTable.tsx';
 import { StateBadge } from './StateBadge.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 type Busy = 'pause' | 'resume' | 'cancel' | 'retry' | 'unknown' | 'export' | 'duplicate' | null;
 
@@ -44,10 +45,10 @@ export function CampaignDetail({ id }: { id: string }) {
   const detail = useCampaignsStore((s) => s.detail);
   const { pause, resume, cancel, retry, exportMessages, reloadDetail, duplicate } = useCampaignsStore.getState();
   const [busy, setBusy] = useState<Busy>(null);
-  const [dialog, setDialog] = useState<'cancel' | 'unknown' | null>(null);
+  const [dialog, setDialog] = useState<'cancel' | 'unknown' | 'probablyLost' | null>(null);
   const [actionError, setActionError] = useState<{ title: string; error: AppErrorShape } | null>(null);
   const number = new Intl.NumberFormat(i18n.language);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dt = useDateTime();
   const c = detail.id === id ? detail.campaign : null;
 
   const run = async <T,>(which: Busy, fn: () => Promise<Result<T>>, title = t('actions.failed')): Promise<Result<T>> => {
@@ -59,7 +60,7 @@ export function CampaignDetail({ id }: { id: string }) {
     return r;
   };
   const doRetry = async (choice: RetryChoice) => {
-    const r = await run(choice === 'unknown' ? 'unknown' : 'retry', () => retry(id, choice));
+    const r = await run(choice === 'failed' ? 'retry' : 'unknown', () => retry(id, choice));
     setDialog(null);
     if (r.ok) openCampaign(r.value.id);
   };
@@ -162,7 +163,12 @@ export function CampaignDetail({ id }: { id: string }) {
       {actionError && <ErrorAlert title={actionError.title} error={actionError.error} testId="campaign-action-error" />}
       {c.waitingUntil !== null && c.state === 'running' && (
         <Alert color="grape" variant="light" title={t('detail.waitingTitle')} data-testid="campaign-waiting">
-          <Text size="sm">{t('detail.waiting', { time: date.format(c.waitingUntil) })}</Text>
+          <Text size="sm">{t('detail.waiting', { time: dt.dateTime(c.waitingUntil) })}</Text>
+        </Alert>
+      )}
+      {c.state === 'handed' && c.reportsUntil !== null && (
+        <Alert color="cyan" variant="light" title={t('detail.handedTitle')} data-testid="campaign-handed">
+          <Text size="sm">{t('detail.handed', { time: dt.dateTime(c.reportsUntil) })}</Text>
         </Alert>
       )}
       {c.lastError && <ErrorAlert title={t('detail.lastErrorTitle')} error={c.lastError} testId="campaign-last-error" />}
@@ -171,10 +177,20 @@ export function CampaignDetail({ id }: { id: string }) {
           <Text size="sm">{t('detail.unknownText', { count: unknown })}</Text>
         </Alert>
       )}
+      {c.probablyLost > 0 && (
+        <Alert color="orange" variant="light" title={t('detail.probablyLostTitle', { count: c.probablyLost })} data-testid="campaign-probably-lost" data-count={c.probablyLost}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('detail.probablyLostText', { count: c.probablyLost })}</Text>
+            <Button size="xs" color="orange" variant="light" loading={busy === 'unknown'} onClick={() => setDialog('probablyLost')} data-testid="campaign-send-lost-again">
+              {t('actions.sendLostAgain', { count: c.probablyLost })}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
 
       <Paper withBorder p="md">
         <Stack gap="md">
-          <CampaignProgress counts={c.counts} total={c.total} />
+          <CampaignProgress counts={c.counts} total={c.total} state={c.state} />
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="md">
             <Fact
               label={t('detail.account')}
@@ -187,9 +203,10 @@ export function CampaignDetail({ id }: { id: string }) {
             />
             <Fact label={t('detail.recipients')} value={number.format(c.total)} testId="campaign-total" />
             <Fact label={t('detail.segments')} value={number.format(c.totalSegments)} />
-            <Fact label={t('detail.created')} value={date.format(c.createdAt)} />
-            {c.finishedAt !== null && <Fact label={t('detail.finished')} value={date.format(c.finishedAt)} />}
-            {c.quietHours && <Fact label={t('sections.quietHours', { ns: 'compose' })} value={t('detail.quietHours', { start: c.quietHours.start, end: c.quietHours.end })} />}
+            <Fact label={t('detail.created')} value={dt.dateTime(c.createdAt)} />
+            {c.handedAt !== null && <Fact label={t('detail.handedAt')} value={dt.dateTime(c.handedAt)} />}
+            {c.finishedAt !== null && <Fact label={t('detail.finished')} value={dt.dateTime(c.finishedAt)} />}
+            {c.quietHours && <Fact label={t('sections.quietHours', { ns: 'compose' })} value={t('detail.quietHours', { start: dt.timeOfDay(c.quietHours.start), end: dt.timeOfDay(c.quietHours.end) })} />}
           </SimpleGrid>
           <div>
             <Text size="xs" c="dimmed">
@@ -230,6 +247,9 @@ export function CampaignDetail({ id }: { id: string }) {
         />
       )}
       {dialog === 'unknown' && <ResendUnknownModal count={unknown} busy={busy === 'unknown'} onClose={() => setDialog(null)} onConfirm={() => void doRetry('unknown')} />}
+      {dialog === 'probablyLost' && (
+        <ResendUnknownModal count={c.probablyLost} probablyLost busy={busy === 'unknown'} onClose={() => setDialog(null)} onConfirm={() => void doRetry('probablyLost')} />
+      )}
     </Stack>
   );
 }

@@ -30,17 +30,19 @@ export function CancelCampaignModal({ count, busy, onConfirm, onClose }: Confirm
   );
 }
 
-export function ResendUnknownModal({ busy, onConfirm, onClose }: ConfirmProps) {
+/** Resending unknown messages (all of them, or — `probablyLost` — only those later reports show were probably never received). */
+export function ResendUnknownModal({ count, busy, onConfirm, onClose, probablyLost = false }: ConfirmProps & { probablyLost?: boolean }) {
   const { t } = useTranslation('campaigns');
   const [understood, setUnderstood] = useState(false);
+  const key = probablyLost ? 'lostModal' : 'unknownModal';
   return (
-    <Modal opened onClose={onClose} title={t('unknownModal.title')} data-testid="campaign-unknown-dialog">
+    <Modal opened onClose={onClose} title={t(`${key}.title`, { count })} data-testid="campaign-unknown-dialog">
       <Stack gap="md">
         <Alert color="orange" variant="light">
-          <Text size="sm">{t('unknownModal.body')}</Text>
+          <Text size="sm">{t(`${key}.body`, { count })}</Text>
         </Alert>
         <Text size="sm" c="dimmed">
-          {t('unknownModal.advice')}
+          {t(`${key}.advice`)}
         </Text>
         <Checkbox label={t('unknownModal.understand')} checked={understood} onChange={(e) => setUnderstood(e.currentTarget.checked)} data-testid="campaign-unknown-understand" />
         <Group justify="flex-end">

@@ -1,6 +1,7 @@
 /** Every campaign with its state and live progress; a row opens the campaign. */
 import { Anchor, Button, Center, EmptyState, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Truncate } from '../../components/Truncate.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { hashForRoute } from '../../routes.ts';
 import { useCampaignsStore } from '../../stores/campaigns.ts';
@@ -9,15 +10,16 @@ import { KindBadge } from '../accounts/KindBadge.tsx';
 import { openCampaign } from './campaign-route.ts';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { StateBadge } from './StateBadge.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 export function CampaignsList() {
-  const { t, i18n } = useTranslation('campaigns');
+  const { t } = useTranslation('campaigns');
   const campaigns = useCampaignsStore((s) => s.campaigns);
   const status = useCampaignsStore((s) => s.status);
   const error = useCampaignsStore((s) => s.error);
   const load = useCampaignsStore((s) => s.load);
   const navigate = useRouteStore((s) => s.navigate);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dt = useDateTime();
 
   return (
     <Stack gap="md">
@@ -69,14 +71,16 @@ export function CampaignsList() {
                         aria-label={t('table.openNamed', { name: c.name })}
                         data-testid="campaign-name"
                       >
-                        {c.name}
+                        <Truncate size="sm" fw={500} c="inherit" maw={240}>
+                          {c.name}
+                        </Truncate>
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
-                        <Text size="sm" truncate maw={160}>
+                        <Truncate size="sm" maw={160}>
                           {c.accountName}
-                        </Text>
+                        </Truncate>
                         <KindBadge kind={c.provider} />
                       </Group>
                     </Table.Td>
@@ -84,11 +88,11 @@ export function CampaignsList() {
                       <StateBadge state={c.state} waiting={c.waitingUntil !== null} />
                     </Table.Td>
                     <Table.Td>
-                      <CampaignProgress counts={c.counts} total={c.total} compact />
+                      <CampaignProgress counts={c.counts} total={c.total} state={c.state} compact />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                        {date.format(c.createdAt)}
+                        {dt.dateTime(c.createdAt)}
                       </Text>
                     </Table.Td>
                   </Table.Tr>

@@ -5,17 +5,18 @@ import { useTranslation } from 'react-i18next';
 import type { DraftView } from '../../../../shared/drafts.ts';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 import { useDraftsStore } from '../../stores/drafts.ts';
 import { openInCompose } from '../compose/open-in-compose.ts';
 
 export function DraftsList() {
-  const { t, i18n } = useTranslation('campaigns');
+  const { t } = useTranslation('campaigns');
   const drafts = useDraftsStore((s) => s.drafts);
   const status = useDraftsStore((s) => s.status);
   const loadError = useDraftsStore((s) => s.error);
   const [error, setError] = useState<{ title: string; error: AppErrorShape } | null>(null);
   const [deleting, setDeleting] = useState<DraftView | null>(null);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dt = useDateTime();
   useEffect(() => {
     void useDraftsStore.getState().load();
   }, []);
@@ -71,7 +72,7 @@ export function DraftsList() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{date.format(d.updatedAt)}</Text>
+                    <Text size="sm">{dt.dateTime(d.updatedAt)}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">

@@ -10,6 +10,7 @@ import type { AppErrorShape } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { STATE_COLORS } from './CampaignProgress.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 export interface HistoryTimelineProps {
   /** null while loading. */
@@ -23,7 +24,7 @@ export interface HistoryTimelineProps {
 
 export function HistoryTimeline({ events, error, testIdPrefix, loaderSize = 'xs', label }: HistoryTimelineProps) {
   const { t, i18n } = useTranslation('campaigns');
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const dt = useDateTime();
   if (error) return <ErrorAlert title={t('messages.historyFailed')} error={error} />;
   if (events === null) {
     return (
@@ -56,7 +57,7 @@ export function HistoryTimeline({ events, error, testIdPrefix, loaderSize = 'xs'
         >
           <Stack gap={0}>
             <Text size="xs" c="dimmed">
-              {time.format(e.at)} · {t(`messages.sources.${e.source}`)}
+              {dt.dateTime(e.at, { seconds: true })} · {t(`messages.sources.${e.source}`)}
             </Text>
             {e.detail !== '' && (
               <Text size="xs" style={{ overflowWrap: 'anywhere' }}>

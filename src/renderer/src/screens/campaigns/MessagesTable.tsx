@@ -1,19 +1,22 @@
 /** A campaign's messages, virtualised (only visible rows are in the DOM; pages load as they scroll in), with filters. */
-import { Badge, Box, Group, MultiSelect, Paper, Skeleton, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Box, Group, MultiSelect, Paper, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_STATES, type MessageState } from '../../../../shared/campaigns.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Truncate } from '../../components/Truncate.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { useCampaignsStore } from '../../stores/campaigns.ts';
 import { STATE_COLORS } from './CampaignProgress.tsx';
 import { MessageHistory } from './MessageHistory.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 const ROW_HEIGHT = 44;
-const COLUMNS = 'minmax(140px, 1.1fr) 120px 50px 50px minmax(120px, 1fr) minmax(140px, 1.4fr) 150px 80px';
+/** Fits the 1024 px window with the icon navbar; wider windows give the number, provider and error columns more. */
+const COLUMNS = 'minmax(124px, 1.1fr) 104px 72px 72px minmax(80px, 1fr) minmax(110px, 1.4fr) 150px 72px';
 
 export function MessagesTable() {
   const { t, i18n } = useTranslation('campaigns');
@@ -24,7 +27,7 @@ export function MessagesTable() {
   const [debounced] = useDebouncedValue(search, 300);
   const parent = useRef<HTMLDivElement>(null);
   const number = new Intl.NumberFormat(i18n.language);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const dt = useDateTime();
 
   useEffect(() => {
     const s = useCampaignsStore.getState().messages;
@@ -73,9 +76,9 @@ export function MessagesTable() {
       <Paper withBorder>
         <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
           {(['number', 'state', 'segments', 'attempts', 'provider', 'error', 'updated'] as const).map((c) => (
-            <Text key={c} size="sm" fw={600} role="columnheader" truncate>
+            <Truncate key={c} size="sm" fw={600} role="columnheader">
               {t(`messages.${c}`)}
-            </Text>
+            </Truncate>
           ))}
           <span />
         </Box>
@@ -119,15 +122,16 @@ export function MessagesTable() {
                       <Text size="xs" ff="monospace" truncate title={row.providerId ?? undefined}>
                         {[row.providerId, row.port !== null ? t('messages.port', { port: row.port }) : null].filter(Boolean).join(' · ')}
                       </Text>
-                      <Tooltip label={row.errorMessage === null ? '' : sentenceText(i18n, row.errorMessage)} disabled={row.errorMessage === null} multiline w={320} withinPortal>
-                        <Text size="xs" c="red" truncate data-testid="message-error">
-                          {row.errorMessage === null ? '' : sentenceText(i18n, row.errorMessage)}
-                          {/* The provider's own status rides along with every report; it is an error code only beside an error. */}
-                          {row.errorMessage !== null && row.providerCode !== null ? ` (${row.providerCode})` : ''}
-                        </Text>
-                      </Tooltip>
+                      {/* The provider's own status rides along with every report; it is an error code only beside an error. */}
+                      <Truncate size="xs" c="red" data-testid="message-error">
+                        {row.errorMessage === null
+                          ? ''
+                          : row.providerCode === null
+                            ? sentenceText(i18n, row.errorMessage)
+                            : t('common:nameAndDetail', { name: sentenceText(i18n, row.errorMessage), detail: row.providerCode })}
+                      </Truncate>
                       <Text size="xs" c="dimmed">
-                        {time.format(row.updatedAt)}
+                        {dt.dateTime(row.updatedAt, { seconds: true })}
                       </Text>
                       <Group justify="flex-end">
                         <MessageHistory key={row.id} row={row} />

@@ -6,6 +6,7 @@ import { Alert, Button, Divider, Grid, Group, List, Paper, Stack, Text, Title } 
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { dateTimeFormat } from '../../format/date-time.ts';
 import { useAccount, useAccountsStore } from '../../stores/accounts.ts';
 import { useComposeStore, useDraftUnsaved, usePreviewIsCurrent } from '../../stores/compose.ts';
 import { useComposeTestStore } from '../../stores/compose-test.ts';
@@ -77,7 +78,7 @@ export function ComposeScreen() {
   // A fresh draft gets a name the user can keep (once: a name the user clears stays cleared).
   const nameFresh = () => {
     if (useComposeStore.getState().form.name !== '') return;
-    const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.now());
+    const date = dateTimeFormat(i18n.language).dateTime(Date.now());
     useComposeStore.getState().patch({ name: t('name.default', { date }) });
   };
   const named = useRef(false);

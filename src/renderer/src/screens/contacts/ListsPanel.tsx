@@ -10,6 +10,7 @@ import { useContactsError } from './contacts-error.ts';
 import { DeleteListModal } from './DeleteListModal.tsx';
 import { ListNameModal } from './ListNameModal.tsx';
 import { MergeListsModal } from './MergeListsModal.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 interface ListsPanelProps {
   onOpen: (listId: string | null) => void;
@@ -29,7 +30,7 @@ export function ListsPanel({ onOpen, onImport }: ListsPanelProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [exportError, setExportError] = useState<AppErrorShape | null>(null);
   const number = new Intl.NumberFormat(i18n.language);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dt = useDateTime();
 
   const doExport = async (list: ListView, format: ExportFormat) => {
     setExportError(null);
@@ -107,7 +108,7 @@ export function ListsPanel({ onOpen, onImport }: ListsPanelProps) {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c="dimmed">
-                        {date.format(list.updatedAt)}
+                        {dt.dateTime(list.updatedAt)}
                       </Text>
                     </Table.Td>
                     <Table.Td>

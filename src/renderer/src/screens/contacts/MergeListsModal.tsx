@@ -19,7 +19,7 @@ export function MergeListsModal({ lists, onClose }: { lists: ListView[]; onClose
   const [deleteSources, setDeleteSources] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
-  const options = lists.map((l) => ({ value: l.id, label: `${l.name} (${f.number(l.size)})` }));
+  const options = lists.map((l) => ({ value: l.id, label: t('common:nameAndDetail', { name: l.name, detail: f.number(l.size) }) }));
   const ready = targetId !== null && sourceIds.length > 0 && !sourceIds.includes(targetId);
 
   const merge = async () => {

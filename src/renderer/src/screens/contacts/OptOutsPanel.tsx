@@ -10,9 +10,10 @@ import { useContactsStore } from '../../stores/contacts.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
 import { useContactsError } from './contacts-error.ts';
 import { FilePicker, IMPORT_ACCEPT } from './FilePicker.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 export function OptOutsPanel() {
-  const { t, i18n } = useTranslation('contacts');
+  const { t } = useTranslation('contacts');
   const optOuts = useContactsStore((s) => s.optOuts);
   const load = useContactsStore((s) => s.loadOptOuts);
   const add = useContactsStore((s) => s.addOptOuts);
@@ -28,7 +29,7 @@ export function OptOutsPanel() {
   const [done, setDone] = useState<string | null>(null);
   const [query, setQuery] = useState(optOuts.query);
   const search = useDebouncedCallback((q: string) => void load(q), 250);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  const dt = useDateTime();
 
   useEffect(() => {
     void load();
@@ -162,7 +163,7 @@ export function OptOutsPanel() {
                       {row.note}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{date.format(row.createdAt)}</Table.Td>
+                  <Table.Td>{dt.date(row.createdAt)}</Table.Td>
                   <Table.Td ta="right">
                     <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove([row.e164])} aria-label={t('optOuts.removeNamed', { number: row.e164 })} data-testid="optout-remove">
                       {t('optOuts.remove')}

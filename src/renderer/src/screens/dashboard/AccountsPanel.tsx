@@ -5,6 +5,7 @@ import type { BalanceLine } from '../../../../shared/providers.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { useDashboardStore } from '../../stores/dashboard.ts';
+import { useDateTime } from '../../format/date-time.ts';
 
 function Amount({ line }: { line: BalanceLine }) {
   const { t, i18n } = useTranslation('dashboard');
@@ -19,7 +20,7 @@ export function AccountsPanel() {
   const status = useDashboardStore((s) => s.accountsStatus);
   const error = useDashboardStore((s) => s.accountsError);
   const load = useDashboardStore((s) => s.loadAccounts);
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
+  const dt = useDateTime();
   const n = new Intl.NumberFormat(i18n.language);
 
   return (
@@ -74,7 +75,9 @@ export function AccountsPanel() {
                       <Stack gap={2}>
                         {b.balances.map((line, i) => (
                           <Text key={i} size="sm">
-                            {sentenceText(i18n, line.label)}: <b><Amount line={line} /></b>
+                            {sentenceText(i18n, line.label)}
+                            {t('common:colon')}
+                            <b><Amount line={line} /></b>
                           </Text>
                         ))}
                         {b.balances.length === 0 && <Text size="sm" c="dimmed">{t('balances.none')}</Text>}
@@ -88,7 +91,7 @@ export function AccountsPanel() {
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" c="dimmed">
-                      {time.format(b.checkedAt)}
+                      {dt.time(b.checkedAt)}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

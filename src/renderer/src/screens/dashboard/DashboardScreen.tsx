@@ -10,14 +10,15 @@ import { PerDayChart } from './PerDayChart.tsx';
 import { RecentCampaigns } from './RecentCampaigns.tsx';
 import { Funnel, StatsCards } from './StatsCards.tsx';
 import { ScreenHeader } from '../../components/ScreenHeader.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 export function DashboardScreen() {
-  const { t, i18n } = useTranslation('dashboard');
+  const { t } = useTranslation('dashboard');
   const stats = useDashboardStore((s) => s.stats);
   const status = useDashboardStore((s) => s.statsStatus);
   const error = useDashboardStore((s) => s.statsError);
   const loadStats = useDashboardStore((s) => s.loadStats);
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
+  const dt = useDateTime();
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -43,7 +44,7 @@ export function DashboardScreen() {
               </Anchor>
             )}
             <Text size="xs" c="dimmed" aria-live="polite">
-              {t('updated', { time: time.format(stats.generatedAt) })}
+              {t('updated', { time: dt.time(stats.generatedAt, { seconds: true }) })}
             </Text>
           </Stack>
         )}

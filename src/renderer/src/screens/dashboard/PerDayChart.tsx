@@ -3,6 +3,7 @@ import { Group, Paper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ProviderKind } from '../../../../shared/accounts.ts';
 import type { DashboardStats } from '../../../../shared/monitoring.ts';
+import { useDateTime } from '../../format/date-time.ts';
 
 const DAYS = 14;
 const PROVIDERS: ProviderKind[] = ['eims', 'gsmbox', 'jsms'];
@@ -15,7 +16,7 @@ function localDay(d: Date): string {
 export function PerDayChart({ stats }: { stats: DashboardStats }) {
   const { t, i18n } = useTranslation(['dashboard', 'accounts']);
   const n = new Intl.NumberFormat(i18n.language);
-  const dayLabel = new Intl.DateTimeFormat(i18n.language, { month: 'numeric', day: 'numeric' });
+  const dt = useDateTime();
   const end = new Date(stats.generatedAt);
   const days = Array.from({ length: DAYS }, (_, i) => new Date(end.getFullYear(), end.getMonth(), end.getDate() - (DAYS - 1 - i)));
   const byDay = new Map<string, DashboardStats['perDay']>();
@@ -26,6 +27,10 @@ export function PerDayChart({ stats }: { stats: DashboardStats }) {
   const H = 180;
   const colW = W / DAYS;
   const used = PROVIDERS.filter((p) => stats.perDay.some((r) => r.provider === p));
+  // Day labels ("Dec 6", "12月6日") wider than a column go on every other day, always ending on today.
+  const labels = days.map((d) => dt.dayMonth(d.getTime()));
+  const labelWidth = Math.max(...labels.map((l) => [...l].reduce((w, ch) => w + (/[\u3000-\u9fff]/.test(ch) ? 11 : 6.5), 0)));
+  const labelEvery = labelWidth > colW - 6 ? 2 : 1;
 
   return (
     <Paper withBorder p="md" data-testid="dash-chart">
@@ -60,7 +65,7 @@ export function PerDayChart({ stats }: { stats: DashboardStats }) {
                   y -= h;
                   return (
                     <rect key={p} x={i * colW + colW * 0.18} y={y} width={colW * 0.64} height={h} fill={COLORS[p]} rx={2} data-testid="dash-chart-bar" data-day={r.day} data-provider={p} data-sent={r.sent}>
-                      <title>{t('chart.tooltip', { day: dayLabel.format(d), provider: t(`accounts:kinds.${p}`), sent: n.format(r.sent), delivered: n.format(r.delivered), failed: n.format(r.failed), expired: n.format(r.expired) })}</title>
+                      <title>{t('chart.tooltip', { day: labels[i], provider: t(`accounts:kinds.${p}`), sent: n.format(r.sent), delivered: n.format(r.delivered), failed: n.format(r.failed), expired: n.format(r.expired) })}</title>
                     </rect>
                   );
                 })}
@@ -69,9 +74,11 @@ export function PerDayChart({ stats }: { stats: DashboardStats }) {
                     {n.format(totals[i]!)}
                   </text>
                 )}
-                <text x={i * colW + colW / 2} y={H + 16} textAnchor="middle" fontSize={11} fill="var(--mantine-color-dimmed)">
-                  {dayLabel.format(d)}
-                </text>
+                {(DAYS - 1 - i) % labelEvery === 0 && (
+                  <text x={i * colW + colW / 2} y={H + 16} textAnchor="middle" fontSize={11} fill="var(--mantine-color-dimmed)">
+                    {labels[i]}
+                  </text>
+                )}
               </g>
             );
           })}

@@ -1,14 +1,16 @@
 /** The latest campaigns with their outcome so far; each opens its campaign. */
 import { Anchor, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Truncate } from '../../components/Truncate.tsx';
 import type { DashboardStats } from '../../../../shared/monitoring.ts';
 import { hashForRoute } from '../../routes.ts';
 import { StateBadge } from '../campaigns/StateBadge.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['recentCampaigns'] }) {
   const { t, i18n } = useTranslation(['dashboard', 'accounts']);
   const n = new Intl.NumberFormat(i18n.language);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const dt = useDateTime();
   return (
     <Paper withBorder p="md" data-testid="dash-recent">
       <Group justify="space-between" mb="xs">
@@ -28,11 +30,11 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('recent.name')}</Table.Th>
-              <Table.Th>{t('recent.state')}</Table.Th>
-              <Table.Th ta="right">{t('recent.delivered')}</Table.Th>
-              <Table.Th ta="right">{t('recent.failed')}</Table.Th>
-              <Table.Th ta="right">{t('recent.expired')}</Table.Th>
-              <Table.Th ta="right">{t('recent.pendingHeader')}</Table.Th>
+              {(['delivered', 'failed', 'expired', 'pendingHeader'] as const).map((k) => (
+                <Table.Th key={k} ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {t(`recent.${k}`)}
+                </Table.Th>
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -40,14 +42,17 @@ export function RecentCampaigns({ campaigns }: { campaigns: DashboardStats['rece
               <Table.Tr key={c.id} data-testid="dash-campaign" data-id={c.id}>
                 <Table.Td>
                   <Anchor href={hashForRoute('campaigns', c.id)} size="sm" fw={500}>
-                    {c.name}
+                    <Truncate size="sm" fw={500} c="inherit" maw={220}>
+                      {c.name}
+                    </Truncate>
                   </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {t(`accounts:kinds.${c.provider}`)} · {time.format(c.createdAt)} · {t('recent.total', { count: c.total, formatted: n.format(c.total) })}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <StateBadge state={c.state} waiting={false} />
+                  {/* The state sits under the name: the half-width card has room for the counts only. */}
+                  <Group gap={6} mt={2}>
+                    <StateBadge state={c.state} waiting={false} />
+                    <Text size="xs" c="dimmed">
+                      {t(`accounts:kinds.${c.provider}`)} · {dt.dateTime(c.createdAt)} · {t('recent.total', { count: c.total, formatted: n.format(c.total) })}
+                    </Text>
+                  </Group>
                 </Table.Td>
                 <Table.Td ta="right">{n.format(c.delivered)}</Table.Td>
                 <Table.Td ta="right" c={c.failed > 0 ? 'red' : undefined}>

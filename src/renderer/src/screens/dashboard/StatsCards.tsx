@@ -2,8 +2,10 @@
 import { Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DashboardStats, PeriodCounts } from '../../../../shared/monitoring.ts';
+import { STATE_COLORS } from '../campaigns/CampaignProgress.tsx';
 
-const COUNT_COLOR: Partial<Record<keyof PeriodCounts, string>> = { delivered: 'teal', failed: 'red', expired: 'orange' };
+/** The same colour per state as every other screen (campaigns/CampaignProgress.tsx). */
+const COUNT_COLOR: Partial<Record<keyof PeriodCounts, string>> = { delivered: STATE_COLORS.delivered, failed: STATE_COLORS.failed, expired: STATE_COLORS.expired };
 
 function Period({ label, counts, testId }: { label: string; counts: PeriodCounts; testId: string }) {
   const { t, i18n } = useTranslation('dashboard');
@@ -45,11 +47,11 @@ export function Funnel({ funnel }: { funnel: DashboardStats['funnel'] }) {
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
   const base = Math.max(funnel.handed, 1);
   const steps = [
-    { key: 'handed', value: funnel.handed, color: 'blue' },
-    { key: 'sent', value: funnel.sent, color: 'teal' },
-    { key: 'delivered', value: funnel.delivered, color: 'green' },
-    { key: 'failed', value: funnel.failed, color: 'red' },
-    { key: 'expired', value: funnel.expired, color: 'orange' },
+    { key: 'handed', value: funnel.handed, color: STATE_COLORS.submitted },
+    { key: 'sent', value: funnel.sent, color: STATE_COLORS.sent },
+    { key: 'delivered', value: funnel.delivered, color: STATE_COLORS.delivered },
+    { key: 'failed', value: funnel.failed, color: STATE_COLORS.failed },
+    { key: 'expired', value: funnel.expired, color: STATE_COLORS.expired },
   ] as const;
   return (
     <Paper withBorder p="md" data-testid="dash-funnel">

@@ -56,7 +56,7 @@ export function ReplyBox({ number, defaultAccountId }: { number: string; default
       <Group justify="space-between" mt="xs" align="flex-end">
         <Select
           label={t('reply.account')}
-          data={accounts.map((a) => ({ value: a.id, label: `${a.name} (${t(`accounts:kinds.${a.kind}`)})` }))}
+          data={accounts.map((a) => ({ value: a.id, label: t('common:nameAndDetail', { name: a.name, detail: t(`accounts:kinds.${a.kind}`) }) }))}
           value={chosen}
           onChange={setAccountId}
           allowDeselect={false}

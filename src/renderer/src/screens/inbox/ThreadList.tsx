@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useInboxStore } from '../../stores/inbox.ts';
+import { useDateTime } from '../../format/date-time.ts';
 
 export function ThreadList({ selected, onSelect }: { selected: string | null; onSelect: (number: string) => void }) {
   const { t, i18n } = useTranslation('inbox');
@@ -18,7 +19,7 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
   const load = useInboxStore((s) => s.load);
   const [search, setSearch] = useState(useInboxStore.getState().search);
   const [debounced] = useDebouncedValue(search, 300);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const dt = useDateTime();
   const number = new Intl.NumberFormat(i18n.language);
 
   useEffect(() => {
@@ -87,7 +88,7 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
                       {th.lastDirection === 'out' ? t('threads.you', { text: th.lastText }) : th.lastText}
                     </Text>
                     <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                      {time.format(th.lastAt)}
+                      {dt.dateTime(th.lastAt)}
                     </Text>
                   </Group>
                 </UnstyledButton>

@@ -8,10 +8,11 @@ import { useInboxStore } from '../../stores/inbox.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
 import { STATE_COLORS } from '../campaigns/CampaignProgress.tsx';
 import { ReplyBox } from './ReplyBox.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 function Bubble({ item }: { item: ThreadItem }) {
-  const { t, i18n } = useTranslation(['inbox', 'campaigns', 'accounts']);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const { t } = useTranslation(['inbox', 'campaigns', 'accounts']);
+  const dt = useDateTime();
   const inbound = item.kind === 'in';
   return (
     <Group justify={inbound ? 'flex-start' : 'flex-end'} data-testid="thread-item" data-kind={item.kind}>
@@ -27,7 +28,7 @@ function Bubble({ item }: { item: ThreadItem }) {
         </Text>
         <Group gap={6} mt={4} justify={inbound ? 'flex-start' : 'flex-end'}>
           <Text size="xs" c="dimmed">
-            {time.format(item.at)} · {item.accountName}
+            {dt.dateTime(item.at)} · {item.accountName}
             {item.port !== null ? ` · ${t('thread.port', { port: item.port })}` : ''}
           </Text>
           {item.kind === 'out' && (

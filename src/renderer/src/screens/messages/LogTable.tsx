@@ -6,7 +6,9 @@ import { Box, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
+import { Truncate } from '../../components/Truncate.tsx';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
+import { dateTimeFormat } from '../../format/date-time.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { logRowCount, rowAt, useMessagesLogStore } from '../../stores/messages.ts';
@@ -15,14 +17,8 @@ import { LogHistory } from './LogHistory.tsx';
 import './log-table.css';
 
 export const LOG_ROW_HEIGHT = 40;
-const COLUMNS = '150px minmax(130px, 1fr) 110px minmax(120px, 1.2fr) minmax(110px, 1fr) minmax(140px, 1.6fr) 90px';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-function timeFormat(language: string): Intl.DateTimeFormat {
-  let f = formats.get(language);
-  if (!f) formats.set(language, (f = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' })));
-  return f;
-}
+/** Fits the 1024 px window with the icon navbar (about 820 px for the columns); wider windows give the text columns more. */
+const COLUMNS = '150px 124px 96px minmax(80px, 1fr) minmax(72px, 0.8fr) minmax(110px, 2fr) 64px';
 
 /*
  * Every style a row uses is a constant: React then compares styles by identity and writes none of
@@ -50,7 +46,7 @@ const HISTORY_BUTTON = {
 
 /** The row's words, made once per language by the table (a translation hook per row cost more than the row). */
 interface RowText {
-  time: Intl.DateTimeFormat;
+  time: (ms: number) => string;
   state: (state: MessageLogRow['state']) => string;
   account: (row: MessageLogRow) => string;
   /** Main's English sentence (a failure) in the UI language. */
@@ -86,7 +82,7 @@ const LogRowCells = memo(function LogRowCells({ row, text, onOpen }: CellsProps)
   return (
     <>
       <span role="cell" style={TIME_CELL}>
-        {row ? text.time.format(row.handedAt ?? row.updatedAt) : ''}
+        {row ? text.time(row.handedAt ?? row.updatedAt) : ''}
       </span>
       <span role="cell" style={NUMBER_CELL} data-testid={row ? 'log-number' : undefined}>
         {row?.e164 ?? ''}
@@ -98,7 +94,7 @@ const LogRowCells = memo(function LogRowCells({ row, text, onOpen }: CellsProps)
       <span role="cell" style={CELL} title={row?.campaignName}>
         {row?.campaignName ?? ''}
       </span>
-      <span role="cell" style={CELL}>
+      <span role="cell" style={CELL} title={row ? text.account(row) : undefined}>
         {row ? text.account(row) : ''}
       </span>
       <span role="cell" style={errorMessage ? ERROR_CELL : DETAIL_CELL} title={row ? (errorMessage ?? row.providerId ?? undefined) : undefined}>
@@ -140,7 +136,7 @@ export function LogTable() {
     const MARK = '\u0001';
     const [before = '', after = ''] = t('campaigns:messages.historyNamed', { number: MARK }).split(MARK);
     return {
-      time: timeFormat(i18n.language),
+      time: (ms) => dateTimeFormat(i18n.language).dateTime(ms, { seconds: true }),
       state: (state) => cached(states, state, () => t(`campaigns:messageStates.${state}`)),
       account: (row) => {
         const kind = cached(kinds, row.provider, () => t(`accounts:kinds.${row.provider}`));
@@ -165,9 +161,9 @@ export function LogTable() {
     <Paper withBorder>
       <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         {(['time', 'number', 'state', 'campaign', 'account', 'detail'] as const).map((c) => (
-          <Text key={c} size="sm" fw={600} role="columnheader" truncate>
+          <Truncate key={c} size="sm" fw={600} role="columnheader">
             {t(`table.${c}`)}
-          </Text>
+          </Truncate>
         ))}
         <span role="columnheader" aria-label={t('table.actions')} />
       </Box>

@@ -3,15 +3,17 @@ import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addressReach } from '../../../../shared/reachability.ts';
 import type { ScheduleView } from '../../../../shared/schedules.ts';
+import { Truncate } from '../../components/Truncate.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { openCampaign } from '../campaigns/campaign-route.ts';
-import { formatInstant } from './schedule-text.ts';
+import { useDateTime } from '../../format/date-time.ts';
 
 const OUTCOME_COLOR = { created: 'teal', skipped: 'yellow', failed: 'red' } as const;
 const PROVIDER_NAMES = { jsms: 'JSMS', eims: 'EIMS', gsmbox: 'GSM box' } as const;
 
 export function LastResult({ schedule: s }: { schedule: ScheduleView }) {
   const { t, i18n } = useTranslation('schedules');
+  const dt = useDateTime();
   const run = s.lastRun;
   const pending = s.parts.filter((p) => p.state !== 'deleted');
   const rejected = pending.reduce((n, p) => n + p.rejected, 0);
@@ -21,7 +23,7 @@ export function LastResult({ schedule: s }: { schedule: ScheduleView }) {
         (run ? (
           <>
             <Text size="sm" c={OUTCOME_COLOR[run.outcome]} fw={500} data-testid="schedule-last-outcome" data-outcome={run.outcome}>
-              {t(`last.${run.outcome}`)} · {formatInstant(run.firedAt, i18n.language)}
+              {t(`last.${run.outcome}`)} · {dt.dateTime(run.firedAt)}
             </Text>
             {run.detail !== '' && (
               <Text size="xs" c="dimmed">
@@ -50,12 +52,12 @@ export function LastResult({ schedule: s }: { schedule: ScheduleView }) {
           <Text size="xs" c="dimmed">
             {t('file.label')}
           </Text>
-          <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="schedule-file-url">
+          <Truncate size="xs" ff="monospace" maw={240} data-testid="schedule-file-url">
             {s.job.numbersUrl}
-          </Text>
+          </Truncate>
           {s.job.numbersUrlExpiresAt !== null && (
             <Text size="xs" c="dimmed">
-              {t('file.expires', { time: formatInstant(s.job.numbersUrlExpiresAt, i18n.language) })}
+              {t('file.expires', { time: dt.dateTime(s.job.numbersUrlExpiresAt) })}
             </Text>
           )}
           {s.job.numbersUrlWarning && (

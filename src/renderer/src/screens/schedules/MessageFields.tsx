@@ -39,7 +39,7 @@ export function MessageFields({ form, accounts, lists, errors, accountLocked, on
         <Select
           label={t('form.account')}
           placeholder={t('form.accountPlaceholder')}
-          data={accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.kind.toUpperCase()})` }))}
+          data={accounts.map((a) => ({ value: a.id, label: t('common:nameAndDetail', { name: a.name, detail: t(`accounts:kinds.${a.kind}`) }) }))}
           value={form.accountId}
           onChange={(v) => onChange({ accountId: v })}
           disabled={accountLocked}
@@ -110,7 +110,7 @@ export function MessageFields({ form, accounts, lists, errors, accountLocked, on
       <MultiSelect
         label={t('form.lists')}
         placeholder={form.listIds.length === 0 ? t('form.listsPlaceholder') : undefined}
-        data={lists.map((l) => ({ value: l.id, label: `${l.name} (${l.size})` }))}
+        data={lists.map((l) => ({ value: l.id, label: t('common:nameAndDetail', { name: l.name, detail: l.size }) }))}
         value={form.listIds}
         onChange={(v) => onChange({ listIds: v })}
         searchable

@@ -8,10 +8,11 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { useSchedulesStore } from '../../stores/schedules.ts';
 import { openCampaign } from '../campaigns/campaign-route.ts';
-import { formatInstant } from './schedule-text.ts';
+import { useDateTime } from '../../format/date-time.ts';
 
 export function RunsModal({ schedule, onClose }: { schedule: ScheduleView; onClose: () => void }) {
   const { t, i18n } = useTranslation('schedules');
+  const dt = useDateTime();
   const [runs, setRuns] = useState<ScheduleRunView[] | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   useEffect(() => {
@@ -52,8 +53,8 @@ export function RunsModal({ schedule, onClose }: { schedule: ScheduleView; onClo
               <Table.Tbody>
                 {runs.map((r) => (
                   <Table.Tr key={r.dueAt} data-testid="schedule-run" data-outcome={r.outcome}>
-                    <Table.Td>{formatInstant(r.dueAt, i18n.language)}</Table.Td>
-                    <Table.Td>{formatInstant(r.firedAt, i18n.language)}</Table.Td>
+                    <Table.Td>{dt.dateTime(r.dueAt)}</Table.Td>
+                    <Table.Td>{dt.dateTime(r.firedAt)}</Table.Td>
                     <Table.Td>
                       {r.campaignId ? (
                         <Anchor size="sm" onClick={() => openCampaign(r.campaignId)}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import type { ProviderScheduleDetail, ScheduleView } from '../../../../shared/schedules.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 import { useSchedulesStore } from '../../stores/schedules.ts';
 
 const SHOWN_RECIPIENTS = 200;
@@ -39,6 +40,7 @@ export function DeleteScheduleModal({ schedule, onClose, onDone }: { schedule: S
 
 export function ProviderDetailModal({ schedule, onClose }: { schedule: ScheduleView; onClose: () => void }) {
   const { t } = useTranslation('schedules');
+  const dt = useDateTime();
   const [detail, setDetail] = useState<ProviderScheduleDetail | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   useEffect(() => {
@@ -67,8 +69,8 @@ export function ProviderDetailModal({ schedule, onClose }: { schedule: ScheduleV
         {error && <ErrorAlert title={t('actionFailed')} error={error} testId="schedule-detail-error" />}
         {detail?.parts.map((p) => (
           <Stack key={p.providerId} gap={4}>
-            <Text size="sm" fw={500} ff="monospace">
-              {t('detail.schedule', { id: p.providerId, time: p.sendTime, temp: p.tempId })}
+            <Text size="sm" fw={500}>
+              {t('detail.schedule', { id: p.providerId, time: dt.wall(p.sendTime), temp: p.tempId })}
             </Text>
             <ScrollArea.Autosize mah={260}>
               <Table striped withTableBorder fz="xs">

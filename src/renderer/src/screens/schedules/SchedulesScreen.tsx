@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import type { ScheduleView } from '../../../../shared/schedules.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { dateTimeFormat } from '../../format/date-time.ts';
 import { useAccountsStore } from '../../stores/accounts.ts';
 import { useContactsStore } from '../../stores/contacts.ts';
 import { connectSchedulesUpdates, useSchedulesStore } from '../../stores/schedules.ts';
@@ -42,7 +43,7 @@ export function SchedulesScreen() {
   /** A new form with a name the user can keep, like Compose gives a fresh draft. */
   const freshForm = (): ScheduleForm => {
     const form = emptyScheduleForm(Date.now());
-    const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.now());
+    const date = dateTimeFormat(i18n.language).dateTime(Date.now());
     return { ...form, message: { ...form.message, name: t('form.defaultName', { date }) } };
   };
   const onResult = (ok: boolean, err?: AppErrorShape) => setActionError(ok ? null : (err ?? null));

@@ -1,9 +1,11 @@
 /** One list of local and provider-side schedules: what, when, next run, last result, state and actions. */
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Truncate } from '../../components/Truncate.tsx';
 import { useTranslation } from 'react-i18next';
 import type { ScheduleState, ScheduleView } from '../../../../shared/schedules.ts';
 import { useSchedulesStore } from '../../stores/schedules.ts';
 import { canEdit } from './schedule-form-model.ts';
+import { useDateTime } from '../../format/date-time.ts';
 import { describeWhen } from './schedule-text.ts';
 import { LastResult } from './LastResult.tsx';
 import { NextRun } from './NextRun.tsx';
@@ -22,6 +24,7 @@ interface Props {
 
 export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, onResult }: Props) {
   const { t } = useTranslation('schedules');
+  const dt = useDateTime();
   const busy = useSchedulesStore((s) => s.busy);
   const { pause, resume } = useSchedulesStore.getState();
   const act = async (fn: () => Promise<{ ok: boolean; error?: { code: string; message: string } }>) => {
@@ -29,7 +32,7 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
     onResult(r.ok, r.ok ? undefined : r.error);
   };
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="sm" striped highlightOnHover aria-label={t('table.label')} data-testid="schedules-table">
         <Table.Thead>
           <Table.Tr>
@@ -44,25 +47,23 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
         <Table.Tbody>
           {schedules.map((s) => (
             <Table.Tr key={s.id} data-testid="schedule-row" data-id={s.id} data-kind={s.kind}>
-              <Table.Td maw={260}>
-                <Stack gap={4}>
-                  <Text size="sm" fw={600} data-testid="schedule-name">
+              <Table.Td>
+                <Stack gap={4} maw={180}>
+                  <Truncate size="sm" fw={600} data-testid="schedule-name">
                     {s.name}
-                  </Text>
-                  <Group gap={6}>
-                    <Badge size="xs" variant="light" color={KIND_COLOR[s.kind]} data-testid="schedule-kind">
-                      {t(`kinds.${s.kind}`)}
-                    </Badge>
-                    <Text size="xs" c="dimmed">
-                      {s.accountName}
-                    </Text>
-                  </Group>
+                  </Truncate>
+                  <Badge size="xs" variant="light" color={KIND_COLOR[s.kind]} style={{ alignSelf: 'flex-start', flexShrink: 0, minWidth: 'max-content' }} data-testid="schedule-kind">
+                    {t(`kinds.${s.kind}`)}
+                  </Badge>
+                  <Truncate size="xs" c="dimmed">
+                    {s.accountName}
+                  </Truncate>
                 </Stack>
               </Table.Td>
-              <Table.Td maw={260}>
+              <Table.Td maw={200}>
                 <Stack gap={2}>
-                  <Text size="sm" data-testid="schedule-when">
-                    {s.when ? describeWhen(s.when, t) : s.job ? t(`jobTypes.${s.job.jobType}`) : ''}
+                  <Text size="sm" style={{ wordBreak: 'keep-all' }} data-testid="schedule-when">
+                    {s.when ? describeWhen(s.when, t, dt) : s.job ? t(`jobTypes.${s.job.jobType}`) : ''}
                   </Text>
                   {s.when && (
                     <Text size="xs" c="dimmed">
@@ -79,7 +80,7 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
               <Table.Td>
                 <NextRun schedule={s} />
               </Table.Td>
-              <Table.Td maw={320}>
+              <Table.Td maw={260}>
                 <LastResult schedule={s} />
               </Table.Td>
               <Table.Td>
@@ -88,7 +89,7 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Group gap={6} wrap="nowrap">
+                <Stack gap={6} align="stretch">
                   {s.kind === 'local' && s.state === 'active' && (
                     <Button size="xs" variant="default" loading={busy[s.id]} onClick={() => void act(() => pause(s.id))} data-testid="schedule-pause">
                       {t('actions.pause')}
@@ -117,7 +118,7 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
                   <Button size="xs" variant="subtle" color="red" onClick={() => onDelete(s)} data-testid="schedule-delete">
                     {t('actions.delete')}
                   </Button>
-                </Group>
+                </Stack>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -11,7 +11,7 @@ import { instantOf, offsetLabel, parseLocalDateTime, systemTimeZone } from '../.
 import { upcomingRuns } from '../../../../shared/recurrence.ts';
 import { whenSchema } from '../../../../shared/schedules.ts';
 import { toCreateInput, type ScheduleForm } from './schedule-form-model.ts';
-import { formatInstant } from './schedule-text.ts';
+import { useDateTime } from '../../format/date-time.ts';
 
 const REPEATS: RepeatKind[] = ['once', 'every', 'daily', 'weekly', 'monthly'];
 const LOCAL_DT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
@@ -23,12 +23,8 @@ function zones(): string[] {
   return [...new Set([pc, 'UTC', 'Asia/Shanghai', ...list])];
 }
 
-/** "2026-03-29 09:30:00" (JSMS) / "20260329093000" (EIMS) for an instant at UTC+8. */
-function providerWall(at: number, compact: boolean): string {
-  const d = new Date(at + 480 * 60_000).toISOString();
-  const dashed = `${d.slice(0, 10)} ${d.slice(11, 19)}`;
-  return compact ? dashed.replace(/[- :]/g, '') : dashed;
-}
+/** The providers' clock: China time, a fixed UTC+8 (IANA's Etc/GMT-8). */
+const PROVIDER_ZONE = 'Etc/GMT-8';
 
 interface Props {
   form: ScheduleForm;
@@ -39,7 +35,8 @@ interface Props {
 }
 
 export function WhenFields({ form, errors, onChange, repeatChoices = REPEATS }: Props) {
-  const { t, i18n } = useTranslation('schedules');
+  const { t } = useTranslation('schedules');
+  const dt = useDateTime();
   const zoneOptions = useMemo(zones, []);
   const local = form.mode === 'local';
   const repeat = local ? form.repeat : 'once';
@@ -92,12 +89,12 @@ export function WhenFields({ form, errors, onChange, repeatChoices = REPEATS }: 
           />
           {atInstant !== null && form.zone !== systemTimeZone() && (
             <Text size="xs" c="dimmed" data-testid="schedule-form-pc-time">
-              {t('form.pcTime', { time: formatInstant(atInstant, i18n.language) })}
+              {t('form.pcTime', { time: dt.dateTime(atInstant) })}
             </Text>
           )}
           {atInstant !== null && (form.mode === 'jsms' || form.mode === 'eims-timed') && (
-            <Text size="xs" c="dimmed" ff="monospace" data-testid="schedule-form-provider-time">
-              {t('form.providerTime', { provider: form.mode === 'jsms' ? 'JSMS' : 'EIMS', wall: providerWall(atInstant, form.mode !== 'jsms'), zone: offsetLabel(480) })}
+            <Text size="xs" c="dimmed" data-testid="schedule-form-provider-time">
+              {t('form.providerTime', { provider: form.mode === 'jsms' ? 'JSMS' : 'EIMS', wall: dt.dateTime(atInstant, { zone: PROVIDER_ZONE }), zone: offsetLabel(480) })}
             </Text>
           )}
         </Stack>
@@ -155,7 +152,7 @@ export function WhenFields({ form, errors, onChange, repeatChoices = REPEATS }: 
       )}
       {upcoming && (
         <Text size="xs" c={upcoming.length === 0 ? 'orange' : 'dimmed'} data-testid="schedule-form-upcoming">
-          {upcoming.length === 0 ? t('form.previewNone') : t('form.preview', { times: upcoming.map((at) => formatInstant(at, i18n.language)).join(' · ') })}
+          {upcoming.length === 0 ? t('form.previewNone') : t('form.preview', { times: upcoming.map((at) => dt.dateTime(at)).join(' · ') })}
         </Text>
       )}
       {local && (

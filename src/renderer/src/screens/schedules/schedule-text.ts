@@ -5,36 +5,30 @@
 import type { TFunction } from 'i18next';
 import type { ScheduleView, When } from '../../../../shared/schedules.ts';
 import { formatLocalDateTime, offsetAt, systemTimeZone } from '../../../../shared/zoned-time.ts';
+import type { DateTimeFormat } from '../../format/date-time.ts';
 
-const readable = (local: string) => local.replace('T', ' ');
-
-export function describeWhen(when: When, t: TFunction<'schedules'>): string {
+export function describeWhen(when: When, t: TFunction<'schedules'>, dt: DateTimeFormat): string {
   const r = when.repeat;
   let text: string;
   switch (r.kind) {
     case 'once':
-      text = t('repeat.once', { time: readable(r.at) });
+      text = t('repeat.once', { time: dt.wall(r.at) });
       break;
     case 'every':
-      text = t(r.unit === 'hours' ? 'repeat.every_hours' : 'repeat.every_minutes', { count: r.every, time: readable(r.from) });
+      text = t(r.unit === 'hours' ? 'repeat.every_hours' : 'repeat.every_minutes', { count: r.every, time: dt.wall(r.from) });
       break;
     case 'daily':
-      text = t('repeat.daily', { time: r.time });
+      text = t('repeat.daily', { time: dt.timeOfDay(r.time) });
       break;
     case 'weekly':
-      text = t('repeat.weekly', { time: r.time, days: [...r.days].sort().map((d) => t(`weekdays.${d}`)).join(t('repeat.daySeparator')) });
+      text = t('repeat.weekly', { time: dt.timeOfDay(r.time), days: [...r.days].sort().map((d) => t(`weekdays.${d}`)).join(t('repeat.daySeparator')) });
       break;
     case 'monthly':
-      text = t(r.day > 28 ? 'repeat.monthlyClamp' : 'repeat.monthly', { day: r.day, time: r.time });
+      text = t(r.day > 28 ? 'repeat.monthlyClamp' : 'repeat.monthly', { day: r.day, time: dt.timeOfDay(r.time) });
       break;
   }
-  const extra = [when.endDate ? t('repeat.until', { date: when.endDate }) : null, when.maxRuns !== null ? t('repeat.runs', { count: when.maxRuns }) : null].filter(Boolean);
+  const extra = [when.endDate ? t('repeat.until', { date: dt.wallDate(when.endDate) }) : null, when.maxRuns !== null ? t('repeat.runs', { count: when.maxRuns }) : null].filter(Boolean);
   return [text, ...extra].join(' · ');
-}
-
-/** A date and time as people here read it (the UI language's format, the PC's zone). */
-export function formatInstant(at: number, language: string, zone?: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', ...(zone ? { timeZone: zone } : {}) }).format(at);
 }
 
 /** Whether the provider's clock (fixed UTC offset) shows another wall time than the PC at this instant. */

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { AUDIT_PAGE_SIZE, useDataCareStore } from '../../stores/data-care.ts';
@@ -11,6 +12,7 @@ import { AUDIT_PAGE_SIZE, useDataCareStore } from '../../stores/data-care.ts';
 export function AuditLogSection() {
   const { t, i18n } = useTranslation('settings');
   const f = useFormat();
+  const dt = useDateTime();
   const { audit, auditOffset, auditError, busy, loadAudit, exportAudit } = useDataCareStore();
   const [exportError, setExportError] = useState<AppErrorShape | null>(null);
 
@@ -60,7 +62,7 @@ export function AuditLogSection() {
             <Table.Tbody>
               {audit.rows.map((row) => (
                 <Table.Tr key={row.id} data-testid="settings-audit-row" data-action={row.action}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(row.at)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{dt.dateTime(row.at, { seconds: true })}</Table.Td>
                   <Table.Td>
                     {row.actor} · {t(`audit.sources.${row.source}`)}
                   </Table.Td>

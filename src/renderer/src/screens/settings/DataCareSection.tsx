@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { RestoreResult } from '../../../../shared/desktop.ts';
 import type { AppErrorShape, Result } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useDataCareStore } from '../../stores/data-care.ts';
 import { RestoreReceiverModal } from './RestoreReceiverModal.tsx';
@@ -15,6 +16,7 @@ import { RestoreReceiverModal } from './RestoreReceiverModal.tsx';
 export function DataCareSection() {
   const { t } = useTranslation('settings');
   const f = useFormat();
+  const dt = useDateTime();
   const { mode, sending, busy, load, toggleSending, openLogs, backup, restore } = useDataCareStore();
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function DataCareSection() {
 
   const restored = (file: File, r: Result<RestoreResult>) => {
     if (r.ok && r.value.status === 'confirm') return setWider({ file, receiver: r.value.receiver });
-    done(r, (v) => t(mode === 'desktop' ? 'data.restore.restarting' : 'data.restore.staged', { date: f.dateTime(v.info.createdAt) }));
+    done(r, (v) => t(mode === 'desktop' ? 'data.restore.restarting' : 'data.restore.staged', { date: dt.dateTime(v.info.createdAt) }));
   };
 
   return (

@@ -1,5 +1,8 @@
-/** Settings → opt-out keywords (inbound SMS that add the sender to the opt-out list) and the low-balance threshold. */
-import { NumberInput, Paper, Stack, TagsInput, Title } from '@mantine/core';
+/**
+ * Settings → opt-out keywords (inbound SMS that add the sender to the opt-out list), the low-balance
+ * threshold, and how long each provider's delivery reports are waited for before a campaign is finished.
+ */
+import { Group, NumberInput, Paper, Stack, TagsInput, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/settings.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
@@ -37,6 +40,33 @@ export function MonitoringSettings({ save }: { save: (patch: Partial<Settings>) 
           disabled={disabled}
           data-testid="settings-low-balance"
         />
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('reportWindow.label')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('reportWindow.description')}
+          </Text>
+          <Group gap="md" wrap="wrap">
+            {(['eims', 'jsms', 'gsmbox'] as const).map((kind) => (
+              <NumberInput
+                key={kind}
+                label={t(`reportWindow.${kind}`)}
+                suffix={` ${t('reportWindow.hours')}`}
+                value={settings.reportWindowHours[kind]}
+                min={1}
+                max={720}
+                w={150}
+                onBlur={(e) => {
+                  const v = Math.round(Number(e.currentTarget.value.replace(/[^\d]/g, '')));
+                  if (Number.isFinite(v) && v >= 1 && v <= 720 && v !== settings.reportWindowHours[kind]) void save({ reportWindowHours: { ...settings.reportWindowHours, [kind]: v } });
+                }}
+                disabled={disabled}
+                data-testid={`settings-report-window-${kind}`}
+              />
+            ))}
+          </Group>
+        </Stack>
       </Stack>
     </Paper>
   );

@@ -2,7 +2,8 @@
  * Settings → Receiver: the address and port providers push to, whether it is listening, the exact push
  * URL per provider account (with copy buttons), a new token, and the GSM box push setup.
  */
-import { Badge, Button, Code, CopyButton, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, CopyButton, Group, Modal, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Truncate } from '../../components/Truncate.tsx';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -13,6 +14,7 @@ import { sentenceText } from '../../i18n/issue-text.ts';
 import { useAccountsStore } from '../../stores/accounts.ts';
 import { connectReceiverUpdates, useReceiverStore } from '../../stores/receiver.ts';
 import { BoxPushWizard } from './BoxPushWizard.tsx';
+import { useDateTime } from '../../format/date-time.ts';
 
 const STATE_COLOR: Record<ReceiverStatus['state'], string> = { listening: 'teal', starting: 'blue', stopped: 'gray', error: 'red' };
 
@@ -38,7 +40,7 @@ export function ReceiverPanel() {
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [confirmRotate, setConfirmRotate] = useState(false);
   const [wizard, setWizard] = useState<{ id: string; name: string } | null>(null);
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const dt = useDateTime();
   const n = new Intl.NumberFormat(i18n.language);
 
   useEffect(() => {
@@ -102,7 +104,7 @@ export function ReceiverPanel() {
               {t('counters', { accepted: n.format(status.accepted), refused: n.format(status.refused) })}
               {(Object.keys(status.lastPushAt) as PushSource[])
                 .filter((s) => status.lastPushAt[s] !== null)
-                .map((s) => ` · ${t('lastPush', { source: t(`sources.${s}`), time: time.format(status.lastPushAt[s]!) })}`)
+                .map((s) => ` · ${t('lastPush', { source: t(`sources.${s}`), time: dt.dateTime(status.lastPushAt[s]!, { seconds: true }) })}`)
                 .join('')}
             </Text>
             <div>
@@ -114,23 +116,24 @@ export function ReceiverPanel() {
                   {t('urls.empty')}
                 </Text>
               ) : (
-                <Table verticalSpacing={6} aria-label={t('urls.title')}>
+                // Fixed layout: the URL column takes what is left and cuts the URL, instead of widening the table.
+                <Table verticalSpacing={6} layout="fixed" aria-label={t('urls.title')}>
                   <Table.Tbody>
                     {status.urls.map((u) => (
                       <Table.Tr key={u.accountId} data-testid="receiver-url" data-account={u.accountId} data-provider={u.provider}>
                         <Table.Td style={{ width: 160 }}>
-                          <Text size="sm" fw={500}>
+                          <Truncate size="sm" fw={500} maw={150}>
                             {u.accountName}
-                          </Text>
+                          </Truncate>
                           <Text size="xs" c="dimmed">
                             {t(`accounts:kinds.${u.provider}`)}
                           </Text>
                         </Table.Td>
                         <Table.Td>
                           <Group gap={4} wrap="nowrap" align="flex-start">
-                            <Code block style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12 }} data-testid="receiver-url-text">
+                            <Truncate ff="monospace" size="xs" bg="var(--mantine-color-default-hover)" px={8} py={4} style={{ flex: 1, minWidth: 0, borderRadius: 4 }} data-testid="receiver-url-text">
                               {u.url}
-                            </Code>
+                            </Truncate>
                             <CopyButton value={u.url} timeout={1500}>
                               {({ copied, copy }) => (
                                 <Button size="compact-xs" variant="light" color={copied ? 'teal' : 'blue'} onClick={copy} aria-label={t('urls.copyNamed', { name: u.accountName })} data-testid="receiver-url-copy">

@@ -26,7 +26,7 @@ export function SettingsScreen() {
   const update = useSettingsStore((s) => s.update);
   const [saveError, setSaveError] = useState<AppErrorShape | null>(null);
   const [saved, setSaved] = useState(false);
-  const regions = useMemo(() => regionOptions(localeOf(settings.language)), [settings.language]);
+  const regions = useMemo(() => regionOptions(localeOf(settings.language), (name, detail) => t('common:nameAndDetail', { name, detail })), [settings.language, t]);
   const disabled = status !== 'ready';
   const desktop = useDataCareStore((s) => s.mode === 'desktop');
 

@@ -1,4 +1,7 @@
-/** Regions for the default-region picker: every region libphonenumber knows, named in the UI language. */
+/**
+ * Regions for the default-region picker: every region libphonenumber knows, named in the UI language,
+ * with its calling code put the language's way (`label`: "China (+86)", "中国（+86）").
+ */
 import { getCountries, getCountryCallingCode } from 'libphonenumber-js';
 
 export interface RegionOption {
@@ -6,7 +9,7 @@ export interface RegionOption {
   label: string;
 }
 
-export function regionOptions(locale: string): RegionOption[] {
+export function regionOptions(locale: string, label: (name: string, callingCode: string) => string): RegionOption[] {
   let names: Intl.DisplayNames | null = null;
   try {
     names = new Intl.DisplayNames([locale], { type: 'region' });
@@ -14,6 +17,6 @@ export function regionOptions(locale: string): RegionOption[] {
     names = null;
   }
   return getCountries()
-    .map((code) => ({ value: code, label: `${names?.of(code) ?? code} (+${getCountryCallingCode(code)})` }))
+    .map((code) => ({ value: code, label: label(names?.of(code) ?? code, `+${getCountryCallingCode(code)}`) }))
     .sort((a, b) => a.label.localeCompare(b.label, locale));
 }

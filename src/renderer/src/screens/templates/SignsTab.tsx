@@ -2,6 +2,7 @@
 import { Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateTime } from '../../format/date-time.ts';
 import type { JsmsSignView } from '../../../../shared/jsms-catalog.ts';
 import { useAccountCatalog, useJsmsCatalogStore } from '../../stores/jsms-catalog.ts';
 import { CatalogToolbar } from './CatalogToolbar.tsx';
@@ -11,12 +12,12 @@ import { RowActions } from './RowActions.tsx';
 import { SignFormModal } from './SignFormModal.tsx';
 
 export function SignsTab({ accountId }: { accountId: string }) {
-  const { t, i18n } = useTranslation('templates');
+  const { t } = useTranslation('templates');
   const { signs } = useAccountCatalog(accountId);
   const store = useJsmsCatalogStore.getState();
   const [form, setForm] = useState<{ editing: JsmsSignView | null } | null>(null);
   const [deleting, setDeleting] = useState<JsmsSignView | null>(null);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dt = useDateTime();
 
   return (
     <Stack gap="sm" data-testid="signs-tab">
@@ -57,7 +58,7 @@ export function SignsTab({ accountId }: { accountId: string }) {
                       {x.sign}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {x.checkedAt === null ? t('never') : t('checkedAt', { time: date.format(x.checkedAt) })}
+                      {x.checkedAt === null ? t('never') : t('checkedAt', { time: dt.dateTime(x.checkedAt) })}
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -70,7 +70,7 @@ export function CommitStep({ onOpenList, onAnother }: CommitStepProps) {
       ) : (
         <Select
           label={t('wizard.commit.chooseList')}
-          data={lists.map((l) => ({ value: l.id, label: `${l.name} (${number.format(l.size)})` }))}
+          data={lists.map((l) => ({ value: l.id, label: t('common:nameAndDetail', { name: l.name, detail: number.format(l.size) }) }))}
           value={listId}
           onChange={setListId}
           searchable

@@ -1,8 +1,20 @@
-/** Step 3: which column holds the numbers, which row is the header, and the variable each other column becomes. */
+/** Step 3: which column holds the numbers, which row is the header, and the variable each other column becomes — with sample values under each header. */
 import { Badge, Code, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useImportStore } from '../../../stores/contacts-import.ts';
+import { Truncate } from '../../../components/Truncate.tsx';
 import { columnLetter } from './column-name.ts';
+import { columnSamples } from './column-samples.ts';
+
+function Samples({ values }: { values: string[] }) {
+  const { t } = useTranslation('contacts');
+  const text = values.length === 0 ? t('wizard.mapping.noSamples') : t('wizard.mapping.samples', { values: values.join(t('wizard.mapping.sampleSeparator')) });
+  return (
+    <Truncate size="xs" c="dimmed" maw={360} data-testid="import-column-samples">
+      {text}
+    </Truncate>
+  );
+}
 
 export function MappingStep() {
   const { t } = useTranslation('contacts');
@@ -62,7 +74,10 @@ export function MappingStep() {
               {mapping.columns.map((c) => (
                 <Table.Tr key={c.index}>
                   <Table.Td>{columnLetter(c.index)}</Table.Td>
-                  <Table.Td>{c.header || <Text span c="dimmed">{t('wizard.mapping.noHeader')}</Text>}</Table.Td>
+                  <Table.Td>
+                    {c.header || <Text span c="dimmed">{t('wizard.mapping.noHeader')}</Text>}
+                    <Samples values={preview ? columnSamples(preview, c.index) : []} />
+                  </Table.Td>
                   <Table.Td>
                     {c.index === mapping.phoneColumn ? (
                       <Badge color="teal" variant="light">

@@ -17,7 +17,7 @@ export function SourceStep() {
   const options = useImportStore((s) => s.options);
   const setOptions = useImportStore((s) => s.setOptions);
   const busy = useImportStore((s) => s.busy) !== null;
-  const regions = useMemo(() => regionOptions(localeOf(i18n.language as Language)), [i18n.language]);
+  const regions = useMemo(() => regionOptions(localeOf(i18n.language as Language), (name, detail) => t('common:nameAndDetail', { name, detail })), [i18n.language, t]);
   const source = preview?.source;
   const sheetData =
     source && source.sheets.length > 0
