@@ -64,7 +64,7 @@ export const textContentSchema = z.object({
 /** A JSMS template: each template parameter takes a text with `{variables}` (e.g. "{name}" or "VIP"). */
 export const templateContentSchema = z.object({
   mode: z.literal('template'),
-  tempId: z.coerce.number().int().positive('Enter the template id (a number from the JSMS console).'),
+  tempId: z.coerce.number().int().positive('Pick a template.'),
   params: z.record(variableName, z.string().max(500)).default({}),
   signId: z.coerce.number().int().positive().optional(),
 });

@@ -310,12 +310,12 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
   /** What the summary says of a JSMS template: not passed review, or parameters it needs and the draft leaves unset. */
   function templateWarnings(content: Extract<CampaignDraft['content'], { mode: 'template' }>, template: Awaited<ReturnType<TemplateTexts['textFor']>>): string[] {
     if (!template) return [];
-    const out: string[] = [];
-    if (template.status === 0) out.push(`Template ${content.tempId} is still being reviewed by JSMS: it cannot send until it passes.`);
-    if (template.status === 2) out.push(`JSMS rejected template ${content.tempId}: it cannot send. Edit it on the Templates screen or pick another.`);
+    const warnings: string[] = [];
+    if (template.status === 0) warnings.push(`Template ${content.tempId} is still being reviewed by JSMS: it cannot send until it passes.`);
+    if (template.status === 2) warnings.push(`JSMS rejected template ${content.tempId}: it cannot send. Edit it on the Templates screen or pick another.`);
     const unset = jsmsTemplateParams(template.text).filter((name) => (content.params[name] ?? '') === '');
-    if (unset.length > 0) out.push(`The template needs a value for ${unset.map((n) => `{{${n}}}`).join(', ')}: JSMS refuses a message with a parameter left empty.`);
-    return out;
+    if (unset.length > 0) warnings.push(`The template needs a value for ${unset.map((n) => `{{${n}}}`).join(', ')}: JSMS refuses a message with a parameter left empty.`);
+    return warnings;
   }
 
   function changed(id: string) {

@@ -122,7 +122,9 @@ export function createListHandlers(ctx: CoreContext): Pick<Handlers, ListHandler
       requireList(lists, listId);
       const reserved = Object.keys(vars).find((k) => RESERVED_VARIABLES.includes(k.toLowerCase()));
       if (reserved !== undefined) {
-        throw new AppError('CONTACTS_VARIABLE_RESERVED', `{${reserved}} is always the recipient's own number. Give this variable another name.`, { fields: { vars: 'Reserved name.' } });
+        throw new AppError('CONTACTS_VARIABLE_RESERVED', `The variable name “${reserved}” is taken: it always holds the recipient's own number. Give this variable another name.`, {
+          fields: { vars: 'Reserved name.' },
+        });
       }
       const r = normalisePhone(number, ctx.settings.get().defaultRegion as CountryCode);
       if (!r.ok) throw new AppError('CONTACTS_NUMBER_INVALID', r.message, { fields: { number: r.message } });
