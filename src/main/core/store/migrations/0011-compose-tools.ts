@@ -13,7 +13,12 @@ import type { Migration } from './types.ts';
  *   has no "list" call, so these are the ones created here or added by id, with the status last read
  *   (0 reviewing, 1 passed, 2 rejected) and the refusal reason when JSMS pushed one.
  */
-export const m0010ComposeTools: Migration = {
+export const m0011ComposeTools: Migration = {
+  // 11 once the branch holding 0010 (truth-ui: single messages and template texts) is merged; versions
+  // must be consecutive, so on this branch it follows 9. That 0010 also adds campaigns.kind (with
+  // 'test' among its kinds) and a smaller jsms_templates (template, type, status, fetched_at): when
+  // both are in, this step keeps only what 0010 lacks — no second `kind`, and ALTER TABLE jsms_templates
+  // ADD COLUMN ttl, remark, refuse_reason, checked_at, created_at, updated_at instead of the CREATE.
   version: 10,
   name: 'test sends, campaign sources, drafts, contact tags, JSMS templates and signatures',
   up: `
