@@ -10,7 +10,7 @@ import type { DraftDetail, DraftView, SavedForm } from '../../../src/shared/draf
 import { startGsmboxSim } from '../../sim/gsmbox.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
-import { call, importList, waitForCampaign } from '../../helpers/sending.ts';
+import { call, handedOver, importList, waitForCampaign } from '../../helpers/sending.ts';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let tc: TestCore;
@@ -64,7 +64,7 @@ it('duplicates a campaign as the form that sends it again: same lists, pasted nu
     quietHours,
   };
   const c = await call<CampaignView>(tc.core, 'campaignCreate', { ...draft, confirmed: true });
-  await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' });
+  await waitForCampaign(tc.core, c.id, { until: handedOver });
   const firstRun = sim.state.accepted.map((a) => [a.number, a.content]).sort();
 
   const form = await call<SavedForm>(tc.core, 'campaignDuplicate', { id: c.id });
@@ -91,7 +91,7 @@ it('duplicates a campaign as the form that sends it again: same lists, pasted nu
     quietHours: form.quietHours,
     confirmed: true,
   });
-  await waitForCampaign(tc.core, again.id, { until: (v) => v.state === 'done' });
+  await waitForCampaign(tc.core, again.id, { until: handedOver });
   expect(sim.state.accepted.map((a) => [a.number, a.content]).sort()).toEqual(firstRun);
   expect(firstRun).toEqual([
     ['13912340001', '赵一，春季特卖'],

@@ -7,6 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CampaignPreview, CampaignView, TestSendView } from '../../../src/shared/campaigns.ts';
+import type { DashboardStats } from '../../../src/shared/monitoring.ts';
 import type { ScheduleView } from '../../../src/shared/schedules.ts';
 import { formatLocalDateTime } from '../../../src/shared/zoned-time.ts';
 import { startEimsSim } from '../../sim/eims.ts';
@@ -15,7 +16,7 @@ import { startJsmsSim } from '../../sim/jsms.ts';
 import type { SimRecord } from '../../sim/http-kit.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
-import { call, importList, waitForCampaign } from '../../helpers/sending.ts';
+import { call, handedOver, importList, waitForCampaign } from '../../helpers/sending.ts';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let tc: TestCore;
@@ -84,7 +85,7 @@ async function box() {
 async function previewThenSend(draft: Record<string, unknown>): Promise<CampaignPreview> {
   const preview = await call<CampaignPreview>(tc.core, 'campaignPreview', draft);
   const c = await call<CampaignView>(tc.core, 'campaignCreate', { ...draft, confirmed: true });
-  await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'done' || v.state === 'handed' });
+  await waitForCampaign(tc.core, c.id, { until: handedOver });
   return preview;
 }
 
@@ -147,12 +148,13 @@ describe('send a test to me', () => {
     const test = await call<TestSendView>(tc.core, 'campaignTest', { draft, number: '139 0000 1111' });
     expect(test).toMatchObject({ address: '13900001111', text: preview.sample[0]!.text, renderedFor: '+8613912340001' });
     expect(test.campaign).toMatchObject({ kind: 'test', total: 1 });
-    const done = await waitForCampaign(tc.core, test.campaign.id, { until: (v) => v.state === 'done' });
-    expect(done.counts.submitted + done.counts.sent + done.counts.delivered).toBe(1);
+    const handed = await waitForCampaign(tc.core, test.campaign.id, { until: handedOver });
+    expect(handed.counts.submitted + handed.counts.sent + handed.counts.delivered).toBe(1);
     // The far end: exactly one SMS, to my number, reading as the first recipient's message.
     expect(sim.state.accepted.map((a) => [a.number, a.content])).toEqual([['13900001111', 'Hi 赵一, this is for 13912340001.']]);
     // Not a campaign: not listed; the number is remembered for next time.
     expect(await call<CampaignView[]>(tc.core, 'campaignsList')).toEqual([]);
+    expect((await call<DashboardStats>(tc.core, 'dashboardStats')).recentCampaigns).toEqual([]);
     expect(await call<{ testNumber: string }>(tc.core, 'settingsGet')).toMatchObject({ testNumber: '139 0000 1111' });
   });
 
@@ -161,7 +163,7 @@ describe('send a test to me', () => {
     const draft = { name: 'Orders', accountId: id, content: { mode: 'template', tempId: 2, params: { name: '{name|客户}', order: 'T-{phone}' } } };
     const test = await call<TestSendView>(tc.core, 'campaignTest', { draft, number: '13900002222' });
     expect(test).toMatchObject({ renderedFor: null, text: 'Hello 客户, your order T-13900002222 has shipped.' });
-    await waitForCampaign(tc.core, test.campaign.id, { until: (v) => v.state === 'done' });
+    await waitForCampaign(tc.core, test.campaign.id, { until: handedOver });
     expect(sim.state.accepted.map((a) => [a.number, a.content])).toEqual([['13900002222', test.text]]);
   });
 
