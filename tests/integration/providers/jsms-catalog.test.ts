@@ -56,6 +56,9 @@ describe('templates', () => {
     expect(await sim.review('template', created.tempId, 2, '含有营销词汇', await callbackUrl())).toBe(200);
     const [listed] = await call<JsmsTemplateView[]>(tc.core, 'jsmsTemplatesList', { accountId });
     expect(listed).toMatchObject({ tempId: created.tempId, status: 'rejected', refuseReason: '含有营销词汇' });
+    // The push is what JSMS said at that moment: the screen shows when, not "not checked yet".
+    expect(created.checkedAt).toBeNull();
+    expect(listed!.checkedAt).toBeGreaterThanOrEqual(created.updatedAt);
     expect(tc.events.some((e) => e.name === 'jsmsCatalogChanged')).toBe(true);
     // A refresh reads the status again and keeps the reason while the template stays rejected.
     const refreshed = await call<JsmsTemplateView[]>(tc.core, 'jsmsTemplateRefresh', { accountId });

@@ -82,8 +82,8 @@ export function createCatalogRepository(db: Database.Database) {
       `UPDATE jsms_templates SET status = @status, checked_at = @now, updated_at = @now,
          refuse_reason = CASE WHEN @status = 2 THEN refuse_reason ELSE NULL END WHERE account_id = @accountId AND temp_id = @id`,
     ),
-    review: db.prepare<[number, string | null, number, string, number]>(
-      'UPDATE jsms_templates SET status = ?, refuse_reason = ?, updated_at = ? WHERE account_id = ? AND temp_id = ?',
+    review: db.prepare<[number, string | null, number, number, string, number]>(
+      'UPDATE jsms_templates SET status = ?, refuse_reason = ?, checked_at = ?, updated_at = ? WHERE account_id = ? AND temp_id = ?',
     ),
     remove: db.prepare<[string, number]>('DELETE FROM jsms_templates WHERE account_id = ? AND temp_id = ?'),
   };
@@ -101,7 +101,7 @@ export function createCatalogRepository(db: Database.Database) {
       `UPDATE jsms_signs SET status = @status, checked_at = @now, updated_at = @now,
          refuse_reason = CASE WHEN @status = 2 THEN refuse_reason ELSE NULL END WHERE account_id = @accountId AND sign_id = @id`,
     ),
-    review: db.prepare<[number, string | null, number, string, number]>('UPDATE jsms_signs SET status = ?, refuse_reason = ?, updated_at = ? WHERE account_id = ? AND sign_id = ?'),
+    review: db.prepare<[number, string | null, number, number, string, number]>('UPDATE jsms_signs SET status = ?, refuse_reason = ?, checked_at = ?, updated_at = ? WHERE account_id = ? AND sign_id = ?'),
     remove: db.prepare<[string, number]>('DELETE FROM jsms_signs WHERE account_id = ? AND sign_id = ?'),
   };
 
@@ -122,7 +122,7 @@ export function createCatalogRepository(db: Database.Database) {
     },
     /** A review result JSMS pushed (its SMS_TEMPLATE callback), with the reason of a refusal. False when unknown here. */
     templateReviewed(accountId: string, tempId: number, status: number, reason: string | null, now: number): boolean {
-      return t.review.run(status, status === 2 ? reason : null, now, accountId, tempId).changes > 0;
+      return t.review.run(status, status === 2 ? reason : null, now, now, accountId, tempId).changes > 0;
     },
     removeTemplate: (accountId: string, tempId: number) => void t.remove.run(accountId, tempId),
 
@@ -139,7 +139,7 @@ export function createCatalogRepository(db: Database.Database) {
       s.setStatus.run({ status, now, accountId, id: signId });
     },
     signReviewed(accountId: string, signId: number, status: number, reason: string | null, now: number): boolean {
-      return s.review.run(status, status === 2 ? reason : null, now, accountId, signId).changes > 0;
+      return s.review.run(status, status === 2 ? reason : null, now, now, accountId, signId).changes > 0;
     },
     removeSign: (accountId: string, signId: number) => void s.remove.run(accountId, signId),
   };
