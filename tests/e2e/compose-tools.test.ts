@@ -294,6 +294,10 @@ describe.runIf(run)('compose tools in the real renderer', () => {
         await page.getByTestId('contact-add-number').fill('13912345679');
         await shot('contact-add');
         await page.keyboard.press('Escape');
+        await page.getByTestId('contact-edit').first().click();
+        await page.getByTestId('contact-var-value').first().waitFor();
+        await shot('contact-edit');
+        await page.keyboard.press('Escape');
       }
     }
     expect(errors).toEqual([]);

@@ -3,7 +3,7 @@
  * instead of typing numbers; picking a template lays out its parameters; the filled text shows live.
  * Shared by Compose and the Schedules form.
  */
-import { Alert, Anchor, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JsmsTemplateView } from '../../../../shared/jsms-catalog.ts';
@@ -54,32 +54,36 @@ export function TemplatePicker({ accountId, tempId, signId, accountSign, onTempl
 
   return (
     <Stack gap={6}>
-      <Group grow align="flex-start">
-        <Select
-          label={t('fields.template')}
-          placeholder={t('picker.templatePlaceholder')}
-          data={data}
-          value={tempId === '' ? null : tempId}
-          onChange={(v) => {
-            const picked = templates.find((x) => String(x.tempId) === v);
-            onTemplate(v ?? '', picked?.params ?? []);
-          }}
-          searchable
-          nothingFoundMessage={t('picker.none')}
-          withAsterisk
-          error={tempError}
-          data-testid={`${testIdPrefix}-template-select`}
-        />
-        <Select
-          label={t('fields.sign')}
-          data={signData}
-          value={signId}
-          onChange={(v) => onSign(v ?? '')}
-          allowDeselect={false}
-          error={signError}
-          data-testid={`${testIdPrefix}-sign-select`}
-        />
-      </Group>
+      <Grid gutter="md" align="flex-start">
+        <Grid.Col span={{ base: 12, sm: 8 }}>
+          <Select
+            label={t('fields.template')}
+            placeholder={t('picker.templatePlaceholder')}
+            data={data}
+            value={tempId === '' ? null : tempId}
+            onChange={(v) => {
+              const picked = templates.find((x) => String(x.tempId) === v);
+              onTemplate(v ?? '', picked?.params ?? []);
+            }}
+            searchable
+            nothingFoundMessage={t('picker.none')}
+            withAsterisk
+            error={tempError}
+            data-testid={`${testIdPrefix}-template-select`}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <Select
+            label={t('fields.sign')}
+            data={signData}
+            value={signId}
+            onChange={(v) => onSign(v ?? '')}
+            allowDeselect={false}
+            error={signError}
+            data-testid={`${testIdPrefix}-sign-select`}
+          />
+        </Grid.Col>
+      </Grid>
       <Group gap="xs">
         <Button size="compact-xs" variant="subtle" loading={catalog.status === 'loading'} onClick={() => void useJsmsCatalogStore.getState().refreshTemplates(accountId)} data-testid={`${testIdPrefix}-refresh`}>
           {t('picker.refresh')}
