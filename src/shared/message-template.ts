@@ -21,15 +21,18 @@ export interface Placeholder {
 
 const PLACEHOLDER = /\{([^{}\r\n]{1,64})\}/y;
 
-/** Splits text into literal runs and placeholders, resolving `{{`/`}}` escapes. */
-function parse(text: string): Part[] {
-  const parts: Part[] = [];
-  let literal = '';
+/**
+ * The text read left to right as written: an escaped brace (`{{` or `}}`), a placeholder (its source
+ * and the inside between the braces) or one literal character. Parsing and rewriting share it.
+ */
+type Token = { kind: 'escape'; ch: string } | { kind: 'placeholder'; source: string; inside: string } | { kind: 'char'; ch: string };
+
+function* scan(text: string): Generator<Token> {
   let i = 0;
   while (i < text.length) {
     const ch = text.charAt(i);
     if ((ch === '{' || ch === '}') && text.charAt(i + 1) === ch) {
-      literal += ch;
+      yield { kind: 'escape', ch };
       i += 2;
       continue;
     }
@@ -38,17 +41,31 @@ function parse(text: string): Part[] {
       const match = PLACEHOLDER.exec(text);
       const inside = match?.[1] ?? '';
       const bar = inside.indexOf('|');
-      const name = (bar < 0 ? inside : inside.slice(0, bar)).trim();
-      if (match !== null && name !== '') {
-        if (literal !== '') parts.push({ kind: 'text', text: literal });
-        literal = '';
-        parts.push(bar < 0 ? { kind: 'var', name } : { kind: 'var', name, fallback: inside.slice(bar + 1).trim() });
+      if (match !== null && (bar < 0 ? inside : inside.slice(0, bar)).trim() !== '') {
+        yield { kind: 'placeholder', source: match[0], inside };
         i += match[0].length;
         continue;
       }
     }
-    literal += ch;
+    yield { kind: 'char', ch };
     i += 1;
+  }
+}
+
+/** Splits text into literal runs and placeholders, resolving `{{`/`}}` escapes. */
+function parse(text: string): Part[] {
+  const parts: Part[] = [];
+  let literal = '';
+  for (const token of scan(text)) {
+    if (token.kind !== 'placeholder') {
+      literal += token.ch;
+      continue;
+    }
+    if (literal !== '') parts.push({ kind: 'text', text: literal });
+    literal = '';
+    const bar = token.inside.indexOf('|');
+    const name = (bar < 0 ? token.inside : token.inside.slice(0, bar)).trim();
+    parts.push(bar < 0 ? { kind: 'var', name } : { kind: 'var', name, fallback: token.inside.slice(bar + 1).trim() });
   }
   if (literal !== '') parts.push({ kind: 'text', text: literal });
   return parts;
@@ -93,31 +110,11 @@ export function withDefault(text: string, name: string, fallback: string): strin
   const wanted = name.toLowerCase();
   const clean = fallback.replace(/[{}|\r\n]/g, '').trim();
   let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const ch = text.charAt(i);
-    if ((ch === '{' || ch === '}') && text.charAt(i + 1) === ch) {
-      out += ch + ch;
-      i += 2;
-      continue;
-    }
-    if (ch === '{') {
-      PLACEHOLDER.lastIndex = i;
-      const match = PLACEHOLDER.exec(text);
-      const inside = match?.[1] ?? '';
-      if (match !== null && !inside.includes('|') && inside.trim().toLowerCase() === wanted && wanted !== '') {
-        out += `{${inside.trim()}|${clean}}`;
-        i += match[0].length;
-        continue;
-      }
-      if (match !== null && inside.trim() !== '') {
-        out += match[0];
-        i += match[0].length;
-        continue;
-      }
-    }
-    out += ch;
-    i += 1;
+  for (const token of scan(text)) {
+    if (token.kind === 'escape') out += token.ch + token.ch;
+    else if (token.kind === 'char') out += token.ch;
+    else if (wanted !== '' && !token.inside.includes('|') && token.inside.trim().toLowerCase() === wanted) out += `{${token.inside.trim()}|${clean}}`;
+    else out += token.source;
   }
   return out;
 }

@@ -62,13 +62,32 @@ export function createJsmsCatalog(ctx: CoreContext) {
     images: f.images.map((i) => ({ fileName: i.fileName, mime: i.mime, bytes: Buffer.from(i.base64, 'base64') })),
   });
 
+  /** Reads each item's status again; one JSMS no longer has is marked gone (kept, so the user sees why). */
+  const recheck = async (accountId: string, ids: readonly number[], read: (id: number) => Promise<unknown>, gone: number, markGone: (id: number) => void) => {
+    try {
+      for (const id of ids) {
+        try {
+          await read(id);
+        } catch (err) {
+          if (!isGone(err, gone)) throw err;
+          markGone(id);
+        }
+      }
+    } finally {
+      changed(accountId);
+    }
+  };
+  /** A template just submitted (new or changed after a refusal): under review, its status not read yet. */
+  const submitted = (accountId: string, tempId: number, input: JsmsTemplateInput, remark: string) =>
+    repo.putTemplate(accountId, tempId, { template: input.template, type: input.type, ttl: input.ttl ?? null, remark, status: 0 }, null, now());
+
   return {
     templates: (accountId: string) => (accounts.require(accountId), repo.templates(accountId)),
 
     async createTemplate(accountId: string, f: Parameters<typeof templateInput>[0]): Promise<JsmsTemplateView> {
       const input = templateInput(f);
       const { tempId } = await client(accountId).templateCreate(input);
-      const view = repo.putTemplate(accountId, tempId, { template: input.template, type: input.type, ttl: input.ttl ?? null, remark: f.remark, status: 0 }, null, now());
+      const view = submitted(accountId, tempId, input, f.remark);
       changed(accountId);
       return view;
     },
@@ -84,28 +103,16 @@ export function createJsmsCatalog(ctx: CoreContext) {
       }
     },
 
-    /** Reads the status again; a template JSMS no longer has is marked gone (kept, so the user sees why). */
     async refreshTemplates(accountId: string, tempId?: number): Promise<JsmsTemplateView[]> {
       const ids = tempId !== undefined ? [tempId] : repo.templates(accountId).map((t) => t.tempId);
-      try {
-        for (const id of ids) {
-          try {
-            await readTemplate(accountId, id);
-          } catch (err) {
-            if (!isGone(err, TEMPLATE_GONE)) throw err;
-            repo.templateStatus(accountId, id, GONE, now());
-          }
-        }
-      } finally {
-        changed(accountId);
-      }
+      await recheck(accountId, ids, (id) => readTemplate(accountId, id), TEMPLATE_GONE, (id) => repo.templateStatus(accountId, id, GONE, now()));
       return repo.templates(accountId);
     },
 
     async updateTemplate(accountId: string, tempId: number, f: Parameters<typeof templateInput>[0]): Promise<JsmsTemplateView> {
       const input = templateInput(f);
       await client(accountId).templateUpdate(tempId, input);
-      const view = repo.putTemplate(accountId, tempId, { template: input.template, type: input.type, ttl: input.ttl ?? null, remark: f.remark, status: 0 }, null, now());
+      const view = submitted(accountId, tempId, input, f.remark);
       changed(accountId);
       return view;
     },
@@ -143,18 +150,7 @@ export function createJsmsCatalog(ctx: CoreContext) {
 
     async refreshSigns(accountId: string, signId?: number): Promise<JsmsSignView[]> {
       const ids = signId !== undefined ? [signId] : repo.signs(accountId).map((s) => s.signId);
-      try {
-        for (const id of ids) {
-          try {
-            await readSign(accountId, id);
-          } catch (err) {
-            if (!isGone(err, SIGN_GONE)) throw err;
-            repo.signStatus(accountId, id, GONE, now());
-          }
-        }
-      } finally {
-        changed(accountId);
-      }
+      await recheck(accountId, ids, (id) => readSign(accountId, id), SIGN_GONE, (id) => repo.signStatus(accountId, id, GONE, now()));
       return repo.signs(accountId);
     },
 

@@ -10,7 +10,7 @@ import type { AccountView } from '../../../../shared/accounts.ts';
 import { variablesWithoutDefault } from '../../../../shared/message-template.ts';
 import { useComposeStore } from '../../stores/compose.ts';
 import { TemplatePicker, TemplatePreview } from '../templates/TemplatePicker.tsx';
-import { fieldError, insertAt, modeOf, paramsForTemplate, type ParamRow } from './compose-model.ts';
+import { fieldError, insertAt, modeOf, type ParamRow } from './compose-model.ts';
 import { DefaultOffer } from './DefaultOffer.tsx';
 import { SegmentCounter } from './SegmentCounter.tsx';
 import { VariableChips } from './VariableChips.tsx';
@@ -84,12 +84,9 @@ export function ContentSection({ account, variables, hasRecipients, hasLists }: 
       <Stack gap="sm" data-testid="compose-template">
         {account && (
           <TemplatePicker
-            accountId={account.id}
-            tempId={form.tempId}
-            signId={form.signId}
-            accountSign={account.kind === 'jsms' ? account.signId : undefined}
-            onTemplate={(tempId, names) => patch({ tempId, params: paramsForTemplate(form.params, names) })}
-            onSign={(signId) => patch({ signId })}
+            account={account}
+            form={form}
+            onChange={patch}
             tempError={fieldError(fields, 'content.tempId')}
             signError={fieldError(fields, 'content.signId')}
             testIdPrefix="compose"
@@ -158,7 +155,7 @@ export function ContentSection({ account, variables, hasRecipients, hasLists }: 
             {t('template.addParam')}
           </Button>
         </Group>
-        {account && <TemplatePreview accountId={account.id} tempId={form.tempId} params={Object.fromEntries(form.params.map((p) => [p.name.trim(), p.value]))} testId="compose-template-preview" />}
+        {account && <TemplatePreview accountId={account.id} form={form} testId="compose-template-preview" />}
         {chips}
         {missingAlert}
       </Stack>

@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactRow } from '../../../../shared/contact-lists.ts';
 import { RESERVED_VARIABLES } from '../../../../shared/contact-columns.ts';
-import type { AppErrorShape } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useResultAction } from '../../components/use-result-action.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { useContactsStore } from '../../stores/contacts.ts';
 import { useContactsError } from './contacts-error.ts';
@@ -20,20 +20,15 @@ export function ContactFormModal({ contact, variableNames = [], onClose }: { con
   const [number, setNumber] = useState('');
   const [entries, setEntries] = useState<Array<[string, string]>>(contact ? Object.entries(contact.vars) : variableNames.map((n) => [n, '']));
   const [tags, setTags] = useState<string[]>(contact?.tags ?? []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useResultAction();
   const names = entries.map(([k]) => k.trim());
   const invalid = names.some((n, i) => n === '' || names.indexOf(n) !== i);
   const reserved = names.find((n) => RESERVED_VARIABLES.includes(n.toLowerCase()));
 
-  const save = async () => {
-    setBusy(true);
+  const save = () => {
     const vars = Object.fromEntries(entries.map(([k, v]) => [k.trim(), v]));
     const store = useContactsStore.getState();
-    const r = contact ? await store.updateContact(contact.id, vars, tags) : await store.addContact(number, vars, tags);
-    setBusy(false);
-    if (r.ok) onClose();
-    else setError(r.error);
+    return run(() => (contact ? store.updateContact(contact.id, vars, tags) : store.addContact(number, vars, tags)), onClose);
   };
 
   const change = (i: number, at: 0 | 1, value: string) => setEntries((es) => es.map((e, j) => (j === i ? ((at === 0 ? [value, e[1]] : [e[0], value]) as [string, string]) : e)));

@@ -7,7 +7,7 @@ import { ActionIcon, Button, Group, MultiSelect, Select, Stack, TextInput, Texta
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts.ts';
 import type { ListView } from '../../../../shared/contact-lists.ts';
-import { modeOf, paramsForTemplate, type ComposeForm } from '../compose/compose-model.ts';
+import { modeOf, type ComposeForm } from '../compose/compose-model.ts';
 import { SegmentCounter } from '../compose/SegmentCounter.tsx';
 import { TemplatePicker, TemplatePreview } from '../templates/TemplatePicker.tsx';
 
@@ -64,12 +64,9 @@ export function MessageFields({ form, accounts, lists, errors, accountLocked, on
         <Stack gap={6}>
           {account && (
             <TemplatePicker
-              accountId={account.id}
-              tempId={form.tempId}
-              signId={form.signId}
-              accountSign={account.kind === 'jsms' ? account.signId : undefined}
-              onTemplate={(tempId, names) => onChange({ tempId, params: paramsForTemplate(form.params, names) })}
-              onSign={(signId) => onChange({ signId })}
+              account={account}
+              form={form}
+              onChange={onChange}
               tempError={err(errors, 'content.tempId', 'content')}
               signError={err(errors, 'content.signId')}
               testIdPrefix="schedule-form"
@@ -104,7 +101,7 @@ export function MessageFields({ form, accounts, lists, errors, accountLocked, on
           >
             {t('form.addParam')}
           </Button>
-          {account && <TemplatePreview accountId={account.id} tempId={form.tempId} params={Object.fromEntries(form.params.map((p) => [p.name.trim(), p.value]))} testId="schedule-form-template-preview" />}
+          {account && <TemplatePreview accountId={account.id} form={form} testId="schedule-form-template-preview" />}
         </Stack>
       )}
       <MultiSelect

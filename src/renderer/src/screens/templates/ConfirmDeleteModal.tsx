@@ -1,21 +1,14 @@
 /** Asks before deleting a template or signature (at JSMS too), and shows JSMS's refusal if any. */
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape, Result } from '../../../../shared/errors.ts';
+import type { Result } from '../../../../shared/errors.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useResultAction } from '../../components/use-result-action.ts';
 
 export function ConfirmDeleteModal({ title, onConfirm, onClose }: { title: string; onConfirm: () => Promise<Result<unknown>>; onClose: () => void }) {
   const { t } = useTranslation('templates');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    const r = await onConfirm();
-    setBusy(false);
-    if (r.ok) onClose();
-    else setError(r.error);
-  };
+  const { busy, error, run } = useResultAction();
+  const confirm = () => run(onConfirm, onClose);
   return (
     <Modal opened onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common:actions.close') }} data-testid="catalog-delete-dialog">
       <Stack gap="md">

@@ -1,10 +1,10 @@
 /** A row's actions: check again, edit and resubmit (only after a refusal: JSMS allows nothing else), delete. */
 import { Button, Group } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape, Result } from '../../../../shared/errors.ts';
+import type { Result } from '../../../../shared/errors.ts';
 import type { ReviewStatus } from '../../../../shared/jsms-catalog.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useResultAction } from '../../components/use-result-action.ts';
 
 interface RowActionsProps {
   status: ReviewStatus;
@@ -15,15 +15,8 @@ interface RowActionsProps {
 
 export function RowActions({ status, onRefresh, onEdit, onDelete }: RowActionsProps) {
   const { t } = useTranslation('templates');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const refresh = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await onRefresh();
-    setBusy(false);
-    if (!r.ok) setError(r.error);
-  };
+  const { busy, error, run } = useResultAction();
+  const refresh = () => run(onRefresh);
   return (
     <>
       <Group gap={4} wrap="wrap">

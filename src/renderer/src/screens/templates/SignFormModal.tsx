@@ -2,9 +2,9 @@
 import { Button, FileInput, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../../../shared/errors.ts';
 import type { JsmsSignView } from '../../../../shared/jsms-catalog.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useResultAction } from '../../components/use-result-action.ts';
 import { readFileBase64 } from '../../files/read-file.ts';
 import { useJsmsCatalogStore } from '../../stores/jsms-catalog.ts';
 
@@ -16,22 +16,18 @@ export function SignFormModal({ accountId, editing, onClose }: { accountId: stri
   const { t } = useTranslation('templates');
   const [sign, setSign] = useState(editing?.sign ?? '');
   const [files, setFiles] = useState<File[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useResultAction();
   const problem =
     files.length > MAX_PICTURES
       ? t('form.tooManyPictures')
       : (files.map((f) => (!(TYPES as readonly string[]).includes(f.type) ? t('form.pictureType', { name: f.name }) : f.size > MAX_BYTES ? t('form.pictureTooBig', { name: f.name }) : null)).find((p) => p !== null) ?? null);
 
-  const submit = async () => {
-    setBusy(true);
-    const images = await Promise.all(files.map(async (f) => ({ fileName: f.name, mime: f.type as (typeof TYPES)[number], base64: await readFileBase64(f) })));
-    const store = useJsmsCatalogStore.getState();
-    const r = editing ? await store.updateSign(accountId, editing.signId, { sign, images }) : await store.createSign(accountId, { sign, images });
-    setBusy(false);
-    if (r.ok) onClose();
-    else setError(r.error);
-  };
+  const submit = () =>
+    run(async () => {
+      const images = await Promise.all(files.map(async (f) => ({ fileName: f.name, mime: f.type as (typeof TYPES)[number], base64: await readFileBase64(f) })));
+      const store = useJsmsCatalogStore.getState();
+      return editing ? store.updateSign(accountId, editing.signId, { sign, images }) : store.createSign(accountId, { sign, images });
+    }, onClose);
 
   return (
     <Modal

@@ -2,10 +2,10 @@
 import { Button, Group, Modal, NumberInput, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppErrorShape } from '../../../../shared/errors.ts';
 import type { JsmsTemplateType, JsmsTemplateView } from '../../../../shared/jsms-catalog.ts';
 import { jsmsTemplateParams } from '../../../../shared/jsms-template.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useResultAction } from '../../components/use-result-action.ts';
 import { useJsmsCatalogStore } from '../../stores/jsms-catalog.ts';
 
 const MAX = 350;
@@ -16,19 +16,14 @@ export function TemplateFormModal({ accountId, editing, onClose }: { accountId: 
   const [type, setType] = useState<JsmsTemplateType>(editing?.type ?? 2);
   const [ttl, setTtl] = useState<number | string>(editing?.ttl ?? 300);
   const [remark, setRemark] = useState(editing?.remark ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useResultAction();
   const params = jsmsTemplateParams(text);
   const length = [...text.trim()].length;
 
-  const submit = async () => {
-    setBusy(true);
+  const submit = () => {
     const fields = { template: text, type, remark, ...(type === 1 ? { ttl: Number(ttl) } : {}) };
     const store = useJsmsCatalogStore.getState();
-    const r = editing ? await store.updateTemplate(accountId, editing.tempId, fields) : await store.createTemplate(accountId, fields);
-    setBusy(false);
-    if (r.ok) onClose();
-    else setError(r.error);
+    return run(() => (editing ? store.updateTemplate(accountId, editing.tempId, fields) : store.createTemplate(accountId, fields)), onClose);
   };
 
   return (

@@ -6,20 +6,20 @@
 import { Alert, Anchor, Button, Grid, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AccountView } from '../../../../shared/accounts.ts';
 import type { JsmsTemplateView } from '../../../../shared/jsms-catalog.ts';
 import { fillJsmsTemplate } from '../../../../shared/jsms-template.ts';
 import { useAccountCatalog, useJsmsCatalogStore } from '../../stores/jsms-catalog.ts';
 import { useRouteStore } from '../../stores/route.ts';
+import { paramsForTemplate, type ComposeForm } from '../compose/compose-model.ts';
+
+type TemplateFields = Pick<ComposeForm, 'tempId' | 'signId' | 'params'>;
 
 interface TemplatePickerProps {
-  accountId: string;
-  tempId: string;
-  signId: string;
-  /** The account's default signature id, when it has one. */
-  accountSign: number | undefined;
-  /** A template was picked: its id and its parameter names (to lay out the parameter rows). */
-  onTemplate: (tempId: string, params: string[]) => void;
-  onSign: (signId: string) => void;
+  account: AccountView;
+  form: TemplateFields;
+  /** Picking a template lays out one parameter row per parameter of its text, keeping values typed for a name. */
+  onChange: (patch: Partial<TemplateFields>) => void;
   tempError?: string | undefined;
   signError?: string | undefined;
   testIdPrefix: string;
@@ -28,8 +28,11 @@ interface TemplatePickerProps {
 /** Templates a campaign can send (notice and marketing; verification codes go through the code API). */
 const sendable = (t: JsmsTemplateView) => t.type !== 1;
 
-export function TemplatePicker({ accountId, tempId, signId, accountSign, onTemplate, onSign, tempError, signError, testIdPrefix }: TemplatePickerProps) {
+export function TemplatePicker({ account, form, onChange, tempError, signError, testIdPrefix }: TemplatePickerProps) {
   const { t } = useTranslation('templates');
+  const { id: accountId } = account;
+  const { tempId, signId } = form;
+  const accountSign = account.kind === 'jsms' ? account.signId : undefined;
   const catalog = useAccountCatalog(accountId);
   const navigate = useRouteStore((s) => s.navigate);
   useEffect(() => {
@@ -54,7 +57,7 @@ export function TemplatePicker({ accountId, tempId, signId, accountSign, onTempl
 
   return (
     <Stack gap={6}>
-      <Grid gutter="md" align="flex-start">
+      <Grid gap="md" align="flex-start">
         <Grid.Col span={{ base: 12, sm: 8 }}>
           <Select
             label={t('fields.template')}
@@ -63,7 +66,7 @@ export function TemplatePicker({ accountId, tempId, signId, accountSign, onTempl
             value={tempId === '' ? null : tempId}
             onChange={(v) => {
               const picked = templates.find((x) => String(x.tempId) === v);
-              onTemplate(v ?? '', picked?.params ?? []);
+              onChange({ tempId: v ?? '', params: paramsForTemplate(form.params, picked?.params ?? []) });
             }}
             searchable
             nothingFoundMessage={t('picker.none')}
@@ -77,7 +80,7 @@ export function TemplatePicker({ accountId, tempId, signId, accountSign, onTempl
             label={t('fields.sign')}
             data={signData}
             value={signId}
-            onChange={(v) => onSign(v ?? '')}
+            onChange={(v) => onChange({ signId: v ?? '' })}
             allowDeselect={false}
             error={signError}
             data-testid={`${testIdPrefix}-sign-select`}
@@ -102,11 +105,11 @@ export function TemplatePicker({ accountId, tempId, signId, accountSign, onTempl
 }
 
 /** The template's text with the parameter values as typed (variables still as `{name}`): what a recipient reads. */
-export function TemplatePreview({ accountId, tempId, params, testId }: { accountId: string; tempId: string; params: Record<string, string>; testId: string }) {
+export function TemplatePreview({ accountId, form, testId }: { accountId: string; form: TemplateFields; testId: string }) {
   const { t } = useTranslation('templates');
-  const template = useAccountCatalog(accountId).templates.find((x) => String(x.tempId) === tempId);
+  const template = useAccountCatalog(accountId).templates.find((x) => String(x.tempId) === form.tempId);
   if (!template) return null;
-  const filled = fillJsmsTemplate(template.template, params);
+  const filled = fillJsmsTemplate(template.template, Object.fromEntries(form.params.map((p) => [p.name.trim(), p.value])));
   return (
     <Paper withBorder p="xs" radius="sm" bg="var(--mantine-color-gray-light)" data-testid={testId}>
       <Text size="xs" c="dimmed" mb={2}>
