@@ -225,7 +225,29 @@ export interface CampaignView {
   probablyLost: number;
   /** The campaign this one retries, if any. */
   retryOf: string | null;
+  /** The campaign whose unsent rest this one took over on another account (account failover), if any. */
+  movedFrom?: string | null;
+  /** The campaigns that took over this one's unsent rest on another account, oldest first. */
+  movedTo?: string[];
 }
+
+/** An account the unsent rest of a paused campaign can move to (it sends the same kind of content). */
+export interface MoveTarget {
+  accountId: string;
+  name: string;
+  kind: ProviderKind;
+}
+
+export const campaignMoveSchema = z.object({
+  id: z.string().min(1),
+  /** The account that sends the rest. */
+  accountId: z.string().min(1),
+});
+
+export const campaignMoveConfirmSchema = campaignMoveSchema.extend({
+  /** The user saw the preview of what moves and said send. */
+  confirmed: z.literal(true, { error: 'Confirm the summary before sending.' }),
+});
 
 export interface MessageEventView {
   at: number;

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   'campaign.cancel',
   'campaign.retry',
   'campaign.test',
+  'campaign.move',
   'sending.pause-all',
   'sending.resume-all',
   'schedule.create',

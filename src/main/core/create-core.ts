@@ -23,7 +23,8 @@ import { inSteps } from './store/slices.ts';
 import { join } from 'node:path';
 import { createScheduleSystem, type ScheduleOptions } from './schedule/schedule-system.ts';
 import type { Scheduler } from './schedule/scheduler.ts';
-import { auditedCampaigns, auditedTestSend } from './audit/audited-campaigns.ts';
+import { auditedCampaigns, auditedMove, auditedTestSend } from './audit/audited-campaigns.ts';
+import { createCampaignMove } from './campaigns/campaign-move.ts';
 import { createDrafts } from './campaigns/drafts.ts';
 import { createTestSend } from './campaigns/test-send.ts';
 import { createJsmsCatalog } from './templates/jsms-catalog.ts';
@@ -168,6 +169,7 @@ export function createCore(options: CoreOptions): Core {
     ...createProviderHandlers(ctx),
     ...createCampaignHandlers({
       service: auditedCampaigns(campaigns, audit),
+      move: auditedMove(createCampaignMove(ctx, campaigns, dispatcher), audit),
       reads: ctx.reads,
       drafts: createDrafts(db, () => ctx.clock.now()),
       sendTest: auditedTestSend(createTestSend(ctx, campaigns, composer), audit),

@@ -7,6 +7,8 @@ import {
   campaignExportSchema,
   campaignIdSchema,
   campaignMessagesSchema,
+  campaignMoveConfirmSchema,
+  campaignMoveSchema,
   campaignRetrySchema,
   campaignTestSchema,
   type CampaignPreview,
@@ -15,6 +17,7 @@ import {
   type CampaignView,
   type MessageEventView,
   type MessagePage,
+  type MoveTarget,
 } from '../campaigns.ts';
 import { draftIdSchema, draftSaveSchema, type DraftDetail, type DraftView, type SavedForm } from '../drafts.ts';
 
@@ -45,6 +48,15 @@ export const campaignMethods = {
   /** Creates a draft (no id) or replaces one's form. */
   draftSave: method<DraftView>()(draftSaveSchema),
   draftDelete: method<{ id: string }>()(draftIdSchema),
+  /** Accounts a paused campaign's unsent rest can move to (other accounts that send the same kind of content). */
+  campaignMoveTargets: method<MoveTarget[]>()(campaignIdSchema),
+  /** The pre-send summary of moving the unsent rest to `accountId`: who gets it, segments, cost vs that account's balance. */
+  campaignMovePreview: method<CampaignPreview>()(campaignMoveSchema),
+  /**
+   * Moves what the paused campaign never handed over to a new campaign on `accountId`, which starts
+   * sending; what was handed over stays and gets its reports. Needs `confirmed: true`.
+   */
+  campaignMove: method<CampaignView>()(campaignMoveConfirmSchema),
 };
 
 export const campaignEvents = {

@@ -13,11 +13,12 @@ import type { CampaignView } from '../../../src/shared/campaigns.ts';
 import type { AuditPage, PauseAllResult, SendingStatus } from '../../../src/shared/desktop.ts';
 import type { FileDownload } from '../../../src/shared/contact-lists.ts';
 import type { NotifyEvent } from '../../../src/shared/notifications.ts';
+import type { ReceiverStatus } from '../../../src/shared/monitoring.ts';
 import type { Settings } from '../../../src/shared/settings.ts';
 import { MemorySecretStore } from '../../../src/main/core/ports.ts';
 import { MemorySettingsBackend } from '../../../src/main/core/settings/json-file-backend.ts';
 import { startEimsSim, type EimsSim } from '../../sim/eims.ts';
-import { call, cnMobiles } from '../../helpers/sending.ts';
+import { call, cnMobiles, handedOver, waitForCampaign } from '../../helpers/sending.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { makeTestCore, type TestCore } from '../../helpers/test-core.ts';
 import { ManualClock } from '../../helpers/manual-clock.ts';
@@ -220,7 +221,7 @@ describe('audit log of scheduled sends', () => {
 
 describe('pause all sending and notifications', () => {
   it('pauses every running campaign, resumes them, and notifies when a campaign finishes', async () => {
-    const { id } = await eimsAccount();
+    const { sim, id } = await eimsAccount();
     await call(tc.core, 'settingsUpdate', { language: 'en' });
     const pauseFirst = await call<PauseAllResult>(tc.core, 'campaignsPauseAll');
     expect(pauseFirst.ids).toEqual([]);
@@ -232,11 +233,16 @@ describe('pause all sending and notifications', () => {
     expect(resumed.ids).toEqual([c.id]);
     expect(resumed.status.pausedAll).toBe(false);
 
+    // Finished means every message final: the platform reports all five delivered.
+    await waitForCampaign(tc.core, c.id, { until: handedOver });
+    sim.state.pushUrl = (await call<ReceiverStatus>(tc.core, 'receiverStatus')).urls.find((u) => u.accountId === id)!.url;
+    sim.deliverAll();
+    await sim.pushReports([...sim.state.messages.keys()]);
     const deadline = Date.now() + 10_000;
     while (!tc.events.some((e) => e.name === 'notify' && (e.payload as NotifyEvent).kind.startsWith('campaign-')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const notes = tc.events.filter((e) => e.name === 'notify').map((e) => e.payload as NotifyEvent).filter((n) => n.kind.startsWith('campaign-'));
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ kind: 'campaign-finished', title: 'Campaign finished: Big', body: '5 sent or delivered, 0 failed.' });
+    expect(notes[0]).toMatchObject({ kind: 'campaign-finished', title: 'Campaign finished: Big', body: '5 delivered.' });
   });
 
   it('notifies a held campaign as failed, and stays quiet for kinds turned off', async () => {

@@ -1,5 +1,6 @@
 import type { CampaignService } from '../campaigns/campaign-service.ts';
 import type { createTestSend } from '../campaigns/test-send.ts';
+import type { CampaignMove } from '../campaigns/campaign-move.ts';
 import type { AuditLog } from './audit-log.ts';
 
 /**
@@ -46,5 +47,17 @@ export function auditedTestSend(send: ReturnType<typeof createTestSend>, audit: 
     const out = await send(draft, number);
     audit.record({ action: 'campaign.test', targetId: out.campaign.id, summary: `${out.campaign.name}: a test to ${out.address} via ${out.campaign.accountName}` });
     return out;
+  };
+}
+
+/** Moving a campaign's unsent rest to another account, written to the audit log after it succeeded. */
+export function auditedMove(move: CampaignMove, audit: AuditLog): CampaignMove {
+  return {
+    ...move,
+    async move(id, accountId) {
+      const view = await move.move(id, accountId);
+      audit.record({ action: 'campaign.move', targetId: view.id, summary: `${view.name}: ${view.total} message(s) moved from campaign ${id} to ${view.accountName}` });
+      return view;
+    },
   };
 }

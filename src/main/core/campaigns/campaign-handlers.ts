@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/api.ts';
 import type { campaignMethods } from '../../../shared/contract/campaigns.ts';
 import type { CampaignService } from './campaign-service.ts';
+import type { CampaignMove } from './campaign-move.ts';
 import type { Reads } from '../store/reads.ts';
 import type { EmitEvent } from '../../../shared/api.ts';
 import type { CampaignDraft } from '../../../shared/campaigns.ts';
@@ -11,14 +12,15 @@ export type CampaignHandlers = Pick<Handlers, keyof typeof campaignMethods>;
 
 export interface CampaignHandlerDeps {
   service: CampaignService;
+  move: CampaignMove;
   reads: Reads;
   drafts: Drafts;
   sendTest: ReturnType<typeof createTestSend>;
   emit: EmitEvent;
 }
 
-/** Contract handlers for campaigns and drafts: thin, the logic lives in campaign-service.ts, drafts.ts, test-send.ts and dispatch/. */
-export function createCampaignHandlers({ service, reads, drafts, sendTest, emit }: CampaignHandlerDeps): CampaignHandlers {
+/** Contract handlers for campaigns and drafts: thin, the logic lives in campaign-service.ts, campaign-move.ts, drafts.ts, test-send.ts and dispatch/. */
+export function createCampaignHandlers({ service, move, reads, drafts, sendTest, emit }: CampaignHandlerDeps): CampaignHandlers {
   return {
     campaignPreview: (draft) => service.preview(draft),
     campaignCreate: ({ confirmed: _confirmed, ...draft }) => service.create(draft),
@@ -34,6 +36,9 @@ export function createCampaignHandlers({ service, reads, drafts, sendTest, emit 
     campaignCancel: ({ id }) => service.cancel(id),
     campaignRetry: ({ id, states, name, probablyLostOnly }) => service.retry(id, states, name, probablyLostOnly),
     campaignExport: ({ id, format }) => reads.file('exportCampaign', { id, format, ...service.exportInfo(id) }),
+    campaignMoveTargets: ({ id }) => move.targets(id),
+    campaignMovePreview: ({ id, accountId }) => move.preview(id, accountId),
+    campaignMove: ({ id, accountId }) => move.move(id, accountId),
     campaignTest: ({ draft, number }) => sendTest(draft, number),
     campaignDuplicate: ({ id }) => {
       const c = service.requireCampaign(id);

@@ -10,14 +10,14 @@ import { AppError } from '../../../shared/errors.ts';
 import { AccountsRepository } from '../accounts/accounts-repository.ts';
 import type { CoreContext } from '../context.ts';
 import type { Dispatcher } from '../dispatch/dispatcher.ts';
-import { nextAllowedTime } from '../dispatch/quiet-hours.ts';
 import { PROVIDER_LABEL } from '../providers/errors.ts';
 import { CAPABILITIES } from '../providers/capabilities.ts';
 import type { CampaignRow, NewCampaign } from './campaigns-repository.ts';
 import type { ComposeRequest } from './compose-set.ts';
 import type { ComposedSet, Composer } from './composer.ts';
 import { createCampaignWriter, type PrepareInput } from './campaign-writer.ts';
-import { readBalance } from './balance.ts';
+import { createMoveStep } from './move-step.ts';
+import { estimateSend } from './send-estimate.ts';
 import { inSteps } from '../store/slices.ts';
 import { jsmsTemplateParams } from '../../../shared/jsms-template.ts';
 import { PROBABLY_NOT_RECEIVED } from '../dispatch/probably-lost.ts';
@@ -42,6 +42,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
   const accounts = new AccountsRepository(ctx.db);
   const repo = dispatcher.campaigns;
   const ledger = dispatcher.ledger;
+  const moveStep = createMoveStep(ctx.db, repo, ctx.clock);
   const writer = createCampaignWriter({
     repo,
     ledger,
@@ -53,6 +54,19 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     },
     changed: (id) => ctx.emit('campaignsChanged', { reason: 'state', id }),
     recompose: async (draft) => composer.compose((await checkDraft(draft)).request),
+    moveStep: moveStep.step,
+    region: () => ctx.settings.get().defaultRegion,
+    moved: (from) => {
+      // Nothing left to send in the source: running with nothing queued is handed over at once (the
+      // dispatcher), and it waits there for the reports of what it did send.
+      const source = repo.get(from);
+      if (source?.state !== 'paused' || repo.counts(from).queued > 0) return;
+      const now = ctx.clock.now();
+      repo.setError(from, null, now);
+      repo.setState(from, 'running', now);
+      ctx.emit('campaignsChanged', { reason: 'state', id: from });
+      dispatcher.kick(source.accountId);
+    },
   });
 
   const requireCampaign = (id: string): CampaignRow => {
@@ -61,7 +75,8 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     return c;
   };
 
-  const view = (c: CampaignRow): CampaignView => {
+  /** `detail`: also which campaigns took over its unsent rest (the detail screen links them). */
+  const view = (c: CampaignRow, detail = false): CampaignView => {
     const counts = repo.counts(c.id);
     return {
       id: c.id,
@@ -85,10 +100,12 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       waitingUntil: c.state === 'running' ? dispatcher.waitingUntil(c.id) : null,
       lastError: c.lastError,
       retryOf: c.retryOf,
+      movedFrom: c.options.movedFrom ?? null,
+      ...(detail ? { movedTo: repo.movedTo(c.id) } : {}),
     };
   };
 
-  function checkContentFits(kind: CampaignRow['provider'], draft: CampaignDraft) {
+  function checkContentFits(kind: CampaignRow['provider'], draft: Pick<CampaignDraft, 'content' | 'ports'>) {
     const caps = CAPABILITIES[kind];
     if (draft.content.mode === 'text' && !caps.freeText) {
       throw new AppError('CAMPAIGN_NEEDS_TEMPLATE', `${PROVIDER_LABEL[kind]} sends approved templates only. Pick a template and map its parameters.`, {
@@ -170,23 +187,9 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     async preview(draft: CampaignDraft): Promise<CampaignPreview> {
       const { account, kind, request, template } = await checkDraft(draft);
       const summary = await composer.preview(request);
-      const warnings: string[] = [];
-      if (draft.content.mode === 'template') warnings.push(...templateWarnings(draft.content, template));
-      const { balance, warning } = await readBalance(ctx, { ...account.config, id: account.id });
-      if (warning) warnings.push(warning);
-      const estimatedCost = kind === 'gsmbox' ? null : summary.totalSegments;
-      if (balance !== null && estimatedCost !== null && estimatedCost > balance) {
-        warnings.push(`The estimated cost (${estimatedCost}) is more than the balance (${balance}). Sending stops when the balance runs out.`);
-      }
-      if (summary.recipients === 0) warnings.push('Nobody is left to send to. Check the lists and the opt-out list.');
-      if (draft.quietHours) {
-        const until = nextAllowedTime(ctx.clock.now(), draft.quietHours);
-        if (until !== null) warnings.push(`It is quiet hours now: sending starts at ${new Date(until).toLocaleTimeString()}.`);
-      }
-      if (account.config.kind === 'gsmbox' && account.config.dailyCapPerSim > 0) {
-        warnings.push(`The GSM box sends one SMS per port every ${account.config.secondsPerSms} s, at most ${account.config.dailyCapPerSim} per SIM a day.`);
-      }
-      return { accountId: account.id, provider: kind, ...summary, balance, estimatedCost, warnings };
+      const estimate = await estimateSend(ctx, { ...account.config, id: account.id }, summary, draft.quietHours);
+      const warnings = draft.content.mode === 'template' ? templateWarnings(draft.content, template) : [];
+      return { accountId: account.id, provider: kind, ...summary, ...estimate, warnings: [...warnings, ...estimate.warnings] };
     },
 
     async create(draft: CampaignDraft, retryOf: string | null = null): Promise<CampaignView> {
@@ -207,11 +210,24 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     },
 
     /** Campaigns proper: test sends are not listed. */
-    list: (): CampaignView[] => repo.list().filter((c) => c.kind === 'campaign').map(view),
+    list: (): CampaignView[] => repo.list().filter((c) => c.kind === 'campaign').map((c) => view(c)),
     /** Every send, test sends included ("pause all sending" stops them too). */
-    sends: (): CampaignView[] => repo.list().map(view),
+    sends: (): CampaignView[] => repo.list().map((c) => view(c)),
     checkDraft,
-    get: (id: string): CampaignView => view(requireCampaign(id)),
+    get: (id: string): CampaignView => view(requireCampaign(id), true),
+    checkContentFits,
+
+    /**
+     * Writes the new campaign `row` (preparing) and moves the unsent rest of `from` into it in steps
+     * (campaign-move.ts checked first); it sends once complete. Rethrows a failure (what moved stays
+     * moved: the new campaign is kept paused with why, or removed when nothing moved).
+     */
+    async moveInto(row: NewCampaign, from: string): Promise<CampaignView> {
+      repo.createPreparing(row, { move: { from } } satisfies PrepareInput);
+      ctx.emit('campaignsChanged', { reason: 'state', id: row.id });
+      await writer.move(row, from);
+      return view(requireCampaign(row.id), true);
+    },
 
     async pause(id: string): Promise<CampaignView> {
       const c = requireCampaign(id);

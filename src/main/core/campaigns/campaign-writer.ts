@@ -4,6 +4,7 @@ import type { Ledger } from '../dispatch/ledger.ts';
 import type { Clock } from '../ports.ts';
 import { inSteps, nextTurn } from '../store/slices.ts';
 import type { CampaignsRepository, NewCampaign, NewMessage } from './campaigns-repository.ts';
+import type { MoveStep } from './move-step.ts';
 
 /**
  * Writes a campaign's messages in short steps (issue 15): the campaign row first, in state `preparing`
@@ -13,8 +14,15 @@ import type { CampaignsRepository, NewCampaign, NewMessage } from './campaigns-r
  * and never sends anything twice: nothing of a preparing campaign was ever claimed.
  */
 
-/** How a preparing campaign's messages are (re)written. */
-export type PrepareInput = { draft: CampaignDraft } | { retry: { from: string; states: MessageState[]; errorCode?: string } } | { messages: NewMessage[] };
+/**
+ * How a preparing campaign's messages are (re)written. A `move` is not written again after a crash but
+ * continued: each of its steps moved messages out of the source in the same transaction (move-step.ts).
+ */
+export type PrepareInput =
+  | { draft: CampaignDraft }
+  | { retry: { from: string; states: MessageState[]; errorCode?: string } }
+  | { move: { from: string } }
+  | { messages: NewMessage[] };
 
 /** Messages deleted per step when a preparing campaign is emptied. */
 const DELETE_STEP = 1_000;
@@ -31,7 +39,16 @@ export interface CampaignWriterDeps {
   changed(id: string): void;
   /** Composes the draft again (restart of a preparing campaign); resolves with its chunks. */
   recompose(draft: CampaignDraft): Promise<{ chunks(): AsyncGenerator<NewMessage[]>; release(): void }>;
+  /** Moves the next step of a source's unsent messages into a preparing campaign (account failover). */
+  moveStep: MoveStep['step'];
+  /** The target's region for provider number forms. */
+  region(): string;
+  /** A move into a new campaign completed: the source may have nothing left to send. */
+  moved(from: string): void;
 }
+
+/** Messages read per step of a move. */
+const MOVE_STEP = 500;
 
 export function createCampaignWriter(deps: CampaignWriterDeps) {
   const { repo, clock } = deps;
@@ -43,9 +60,10 @@ export function createCampaignWriter(deps: CampaignWriterDeps) {
    * Writes the chunks into the preparing campaign, then lets it send. Stops early when the campaign
    * left `preparing` meanwhile (the user cancelled it): what was written is cancelled too. Throws what
    * the chunks or the store threw, and CAMPAIGN_NO_RECIPIENTS when nothing was written; the caller
-   * decides what becomes of the campaign then (`discard`, or cancelled with the reason).
+   * decides what becomes of the campaign then (`discard`, or cancelled with the reason). `write` writes
+   * one chunk (a move takes it from the source in the same transaction).
    */
-  async function fill(row: NewCampaign, chunks: AsyncIterable<NewMessage[]>, release: () => void): Promise<void> {
+  async function fill<T = NewMessage[]>(row: NewCampaign, chunks: AsyncIterable<T>, release: () => void, write?: (chunk: T) => void): Promise<void> {
     try {
       for await (const chunk of chunks) {
         if (repo.get(row.id)?.state !== 'preparing') {
@@ -54,7 +72,8 @@ export function createCampaignWriter(deps: CampaignWriterDeps) {
           deps.changed(row.id);
           return;
         }
-        repo.appendMessages(row, chunk);
+        if (write) write(chunk);
+        else repo.appendMessages(row, chunk as NewMessage[]);
         deps.changed(row.id);
         await nextTurn();
       }
@@ -103,8 +122,38 @@ export function createCampaignWriter(deps: CampaignWriterDeps) {
     }
   }
 
+  /**
+   * Moves the unsent rest of `from` into the preparing campaign `row` step by step, then lets it send
+   * (campaign-move.ts checks first). On a failure part-way what moved stays moved: the new campaign
+   * keeps it, paused with why, and the rest stays in the source.
+   */
+  async function move(row: NewCampaign, from: string): Promise<void> {
+    let after = 0;
+    let done = false;
+    async function* steps() {
+      while (!done) yield null;
+    }
+    try {
+      await fill(row, steps(), () => undefined, () => {
+        const r = deps.moveStep(from, row, { kind: row.provider, region: deps.region() }, after, MOVE_STEP);
+        after = r.last;
+        done = r.read < MOVE_STEP;
+      });
+      deps.moved(from);
+    } catch (err) {
+      if ((repo.get(row.id)?.total ?? 0) === 0) await discard(row.id);
+      else {
+        const now = clock.now();
+        repo.setError(row.id, toErrorShape(err), now);
+        if (repo.finishPreparing(row.id, 'paused', now)) deps.changed(row.id);
+      }
+      throw err;
+    }
+  }
+
   return {
     fill,
+    move,
     discard,
     abandon,
     retryChunks,
@@ -115,9 +164,15 @@ export function createCampaignWriter(deps: CampaignWriterDeps) {
      */
     async resumeAll(onError: (err: unknown) => void): Promise<void> {
       for (const c of repo.preparing()) {
+        const input = c.prepareInput as PrepareInput | null;
+        if (input && 'move' in input) {
+          await move(c, input.move.from).catch((err: unknown) => {
+            if (!(err instanceof AppError)) onError(err);
+          });
+          continue;
+        }
         try {
           await empty(c.id);
-          const input = c.prepareInput as PrepareInput | null;
           if (input && 'draft' in input) {
             const set = await deps.recompose(input.draft);
             await fill(c, set.chunks(), set.release);

@@ -50,6 +50,8 @@ export type NewCampaign = Omit<CampaignRow, 'kind' | 'state' | 'lastError' | 'up
 
 export interface CampaignOptions {
   ports?: number[];
+  /** The campaign whose unsent rest this one took over on another account. */
+  movedFrom?: string;
 }
 
 interface RawCampaign {
@@ -282,6 +284,14 @@ export class CampaignsRepository {
   /** Unknown messages of the campaign marked "probably never received" (dispatch/probably-lost.ts). */
   probablyLost(id: string, counts: MessageCounts): number {
     return counts.unknown === 0 ? 0 : (this.stmts.probablyLost.get(id) ?? 0);
+  }
+
+  /** The campaigns that took over this one's unsent rest on other accounts, oldest first (campaigns are few: a scan is fine). */
+  movedTo(id: string): string[] {
+    return this.db
+      .prepare<[string], string>(`SELECT id FROM campaigns WHERE json_extract(options, '$.movedFrom') = ? ORDER BY created_at, rowid`)
+      .pluck()
+      .all(id);
   }
 
   /** Campaigns handed over and waiting for their last reports, oldest first. */

@@ -12,6 +12,7 @@ import { OptOutsRepository } from '../contacts/store/opt-outs-repository.ts';
 import { createInbox } from '../monitoring/inbox.ts';
 import { createMessageLog } from '../monitoring/message-log.ts';
 import { stageBackup, writeBackup } from '../backup/backup-jobs.ts';
+import { moveSummary } from '../campaigns/move-summary.ts';
 
 /**
  * The reads whose cost grows with the data — counts and searches that scan, list sizes, exports — as
@@ -43,6 +44,7 @@ export function createReadQueries(db: Database.Database) {
     optOutsList: (q: { query: string; offset: number; limit: number }) => optOuts.page(q.query, q.offset, q.limit),
     messageLogCount: (q: { filter: MessageLogFilter; countryCode: string }) => ({ total: log(q.countryCode).count(q.filter) }),
     campaignMessages: (q: CampaignMessagesQuery) => campaignMessagesPage(db, q),
+    campaignMoveSummary: (q: Parameters<typeof moveSummary>[1]) => moveSummary(db, q),
     inboxThreads: (q: Parameters<typeof inbox.threads>[0]) => inbox.threads(q),
 
     exportMessageLog: (q: { filter: MessageLogFilter; countryCode: string; format: ExportFormat; baseName: string }): Promise<FileDownload> =>

@@ -3,7 +3,7 @@
  * for the virtualised table). `campaignProgress` patches counts in place; `campaignsChanged` reloads.
  */
 import { create } from 'zustand';
-import type { CampaignProgressEvent, CampaignView, MessageEventView, MessageRow, MessageState } from '../../../shared/campaigns.ts';
+import type { CampaignPreview, CampaignProgressEvent, CampaignView, MessageEventView, MessageRow, MessageState, MoveTarget } from '../../../shared/campaigns.ts';
 import type { AppErrorShape, Result } from '../../../shared/errors.ts';
 import type { SavedForm } from '../../../shared/drafts.ts';
 import { getApi } from '../api.ts';
@@ -54,6 +54,10 @@ interface CampaignsState {
   cancel: (id: string) => Promise<Result<CampaignView>>;
   /** A new campaign with this one's failed/expired messages, or — as an explicit choice — its unknown ones. */
   retry: (id: string, choice: RetryChoice) => Promise<Result<CampaignView>>;
+  /** Account failover: where a paused campaign's unsent rest can go, what that would send, and the move itself. */
+  moveTargets: (id: string) => Promise<Result<MoveTarget[]>>;
+  movePreview: (id: string, accountId: string) => Promise<Result<CampaignPreview>>;
+  move: (id: string, accountId: string) => Promise<Result<CampaignView>>;
   exportMessages: (id: string, format: 'xlsx' | 'csv') => Promise<Result<{ rows: number }>>;
   /** The compose form that sends this campaign again (nothing is saved). */
   duplicate: (id: string) => Promise<Result<SavedForm>>;
@@ -201,6 +205,9 @@ export const useCampaignsStore = create<CampaignsState>()((set, get) => {
           getApi().campaignRetry({ id, states: choice === 'failed' ? ['failed', 'expired'] : ['unknown'], ...(choice === 'probablyLost' ? { probablyLostOnly: true } : {}) }),
         ),
       ),
+    moveTargets: (id) => attempt(() => getApi().campaignMoveTargets({ id })),
+    movePreview: (id, accountId) => attempt(() => getApi().campaignMovePreview({ id, accountId })),
+    move: async (id, accountId) => took(await attempt(() => getApi().campaignMove({ id, accountId, confirmed: true }))),
     exportMessages: (id, format) =>
       attempt(async () => {
         const file = await getApi().campaignExport({ id, format });

@@ -14,6 +14,7 @@ import { KindBadge } from '../accounts/KindBadge.tsx';
 import { openCampaign } from './campaign-route.ts';
 import { openInCompose } from '../compose/open-in-compose.ts';
 import { CancelCampaignModal, ResendUnknownModal } from './CampaignModals.tsx';
+import { MoveCampaignModal } from './MoveCampaignModal.tsx';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { MessagesTable } from './MessagesTable.tsx';
 import { StateBadge } from './StateBadge.tsx';
@@ -34,6 +35,25 @@ function Fact({ label, value, testId }: { label: string; value: ReactNode; testI
   );
 }
 
+/** A line linking a related campaign (the one this took over from, or took over this one's rest). */
+function CampaignLink({ label, open, to, testId }: { label: string; open: string; to: string | null; testId: string }) {
+  if (to === null) return null;
+  return (
+    <Text size="sm" c="dimmed" data-testid={testId}>
+      {label}{' '}
+      <Anchor
+        href={hashForRoute('campaigns', to)}
+        onClick={(e) => {
+          e.preventDefault();
+          openCampaign(to);
+        }}
+      >
+        {open}
+      </Anchor>
+    </Text>
+  );
+}
+
 function contentText(c: CampaignView, templateLabel: (tempId: number) => string): string {
   if (c.content.mode === 'text') return c.content.body;
   const params = Object.entries(c.content.params).map(([k, v]) => `${k}=${v}`).join(', ');
@@ -45,7 +65,7 @@ export function CampaignDetail({ id }: { id: string }) {
   const detail = useCampaignsStore((s) => s.detail);
   const { pause, resume, cancel, retry, exportMessages, reloadDetail, duplicate } = useCampaignsStore.getState();
   const [busy, setBusy] = useState<Busy>(null);
-  const [dialog, setDialog] = useState<'cancel' | 'unknown' | 'probablyLost' | null>(null);
+  const [dialog, setDialog] = useState<'cancel' | 'unknown' | 'probablyLost' | 'move' | null>(null);
   const [actionError, setActionError] = useState<{ title: string; error: AppErrorShape } | null>(null);
   const number = new Intl.NumberFormat(i18n.language);
   const dt = useDateTime();
@@ -110,6 +130,11 @@ export function CampaignDetail({ id }: { id: string }) {
           {c.state === 'paused' && (
             <Button loading={busy === 'resume'} onClick={() => void run('resume', () => resume(id))} data-testid="campaign-resume">
               {t('actions.resume')}
+            </Button>
+          )}
+          {c.state === 'paused' && c.counts.queued > 0 && (
+            <Button variant="default" onClick={() => setDialog('move')} data-testid="campaign-move">
+              {t('actions.move')}
             </Button>
           )}
           {active && (
@@ -216,6 +241,10 @@ export function CampaignDetail({ id }: { id: string }) {
               {contentText(c, (tempId) => t('detail.template', { tempId }))}
             </Text>
           </div>
+          <CampaignLink label={t('detail.movedFrom')} open={t('detail.openMovedFrom')} to={c.movedFrom ?? null} testId="campaign-moved-from" />
+          {(c.movedTo ?? []).map((to) => (
+            <CampaignLink key={to} label={t('detail.movedTo')} open={t('detail.openMovedTo')} to={to} testId="campaign-moved-to" />
+          ))}
           {c.retryOf !== null && (
             <Text size="sm" c="dimmed">
               {t('detail.retryOf')}{' '}
@@ -244,6 +273,16 @@ export function CampaignDetail({ id }: { id: string }) {
           busy={busy === 'cancel'}
           onClose={() => setDialog(null)}
           onConfirm={() => void run('cancel', () => cancel(id)).then(() => setDialog(null))}
+        />
+      )}
+      {dialog === 'move' && (
+        <MoveCampaignModal
+          campaign={c}
+          onClose={() => setDialog(null)}
+          onMoved={(moved) => {
+            setDialog(null);
+            openCampaign(moved.id);
+          }}
         />
       )}
       {dialog === 'unknown' && <ResendUnknownModal count={unknown} busy={busy === 'unknown'} onClose={() => setDialog(null)} onConfirm={() => void doRetry('unknown')} />}
