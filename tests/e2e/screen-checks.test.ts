@@ -100,7 +100,17 @@ const VIEWS: View[] = [
       await go(page, sc, '#/compose', 'compose-name');
       await page.getByTestId('compose-account').click();
       await page.getByRole('option', { name: 'JPush SMS' }).click();
-      await page.getByTestId('compose-temp-id').waitFor();
+      await page.getByTestId('compose-template-select').click();
+      await page.getByRole('option', { name: /^#2 · / }).click();
+      await page.getByTestId('compose-template-preview').waitFor();
+    },
+  },
+  {
+    name: 'campaigns-drafts',
+    open: async (page, sc) => {
+      await go(page, sc, '#/campaigns', 'screen-campaigns');
+      await page.getByTestId('campaigns-tab-drafts').click();
+      await page.getByTestId('drafts-list').waitFor();
     },
   },
   {
@@ -184,6 +194,32 @@ const VIEWS: View[] = [
       await page.getByRole('dialog').waitFor();
     },
   },
+  {
+    name: 'contacts-add-contact',
+    dialog: true,
+    open: async (page, sc) => {
+      await go(page, sc, '#/contacts', 'screen-contacts');
+      await page.getByTestId('list-open').first().click();
+      await page.getByTestId('contacts-add').click();
+      await page.getByTestId('contact-add-number').waitFor();
+    },
+  },
+  {
+    name: 'templates',
+    open: async (page, sc) => {
+      await go(page, sc, '#/templates', 'screen-templates');
+      await page.locator('[data-testid="template-row"][data-status="rejected"]').getByTestId('review-reason').waitFor();
+    },
+  },
+  {
+    name: 'templates-signs',
+    open: async (page, sc) => {
+      await go(page, sc, '#/templates', 'screen-templates');
+      await page.getByTestId('templates-tab-signs').click();
+      await page.getByTestId('signs-tab').waitFor();
+    },
+  },
+  dialogView('templates-new', '#/templates', 'templates-new', 'template-form-text'),
   {
     name: 'contacts-optouts',
     open: async (page, sc) => {
