@@ -37,10 +37,15 @@ type Lang = (typeof LANGS)[number];
  * - opt-out keywords customers reply with (a setting's default value): STOP, TD;
  * - keys as printed on the keyboard: Ctrl, Enter.
  */
-const ALLOWED_WORDS = ['JSMS', 'EIMS', 'JPush', 'OpenVox', 'Excel', 'AppKey', 'Master', 'Secret', 'Dev', 'Key', 'GSM', 'SIM', 'IMSI', 'URL', 'HTTP', 'HTTPS', 'IP', 'API', 'ID', 'UTC', 'CSV', 'XLSX', 'XLS', 'TXT', 'KB', 'MB', 'STOP', 'TD', 'Ctrl', 'Enter'];
+const ALLOWED_WORDS = ['JSMS', 'EIMS', 'JPush', 'OpenVox', 'Excel', 'AppKey', 'Master', 'Secret', 'Dev', 'Key', 'GSM', 'SIM', 'IMSI', 'URL', 'HTTP', 'HTTPS', 'IP', 'API', 'ID', 'UTC', 'CSV', 'XLSX', 'XLS', 'TXT', 'KB', 'MB', 'STOP', 'TD', 'Ctrl', 'Enter', 'VIP'];
 
-/** What the seeded data puts on screen besides SEEDED_TEXT: message texts, the CSV's column names, the box's user name, this PC's user (the audit log's actor). */
-const SEEDED = [...SEEDED_TEXT, 'Your order is ready for pickup on Friday.', 'News for members: new arrivals this week.', 'phone', 'name', 'city', 'admin', 'demo', userInfo().username];
+/**
+ * What the seeded data puts on screen besides SEEDED_TEXT: message texts, the JSMS simulator's template 2
+ * (whole, and as the template picker cuts it), the CSV's column names, the box's user name, this PC's
+ * user (the audit log's actor).
+ */
+const JSMS_TEMPLATE_2 = 'Hello {{name}}, your order {{order}} has shipped.';
+const SEEDED = [...SEEDED_TEXT, 'Your order is ready for pickup on Friday.', 'News for members: new arrivals this week.', JSMS_TEMPLATE_2, JSMS_TEMPLATE_2.slice(0, 40), 'phone', 'name', 'city', 'admin', 'demo', userInfo().username];
 
 interface View {
   name: string;
@@ -277,7 +282,7 @@ const VIEWS: View[] = [
       await page.getByTestId('schedules-new').click();
       await page.getByTestId('schedule-form-account').click();
       await page.getByRole('option', { name: /JPush SMS/ }).click();
-      await page.getByTestId('schedule-form-temp').waitFor();
+      await page.getByTestId('schedule-form-template-select').waitFor();
     },
   },
   {
