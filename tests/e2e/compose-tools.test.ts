@@ -203,6 +203,11 @@ describe.runIf(run)('compose tools in the real renderer', () => {
     await page.getByTestId('list-name-save').click();
     await page.locator('[data-testid="list-row"]', { hasText: '手工名单' }).getByTestId('list-open').click();
     await page.getByTestId('contacts-add-first').click();
+    // A number that is no phone number: the form says why under the field, and nothing is stored.
+    await page.getByTestId('contact-add-number').fill('12345');
+    await page.getByTestId('contact-save').click();
+    await expect.poll(() => page.getByRole('dialog').locator('.mantine-InputWrapper-error').first().textContent(), { timeout: 10_000 }).toMatch(/digits/i);
+    expect((await call<{ total: number }>('contactsSearch', { query: '12345' })).total).toBe(0);
     await page.getByTestId('contact-add-number').fill('139 1234 5678');
     await page.getByTestId('contact-add-variable').click();
     await page.getByTestId('contact-var-name').fill('name');
