@@ -56,6 +56,13 @@ const BENCHES: Spec[] = [
     timeoutMin: 10,
   },
   {
+    file: 'insight.ts',
+    figures: ['insight: slowest chart query on 1M messages'],
+    args: ['--runs', '15'],
+    quick: ['--runs', '3'],
+    timeoutMin: 10,
+  },
+  {
     file: 'core-start.ts',
     figures: ['core start on a 1,000,000-message database', 'core memory once started (RSS)'],
     args: ['--runs', '5'],

@@ -53,6 +53,29 @@ const optionalText = (max: number, label: string) =>
 
 export const JSMS_DEFAULT_BASE_URL = 'https://api.sms.jpush.cn';
 
+const blankAsUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+/**
+ * What one SMS segment costs on this account (optional; no provider reply says it): the pre-send
+ * summary shows the cost in money and, where the balance is money (EIMS), compares the two.
+ */
+const pricePerSegment = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : blankAsUndefined(v)),
+  z
+    .number({ error: 'Enter the price of one SMS segment as a number, e.g. 0.05' })
+    .min(0, 'A price cannot be negative')
+    .max(1000, 'Enter the price of one SMS segment, e.g. 0.05')
+    .optional(),
+);
+/** The currency of the price (and, for EIMS, of the balance): an ISO 4217 code. */
+const currency = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toUpperCase()) : blankAsUndefined(v)),
+  z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'Enter a three-letter currency code, e.g. CNY or USD')
+    .optional(),
+);
+const costFields = { pricePerSegment, currency };
+
 export const jsmsConfigSchema = z.object({
   kind: z.literal('jsms'),
   name,
@@ -62,6 +85,7 @@ export const jsmsConfigSchema = z.object({
   devKey: optionalText(64, 'Dev key'),
   /** Fetch delivery reports and replies by polling JSMS; turn off only when JSMS pushes to this PC's public callback URL. */
   pullReports: z.boolean().default(true),
+  ...costFields,
 });
 
 export const eimsConfigSchema = z.object({
@@ -71,6 +95,7 @@ export const eimsConfigSchema = z.object({
   account: z.string().trim().min(1, 'Enter the platform account name').max(64),
   sender: optionalText(32, 'Sender id'),
   encrypted: z.boolean().default(false),
+  ...costFields,
 });
 
 export const gsmboxConfigSchema = z.object({
@@ -82,6 +107,7 @@ export const gsmboxConfigSchema = z.object({
   secondsPerSms: z.coerce.number().min(1, 'At least 1 second per SMS').max(3600).default(6),
   /** Most SMS one SIM may send per day; 0 = no cap. */
   dailyCapPerSim: z.coerce.number().int().min(0).max(100000).default(300),
+  ...costFields,
 });
 
 export const accountConfigSchema = z.discriminatedUnion('kind', [jsmsConfigSchema, eimsConfigSchema, gsmboxConfigSchema]);

@@ -11,6 +11,7 @@ import { appEvents, appMethods } from './contract/app.ts';
 import { campaignEvents, campaignMethods } from './contract/campaigns.ts';
 import { contactsEvents, contactsMethods } from './contract/contacts.ts';
 import { desktopEvents, desktopMethods } from './contract/desktop.ts';
+import { insightEvents, insightMethods } from './contract/insight.ts';
 import { monitoringEvents, monitoringMethods } from './contract/monitoring.ts';
 import { providerEvents, providerMethods } from './contract/providers.ts';
 import { scheduleEvents, scheduleMethods } from './contract/schedules.ts';
@@ -25,6 +26,7 @@ export const methods = {
   ...campaignMethods,
   ...desktopMethods,
   ...monitoringMethods,
+  ...insightMethods,
   ...scheduleMethods,
   ...templateMethods,
   ...uploadMethods,
@@ -38,6 +40,7 @@ export const events = {
   ...campaignEvents,
   ...desktopEvents,
   ...monitoringEvents,
+  ...insightEvents,
   ...scheduleEvents,
   ...templateEvents,
   ...uploadEvents,

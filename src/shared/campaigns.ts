@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProviderKind } from './accounts.ts';
 import type { AppErrorShape } from './errors.ts';
+import type { BalanceLine } from './providers.ts';
 
 /**
  * Campaigns and their messages, as main and the renderer both see them. A campaign is one send: an
@@ -48,6 +49,16 @@ export const HANDED_OVER_STATES: readonly MessageState[] = ['submitted', 'sent',
  */
 export const CAMPAIGN_STATES = ['preparing', 'running', 'paused', 'handed', 'cancelled', 'done'] as const;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
+
+/**
+ * `campaign`: composed and sent by the user from Compose (or a schedule). `reply`: an answer typed in
+ * the inbox; `test`: the GSM box push test. Replies and tests are single messages: they go through the
+ * ledger like any send (opt-outs, pacing, never twice) but are not listed as campaigns.
+ */
+export const CAMPAIGN_KINDS = ['campaign', 'reply', 'test'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+/** The kinds that are single messages (the Messages screen's "single messages" filter). */
+export const SINGLE_MESSAGE_KINDS: readonly CampaignKind[] = ['reply', 'test'];
 
 export type MessageCounts = Record<MessageState, number>;
 
@@ -171,6 +182,39 @@ export interface RenderedSample {
   encoding: 'GSM-7' | 'UCS-2' | null;
 }
 
+/** What the send will use up. */
+export interface CostEstimate {
+  /** SMS segments (free text) or template SMS (JSMS, one each): what providers bill. */
+  segments: number;
+  /** `segments` × the account's price per segment; null when the account has no price. */
+  money: number | null;
+  /** The currency of that price (ISO 4217), when the account says. */
+  currency: string | null;
+}
+
+/**
+ * The cost against what it draws on, only where the two are in one unit: an EIMS balance is money (so
+ * it needs the account's price per segment); a JSMS template draws SMS from its type's quota (industry
+ * for codes and notices, marketing for marketing) and then from the all-type quota.
+ */
+export interface FundsCheck {
+  source: 'eims-balance' | 'jsms-industry' | 'jsms-market';
+  unit: 'money' | 'messages';
+  /** What is left to draw on (JSMS: the type's quota plus the all-type quota). */
+  available: number;
+  /** What the send needs, in the same unit. */
+  needed: number;
+  covered: boolean;
+}
+
+/** What a GSM box's SIMs may still send today: each SIM's daily cap minus what it sent today. */
+export interface BoxCapacity {
+  /** Summed over the SIMs the campaign may use that are available now. */
+  leftToday: number;
+  /** How many such SIMs. */
+  ports: number;
+}
+
 /** The pre-send summary. */
 export interface CampaignPreview {
   accountId: string;
@@ -189,17 +233,20 @@ export interface CampaignPreview {
   /** Variables some recipients lack that have a default (`{name|客户}`): those recipients get the default. */
   defaultedVariables: { name: string; recipients: number; fallback: string }[];
   sample: RenderedSample[];
-  /** Balance as the provider reports it (null when the provider has none or could not be asked). */
-  balance: number | null;
-  /** Estimated cost in the provider's units (segments for EIMS, messages for JSMS), null when unknown. */
-  estimatedCost: number | null;
+  /** The account's balances as the provider reported them just now ([] when it has none or could not be asked). */
+  balances: BalanceLine[];
+  cost: CostEstimate;
+  /** The cost set against what it draws on; null when the two cannot be compared (see CostEstimate). */
+  funds: FundsCheck | null;
+  /** GSM box: what its SIMs may still send today under their daily cap (null: no cap, or the box could not be asked). */
+  boxCapacity: BoxCapacity | null;
   warnings: string[];
 }
 
 export interface CampaignView {
   id: string;
-  /** 'test': a "send a test to me" — one message, not listed among campaigns. */
-  kind: 'campaign' | 'test';
+  /** `campaign`, or a single message sent as a reply or a test (see CAMPAIGN_KINDS). */
+  kind: CampaignKind;
   name: string;
   accountId: string;
   accountName: string;
@@ -256,11 +303,29 @@ export interface MessageEventView {
   detail: string;
 }
 
+/**
+ * A JSMS template send, as the screens show it: the ledger keeps the template id (in the campaign) and
+ * the parameters; the template's own words come from JSMS (GET /v1/templates/{id}, kept by the app).
+ */
+export interface SentTemplate {
+  /** The JSMS account whose template it is (template ids are per JSMS app). */
+  accountId: string;
+  id: number;
+  params: Record<string, string>;
+  /** The template's text is known: the message's `text` is it with the parameters in place. Else `text` is ''. */
+  known: boolean;
+}
+
 export interface MessageRow {
   id: number;
   e164: string;
+  /** The contact's name (from its list variables: name, 姓名, …) when the number is a contact. */
+  name: string | null;
   address: string;
+  /** What the recipient got: the rendered text (a template send: its template filled in, when known). */
   text: string;
+  /** Set for JSMS template sends. */
+  template: SentTemplate | null;
   segments: number;
   state: MessageState;
   attempts: number;

@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = [
   'schedule.update',
   'schedule.pause',
   'schedule.resume',
+  'schedule.runNow',
   'schedule.delete',
   'backup.create',
   'backup.restore',

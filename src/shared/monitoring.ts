@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProviderKind } from './accounts.ts';
-import { MESSAGE_STATES, type CampaignState, type MessageState } from './campaigns.ts';
+import { MESSAGE_STATES, type CampaignKind, type CampaignState, type MessageState, type SentTemplate } from './campaigns.ts';
 import type { AppErrorShape } from './errors.ts';
 import type { BalanceLine } from './providers.ts';
 
@@ -129,6 +129,8 @@ export const messageLogFilterSchema = z.object({
    * country code, spaces ignored); fewer digits find numbers that CONTAIN them (e.g. the last four).
    */
   search: z.string().trim().max(32).default(''),
+  /** Only single messages: replies from the inbox and GSM box push tests (not campaigns). */
+  singles: z.boolean().optional(),
 });
 export type MessageLogFilter = z.output<typeof messageLogFilterSchema>;
 
@@ -144,10 +146,16 @@ export interface MessageLogRow {
   id: number;
   campaignId: string;
   campaignName: string;
+  /** A campaign's message, or a single message (a reply, a box push test): screens title those by kind. */
+  campaignKind: CampaignKind;
   accountId: string;
   provider: ProviderKind;
   e164: string;
+  /** The contact's name when the number is a contact. */
+  name: string | null;
+  /** What the recipient got (a template send: its template filled in, when known). */
   text: string;
+  template: SentTemplate | null;
   segments: number;
   state: MessageState;
   providerId: string | null;
@@ -178,8 +186,12 @@ export const inboxThreadsSchema = z.object({
 export interface InboxThreadSummary {
   /** The other party (E.164 when it could be read as one, else the number as received). */
   number: string;
+  /** The contact's name when the number is a contact. */
+  name: string | null;
   lastAt: number;
   lastText: string;
+  /** The last message was a JSMS template send (`lastText` is '' when its text is not known). */
+  lastTemplate: SentTemplate | null;
   lastDirection: 'in' | 'out';
   unread: number;
   inboundCount: number;
@@ -220,17 +232,23 @@ export type ThreadItem =
       /** Ledger message id (use messageHistory for its status history). */
       messageId: number;
       at: number;
+      /** What the recipient got (a template send: its template filled in, when known). */
       text: string;
+      template: SentTemplate | null;
       accountId: string;
       accountName: string;
       provider: ProviderKind;
       port: number | null;
       state: MessageState;
       campaignId: string;
+      /** Sent by a campaign, or a single message (a reply, a push test). */
+      campaignKind: CampaignKind;
     };
 
 export interface InboxThreadPage {
   number: string;
+  /** The contact's name when the number is a contact. */
+  name: string | null;
   /** Newest first. */
   items: ThreadItem[];
   nextCursor: string | null;
@@ -294,7 +312,10 @@ export interface AccountBalanceView {
   name: string;
   provider: ProviderKind;
   balances: BalanceLine[];
-  /** Below the low-balance threshold (settings). */
+  /**
+   * Below the low-balance threshold (settings): EIMS its balance; JSMS what codes and notices draw on
+   * (the industry quota plus the all-type quota).
+   */
   low: boolean;
   error: AppErrorShape | null;
   checkedAt: number;
@@ -304,9 +325,12 @@ export interface BoxPortView {
   port: number;
   name: string;
   available: boolean;
+  /** SMS this SIM took today (as the per-SIM daily cap counts them). */
   sentToday: number;
   /** Daily cap per SIM (0 = none). */
   cap: number;
+  /** What the SIM may still send today: cap − sent today; null when there is no cap. */
+  leftToday: number | null;
 }
 
 export interface BoxView {
@@ -315,6 +339,8 @@ export interface BoxView {
   reachable: boolean;
   error: AppErrorShape | null;
   ports: BoxPortView[];
+  /** What the available SIMs may still send today, together; null when there is no cap. */
+  leftToday: number | null;
   checkedAt: number;
 }
 

@@ -12,6 +12,11 @@ export interface BalanceLine {
   /** null = no quota assigned. */
   amount: number | null;
   unit: 'messages' | 'money';
+  /**
+   * JSMS app quotas: `all` (app_balance, any type), `industry` (codes and notices), `market`
+   * (marketing), `voice` (voice codes). A template SMS draws on its type's quota, then on `all`.
+   */
+  pool?: 'all' | 'industry' | 'market' | 'voice';
 }
 
 export interface PortInfo {

@@ -66,7 +66,7 @@ describe.runIf(run)('provider accounts in the real renderer', () => {
     const result = await testConnection('JSMS sim');
     expect(await result.getAttribute('data-ok')).toBe('true');
     const balances = await result.getByTestId('account-check-balance').allTextContents();
-    expect(balances).toContain('App balance (SMS): 1,000 SMS');
+    expect(balances).toContain('App SMS, all types: 1,000 SMS');
     expect(balances).toContain('Account balance (SMS): 5,000 SMS');
     expect(await result.getByTestId('account-checked-at').textContent()).toMatch(/^Checked at /);
   });

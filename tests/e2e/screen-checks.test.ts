@@ -35,9 +35,11 @@ type Lang = (typeof LANGS)[number];
  * - the credentials' names as the JSMS console shows them, so people can find them: AppKey, Master Secret, Dev Key, Dev Secret;
  * - technical codes people meet on the providers' consoles: GSM, SIM, IMSI, URL, HTTP, HTTPS, IP, API, ID, UTC, CSV, XLSX, XLS, TXT, KB, MB;
  * - opt-out keywords customers reply with (a setting's default value): STOP, TD;
- * - keys as printed on the keyboard: Ctrl, Enter.
+ * - keys as printed on the keyboard: Ctrl, Enter;
+ * - currency codes (ISO 4217) an account's price per segment is given in: CNY, USD;
+ * - VIP, the example of a contact tag.
  */
-const ALLOWED_WORDS = ['JSMS', 'EIMS', 'JPush', 'OpenVox', 'Excel', 'AppKey', 'Master', 'Secret', 'Dev', 'Key', 'GSM', 'SIM', 'IMSI', 'URL', 'HTTP', 'HTTPS', 'IP', 'API', 'ID', 'UTC', 'CSV', 'XLSX', 'XLS', 'TXT', 'KB', 'MB', 'STOP', 'TD', 'Ctrl', 'Enter', 'VIP'];
+const ALLOWED_WORDS = ['JSMS', 'EIMS', 'JPush', 'OpenVox', 'Excel', 'AppKey', 'Master', 'Secret', 'Dev', 'Key', 'GSM', 'SIM', 'IMSI', 'URL', 'HTTP', 'HTTPS', 'IP', 'API', 'ID', 'UTC', 'CSV', 'XLSX', 'XLS', 'TXT', 'KB', 'MB', 'STOP', 'TD', 'Ctrl', 'Enter', 'CNY', 'USD', 'VIP'];
 
 /**
  * What the seeded data puts on screen besides SEEDED_TEXT: message texts, the JSMS simulator's template 2

@@ -43,7 +43,8 @@ const SHOTS = {
   accounts: '10-accounts',
   settings: '11-settings',
   receiver: '12-settings-receiver',
-  templates: '13-templates',
+  insight: '13-insight',
+  templates: '14-templates',
 } as const satisfies Record<RouteId | 'campaign' | 'contactsImport' | 'receiver', string>;
 
 /** What each language says where a seeded value is not enough to tell the language apart. */
@@ -94,6 +95,15 @@ describe.runIf(run)('screenshots of every screen, en and zh, 1280×800 and 1024�
       await expect.poll(() => page.getByTestId('dash-balance').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
       await expect.poll(() => page.getByTestId('dash-campaign').count()).toBeGreaterThanOrEqual(3);
       await shot('dashboard');
+
+      await open('#/insight', 'screen-insight');
+      // The finished campaign's 8 messages (6 delivered, 2 failed) and the box's one, all sent today.
+      await expect.poll(() => page.getByTestId('insight-total-handed').textContent(), { timeout: 15_000 }).toMatch(/^(9|1\d)$/);
+      await expect.poll(() => page.getByTestId('insight-campaign').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+      expect(await page.getByTestId('insight-campaigns').textContent()).toContain(DONE_CAMPAIGN);
+      // The charts are drawn (recharts' bars), not only their tables.
+      await expect.poll(() => page.locator('[data-testid=insight-days] .recharts-bar-rectangle').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await shot('insight');
 
       await open('#/compose', 'screen-compose');
       await page.getByTestId('compose-name').fill(lang === 'en' ? 'Weekend flash sale' : '周末限时特卖');

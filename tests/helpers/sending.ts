@@ -8,6 +8,12 @@ export async function call<T>(core: Core, name: string, input?: unknown): Promis
   return r.value as T;
 }
 
+/** An EIMS account on the simulator at `baseUrl` (its demo login unless `password` says otherwise); returns its id. */
+export async function addEimsAccount(core: Core, baseUrl: string, opts: { name?: string; password?: string } = {}): Promise<string> {
+  const config = { kind: 'eims', name: opts.name ?? 'Platform', baseUrl, account: 'demo', encrypted: false };
+  return (await call<{ id: string }>(core, 'accountsCreate', { config, secrets: { password: opts.password ?? 'demo-password' } })).id;
+}
+
 /** A list from CSV text through the import contract (the path the wizard takes). */
 export async function importList(core: Core, name: string, csv: string): Promise<string> {
   const opened = await call<{ importId: string }>(core, 'importOpen', { fileName: `${name}.csv`, base64: Buffer.from(csv, 'utf8').toString('base64') });

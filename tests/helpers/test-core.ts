@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/create-core.ts';
 import { DATABASE_FILE } from '../../src/main/core/store/database.ts';
-import { keptCountsDrift } from './kept-counts.ts';
+import { insightCountsDrift, keptCountsDrift } from './kept-counts.ts';
 import { MemorySecretStore } from '../../src/main/core/ports.ts';
 import { MemorySettingsBackend } from '../../src/main/core/settings/json-file-backend.ts';
 import type { EventName } from '../../src/shared/api.ts';
@@ -19,8 +19,8 @@ export interface TestCore {
  * on a free loopback port and the report poller stays off unless `monitoring` is given (tests run in
  * parallel, and background polls would ask the simulators things a test did not).
  *
- * Its `stop()` also checks, after the core has stopped, that the kept per-campaign counts equal a
- * count of the messages: every test that sends is a test of the count keeping.
+ * Its `stop()` also checks, after the core has stopped, that the kept per-campaign counts and the
+ * insight counts equal a count of the messages: every test that sends is a test of the count keeping.
  */
 export function makeTestCore(dataDir: string, overrides: Partial<CoreOptions> = {}): TestCore {
   const secrets = new MemorySecretStore();
@@ -37,6 +37,8 @@ export function makeTestCore(dataDir: string, overrides: Partial<CoreOptions> = 
     try {
       const drift = keptCountsDrift(db);
       if (drift.length > 0) throw new Error(`campaign_counts drifted from the messages: ${JSON.stringify(drift.slice(0, 5))}`);
+      const insight = insightCountsDrift(db);
+      if (insight.length > 0) throw new Error(`the insight counts drifted from the messages: ${JSON.stringify(insight.slice(0, 5))}`);
     } finally {
       db.close();
     }

@@ -10,8 +10,16 @@ export interface JsmsSimOptions {
   masterSecret?: string;
   devKey?: string;
   devSecret?: string;
-  /** null = no quota assigned (50033). */
+  /** The app's all-type SMS quota (`app_balance`); null = not assigned. With no SMS quota at all: 50033. */
   appBalance?: number | null;
+  /**
+   * The app's industry (codes, notices), marketing and voice quotas (default null, null, 100). A send
+   * draws on its own quota first — codes and notices on industry, marketing on market, voice codes on
+   * voice — then on the all-type quota; 50014 when both together fall short.
+   */
+  appIndustry?: number | null;
+  appMarket?: number | null;
+  appVoice?: number | null;
   /**
    * How a batch meets a balance that covers only part of it: 'batch' refuses the whole request with
    * 50014 (default); 'recipient' sends while the balance lasts and refuses the rest one by one with
@@ -80,6 +88,9 @@ export interface JsmsSimState {
   devKey: string;
   devSecret: string;
   appBalance: number | null;
+  appIndustry: number | null;
+  appMarket: number | null;
+  appVoice: number | null;
   devBalance: number | null;
   templates: Map<number, SimTemplate>;
   signs: Map<number, SimSign>;

@@ -26,6 +26,9 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
     devKey: options.devKey ?? 'demo-dev-key',
     devSecret: options.devSecret ?? 'demo-dev-secret',
     appBalance: options.appBalance === undefined ? 1000 : options.appBalance,
+    appIndustry: options.appIndustry ?? null,
+    appMarket: options.appMarket ?? null,
+    appVoice: options.appVoice === undefined ? 100 : options.appVoice,
     devBalance: options.devBalance === undefined ? 5000 : options.devBalance,
     templates: new Map(
       (options.templates ?? [
@@ -63,10 +66,18 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
     return ok ? null : jsmsFail(50002);
   };
 
-  const spend = (n: number): SimReply | null => {
-    if (state.appBalance === null) return jsmsFail(50033);
-    if (state.appBalance < n) return jsmsFail(50014);
-    state.appBalance -= n;
+  type Pool = 'appIndustry' | 'appMarket' | 'appVoice';
+  /** The quota a template type draws on first: codes and notices industry, marketing market. */
+  const poolOf = (tempId: unknown): Pool => (state.templates.get(Number(tempId))?.type === 3 ? 'appMarket' : 'appIndustry');
+  const noQuota = () => state.appBalance === null && state.appIndustry === null && state.appMarket === null;
+  /** What a send from `pool` can still use: its own quota, then the all-type quota. */
+  const available = (pool: Pool) => (state[pool] ?? 0) + (state.appBalance ?? 0);
+  const spend = (n: number, pool: Pool): SimReply | null => {
+    if (noQuota()) return jsmsFail(50033);
+    if (available(pool) < n) return jsmsFail(50014);
+    const own = Math.min(state[pool] ?? 0, n);
+    if (own > 0) state[pool] = state[pool]! - own;
+    if (n > own) state.appBalance = state.appBalance! - (n - own);
     return null;
   };
 
@@ -115,12 +126,12 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
       else if ('code' in check) refuse(mobile, check.code, 'parameters not all replaced', r?.temp_para);
       else ok.push({ mobile, temp_para: r.temp_para as Record<string, unknown>, msg_id: newMsgId(), content: check.content });
     }
-    if (sendNow && options.balanceCheck === 'recipient' && state.appBalance !== null) {
-      const affordable = Math.max(0, Math.min(ok.length, state.appBalance));
+    if (sendNow && options.balanceCheck === 'recipient' && !noQuota()) {
+      const affordable = Math.max(0, Math.min(ok.length, available(poolOf(body.temp_id))));
       for (const r of ok.splice(affordable)) refuse(r.mobile, 50014, 'no money', r.temp_para);
     }
     if (sendNow) {
-      const fail = spend(ok.length);
+      const fail = spend(ok.length, poolOf(body.temp_id));
       if (fail) return { error: fail } as const;
       for (const r of ok) record(r.mobile, r.content, r.msg_id, via);
     }
@@ -142,7 +153,7 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
         if (freq) return freq;
         const check = checkTemplateSend(b.temp_id, { code: '000000' }, [1]);
         if ('code' in check) return jsmsFail(check.code);
-        const fail = spend(1);
+        const fail = spend(1, 'appIndustry');
         if (fail) return fail;
         const code = String(Math.floor(rand() * 900000) + 100000);
         const msgId = newMsgId();
@@ -165,7 +176,7 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
         if (b.voice_lang !== undefined && ![0, 1, 2].includes(Number(b.voice_lang))) return jsmsFail(50040);
         const ttl = b.ttl === undefined ? 60 : Number(b.ttl);
         if (!Number.isInteger(ttl) || ttl <= 0 || ttl > 86400) return jsmsFail(50041);
-        const fail = spend(1);
+        const fail = spend(1, 'appVoice');
         if (fail) return fail;
         const msgId = newMsgId();
         code = String(code);
@@ -197,7 +208,7 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
         if (freq) return freq;
         const check = checkTemplateSend(b.temp_id, b.temp_para, [2, 3]);
         if ('code' in check) return jsmsFail(check.code);
-        const fail = spend(1);
+        const fail = spend(1, poolOf(b.temp_id));
         if (fail) return fail;
         const msgId = newMsgId();
         record(String(b.mobile), check.content, msgId, 'messages');
@@ -240,9 +251,9 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
     {
       method: 'GET', pattern: /^\/v1\/accounts\/app$/,
       run: () =>
-        state.appBalance === null
+        noQuota()
           ? jsmsFail(50033)
-          : { status: 200, body: { app_balance: state.appBalance, app_voice: 100, app_industry: state.appBalance, app_market: null } },
+          : { status: 200, body: { app_balance: state.appBalance, app_voice: state.appVoice, app_industry: state.appIndustry, app_market: state.appMarket } },
     },
     {
       method: 'GET', pattern: /^\/v1\/accounts\/dev$/,

@@ -27,6 +27,15 @@ function type(label: RegExp, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
+/** The EIMS form's required fields: name, base URL, platform account and password. */
+function fillEims() {
+  fireEvent.click(screen.getByLabelText('EIMS'));
+  type(/^Name/, 'Wholesale');
+  type(/^Base URL/, 'http://203.0.113.10:20003');
+  type(/^Platform account/, 'acct');
+  type(/^Password/, 'pw');
+}
+
 async function openAdd() {
   fireEvent.click(await screen.findByTestId('account-add'));
   return screen.findByTestId('account-save');
@@ -105,11 +114,7 @@ describe('Accounts screen', () => {
     });
 
     await openAdd();
-    fireEvent.click(screen.getByLabelText('EIMS'));
-    type(/^Name/, 'Wholesale');
-    type(/^Base URL/, 'http://203.0.113.10:20003');
-    type(/^Platform account/, 'acct');
-    type(/^Password/, 'pw');
+    fillEims();
     expect(screen.queryByLabelText(/^Encryption key/)).toBeNull();
     fireEvent.click(screen.getByLabelText(/^Encrypted sign-in/));
     fireEvent.click(screen.getByTestId('account-save'));
@@ -121,6 +126,35 @@ describe('Accounts screen', () => {
       config: { kind: 'eims', name: 'Wholesale', baseUrl: 'http://203.0.113.10:20003', account: 'acct', encrypted: true },
       secrets: { password: 'pw', key: 'k' },
     });
+  });
+
+  it('takes an optional price per segment and currency, checked by the shared schema (en and zh), and shows them when editing', async () => {
+    renderInApp(<AccountsScreen />);
+    await openAdd();
+    fillEims();
+    type(/^Currency/, 'R$');
+    fireEvent.click(screen.getByTestId('account-save'));
+    expect(await screen.findByText('Enter a three-letter currency code, e.g. CNY or USD')).toBeTruthy();
+    await act(async () => {
+      await i18next.changeLanguage('zh');
+    });
+    fireEvent.click(screen.getByTestId('account-save'));
+    expect(await screen.findByText('请填写三个字母的货币代码，例如 CNY 或 USD')).toBeTruthy();
+    expect(fake.callsOf('accountsCreate')).toEqual([]);
+    await act(async () => {
+      await i18next.changeLanguage('en');
+    });
+    fireEvent.change(screen.getByLabelText(/^Price per SMS segment/), { target: { value: '0.05' } });
+    fireEvent.change(screen.getByLabelText(/^Currency/), { target: { value: 'cny' } });
+    fireEvent.click(screen.getByTestId('account-save'));
+    await waitFor(() => expect(fake.callsOf('accountsCreate')).toHaveLength(1));
+    expect(fake.callsOf('accountsCreate')[0]).toEqual({
+      config: { kind: 'eims', name: 'Wholesale', baseUrl: 'http://203.0.113.10:20003', account: 'acct', encrypted: false, pricePerSegment: 0.05, currency: 'CNY' },
+      secrets: { password: 'pw' },
+    });
+    fireEvent.click(await screen.findByTestId('account-edit'));
+    await waitFor(() => expect((screen.getByLabelText(/^Price per SMS segment/) as HTMLInputElement).value).toBe('0.05'));
+    expect((screen.getByLabelText(/^Currency/) as HTMLInputElement).value).toBe('CNY');
   });
 
   it('never displays stored secrets; keeps, replaces or clears them as asked', async () => {

@@ -14,6 +14,7 @@ import {
 } from '../../src/shared/accounts.ts';
 import { METHOD_NAMES, type Bridge, type EventName, type EventPayload } from '../../src/shared/api.ts';
 import type { AppErrorShape, Result } from '../../src/shared/errors.ts';
+import { insightRangeSchema, type InsightReport } from '../../src/shared/insight.ts';
 import { DEFAULT_SETTINGS, settingsPatchSchema, type Settings } from '../../src/shared/settings.ts';
 import { verificationCheckSchema, verificationSendSchema, type ConnectionCheck } from '../../src/shared/providers.ts';
 import {
@@ -51,6 +52,8 @@ import {
   type ThreadItem,
 } from '../../src/shared/monitoring.ts';
 
+import type { DashboardHealth } from '../../src/shared/health.ts';
+
 type Handler = (input: unknown) => unknown;
 
 export interface FakeMain extends ComposeToolsState {
@@ -84,6 +87,10 @@ export interface FakeMain extends ComposeToolsState {
   threadItems: Map<string, ThreadItem[]>;
   stats: DashboardStats | null;
   dashAccounts: DashboardAccounts | null;
+  /** What `dashboardHealth` answers (default: nothing needs attention; the setup counted from the fake's accounts, lists and campaigns). */
+  health: DashboardHealth | null;
+  /** The Insight report answered for any valid range (null: an error says it is not available). */
+  insight: InsightReport | null;
   receiver: ReceiverStatus;
   boxPush: Map<string, BoxPushState>;
 }
@@ -94,10 +101,13 @@ export function fakeLogRows(n: number, first = 1, partial: Partial<MessageLogRow
     id: first + i,
     campaignId: 'cmp-1',
     campaignName: 'Spring sale',
+    campaignKind: 'campaign' as const,
     accountId: 'acc-e',
     provider: 'eims' as const,
     e164: `+86139${String(first + i).padStart(8, '0')}`,
+    name: null,
     text: 'Hello',
+    template: null,
     segments: 1,
     state: 'delivered' as const,
     providerId: `p-${first + i}`,
@@ -132,6 +142,7 @@ export function fakeReceiver(partial: Partial<ReceiverStatus> = {}): ReceiverSta
 
 function matchesLog(r: MessageLogRow, f: MessageLogFilter): boolean {
   return (
+    (!f.singles || r.campaignKind !== 'campaign') &&
     (!f.campaignId || r.campaignId === f.campaignId) &&
     (!f.accountId || r.accountId === f.accountId) &&
     (!f.states || f.states.includes(r.state)) &&
@@ -175,8 +186,10 @@ export function fakeMessages(states: MessageRow['state'][], firstId = 1): Messag
   return states.map((state, i) => ({
     id: firstId + i,
     e164: `+86138000${String(i).padStart(5, '0')}`,
+    name: null,
     address: `138000${String(i).padStart(5, '0')}`,
     text: 'Hello',
+    template: null,
     segments: 1,
     state,
     attempts: state === 'queued' ? 0 : 1,
@@ -196,7 +209,14 @@ export function okCheck(kind: AccountView['kind'], checkedAt = Date.UTC(2026, 0,
     return { ok: true, kind, summary: 'Connected to the GSM box. 3 of 4 ports can send.', balances: [], ports, warnings: [], checkedAt };
   }
   const balances: ConnectionCheck['balances'] =
-    kind === 'jsms' ? [{ label: 'App balance (SMS)', amount: 1000, unit: 'messages' }] : [{ label: 'Balance', amount: 12.5, unit: 'money' }];
+    kind === 'jsms'
+      ? [
+          { label: 'App SMS, all types', amount: 1000, unit: 'messages', pool: 'all' },
+          { label: 'App industry SMS (codes, notices)', amount: 5000, unit: 'messages', pool: 'industry' },
+          { label: 'App marketing SMS', amount: null, unit: 'messages', pool: 'market' },
+          { label: 'App voice codes', amount: 100, unit: 'messages', pool: 'voice' },
+        ]
+      : [{ label: 'Balance', amount: 12.5, unit: 'money' }];
   return { ok: true, kind, summary: 'Connected.', balances, ports: [], warnings: [], checkedAt };
 }
 
@@ -236,6 +256,8 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     threadItems: new Map(),
     stats: null,
     dashAccounts: null,
+    health: null,
+    insight: null,
     receiver: fakeReceiver(),
     boxPush: new Map(),
     templates: [],
@@ -288,8 +310,10 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       missingVariables: [],
       defaultedVariables: [],
       sample: numbers.slice(0, 3).map((e164) => ({ e164, text: body, segments: 1, encoding: 'GSM-7' as const })),
-      balance: 100,
-      estimatedCost: numbers.length,
+      balances: [{ label: 'Balance', amount: 100, unit: 'money' }],
+      cost: { segments: numbers.length, money: null, currency: null },
+      funds: null,
+      boxCapacity: null,
       warnings: [],
     };
   };
@@ -325,6 +349,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       const lastIn = items.find((i) => i.kind === 'in');
       return {
         number: q.number,
+        name: summary?.name ?? null,
         items: items.slice(start, start + q.limit),
         nextCursor: start + q.limit < items.length ? String(start + q.limit) : null,
         optedOut: summary?.optedOut ?? false,
@@ -343,15 +368,46 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       const r = parsed.data;
       const account = fake.accounts.find((a) => a.id === r.accountId);
       const messageId = nextMsgId++;
-      const item: ThreadItem = { kind: 'out', messageId, at: Date.UTC(2026, 0, 3), text: r.text, accountId: r.accountId, accountName: account?.name ?? '?', provider: account?.kind ?? 'eims', port: null, state: 'queued', campaignId: `cmp-r${messageId}` };
+      const campaignId = `cmp-r${messageId}`;
+      const item: ThreadItem = {
+        kind: 'out',
+        messageId,
+        at: Date.UTC(2026, 0, 3),
+        text: r.text,
+        template: null,
+        accountId: r.accountId,
+        accountName: account?.name ?? '?',
+        provider: account?.kind ?? 'eims',
+        port: null,
+        state: 'queued',
+        campaignId,
+        campaignKind: 'reply',
+      };
       fake.threadItems.set(r.number, [item, ...(fake.threadItems.get(r.number) ?? [])]);
-      return { campaignId: item.campaignId, messageId };
+      return { campaignId, messageId };
     },
     dashboardStats: () => {
       if (!fake.stats) throw { code: 'MONITORING_NOT_READY', message: 'Monitoring is not available in this build yet. Update the app and try again.' } satisfies AppErrorShape;
       return fake.stats;
     },
     dashboardAccounts: () => fake.dashAccounts ?? { balances: [], boxes: [] },
+    dashboardHealth: () =>
+      fake.health ?? {
+        items: [],
+        setup: { accounts: fake.accounts.length, accountsTested: fake.accounts.length, lists: fake.lists.length, sent: fake.campaigns.length > 0 },
+        checkedAt: Date.UTC(2026, 0, 2),
+      },
+    insightReport: (input) => {
+      const parsed = insightRangeSchema.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      if (!fake.insight) throw { code: 'INSIGHT_NOT_READY', message: 'Insight is not available yet. Try again.' } satisfies AppErrorShape;
+      return { ...fake.insight, range: parsed.data };
+    },
+    insightExport: (input) => {
+      const parsed = insightRangeSchema.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      return { fileName: 'Insight.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: 'UEs=', rows: 1 };
+    },
     receiverStatus: () => fake.receiver,
     receiverConfigure: (input) => {
       const parsed = receiverConfigureSchema.safeParse(input);

@@ -7,6 +7,7 @@ import { createCampaignService } from './campaigns/campaign-service.ts';
 import { createContactsHandlers } from './contacts/handlers.ts';
 import { createMonitoring, type Monitoring, type MonitoringOptions } from './monitoring/create-monitoring.ts';
 import { createMonitoringHandlers } from './monitoring/monitoring-handlers.ts';
+import { createInsightHandlers } from './insight/insight-handlers.ts';
 import { createProviderHandlers } from './providers/provider-handlers.ts';
 import type { CoreContext } from './context.ts';
 import { createDispatcher, type Dispatcher, type DispatchTuning } from './dispatch/dispatcher.ts';
@@ -151,7 +152,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const composer = createComposer({ db, dbPath: ctx.dbPath!, ...(options.workerHeapMb?.compose ? { maxHeapMb: options.workerHeapMb.compose } : {}), now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
   const catalog = createJsmsCatalog(ctx);
-  const campaigns = createCampaignService(ctx, dispatcher, composer, catalog);
+  const campaigns = createCampaignService(ctx, dispatcher, composer);
   const monitoring: Monitoring = createMonitoring(
     ctx,
     { dispatcher, campaigns, reviews: (accountId, pushes) => catalog.reviewed(accountId, pushes), onError: (err, where) => options.onError?.(`monitoring:${where}`, err) },
@@ -177,6 +178,7 @@ export function createCore(options: CoreOptions): Core {
     }),
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
     ...createMonitoringHandlers(ctx, monitoring),
+    ...createInsightHandlers(ctx),
     ...auditedSchedules(schedules.handlers, audit),
     ...createTemplateHandlers(catalog),
     uploadPart: (part) => ctx.uploads!.part(part),

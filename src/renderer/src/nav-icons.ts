@@ -1,6 +1,7 @@
 /** One icon per screen, for the navbar (the only thing shown of it when the window is narrow). */
 import {
   IconAddressBook,
+  IconChartBar,
   IconCalendarClock,
   IconInbox,
   IconLayoutDashboard,
@@ -16,6 +17,7 @@ import type { RouteId } from './routes.ts';
 
 export const NAV_ICONS: Record<RouteId, Icon> = {
   dashboard: IconLayoutDashboard,
+  insight: IconChartBar,
   compose: IconPencil,
   campaigns: IconSpeakerphone,
   messages: IconListDetails,

@@ -1,6 +1,7 @@
 /** The screens of the app, in navbar order. The hash `#/<id>` selects one (so e2e tests can navigate by URL). */
 export const ROUTE_IDS = [
   'dashboard',
+  'insight',
   'compose',
   'campaigns',
   'messages',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { event, method } from './define.ts';
 import type { FileDownload } from '../contact-lists.ts';
+import type { DashboardHealth } from '../health.ts';
 import {
   boxPushAccountSchema,
   boxPushSetupSchema,
@@ -57,6 +58,8 @@ export const monitoringMethods = {
 
   /** Counts from the ledger: today, week, funnel, per day per provider, recent campaigns. Fast. */
   dashboardStats: method<DashboardStats>()(z.void()),
+  /** What needs attention (receiver, box pushes, failed connection tests, SIMs at their cap) and the first-run steps done. Asks no provider. */
+  dashboardHealth: method<DashboardHealth>()(z.void()),
   /** Balances with low-balance flags and box ports with sent today per SIM (asks the providers). */
   dashboardAccounts: method<DashboardAccounts>()(z.void()),
 };

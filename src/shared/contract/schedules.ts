@@ -21,6 +21,8 @@ export const scheduleMethods = {
   /** Local: draft, when, policy. JSMS: time, recipients, parameters (changed at JSMS). */
   scheduleUpdate: method<ScheduleView>()(scheduleUpdateSchema),
   schedulePause: method<ScheduleView>()(scheduleIdSchema),
+  /** Local: one run now, by hand (recorded in the runs; the next run and the run count stay). */
+  scheduleRunNow: method<ScheduleRunView>()(scheduleIdSchema),
   /** Runs that fell due while paused do not fire. */
   scheduleResume: method<ScheduleView>()(scheduleIdSchema),
   /** JSMS: deleted at JSMS too. EIMS cannot cancel: `providerStillHolds` says the platform will still send. */

@@ -14,6 +14,8 @@ import { startEimsSim, type EimsSim } from '../../sim/eims.ts';
 import { startGsmboxSim, type GsmboxSim } from '../../sim/gsmbox.ts';
 import { startJsmsSim, type JsmsSim } from '../../sim/jsms.ts';
 import { bridgeCall, startHeadless, type HeadlessApp } from './headless-process.ts';
+import { until } from './until.ts';
+import { handedOver } from '../../helpers/sending.ts';
 
 export const CUSTOMERS_CSV = [
   'phone,name,city',
@@ -53,19 +55,6 @@ export interface Showcase {
   stop(): Promise<void>;
 }
 
-/** Polls until `ok(value)`; throws with the last value after `timeoutMs`. */
-export async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** Everything handed to the provider: a campaign waits in `handed` for its reports, then is `done`. */
-const handedOver = (state: string) => state === 'handed' || state === 'done';
 
 const hhmm = (ms: number) => {
   const d = new Date(ms);
@@ -115,7 +104,7 @@ export async function startShowcase(prefix: string): Promise<Showcase> {
 
     // A finished EIMS campaign: delivered, with two failures, reported by push.
     const doneId = (await call<{ id: string }>('campaignCreate', { name: DONE_CAMPAIGN, accountId: eimsId, content: { mode: 'text', body: '{name}您好，春季特惠今天开始，全场八折。' }, recipients: { listIds: [listId], pasted: '13800138011\n13800138012\n13800138013' }, confirmed: true })).id;
-    await until('campaign handed over', async () => (await call<{ state: string }>('campaignGet', { id: doneId })).state, handedOver);
+    await until('campaign handed over', () => call<{ state: string }>('campaignGet', { id: doneId }), handedOver);
     const simIds = [...eims.state.messages.keys()];
     eims.deliverAll(3);
     for (const id of simIds.slice(-2)) eims.setReport(id, 0, 2);
@@ -153,7 +142,7 @@ export async function startShowcase(prefix: string): Promise<Showcase> {
     });
 
     // Everything the screens show has arrived: pushed reports, the box's results, an inbound SMS.
-    await until('box campaign handed over', async () => (await call<{ state: string }>('campaignGet', { id: boxCampaign })).state, handedOver);
+    await until('box campaign handed over', () => call<{ state: string }>('campaignGet', { id: boxCampaign }), handedOver);
     await box.flushPushes();
     // The box stamps an SMS to the second: wait one so the reply sorts after what was sent.
     await new Promise((r) => setTimeout(r, 1100));

@@ -189,7 +189,7 @@ describe('JSMS balances, templates and auth', () => {
     expect((await providerError(client().appBalance())).code).toBe('JSMS_50033');
     const check = await client({ devKey: undefined }).checkConnection();
     expect(check.ok).toBe(true);
-    expect(check.balances[0]).toEqual({ label: 'App balance (SMS)', amount: null, unit: 'messages' });
+    expect(check.balances[0]).toEqual({ label: 'App SMS, all types', amount: null, unit: 'messages', pool: 'all' });
     expect(check.warnings[0]).toContain('50033');
   });
 
@@ -225,12 +225,19 @@ describe('JSMS balances, templates and auth', () => {
     expect((await providerError(c.templateGet(tempId))).code).toBe('JSMS_50013');
   });
 
-  it('summarises a connection check with both balances', async () => {
+  it('summarises a connection check with the app’s four quotas and the account balance', async () => {
+    sim.state.appIndustry = 700;
     const check = await client().checkConnection();
     expect(check.ok).toBe(true);
-    expect(check.balances.map((b) => b.label)).toEqual(['App balance (SMS)', 'App voice', 'Account balance (SMS)']);
+    expect(check.balances.map((b) => [b.label, b.amount])).toEqual([
+      ['App SMS, all types', 1000],
+      ['App industry SMS (codes, notices)', 700],
+      ['App marketing SMS', null],
+      ['App voice codes', 100],
+      ['Account balance (SMS)', 5000],
+    ]);
     const noDev = await client({ devKey: undefined }).checkConnection();
-    expect(noDev.balances.map((b) => b.label)).toEqual(['App balance (SMS)', 'App voice']);
+    expect(noDev.balances.map((b) => b.pool)).toEqual(['all', 'industry', 'market', 'voice']);
   });
 });
 

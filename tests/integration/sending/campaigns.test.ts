@@ -43,7 +43,8 @@ describe('EIMS campaigns', () => {
     const { sim, id } = await eimsAccount();
     const numbers = cnMobiles(250);
     const preview = await call<CampaignPreview>(tc.core, 'campaignPreview', draft(id, [...numbers, numbers[0]!, 'not-a-number']));
-    expect(preview).toMatchObject({ recipients: 250, duplicates: 1, invalid: 1, totalSegments: 250, balance: 1_000_000, estimatedCost: 250 });
+    expect(preview).toMatchObject({ recipients: 250, duplicates: 1, invalid: 1, totalSegments: 250, cost: { segments: 250, money: null }, funds: null });
+    expect(preview.balances[0]).toMatchObject({ label: 'Balance', amount: 1_000_000, unit: 'money' });
     expect(preview.excluded[0]!.value).toBe('not-a-number');
 
     await expect(call(tc.core, 'campaignCreate', draft(id, numbers))).rejects.toThrow(/Confirm/);

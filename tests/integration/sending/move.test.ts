@@ -65,7 +65,8 @@ async function pausedOnBalance(numbers: string[], balance = 150) {
     recipients: { listIds: [], pasted: numbers.join('\n') },
     confirmed: true,
   });
-  const held = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'paused' });
+  // Paused, and no request still in flight (a refused one puts its messages back in the queue).
+  const held = await waitForCampaign(tc.core, c.id, { until: (v) => v.state === 'paused' && v.counts.submitting === 0 });
   expect(held.lastError?.code).toBe('EIMS_BALANCE');
   return { first, held };
 }
@@ -84,7 +85,9 @@ describe('moving a paused campaign to another account', () => {
     expect(targets.map((t) => t.name).sort()).toEqual(['Office box', 'Platform B']);
 
     const preview = await call<CampaignPreview>(tc.core, 'campaignMovePreview', { id: held.id, accountId: second.id });
-    expect(preview).toMatchObject({ recipients: 300 - handed, totalSegments: 300 - handed, optedOut: 0, invalid: 0, balance: 1_000_000, estimatedCost: 300 - handed });
+    expect(preview).toMatchObject({ recipients: 300 - handed, totalSegments: 300 - handed, optedOut: 0, invalid: 0, cost: { segments: 300 - handed, money: null } });
+    // The balance shown is the chosen account's, asked just now.
+    expect(preview.balances.map((b) => b.amount)).toContain(1_000_000);
     // The summary's sample is the text as it was rendered for the first account.
     expect(preview.sample[0]!.text).toBe('Sale today 周末特惠');
     // Nothing was sent by the preview, and the move needs the user's confirmation.

@@ -44,6 +44,22 @@ describe('database and migrations', () => {
     check.close();
   });
 
+  it('0010 tells the replies and box push tests an older version wrote (one message, named by the app) from campaigns', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 9));
+    const add = db.prepare(`INSERT INTO campaigns (id, name, account_id, provider, content, state, total, created_at, updated_at, retry_of) VALUES (?, ?, 'a', ?, '{}', 'done', ?, 1, 1, ?)`);
+    add.run('reply', 'Reply to +8613800000001', 'eims', 1, null);
+    add.run('test', 'Box push test', 'gsmbox', 1, null);
+    add.run('named-like-a-reply', 'Reply to our customers', 'eims', 250, null);
+    add.run('retry-of-reply', 'Reply to +8613800000001 (retry)', 'eims', 1, 'reply');
+    add.run('plain', 'Spring sale', 'eims', 1, null);
+    migrate(db, MIGRATIONS);
+    const kinds = Object.fromEntries((db.prepare('SELECT id, kind FROM campaigns').all() as { id: string; kind: string }[]).map((r) => [r.id, r.kind]));
+    expect(kinds).toEqual({ reply: 'reply', test: 'test', 'named-like-a-reply': 'campaign', 'retry-of-reply': 'campaign', plain: 'campaign' });
+    expect(() => db.prepare(`UPDATE campaigns SET kind = 'other' WHERE id = 'plain'`).run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('rolls back a failing step: earlier steps stay, the failed one leaves nothing', () => {
     const db = new Database(':memory:');
     const steps = [

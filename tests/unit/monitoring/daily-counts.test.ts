@@ -47,12 +47,12 @@ describe('daily counts kept in code', () => {
     const daily = createTransitions(db);
     const at = 7 * QUARTER_HOUR_MS + 123;
     daily.record(at, [
-      { campaignId: 'c', accountId: 'a', from: 'submitting', to: 'submitted', handed: true },
-      { campaignId: 'c', accountId: 'a', from: 'submitting', to: 'sent', handed: true },
-      { campaignId: 'c', accountId: 'b', from: 'submitted', to: 'delivered', handed: true },
-      { campaignId: 'c', accountId: 'a', from: 'submitting', to: 'queued', handed: false },
+      { id: 1, campaignId: 'c', accountId: 'a', from: 'submitting', to: 'submitted', handed: true },
+      { id: 2, campaignId: 'c', accountId: 'a', from: 'submitting', to: 'sent', handed: true },
+      { id: 3, campaignId: 'c', accountId: 'b', from: 'submitted', to: 'delivered', handed: true },
+      { id: 4, campaignId: 'c', accountId: 'a', from: 'submitting', to: 'queued', handed: false },
     ]);
-    daily.record(at + 1, [{ campaignId: 'c', accountId: 'a', from: 'unknown', to: 'failed', handed: true }]);
+    daily.record(at + 1, [{ id: 5, campaignId: 'c', accountId: 'a', from: 'unknown', to: 'failed', handed: true }]);
     const rows = db.prepare(`SELECT bucket, account_id, kind, n FROM daily_counts ORDER BY account_id, kind`).all();
     expect(rows).toEqual([
       { bucket: 7, account_id: 'a', kind: 'failed', n: 1 },

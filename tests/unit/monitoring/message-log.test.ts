@@ -93,3 +93,64 @@ describe('message log', () => {
     expect(shapes.map((f) => [all(f), log().count(f)])).toEqual(withIndex);
   });
 });
+
+describe('message log: single messages', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  let sdb: Database.Database;
+  beforeAll(() => {
+    dir = makeTempDir();
+    sdb = openDatabase(dir.dir).db;
+    const camp = sdb.prepare(`INSERT INTO campaigns (id, kind, name, account_id, provider, content, state, created_at, updated_at) VALUES (?, ?, ?, ?, 'eims', '{}', 'done', ?, ?)`);
+    const msg = sdb.prepare(`INSERT INTO messages (campaign_id, account_id, e164, address, state, updated_at) VALUES (?, ?, ?, ?, ?, 0)`);
+    // Campaigns of 100 with replies between them (one message each), and a box test at the end.
+    for (let c = 0; c < 5; c++) {
+      const account = c % 2 ? 'b' : 'a';
+      camp.run(`c${c}`, 'campaign', `Campaign ${c}`, account, c * DAY, c * DAY);
+      for (let i = 0; i < 100; i++) msg.run(`c${c}`, account, `+86138${String(c * 1000 + i).padStart(8, '0')}`, 'x', STATES[i % 4]);
+      for (let r = 0; r < (c < 3 ? 10 : 0); r++) {
+        camp.run(`r${c}-${r}`, 'reply', `Reply to +8613900000${c}${r}`, account, c * DAY + 1 + r, c * DAY + 1 + r);
+        msg.run(`r${c}-${r}`, account, `+8613900000${c}${r}`, 'x', STATES[r % 4]);
+      }
+    }
+    camp.run('t1', 'test', 'Box push test', 'a', 4 * DAY + 5, 4 * DAY + 5);
+    msg.run('t1', 'a', '+8613700137000', 'x', 'delivered');
+    syncSeededMessages(sdb);
+  });
+  afterAll(() => {
+    sdb.close();
+    dir.cleanup();
+  });
+
+  it('lists only replies and box tests when asked, with the other filters, paged and counted alike', () => {
+    const log = createMessageLog(sdb);
+    const all = (f: Parameters<typeof log.page>[0]) => {
+      const out: number[] = [];
+      let cursor: number | undefined;
+      for (;;) {
+        const p = log.page(f, cursor, 7);
+        out.push(...p.rows.map((r) => r.id));
+        if (p.nextCursor === null) return out;
+        cursor = p.nextCursor;
+      }
+    };
+    const singles = { search: '', singles: true };
+    const ids = all(singles);
+    expect(ids).toHaveLength(31);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(31);
+    expect(log.count(singles)).toBe(31);
+    expect(log.count({ search: '' })).toBe(531);
+    const rows = log.page(singles, undefined, 200).rows;
+    expect(rows.every((r) => r.campaignKind !== 'campaign')).toBe(true);
+    expect(rows[0]).toMatchObject({ e164: '+8613700137000', campaignKind: 'test', campaignName: 'Box push test' });
+    expect(all({ ...singles, accountId: 'b' })).toHaveLength(10);
+    expect(log.count({ ...singles, accountId: 'b' })).toBe(10);
+    expect(all({ ...singles, states: ['failed'] })).toHaveLength(log.count({ ...singles, states: ['failed'] }));
+    expect(log.count({ ...singles, states: ['failed'] })).toBe(9); // r = 1, 5, 9 in each of three campaigns
+    // 7+ digits: numbers starting with them (with or without the country code); fewer: containing them.
+    expect(all({ ...singles, search: '139000002' })).toHaveLength(10);
+    expect(all({ ...singles, search: '8613900000' })).toHaveLength(30);
+    expect(all({ ...singles, search: '0012' })).toHaveLength(1);
+    expect(all({ ...singles, from: 1 * DAY, to: 2 * DAY })).toHaveLength(10);
+  });
+});

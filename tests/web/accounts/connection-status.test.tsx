@@ -39,14 +39,25 @@ describe('Test connection on the Accounts screen', () => {
   it('shows JSMS and EIMS balances with their labels and the time of the check', async () => {
     fake.checks.set('acc-j', {
       ok: true, kind: 'jsms', summary: 'Connected to JSMS.', checkedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
-      balances: [{ label: 'App balance (SMS)', amount: 1234, unit: 'messages' }, { label: 'App voice', amount: null, unit: 'messages' }],
+      balances: [
+        { label: 'App SMS, all types', amount: 1234, unit: 'messages', pool: 'all' },
+        { label: 'App industry SMS (codes, notices)', amount: 50_000, unit: 'messages', pool: 'industry' },
+        { label: 'App marketing SMS', amount: null, unit: 'messages', pool: 'market' },
+        { label: 'App voice codes', amount: null, unit: 'messages', pool: 'voice' },
+      ],
       ports: [], warnings: ['The account balance could not be read: the dev key was rejected.'],
     });
     renderInApp(<AccountsScreen />);
     const jsms = await testRow('Promo');
     expect(jsms.getAttribute('data-ok')).toBe('true');
     const balances = within(jsms).getAllByTestId('account-check-balance').map((b) => b.textContent);
-    expect(balances).toEqual(['App balance (SMS): 1,234 SMS', 'App voice: no quota assigned']);
+    // All four app quotas: notices draw on industry, marketing SMS on marketing, both then on all-type.
+    expect(balances).toEqual([
+      'App SMS, all types: 1,234 SMS',
+      'App industry SMS (codes, notices): 50,000 SMS',
+      'App marketing SMS: no quota assigned',
+      'App voice codes: no quota assigned',
+    ]);
     expect(within(jsms).getByTestId('account-check-warning').textContent).toContain('dev key was rejected');
     expect(within(jsms).getByTestId('account-checked-at').textContent).toMatch(/^Checked at \d{1,2}:\d\d:\d\d\s[AP]M$/);
 
@@ -108,7 +119,12 @@ describe('Test connection on the Accounts screen', () => {
     const box = await testRow('Office box');
     expect(within(box).getByTestId('account-check-ports').textContent).toBe('4 个端口中 3 个可用');
     const jsms = await testRow('Promo');
-    expect(within(jsms).getByTestId('account-check-balance').textContent).toBe('应用余量（短信）：1,000 条');
+    expect(within(jsms).getAllByTestId('account-check-balance').map((b) => b.textContent)).toEqual([
+      '应用全类型短信余量：1,000 条',
+      '应用行业短信余量（验证码、通知）：5,000 条',
+      '应用营销短信余量：未分配额度',
+      '应用语音短信余量：100 条',
+    ]);
     const row = await rowOf('Promo');
     await waitFor(() => expect(within(row).getByTestId('account-test').textContent).toBe('测试连接'));
   });

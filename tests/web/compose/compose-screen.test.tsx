@@ -29,8 +29,10 @@ const PREVIEW: CampaignPreview = {
     { e164: '+8613800000002', text: 'Hi Bob', segments: 1, encoding: 'GSM-7' },
     { e164: '+8613800000003', text: 'Hi ', segments: 1, encoding: 'GSM-7' },
   ],
-  balance: 5,
-  estimatedCost: 6,
+  balances: [{ label: 'Balance', amount: 5, unit: 'money' }],
+  cost: { segments: 6, money: 6, currency: 'CNY' },
+  funds: { source: 'eims-balance', unit: 'money', available: 5, needed: 6, covered: false },
+  boxCapacity: null,
   warnings: [],
 };
 
@@ -38,6 +40,16 @@ async function pickAccount(name: string) {
   fireEvent.click(screen.getByTestId('compose-account'));
   fireEvent.click(await screen.findByRole('option', { name }));
   await screen.findByTestId('compose-mode');
+}
+
+/** Compose "Hi" to one pasted number on the EIMS account and open the summary (fake.preview answers). */
+async function reviewOne(): Promise<HTMLElement> {
+  renderInApp(<ComposeScreen />);
+  await pickAccount('Wholesale');
+  typeBody('Hi');
+  fireEvent.change(screen.getByTestId('compose-pasted'), { target: { value: '13800000003' } });
+  fireEvent.click(screen.getByTestId('compose-review'));
+  return screen.findByTestId('compose-summary');
 }
 
 function typeBody(text: string, caret = text.length) {
@@ -107,8 +119,10 @@ describe('compose', () => {
     expect(within(summary).getByTestId('summary-non-mobile').textContent).toBe('1');
     expect(within(summary).getByTestId('summary-duplicates').textContent).toBe('1');
     expect(within(summary).getByTestId('summary-segments').textContent).toBe('6');
-    expect(within(summary).getByTestId('summary-cost').textContent).toBe('6 segments');
-    expect(within(summary).getByTestId('summary-over-balance').textContent).toContain('more than the balance (5)');
+    expect(within(summary).getByTestId('summary-cost').textContent).toBe('¥6.00');
+    expect(within(summary).getByTestId('summary-cost-note').textContent).toBe('6 segments');
+    expect(within(summary).getByTestId('summary-balance').textContent).toBe('¥5.00');
+    expect(within(summary).getByTestId('summary-over-balance').textContent).toContain('The estimated cost (¥6.00) is more than the balance (¥5.00)');
     expect(within(summary).getByTestId('summary-missing').textContent).toContain('{city}: missing for 1 recipient');
     expect(within(summary).getAllByTestId('summary-excluded-row').map((r) => r.textContent)).toEqual([
       '+8613900000000On the opt-out list.',
@@ -129,14 +143,45 @@ describe('compose', () => {
 
   it('does not repeat main’s over-balance warning next to its own, and keeps other warnings', async () => {
     fake.preview = { ...PREVIEW, warnings: ['The estimated cost (6) is more than the balance (5). Sending stops when the balance runs out.', 'EIMS gift balance could not be read.'] };
-    renderInApp(<ComposeScreen />);
-    await pickAccount('Wholesale');
-    typeBody('Hi');
-    fireEvent.change(screen.getByTestId('compose-pasted'), { target: { value: '13800000003' } });
-    fireEvent.click(screen.getByTestId('compose-review'));
-    await screen.findByTestId('compose-summary');
+    await reviewOne();
     expect(screen.getByTestId('summary-over-balance')).toBeTruthy();
     expect(screen.getByTestId('summary-warnings').textContent).toBe('WarningsEIMS gift balance could not be read.');
+  });
+
+  it('never sets segments against a money balance: without a price it shows the segment count and says the balance was not compared', async () => {
+    fake.preview = { ...PREVIEW, totalSegments: 2000, balances: [{ label: 'Balance', amount: 1000, unit: 'money' }], cost: { segments: 2000, money: null, currency: null }, funds: null };
+    const summary = await reviewOne();
+    expect(within(summary).getByTestId('summary-cost').textContent).toBe('2,000 segments');
+    expect(within(summary).getByTestId('summary-cost-note').textContent).toBe('No price per segment on this account');
+    expect(within(summary).getByTestId('summary-balance').textContent).toBe('1,000.00');
+    expect(within(summary).getByTestId('summary-balance-note').textContent).toBe('Not compared with the cost: set a price per segment on the account');
+    expect(within(summary).queryByTestId('summary-over-balance')).toBeNull();
+  });
+
+  it('sets a JSMS template against its quota, and a GSM box against what its SIMs may still send today', async () => {
+    fake.preview = {
+      ...PREVIEW,
+      provider: 'jsms',
+      recipients: 550,
+      cost: { segments: 550, money: null, currency: null },
+      funds: { source: 'jsms-market', unit: 'messages', available: 100, needed: 550, covered: false },
+      warnings: ['This marketing template draws on the marketing quota, then on the all-type quota: 550 SMS are needed and 100 are left. Sending stops when they run out.'],
+    };
+    let summary = await reviewOne();
+    expect(within(summary).getByTestId('summary-balance').textContent).toBe('100 SMS');
+    expect(within(summary).getByText('Marketing + all-type quota')).toBeTruthy();
+    expect(within(summary).getByTestId('summary-over-balance').textContent).toBe(
+      'This marketing template needs 550 SMS; its quota (marketing, then all-type) has 100 left. Sending will stop when it runs out: top up the app’s quota or send to fewer recipients.',
+    );
+    expect(within(summary).queryByTestId('summary-warnings')).toBeNull();
+
+    fake.preview = { ...PREVIEW, provider: 'gsmbox', recipients: 250, balances: [], cost: { segments: 250, money: 25, currency: 'CNY' }, funds: null, boxCapacity: { leftToday: 210, ports: 2 }, warnings: [] };
+    fireEvent.click(screen.getByTestId('compose-review'));
+    await waitFor(() => expect(screen.getByTestId('summary-balance').textContent).toBe('210 SMS'));
+    summary = screen.getByTestId('compose-summary');
+    expect(within(summary).getByTestId('summary-balance-note').textContent).toBe('on 2 SIMs');
+    expect(within(summary).getByTestId('summary-cost').textContent).toBe('¥25.00');
+    expect(within(summary).getByTestId('summary-over-capacity').textContent).toBe('The box’s SIMs can send 210 more SMS today: the other 40 will wait until tomorrow.');
   });
 
   it('counts pasted numbers as the summary will: slashes and commas split, "+86 139 1234 0003" stays one number', async () => {

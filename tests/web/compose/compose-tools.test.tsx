@@ -61,8 +61,10 @@ describe('defaults', () => {
         { e164: '+8613800000001', text: 'Hi Ann', segments: 1, encoding: 'GSM-7' },
         { e164: '+8613800000002', text: 'Hi 客户', segments: 1, encoding: 'UCS-2' },
       ],
-      balance: null,
-      estimatedCost: 2,
+      balances: [],
+      cost: { segments: 2, money: null, currency: null },
+      funds: null,
+      boxCapacity: null,
       warnings: [],
     };
     renderInApp(<ComposeScreen />);
@@ -100,6 +102,13 @@ describe('send a test to me', () => {
     await waitFor(() => expect(within(screen.getByTestId('compose-test-result')).getByTestId('compose-test-state').textContent).toBe('Delivered'));
     // Not a campaign: nothing was created.
     expect(fake.callsOf('campaignCreate')).toEqual([]);
+  });
+
+  it('the dashboard guide\'s link (#/compose/test) opens Compose with the test number focused', async () => {
+    window.location.hash = '#/compose/test';
+    renderInApp(<ComposeScreen />);
+    const number = await screen.findByTestId('compose-test-number');
+    await waitFor(() => expect(document.activeElement).toBe(number));
   });
 
   it('asks for the message first, and shows main\'s refusal of the number', async () => {

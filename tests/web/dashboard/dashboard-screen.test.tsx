@@ -52,7 +52,7 @@ describe('dashboard screen', () => {
       ['failed', '40'],
       ['expired', '12'],
     ]);
-    const bars = screen.getAllByTestId('dash-chart-bar');
+    const bars = screen.getAllByTestId('dash-chart-cell');
     expect(bars.map((b) => `${b.getAttribute('data-day')}/${b.getAttribute('data-provider')}/${b.getAttribute('data-sent')}`)).toEqual([
       '2026-01-09/eims/800',
       '2026-01-09/gsmbox/200',
@@ -69,7 +69,20 @@ describe('dashboard screen', () => {
     fake.dashAccounts = {
       balances: [
         { accountId: 'acc-e', name: 'Wholesale', provider: 'eims', balances: [{ label: 'Balance', amount: 12.5, unit: 'money' }], low: true, error: null, checkedAt: NOW },
-        { accountId: 'acc-j', name: 'JPush', provider: 'jsms', balances: [{ label: 'App balance (SMS)', amount: 5000, unit: 'messages' }], low: false, error: null, checkedAt: NOW },
+        {
+          accountId: 'acc-j',
+          name: 'JPush',
+          provider: 'jsms',
+          balances: [
+            { label: 'App SMS, all types', amount: 0, unit: 'messages', pool: 'all' },
+            { label: 'App industry SMS (codes, notices)', amount: 5000, unit: 'messages', pool: 'industry' },
+            { label: 'App marketing SMS', amount: null, unit: 'messages', pool: 'market' },
+            { label: 'App voice codes', amount: 100, unit: 'messages', pool: 'voice' },
+          ],
+          low: false,
+          error: null,
+          checkedAt: NOW,
+        },
       ],
       boxes: [
         {
@@ -78,9 +91,10 @@ describe('dashboard screen', () => {
           reachable: true,
           error: null,
           checkedAt: NOW,
+          leftToday: 258,
           ports: [
-            { port: 1, name: 'Port 1', available: true, sentToday: 42, cap: 300 },
-            { port: 2, name: 'Port 2', available: false, sentToday: 300, cap: 300 },
+            { port: 1, name: 'Port 1', available: true, sentToday: 42, cap: 300, leftToday: 258 },
+            { port: 2, name: 'Port 2', available: false, sentToday: 300, cap: 300, leftToday: 0 },
           ],
         },
       ],
@@ -89,7 +103,13 @@ describe('dashboard screen', () => {
     const low = await screen.findAllByTestId('dash-balance');
     expect(low.map((b) => b.getAttribute('data-low'))).toEqual(['true', 'false']);
     expect(within(low[0]!).getByTestId('dash-balance-low')).toBeTruthy();
-    expect(within(low[1]!).getByText('5,000 messages')).toBeTruthy();
+    // JSMS: all four app quotas, what notices and marketing SMS draw on.
+    expect(within(low[1]!).getAllByText(/^App /).map((e) => e.textContent)).toEqual([
+      'App SMS, all types: 0 messages',
+      'App industry SMS (codes, notices): 5,000 messages',
+      'App marketing SMS: no quota',
+      'App voice codes: 100 messages',
+    ]);
     expect(screen.getByTestId('dash-low-warning')).toBeTruthy();
     const ports = screen.getAllByTestId('dash-port');
     expect(ports.map((p) => [p.getAttribute('data-port'), p.getAttribute('data-available'), p.getAttribute('data-sent')])).toEqual([
@@ -97,10 +117,13 @@ describe('dashboard screen', () => {
       ['2', 'false', '300'],
     ]);
     expect(ports[0]!.textContent).toContain('42 / 300 sent today');
+    expect(ports.map((p) => within(p).getByTestId('dash-port-left').textContent)).toEqual(['258 left today', '0 left today']);
+    expect(screen.getByTestId('dash-box-left').textContent).toBe('Its SIMs may send 258 more SMS today');
     expect(low[0]!.textContent).toContain('Balance: 12.5');
     // Main sends English balance labels; they read in the user's language like on the Accounts screen.
     await act(async () => void (await i18next.changeLanguage('zh')));
-    await waitFor(() => expect(screen.getAllByTestId('dash-balance')[1]!.textContent).toContain('应用余量（短信）'));
+    await waitFor(() => expect(screen.getAllByTestId('dash-balance')[1]!.textContent).toContain('应用行业短信余量（验证码、通知）'));
+    expect(screen.getByTestId('dash-box-left').textContent).toBe('SIM 卡今日还可发 258 条');
     expect(screen.getAllByTestId('dash-balance')[0]!.textContent).toContain('余额');
   });
 

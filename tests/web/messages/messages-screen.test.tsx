@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18next } from '../../../src/renderer/src/i18n/index.ts';
 import { MessagesScreen } from '../../../src/renderer/src/screens/messages/MessagesScreen.tsx';
+import { LOG_ROW_HEIGHT } from '../../../src/renderer/src/screens/messages/LogTable.tsx';
 import { LOG_PAGE_SIZE, emptyLogFilter, useMessagesLogStore } from '../../../src/renderer/src/stores/messages.ts';
 import { installComposeMain } from '../compose/compose-fixtures.ts';
 import { fakeLogRows, type FakeMain } from '../fake-bridge.ts';
@@ -54,7 +55,7 @@ describe('messages screen', () => {
     await waitFor(() => expect(Number(table.getAttribute('data-count'))).toBeGreaterThanOrEqual(2 * LOG_PAGE_SIZE));
     // Scroll into the third page: it is fetched with the second page's cursor.
     act(() => {
-      table.scrollTop = 2 * LOG_PAGE_SIZE * 40 + 400;
+      table.scrollTop = 2 * LOG_PAGE_SIZE * LOG_ROW_HEIGHT + 10 * LOG_ROW_HEIGHT;
       fireEvent.scroll(table);
     });
     await waitFor(() => expect(screen.getAllByTestId('log-row').some((r) => r.getAttribute('data-id') === String(1000 - 2 * LOG_PAGE_SIZE - 10))).toBe(true));
@@ -104,6 +105,29 @@ describe('messages screen', () => {
     expect(last.to).toBeUndefined();
     fireEvent.click(screen.getByTestId('log-clear'));
     await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(8));
+  });
+
+  it('shows what was sent and the contact’s name; "Single messages" shows only replies and box tests, titled by kind', async () => {
+    fake.log = [
+      ...fakeLogRows(1, 1, { name: '张三', text: 'Hello 张三, your order A-7 has shipped.', template: { accountId: 'acc-j', id: 2, params: { name: '张三', order: 'A-7' }, known: true } }),
+      ...fakeLogRows(1, 2, { text: '', template: { accountId: 'acc-j', id: 5, params: { code: '77' }, known: false } }),
+      ...fakeLogRows(1, 3, { campaignId: 'cmp-r', campaignName: 'Reply to +8613900000003', campaignKind: 'reply', text: 'See you Friday' }),
+      ...fakeLogRows(1, 4, { campaignId: 'cmp-t', campaignName: 'Box push test', campaignKind: 'test', text: 'SMS console: push test' }),
+    ];
+    renderInApp(<MessagesScreen />);
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(4));
+    const cells = (id: string) => screen.getAllByTestId(id).map((e) => e.textContent);
+    expect(cells('log-text')).toEqual(['SMS console: push test', 'See you Friday', 'Template #5 (text not known): code=77', 'Hello 张三, your order A-7 has shipped.']);
+    expect(cells('log-row-campaign')).toEqual(['Box push test · EIMS', 'Reply · EIMS', 'Spring sale · EIMS', 'Spring sale · EIMS']);
+    expect(cells('log-name')).toEqual(['张三']);
+
+    fireEvent.click(within(screen.getByTestId('log-show')).getByText('Single messages'));
+    await waitFor(() => expect(screen.getAllByTestId('log-row')).toHaveLength(2));
+    expect(logCalls(fake).at(-1)).toMatchObject({ singles: true });
+    expect(cells('log-row-campaign')).toEqual(['Box push test · EIMS', 'Reply · EIMS']);
+    expect(screen.queryByTestId('log-campaign')).toBeNull();
+    await act(async () => void (await i18next.changeLanguage('zh')));
+    await waitFor(() => expect(cells('log-row-campaign')).toEqual(['网关推送测试 · EIMS', '回复 · EIMS']));
   });
 
   it('opens a message’s history with the source of each change', async () => {

@@ -104,6 +104,14 @@ export function installSchedulesMain(language: 'en' | 'zh' = 'en'): ScheduleFake
     state.schedules = state.schedules.filter((x) => x.id !== s.id);
     return { providerStillHolds: s.kind === 'eims-timed' || s.kind === 'eims-job' };
   });
+  wrap('scheduleRunNow', (input) => {
+    const s = find(scheduleIdSchema.parse(input).id);
+    const run: ScheduleRunView = { dueAt: Date.UTC(2026, 2, 30, 10, 5), firedAt: Date.UTC(2026, 2, 30, 10, 5), outcome: 'created', campaignId: 'cmp-now', detail: 'Run now by hand; the next run stays as scheduled.' };
+    state.runs.set(s.id, [run, ...(state.runs.get(s.id) ?? [])]);
+    const next = { ...s, lastRun: run };
+    state.schedules = state.schedules.map((x) => (x.id === s.id ? next : x));
+    return run;
+  });
   wrap('scheduleProviderDetail', (input) => {
     const s = find(scheduleIdSchema.parse(input).id);
     return {

@@ -151,6 +151,15 @@ describe('schedule form', () => {
     return screen.findByTestId('schedule-form');
   }
 
+  /** A provider-held schedule is reviewed first: nothing is created before the summary is confirmed. */
+  async function reviewAndConfirm(form: HTMLElement) {
+    fireEvent.click(within(form).getByTestId('schedule-form-review'));
+    const send = await within(form).findByTestId('compose-send');
+    expect(m.fake.callsOf('scheduleCreate')).toHaveLength(0);
+    fireEvent.click(send);
+    await waitFor(() => expect(m.fake.callsOf('scheduleCreate')).toHaveLength(1));
+  }
+
   async function pickAccount(form: HTMLElement, label: RegExp) {
     fireEvent.click(within(form).getByTestId('schedule-form-account'));
     fireEvent.click(await screen.findByRole('option', { name: label }));
@@ -203,8 +212,7 @@ describe('schedule form', () => {
     fireEvent.change(within(form).getAllByTestId('schedule-form-param-value')[1]!, { target: { value: 'Gold' } });
     expect(within(form).getByTestId('schedule-form-template-preview-text').textContent).toBe('Dear Li, you are now Gold.');
     fireEvent.change(within(form).getByTestId('schedule-form-pasted'), { target: { value: '13800000001' } });
-    fireEvent.click(within(form).getByTestId('schedule-form-save'));
-    await waitFor(() => expect(m.fake.callsOf('scheduleCreate')).toHaveLength(1));
+    await reviewAndConfirm(form);
     expect(m.fake.callsOf('scheduleCreate')[0]).toMatchObject({ kind: 'jsms', at: '2030-01-02T03:04', draft: { content: { mode: 'template', tempId: 1234, params: { customer: 'Li', level: 'Gold' } } } });
   });
 
@@ -215,8 +223,7 @@ describe('schedule form', () => {
     fireEvent.change(within(form).getByTestId('schedule-form-pasted'), { target: { value: '13800000001' } });
     fireEvent.click(within(form).getByRole('radio', { name: 'EIMS job' }));
     fireEvent.change(within(form).getByTestId('schedule-form-job-name'), { target: { value: 'nightly' } });
-    fireEvent.click(within(form).getByTestId('schedule-form-save'));
-    await waitFor(() => expect(m.fake.callsOf('scheduleCreate')).toHaveLength(1));
+    await reviewAndConfirm(form);
     expect(m.fake.callsOf('scheduleCreate')[0]).toMatchObject({ kind: 'eims', eims: { mode: 'job', job: { jobName: 'nightly', jobType: 'daily', hour: 9, min: 0 } } });
   });
 

@@ -35,6 +35,11 @@ export function auditedSchedules(handlers: ScheduleHandlers, audit: AuditLog): S
       audit.record({ action: 'schedule.resume', targetId: v.id, summary: v.name });
       return v;
     },
+    scheduleRunNow: async (input) => {
+      const run = await handlers.scheduleRunNow(input);
+      audit.record({ action: 'schedule.runNow', targetId: input.id, summary: await nameOf(input.id) });
+      return run;
+    },
     scheduleDelete: async (input) => {
       const name = await nameOf(input.id);
       const r = await handlers.scheduleDelete(input);

@@ -7,6 +7,8 @@ import type { EmitEvent } from '../../../shared/api.ts';
 import type { CampaignDraft } from '../../../shared/campaigns.ts';
 import { formOfCampaign, type Drafts } from './drafts.ts';
 import type { createTestSend } from './test-send.ts';
+import { withTemplateTexts } from './jsms-template-cache.ts';
+import { unknownTemplates } from './sent-text.ts';
 
 export type CampaignHandlers = Pick<Handlers, keyof typeof campaignMethods>;
 
@@ -28,14 +30,23 @@ export function createCampaignHandlers({ service, move, reads, drafts, sendTest,
     campaignGet: ({ id }) => service.get(id),
     campaignMessages: (input) => {
       service.requireCampaign(input.id);
-      return reads.page('campaignMessages', input);
+      return withTemplateTexts(
+        service.templates,
+        () => reads.page('campaignMessages', input),
+        (page) => unknownTemplates(page.rows.map((r) => r.template)),
+      );
     },
     messageHistory: ({ messageId }) => service.history(messageId),
     campaignPause: ({ id }) => service.pause(id),
     campaignResume: ({ id }) => service.resume(id),
     campaignCancel: ({ id }) => service.cancel(id),
     campaignRetry: ({ id, states, name, probablyLostOnly }) => service.retry(id, states, name, probablyLostOnly),
-    campaignExport: ({ id, format }) => reads.file('exportCampaign', { id, format, ...service.exportInfo(id) }),
+    campaignExport: async ({ id, format }) => {
+      // A template campaign's file says what its messages said: its template's text is read first.
+      const c = service.requireCampaign(id);
+      if (c.content.mode === 'template') await service.templates.ensure([{ accountId: c.accountId, tempId: c.content.tempId }]);
+      return reads.file('exportCampaign', { id, format, ...service.exportInfo(id) });
+    },
     campaignMoveTargets: ({ id }) => move.targets(id),
     campaignMovePreview: ({ id, accountId }) => move.preview(id, accountId),
     campaignMove: ({ id, accountId }) => move.move(id, accountId),

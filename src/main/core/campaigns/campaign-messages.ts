@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { ProviderKind } from '../../../shared/accounts.ts';
 import type { MessagePage, MessageRow, MessageState } from '../../../shared/campaigns.ts';
 import type { MessageResultRow } from '../contacts/export/table.ts';
+import { createContactNames } from '../contacts/contact-names.ts';
+import { createSentTexts, exportText, type SentTexts } from './sent-text.ts';
 
 /**
  * Reading a campaign's messages: a page (with states and number search) and every row for the results
@@ -10,6 +12,8 @@ import type { MessageResultRow } from '../contacts/export/table.ts';
 
 interface RawMessage {
   id: number;
+  campaign_id: string;
+  account_id: string;
   e164: string;
   address: string;
   text: string;
@@ -26,12 +30,15 @@ interface RawMessage {
   updated_at: number;
 }
 
-function toMessageRow(m: RawMessage): MessageRow {
+function toMessageRow(m: RawMessage, sent: SentTexts, name: string | null): MessageRow {
+  const said = sent.of(m);
   return {
     id: m.id,
     e164: m.e164,
+    name,
     address: m.address,
-    text: m.params === null ? m.text : Object.entries(JSON.parse(m.params) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(', '),
+    text: said.text,
+    template: said.template,
     segments: m.segments,
     state: m.state as MessageState,
     attempts: m.attempts,
@@ -66,17 +73,17 @@ export function campaignMessagesPage(db: Database.Database, input: CampaignMessa
   }
   const w = where.join(' AND ');
   const total = db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM messages WHERE ${w}`).get(...args)!.n;
-  const rows = db
-    .prepare<unknown[], RawMessage>(`SELECT * FROM messages WHERE ${w} ORDER BY id LIMIT ? OFFSET ?`)
-    .all(...args, input.limit, input.offset)
-    .map(toMessageRow);
-  return { total, rows };
+  const raw = db.prepare<unknown[], RawMessage>(`SELECT * FROM messages WHERE ${w} ORDER BY id LIMIT ? OFFSET ?`).all(...args, input.limit, input.offset);
+  const sent = createSentTexts(db);
+  const names = createContactNames(db)(raw.map((m) => m.e164));
+  return { total, rows: raw.map((m) => toMessageRow(m, sent, names.get(m.e164) ?? null)) };
 }
 
 /** Every message of the campaign, as the results export writes it. */
 export function* campaignResultRows(db: Database.Database, id: string, campaign: { provider: ProviderKind; accountName: string }): Generator<MessageResultRow> {
+  const sent = createSentTexts(db);
   for (const m of db.prepare<[string], RawMessage>('SELECT * FROM messages WHERE campaign_id = ? ORDER BY id').iterate(id)) {
-    const row = toMessageRow(m);
+    const row = toMessageRow(m, sent, null);
     yield {
       number: row.e164,
       status: row.state,
@@ -86,7 +93,7 @@ export function* campaignResultRows(db: Database.Database, id: string, campaign:
       ...(row.errorMessage ? { error: row.errorCode ? `${row.errorCode}: ${row.errorMessage}` : row.errorMessage } : {}),
       ...(m.handed_at ? { submittedAt: m.handed_at } : {}),
       updatedAt: row.updatedAt,
-      text: row.text,
+      text: exportText(row),
     };
   }
 }

@@ -70,7 +70,7 @@ export function createCampaignMove(ctx: CoreContext, service: CampaignService, d
       const { c, target } = check(id, accountId);
       const kind = target.config.kind;
       const s = await readsOf(ctx).page('campaignMoveSummary', { id, kind, region: ctx.settings.get().defaultRegion });
-      const estimate = await estimateSend(ctx, { ...target.config, id: target.id }, s, c.quietHours);
+      const estimate = await estimateSend(ctx, service.templates, { ...target.config, id: target.id }, { content: c.content, quietHours: c.quietHours, ports: c.options.ports }, s);
       if (c.content.mode === 'template') estimate.warnings.unshift(TEMPLATE_ON_TARGET);
       return {
         accountId: target.id,

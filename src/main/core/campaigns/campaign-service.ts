@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CampaignDraft,
+  CampaignKind,
   CampaignPreview,
   CampaignView,
   MessageEventView,
@@ -18,6 +19,7 @@ import type { ComposedSet, Composer } from './composer.ts';
 import { createCampaignWriter, type PrepareInput } from './campaign-writer.ts';
 import { createMoveStep } from './move-step.ts';
 import { estimateSend } from './send-estimate.ts';
+import { jsmsTemplateCacheFor, type JsmsTemplateFacts } from './jsms-template-cache.ts';
 import { inSteps } from '../store/slices.ts';
 import { jsmsTemplateParams } from '../../../shared/jsms-template.ts';
 import { PROBABLY_NOT_RECEIVED } from '../dispatch/probably-lost.ts';
@@ -32,17 +34,13 @@ export interface PreparedCampaign {
   set: Pick<ComposedSet, 'chunks' | 'release'> & { summary?: ComposedSet['summary'] };
 }
 
-/** What campaigns need to know of JSMS templates: the text of one, when the app knows it or can read it. */
-export interface TemplateTexts {
-  textFor(accountId: string, tempId: number): Promise<{ text: string; status: number | null } | undefined>;
-}
-
 /** Campaigns as the UI uses them: preview, create, control, inspect, retry and export. */
-export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, composer: Composer, templates?: TemplateTexts) {
+export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, composer: Composer) {
   const accounts = new AccountsRepository(ctx.db);
   const repo = dispatcher.campaigns;
   const ledger = dispatcher.ledger;
   const moveStep = createMoveStep(ctx.db, repo, ctx.clock);
+  const templates = jsmsTemplateCacheFor(ctx);
   const writer = createCampaignWriter({
     repo,
     ledger,
@@ -118,15 +116,18 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     if (draft.ports && kind !== 'gsmbox') throw new AppError('CAMPAIGN_NO_PORTS', 'Only a GSM box has ports to choose.', { fields: { ports: 'Leave empty.' } });
   }
 
-  /** The draft's account and content checked; what to compose (with the JSMS template's text when known). */
+  /**
+   * The draft's account and content checked; what to compose (with the JSMS template's text when known:
+   * one not approved yet is read again, so the summary says how its review stands now).
+   */
   async function checkDraft(draft: CampaignDraft) {
     const account = accounts.get(draft.accountId);
     if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'The chosen account no longer exists. Pick another account.', { fields: { accountId: 'Pick an account.' } });
     const kind = account.config.kind;
     checkContentFits(kind, draft);
     const request: ComposeRequest = { content: draft.content, recipients: draft.recipients, kind, region: ctx.settings.get().defaultRegion, includeNonMobile: draft.includeNonMobile === true };
-    const template = draft.content.mode === 'template' && templates ? await templates.textFor(account.id, draft.content.tempId) : undefined;
-    if (template) request.templateText = template.text;
+    const template = draft.content.mode === 'template' && kind === 'jsms' ? await templates.get({ accountId: account.id, tempId: draft.content.tempId }, undefined, 0) : null;
+    if (template) request.templateText = template.template;
     return { account, kind, request, template };
   }
 
@@ -135,7 +136,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
    * nothing. `begin` then writes the campaign row (usable inside a caller's transaction: the scheduler
    * records its run with it) and `fill` its messages in steps, after which it sends.
    */
-  async function prepare(draft: CampaignDraft, retryOf: string | null = null): Promise<PreparedCampaign> {
+  async function prepare(draft: CampaignDraft, retryOf: string | null = null, campaignKind: CampaignKind = 'campaign'): Promise<PreparedCampaign> {
     const { account, kind, request } = await checkDraft(draft);
     const set = await composer.compose(request);
     if (set.summary.recipients === 0) {
@@ -146,6 +147,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     }
     const row: NewCampaign = {
       id: randomUUID(),
+      kind: campaignKind,
       name: draft.name,
       accountId: account.id,
       provider: kind,
@@ -184,16 +186,28 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
 
   return {
     view,
+    /** JSMS template texts and types (what template sends said; which quota a template draws from). */
+    templates,
     async preview(draft: CampaignDraft): Promise<CampaignPreview> {
       const { account, kind, request, template } = await checkDraft(draft);
       const summary = await composer.preview(request);
-      const estimate = await estimateSend(ctx, { ...account.config, id: account.id }, summary, draft.quietHours);
+      const estimate = await estimateSend(ctx, templates, { ...account.config, id: account.id }, draft, summary);
       const warnings = draft.content.mode === 'template' ? templateWarnings(draft.content, template) : [];
       return { accountId: account.id, provider: kind, ...summary, ...estimate, warnings: [...warnings, ...estimate.warnings] };
     },
 
     async create(draft: CampaignDraft, retryOf: string | null = null): Promise<CampaignView> {
       const p = await prepare(draft, retryOf);
+      begin(p);
+      return fill(p);
+    },
+
+    /**
+     * One message that is not a campaign (a reply from the inbox, the box push test): written and sent
+     * through the ledger exactly like a campaign's (opt-outs, pacing, never twice), listed apart.
+     */
+    async sendSingle(draft: CampaignDraft, kind: Exclude<CampaignKind, 'campaign'>): Promise<CampaignView> {
+      const p = await prepare(draft, null, kind);
       begin(p);
       return fill(p);
     },
@@ -209,10 +223,10 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       }
     },
 
-    /** Campaigns proper: test sends are not listed. */
-    list: (): CampaignView[] => repo.list().filter((c) => c.kind === 'campaign').map((c) => view(c)),
-    /** Every send, test sends included ("pause all sending" stops them too). */
-    sends: (): CampaignView[] => repo.list().map((c) => view(c)),
+    /** The campaigns (replies and tests, single messages, are not among them). */
+    list: (): CampaignView[] => repo.list('campaign').map((c) => view(c)),
+    /** Everything that sends: campaigns and single messages ("pause all" holds a reply in flight too). */
+    listAll: (): CampaignView[] => repo.list().map((c) => view(c)),
     checkDraft,
     get: (id: string): CampaignView => view(requireCampaign(id), true),
     checkContentFits,
@@ -278,6 +292,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       const p: PreparedCampaign = {
         row: {
           id: randomUUID(),
+          kind: c.kind,
           name: name ?? `${c.name} (retry)`,
           accountId: c.accountId,
           provider: c.provider,
@@ -324,12 +339,12 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
   };
 
   /** What the summary says of a JSMS template: not passed review, or parameters it needs and the draft leaves unset. */
-  function templateWarnings(content: Extract<CampaignDraft['content'], { mode: 'template' }>, template: Awaited<ReturnType<TemplateTexts['textFor']>>): string[] {
+  function templateWarnings(content: Extract<CampaignDraft['content'], { mode: 'template' }>, template: JsmsTemplateFacts | null): string[] {
     if (!template) return [];
     const warnings: string[] = [];
     if (template.status === 0) warnings.push(`Template ${content.tempId} is still being reviewed by JSMS: it cannot send until it passes.`);
     if (template.status === 2) warnings.push(`JSMS rejected template ${content.tempId}: it cannot send. Edit it on the Templates screen or pick another.`);
-    const unset = jsmsTemplateParams(template.text).filter((name) => (content.params[name] ?? '') === '');
+    const unset = jsmsTemplateParams(template.template).filter((name) => (content.params[name] ?? '') === '');
     if (unset.length > 0) warnings.push(`The template needs a value for ${unset.map((n) => `{{${n}}}`).join(', ')}: JSMS refuses a message with a parameter left empty.`);
     return warnings;
   }

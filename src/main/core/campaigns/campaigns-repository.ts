@@ -4,6 +4,7 @@ import {
   emptyCounts,
   MESSAGE_STATES,
   type CampaignContent,
+  type CampaignKind,
   type CampaignState,
   type MessageCounts,
   type MessageState,
@@ -21,9 +22,6 @@ import { createTransitions, type Transitions } from '../store/transitions.ts';
 
 /** Messages per multi-row INSERT: 250 × 8 parameters stays far below SQLite's variable limit. */
 const INSERT_CHUNK = 250;
-
-/** A campaign proper, or a "send a test to me" (tracked by the ledger like any send, listed as no campaign). */
-export type CampaignKind = 'campaign' | 'test';
 
 export interface CampaignRow {
   id: string;
@@ -46,7 +44,10 @@ export interface CampaignRow {
   handedAt: number | null;
 }
 
-export type NewCampaign = Omit<CampaignRow, 'kind' | 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'handedAt' | 'total' | 'totalSegments'> & { kind?: CampaignKind };
+export type NewCampaign = Omit<CampaignRow, 'kind' | 'state' | 'lastError' | 'updatedAt' | 'finishedAt' | 'handedAt' | 'total' | 'totalSegments'> & {
+  /** Default `campaign`; replies and tests are single messages. */
+  kind?: CampaignKind;
+};
 
 export interface CampaignOptions {
   ports?: number[];
@@ -76,7 +77,7 @@ interface RawCampaign {
 
 const toRow = (r: RawCampaign): CampaignRow => ({
   id: r.id,
-  kind: r.kind === 'test' ? 'test' : 'campaign',
+  kind: r.kind as CampaignKind,
   name: r.name,
   accountId: r.account_id,
   provider: r.provider as ProviderKind,
@@ -136,6 +137,7 @@ export class CampaignsRepository {
       ),
       get: db.prepare<[string], RawCampaign>('SELECT * FROM campaigns WHERE id = ?'),
       list: db.prepare<[], RawCampaign>('SELECT * FROM campaigns ORDER BY created_at DESC, rowid DESC'),
+      listOfKind: db.prepare<[string], RawCampaign>('SELECT * FROM campaigns WHERE kind = ? ORDER BY created_at DESC, rowid DESC'),
       running: db.prepare<[], RawCampaign>(`SELECT * FROM campaigns WHERE state = 'running' ORDER BY created_at, rowid`),
       setState: db.prepare<[string, number, number | null, number | null, string]>(
         'UPDATE campaigns SET state = ?, updated_at = ?, finished_at = ?, handed_at = coalesce(?, handed_at) WHERE id = ?',
@@ -267,8 +269,9 @@ export class CampaignsRepository {
     return r ? toRow(r) : undefined;
   }
 
-  list(): CampaignRow[] {
-    return this.stmts.list.all().map(toRow);
+  /** Every campaign, newest first; with `kind`, only those of that kind (the campaign list leaves single messages out). */
+  list(kind?: CampaignKind): CampaignRow[] {
+    return (kind === undefined ? this.stmts.list.all() : this.stmts.listOfKind.all(kind)).map(toRow);
   }
 
   running(): CampaignRow[] {

@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { CampaignContent, RenderedSample } from '../../../shared/campaigns.ts';
-import { fillJsmsTemplate } from '../../../shared/jsms-template.ts';
+import { fillJsmsTemplateDraft } from '../../../shared/jsms-template.ts';
 import { compileTemplate, templatePlaceholders, templateVariables, type Rendered } from '../../../shared/message-template.ts';
 import { countSegments } from '../../../shared/sms-segments.ts';
 import { usesBuiltIns, withBuiltIns } from './built-in-variables.ts';
@@ -94,7 +94,7 @@ export function composeMessages(content: CampaignContent, recipients: readonly R
       messages.push({ e164: r.e164, address: r.address, text: '', params: filled, segments: 1 });
       if (sample.length < sampleSize) {
         const read = opts.templateText !== undefined;
-        const text = read ? fillJsmsTemplate(opts.templateText!, filled).text : `#${content.tempId} ${JSON.stringify(filled)}`;
+        const text = read ? fillJsmsTemplateDraft(opts.templateText!, filled).text : `#${content.tempId} ${JSON.stringify(filled)}`;
         sample.push({ e164: r.e164, text, params: filled, segments: 1, encoding: null, ...(read ? { fromTemplate: true } : {}) });
       }
     }

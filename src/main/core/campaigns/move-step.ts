@@ -67,7 +67,7 @@ export function createMoveStep(db: Database.Database, repo: CampaignsRepository,
           events.run(now, MOVED_SENTENCE, ids);
           counts.record(
             now,
-            moved.map(({ row }) => ({ campaignId: row.campaign_id, accountId: row.account_id, from: 'queued', to: 'cancelled', handed: false })),
+            moved.map(({ row }) => ({ id: row.id, campaignId: row.campaign_id, accountId: row.account_id, from: 'queued', to: 'cancelled', handed: false })),
           );
           repo.appendMessages(
             into,

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { ExportFormat, FileDownload } from '../../../shared/contact-lists.ts';
 import { writeCsv } from './export/csv-writer.ts';
 import type { ExportTable } from './export/table.ts';
-import { writeXlsx } from './export/xlsx-writer.ts';
+import { writeXlsx, writeXlsxSheets, type ReportSheet } from './export/xlsx-writer.ts';
 
 const MIME: Record<ExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',
@@ -50,4 +50,11 @@ export async function tableDownload(table: ExportTable, format: ExportFormat, ba
   };
   const bytes = await writeXlsx(counted, { sheetName });
   return { fileName, mime: MIME.xlsx, base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), rows };
+}
+
+/** A small report of several sheets as an .xlsx download. */
+export function reportDownload(sheets: readonly ReportSheet[], baseName: string): FileDownload {
+  const bytes = writeXlsxSheets(sheets);
+  const rows = sheets.reduce((n, sh) => n + sh.rows.length, 0);
+  return { fileName: `${safeFileName(baseName)}.xlsx`, mime: MIME.xlsx, base64: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), rows };
 }

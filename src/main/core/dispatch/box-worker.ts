@@ -6,6 +6,7 @@ import type { GsmboxClient } from '../providers/gsmbox/client.ts';
 import { IDLE_RECHECK_MS, type AccountWorker, type DispatchEnv } from './dispatch-env.ts';
 import { failureOf } from './error-class.ts';
 import type { LedgerMessage } from './ledger.ts';
+import { createSimSends } from './sim-sends.ts';
 import { PortPacer } from './port-pacer.ts';
 import { settleFailedRequest } from './settle-failure.ts';
 
@@ -32,10 +33,8 @@ export interface BoxWorkerStats {
 
 export function createBoxWorker(env: DispatchEnv, accountId: string, options: BoxWorkerOptions): AccountWorker & { stats: BoxWorkerStats } {
   const refreshMs = options.portRefreshMs ?? 60_000;
-  const sentStmt = options.db.prepare<[string, number], { port: number; n: number }>(
-    `SELECT port, count(*) AS n FROM submissions WHERE account_id = ? AND port IS NOT NULL AND started_at >= ? AND (outcome IS NULL OR outcome <> 'not-sent') GROUP BY port`,
-  );
-  const pacer = new PortPacer((dayStart) => new Map(sentStmt.all(accountId, dayStart).map((r) => [r.port, r.n])));
+  const simSends = createSimSends(options.db);
+  const pacer = new PortPacer((dayStart) => simSends(accountId, dayStart));
   const running = new Set<Promise<void>>();
   const stats: BoxWorkerStats = { busyErrors: 0, sends: 0 };
   let portsAt = -Infinity;

@@ -360,4 +360,4 @@ export class Ledger {
   }
 }
 
-const change = (r: Moved, from: string, to: string, handed: boolean): StateChange => ({ campaignId: r.campaign_id, accountId: r.account_id, from, to, handed });
+const change = (r: Moved, from: string, to: string, handed: boolean): StateChange => ({ id: r.id, campaignId: r.campaign_id, accountId: r.account_id, from, to, handed });

@@ -11,15 +11,14 @@ export async function sendBoxPushTest(
 ): Promise<BoxPushTestResult> {
   const account = m.accountOf(input.accountId);
   if (!account || account.kind !== 'gsmbox') throw new AppError('ACCOUNT_NOT_FOUND', 'That GSM box account does not exist any more. Pick another account.');
-  const view = await m.campaigns.create({
-    name: 'Box push test',
-    accountId: account.id,
-    content: { mode: 'text', body: input.text },
-    recipients: { listIds: [], pasted: input.number },
-    quietHours: null,
+  // A single message (kind `test`), not a campaign: the campaign list and the dashboard leave it out.
+  const notSent = new AppError('BOX_TEST_NOT_SENT', 'The test SMS was not queued: the number is opted out or not valid. Enter another number.');
+  const draft = { name: 'Box push test', accountId: account.id, content: { mode: 'text' as const, body: input.text }, recipients: { listIds: [], pasted: input.number }, quietHours: null };
+  const view = await m.campaigns.sendSingle(draft, 'test').catch((err: unknown) => {
+    throw err instanceof AppError && err.code === 'CAMPAIGN_NO_RECIPIENTS' ? notSent : err;
   });
   const messageId = m.firstMessageOf(view.id);
-  if (messageId === undefined) throw new AppError('BOX_TEST_NOT_SENT', 'The test SMS was not queued: the number is opted out or not valid. Enter another number.');
+  if (messageId === undefined) throw notSent;
   const pushed = ctx.db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM message_events WHERE message_id = ? AND source = 'push'`);
   const stateOf = ctx.db.prepare<[number], { state: BoxPushTestResult['state'] }>(`SELECT state FROM messages WHERE id = ?`);
   const deadline = Date.now() + input.waitSeconds * 1000;

@@ -53,7 +53,7 @@ export function createBulkAdvance(db: Database.Database) {
       // state that counts as a hand-over, so `handed` is false here.
       counts.record(
         now,
-        advances.map((a) => ({ campaignId: a.campaignId, accountId: a.accountId, from: a.from, to: a.state, handed: false })),
+        advances.map((a) => ({ id: a.id, campaignId: a.campaignId, accountId: a.accountId, from: a.from, to: a.state, handed: false })),
       );
       // Rounds keep each message's events in order; within a round, one INSERT per distinct event text.
       const seen = new Map<number, number>();

@@ -9,6 +9,7 @@ import type { GsmboxClient } from '../providers/gsmbox/client.ts';
 import type { JsmsClient } from '../providers/jsms/client.ts';
 import { createProviderClient } from '../providers/registry.ts';
 import { createReceiverService } from '../receiver/receiver-service.ts';
+import { AccountHealth } from '../health/account-health.ts';
 import type { ReceiverLimits } from '../receiver/receiver-server.ts';
 import { createCounter } from '../store/counters.ts';
 import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js/max';
@@ -65,6 +66,7 @@ export function createMonitoring(
   const messageLog = createMessageLog(db, countryCode);
   const inbox = createInbox(db);
   const dashboard = createDashboard(db);
+  const health = new AccountHealth(db);
 
   /** Campaigns whose messages changed through reports (their progress is re-sent with the next flush). */
   const reported = new Set<string>();
@@ -143,6 +145,7 @@ export function createMonitoring(
         reviews: (accountId, pushes) => deps.reviews?.(accountId, pushes),
       });
       await Promise.all(stored);
+      if (reply.status < 400) health.recordPush(req.accountId, clock.now());
       return reply;
     },
     onStatus: (status) => ctx.emit('receiverStatus', status),
@@ -173,6 +176,7 @@ export function createMonitoring(
     countryCode,
     inbox,
     dashboard,
+    health,
     changes,
     accountOf,
     clientOf,

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ProviderKind } from '../../../shared/accounts.ts';
 import type { CampaignState } from '../../../shared/campaigns.ts';
 import type { DashboardStats, PeriodCounts } from '../../../shared/monitoring.ts';
+import { createSimSends } from '../dispatch/sim-sends.ts';
 
 /** Dashboard numbers from `daily_counts` (kept by triggers) and the campaign counts: no ledger scans. */
 
@@ -20,6 +21,7 @@ export function startOfLocalDay(ms: number): number {
 }
 
 export function createDashboard(db: Database.Database) {
+  const simSends = createSimSends(db);
   const s = {
     buckets: db.prepare<[number], { bucket: number; kind: string; provider: ProviderKind | null; n: number }>(
       `SELECT d.bucket, d.kind, a.kind AS provider, sum(d.n) AS n FROM daily_counts d LEFT JOIN accounts a ON a.id = d.account_id
@@ -30,9 +32,6 @@ export function createDashboard(db: Database.Database) {
     ),
     counts: db.prepare<[string], { state: string; n: number }>(`SELECT state, count(*) AS n FROM messages WHERE campaign_id = ? GROUP BY state`),
     unread: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM inbound_sms WHERE read = 0`),
-    sentTodayByPort: db.prepare<[string, number], { port: number; n: number }>(
-      `SELECT port, count(*) AS n FROM messages WHERE account_id = ? AND port IS NOT NULL AND handed_at >= ? GROUP BY port`,
-    ),
   };
 
   return {
@@ -94,8 +93,9 @@ export function createDashboard(db: Database.Database) {
         inboxUnread: s.unread.get()!.n,
       };
     },
+    /** What each SIM of the box took today, as its daily cap counts (dispatch/sim-sends.ts). */
     sentTodayByPort(accountId: string, now: number): Map<number, number> {
-      return new Map(s.sentTodayByPort.all(accountId, startOfLocalDay(now)).map((r) => [r.port, r.n]));
+      return simSends(accountId, startOfLocalDay(now));
     },
   };
 }

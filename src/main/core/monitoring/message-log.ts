@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { ProviderKind } from '../../../shared/accounts.ts';
 import { MESSAGE_STATES, type MessageState } from '../../../shared/campaigns.ts';
 import type { MessageLogFilter, MessageLogPage, MessageLogRow } from '../../../shared/monitoring.ts';
+import { SINGLE_MESSAGE_KINDS } from '../../../shared/campaigns.ts';
 import type { MessageResultRow } from '../contacts/export/table.ts';
+import { createContactNames } from '../contacts/contact-names.ts';
+import { createSentTexts, exportText } from '../campaigns/sent-text.ts';
 import { containsQuery, createNumberIndex } from '../store/number-index.ts';
 
 /**
@@ -13,6 +15,8 @@ import { containsQuery, createNumberIndex } from '../store/number-index.ts';
  * 7 or more digits = numbers that start with them (with or without the country code, a range of the
  * (e164,id) index); 3 to 6 = numbers that contain them (the FTS5 trigram index, store/number-index.ts,
  * or — until it has every message — a scan of the (e164,id) index); fewer = walking the newest rows.
+ * Single messages (replies, box push tests) are few: that filter walks their campaigns (campaigns_kind)
+ * and each one's messages.
  */
 
 interface Raw {
@@ -21,6 +25,7 @@ interface Raw {
   account_id: string;
   e164: string;
   text: string;
+  params: string | null;
   segments: number;
   state: MessageState;
   provider_id: string | null;
@@ -31,12 +36,17 @@ interface Raw {
   updated_at: number;
 }
 
-const COLUMNS = `id, campaign_id, account_id, e164, text, segments, state, provider_id, port, error_code, error_message, handed_at, updated_at`;
+const COLUMNS = `id, campaign_id, account_id, e164, text, params, segments, state, provider_id, port, error_code, error_message, handed_at, updated_at`;
+const M_COLUMNS = COLUMNS.split(', ')
+  .map((c) => `m.${c}`)
+  .join(', ');
+const SINGLE_KINDS = `(${SINGLE_MESSAGE_KINDS.map((k) => `'${k}'`).join(', ')})`;
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 
 /** `countryCode`: the default region's calling code (e.g. "86"), so a national number finds its E.164 form. */
 export function createMessageLog(db: Database.Database, countryCode: () => string = () => '86') {
-  const campaignInfo = db.prepare<[string], { name: string; provider: ProviderKind }>(`SELECT name, provider FROM campaigns WHERE id = ?`);
+  const sent = createSentTexts(db);
+  const contactNames = createContactNames(db);
   const campaignsFrom = db.prepare<[number], { id: string }>(`SELECT id FROM campaigns WHERE created_at >= ? ORDER BY created_at, rowid LIMIT 50`);
   const campaignsBefore = db.prepare<[number], { id: string }>(`SELECT id FROM campaigns WHERE created_at < ? ORDER BY created_at DESC, rowid DESC LIMIT 50`);
   // min/max id of one campaign: one (campaign_id, state, id) index probe per state.
@@ -112,6 +122,22 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
   }
   const searchDigits = (s: string) => s.replace(/[^\d]/g, '');
   const prefixes = (digits: string) => [...new Set([`+${digits}`, `+${countryCode()}${digits}`])];
+  /** Numbers that start with the digits, with or without the country code: a range of the (e164, id) index each. */
+  const startsWith = (digits: string, t: '' | 'm.' = ''): [string, unknown[]] => {
+    const starts = prefixes(digits);
+    return [`(${starts.map(() => `(${t}e164 >= ? AND ${t}e164 < ?)`).join(' OR ')})`, starts.flatMap((p) => [p, `${p}:`])];
+  };
+  /** The account and campaign filters on the messages table (`m.` when it is joined). */
+  const scope = (f: MessageLogFilter, where: string[], args: unknown[], t: '' | 'm.' = '') => {
+    if (f.accountId !== undefined) {
+      where.push(`${t}account_id = ?`);
+      args.push(f.accountId);
+    }
+    if (f.campaignId !== undefined) {
+      where.push(`${t}campaign_id = ?`);
+      args.push(f.campaignId);
+    }
+  };
 
   /** One query per state (each an indexed range, newest first), merged. */
   function fetch(f: MessageLogFilter, cursor: number | undefined, limit: number): Raw[] {
@@ -120,16 +146,10 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
     const hi = Math.min(range.hi, (cursor ?? MAX_ID + 1) - 1);
     const digits = searchDigits(f.search);
     const states = f.states && f.states.length > 0 ? f.states : MESSAGE_STATES;
+    if (f.singles) return fetchSingles(f, range.lo, hi, digits, states, limit);
     const where: string[] = ['id BETWEEN ? AND ?'];
     const args: unknown[] = [range.lo, hi];
-    if (f.accountId !== undefined) {
-      where.push('account_id = ?');
-      args.push(f.accountId);
-    }
-    if (f.campaignId !== undefined) {
-      where.push('campaign_id = ?');
-      args.push(f.campaignId);
-    }
+    scope(f, where, args);
     if (digits !== '') {
       const stateList = states.map(() => '?').join(',');
       if (digits.length < 4) {
@@ -155,27 +175,42 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
     return merged.slice(0, limit);
   }
 
-  const names = new Map<string, { name: string; provider: ProviderKind }>();
-  function info(campaignId: string) {
-    let i = names.get(campaignId);
-    if (!i) {
-      i = campaignInfo.get(campaignId) ?? { name: '', provider: 'eims' };
-      if (names.size > 10_000) names.clear();
-      names.set(campaignId, i);
+  /**
+   * Single messages, newest first: each reply or test is a one-message campaign, found through the
+   * campaigns_kind index, its message through (campaign_id, state, id). The cost grows with the number
+   * of replies and tests (a few thousand: a few milliseconds), never with all the messages.
+   */
+  function fetchSingles(f: MessageLogFilter, lo: number, hi: number, digits: string, states: readonly MessageState[], limit: number): Raw[] {
+    const where: string[] = [`c.kind IN ${SINGLE_KINDS}`, 'm.id BETWEEN ? AND ?', `m.state IN (${states.map(() => '?').join(',')})`];
+    const args: unknown[] = [lo, hi, ...states];
+    scope(f, where, args, 'm.');
+    if (digits.length >= 7) {
+      const [clause, values] = startsWith(digits, 'm.');
+      where.push(clause);
+      args.push(...values);
+    } else if (digits !== '') {
+      where.push('instr(m.e164, ?) > 0');
+      args.push(digits);
     }
-    return i;
+    const sql = `SELECT ${M_COLUMNS} FROM campaigns c INDEXED BY campaigns_kind JOIN messages m INDEXED BY messages_campaign_state ON m.campaign_id = c.id
+      WHERE ${where.join(' AND ')} ORDER BY m.id DESC LIMIT ?`;
+    return prepared(sql).all(...args, limit) as Raw[];
   }
 
-  const toRow = (r: Raw): MessageLogRow => {
-    const c = info(r.campaign_id);
+  const toRow = (r: Raw, names: ReadonlyMap<string, string>): MessageLogRow => {
+    const c = sent.facts(r.campaign_id);
+    const said = sent.of(r);
     return {
       id: r.id,
       campaignId: r.campaign_id,
       campaignName: c.name,
+      campaignKind: c.kind,
       accountId: r.account_id,
       provider: c.provider,
       e164: r.e164,
-      text: r.text,
+      name: names.get(r.e164) ?? null,
+      text: said.text,
+      template: said.template,
       segments: r.segments,
       state: r.state,
       providerId: r.provider_id,
@@ -189,7 +224,7 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
 
   function count(f: MessageLogFilter): number {
     const states = f.states && f.states.length > 0 ? new Set<string>(f.states) : null;
-    const plain = f.from === undefined && f.to === undefined && searchDigits(f.search) === '' && f.accountId === undefined;
+    const plain = f.from === undefined && f.to === undefined && searchDigits(f.search) === '' && f.accountId === undefined && !f.singles;
     if (plain) {
       const rows = f.campaignId === undefined ? countsAll.all() : countsOne.all(f.campaignId);
       return rows.reduce((n, r) => n + (states === null || states.has(r.state) ? r.n : 0), 0);
@@ -202,13 +237,13 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
       where.push(clause);
       args.push(...values);
     };
-    if (f.accountId !== undefined) add('account_id = ?', f.accountId);
-    if (f.campaignId !== undefined) add('campaign_id = ?', f.campaignId);
+    scope(f, where, args);
+    if (f.singles) add(`campaign_id IN (SELECT id FROM campaigns WHERE kind IN ${SINGLE_KINDS})`);
     if (states) add(`state IN (${[...states].map(() => '?').join(',')})`, ...states);
     const digits = searchDigits(f.search);
     if (digits.length >= 7) {
-      const starts = prefixes(digits);
-      add(`(${starts.map(() => '(e164 >= ? AND e164 < ?)').join(' OR ')})`, ...starts.flatMap((p) => [p, `${p}:`]));
+      const [clause, values] = startsWith(digits);
+      add(clause, ...values);
     } else if (digits.length >= 3 && numberIndex.ready()) add('id IN (SELECT rowid FROM messages_number WHERE messages_number MATCH ?)', containsQuery(digits));
     else if (digits !== '') add('instr(e164, ?) > 0', digits);
     return (prepared(`SELECT count(*) AS n FROM messages WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
@@ -216,8 +251,9 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
 
   return {
     page(f: MessageLogFilter, cursor: number | undefined, limit: number): MessageLogPage {
-      const raw = fetch(f, cursor, limit + 1);
-      const rows = raw.slice(0, limit).map(toRow);
+      const raw = fetch(f, cursor, limit + 1).slice(0, limit + 1);
+      const names = contactNames(raw.slice(0, limit).map((r) => r.e164));
+      const rows = raw.slice(0, limit).map((r) => toRow(r, names));
       return { rows, nextCursor: raw.length > limit ? rows[rows.length - 1]!.id : null };
     },
     count,
@@ -229,7 +265,7 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
         const raw = fetch(f, cursor, 2000);
         for (const r of raw) {
           if (n++ >= max) return;
-          const c = info(r.campaign_id);
+          const c = sent.facts(r.campaign_id);
           yield {
             number: r.e164,
             status: r.state,
@@ -237,7 +273,7 @@ export function createMessageLog(db: Database.Database, countryCode: () => strin
             account: r.account_id,
             ...(r.provider_id ? { providerMessageId: r.provider_id } : {}),
             ...(r.error_message ? { error: r.error_message } : {}),
-            text: r.text,
+            text: exportText(sent.of(r)),
             ...(r.handed_at !== null ? { submittedAt: r.handed_at } : {}),
             updatedAt: r.updated_at,
           };

@@ -175,7 +175,7 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
         const providerId = m.by === 'provider-id' ? m.providerId : (target.provider_id ?? '');
         if (s.settleUnknown.run(input.state, providerId, code, message, providerCode, now, target.id).changes !== 1) continue;
         // handed_at was set by the UPDATE (COALESCE with updated_at), so the send counts as handed over now.
-        counts.record(now, [{ campaignId: target.campaign_id, accountId: target.account_id, from: 'unknown', to: input.state, handed: true }]);
+        counts.record(now, [{ id: target.id, campaignId: target.campaign_id, accountId: target.account_id, from: 'unknown', to: input.state, handed: true }]);
         s.event.run(target.id, now, input.state, input.source, `${note0} (settles an unknown send)`);
         current.set(target.id, input.state);
       } else {

@@ -1,4 +1,4 @@
-import type { CampaignState, MessageCounts } from '../../../shared/campaigns.ts';
+import type { CampaignKind, CampaignState, MessageCounts } from '../../../shared/campaigns.ts';
 import type { AppErrorShape } from '../../../shared/errors.ts';
 import type { Notify } from './notifier.ts';
 import { noticeSentence } from './notice-sentence.ts';
@@ -6,6 +6,8 @@ import { noticeText } from './notice-text.ts';
 
 export interface CampaignSnapshot {
   id: string;
+  /** Replies and tests (single messages) tell only when they are held, under a title of their own. */
+  kind?: CampaignKind;
   name: string;
   state: CampaignState;
   counts: MessageCounts;
@@ -14,8 +16,9 @@ export interface CampaignSnapshot {
 
 /**
  * Turns campaign state changes into notices: `done` (every message final, or the report window over)
- * → campaign-finished with the final counts, `paused` with an error (the
- * dispatcher held it: balance, account, provider refusal) → campaign-failed. Each campaign is told about
+ * → campaign-finished with the final counts, `paused` with an error (the dispatcher held it: balance,
+ * account, provider refusal) → campaign-failed. A single message (a reply, the box push test) is not a
+ * campaign: its end is no news, only its being held. Each campaign is told about
  * once per state it reaches, however often the dispatcher reports the change.
  */
 export function createCampaignNotices(notify: Notify, language: () => 'en' | 'zh') {
@@ -23,7 +26,8 @@ export function createCampaignNotices(notify: Notify, language: () => 'en' | 'zh
   return (c: CampaignSnapshot | undefined): void => {
     if (!c) return;
     let key: string | null = null;
-    if (c.state === 'done') key = 'done';
+    const single = c.kind !== undefined && c.kind !== 'campaign';
+    if (c.state === 'done') key = single ? null : 'done';
     else if (c.state === 'paused' && c.lastError) key = `held:${c.lastError.code}`;
     if (key === null) {
       told.delete(c.id);
@@ -36,7 +40,8 @@ export function createCampaignNotices(notify: Notify, language: () => 'en' | 'zh
     if (c.state === 'done') {
       notify('campaign-finished', text.finishedTitle(c.name), text.finishedBody(c.counts));
     } else {
-      notify('campaign-failed', text.failedTitle(c.name), noticeSentence(lang, c.lastError?.message ?? ''));
+      const title = c.kind === 'reply' || c.kind === 'test' ? text.singleStoppedTitle(c.kind) : text.failedTitle(c.name);
+      notify('campaign-failed', title, noticeSentence(lang, c.lastError?.message ?? ''));
     }
   };
 }

@@ -1,11 +1,12 @@
 import type { Handlers } from '../../../shared/api.ts';
 import type { scheduleMethods } from '../../../shared/contract/schedules.ts';
 import type { ScheduleService } from './schedule-service.ts';
+import type { Scheduler } from './scheduler.ts';
 
 export type ScheduleHandlers = Pick<Handlers, keyof typeof scheduleMethods>;
 
 /** Contract handlers for schedules: thin, the logic lives in schedule/. */
-export function createScheduleHandlers(service: ScheduleService): ScheduleHandlers {
+export function createScheduleHandlers(service: ScheduleService, scheduler: Pick<Scheduler, 'runNow'>): ScheduleHandlers {
   return {
     schedulesList: () => service.list(),
     scheduleGet: ({ id }) => service.get(id),
@@ -14,6 +15,7 @@ export function createScheduleHandlers(service: ScheduleService): ScheduleHandle
     scheduleUpdate: (input) => service.update(input),
     schedulePause: ({ id }) => service.pause(id),
     scheduleResume: ({ id }) => service.resume(id),
+    scheduleRunNow: ({ id }) => scheduler.runNow(id),
     scheduleDelete: ({ id }) => service.remove(id),
     scheduleProviderDetail: ({ id }) => service.providerDetail(id),
   };

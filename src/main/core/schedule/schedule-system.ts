@@ -29,5 +29,5 @@ export function createScheduleSystem(ctx: CoreContext, campaigns: CampaignPrepar
     ...(options.afterCampaignWritten ? { afterCampaignWritten: options.afterCampaignWritten } : {}),
   });
   const service = createScheduleService(ctx, repo, { offerFile: options.offerFile, rearm: () => scheduler.rearm(), composer });
-  return { repo, scheduler, service, handlers: createScheduleHandlers(service) };
+  return { repo, scheduler, service, handlers: createScheduleHandlers(service, scheduler) };
 }

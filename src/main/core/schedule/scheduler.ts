@@ -2,10 +2,11 @@ import type Database from 'better-sqlite3';
 import { formatLocalDateTime } from '../../../shared/zoned-time.ts';
 import type { CampaignDraft, CampaignView } from '../../../shared/campaigns.ts';
 import type { PreparedCampaign } from '../campaigns/campaign-service.ts';
-import { isAppError, toErrorShape } from '../../../shared/errors.ts';
+import { AppError, isAppError, toErrorShape } from '../../../shared/errors.ts';
 import { nextRun } from '../../../shared/recurrence.ts';
 import type { Clock } from '../ports.ts';
 import type { ScheduleRow, SchedulesRepository } from './schedules-repository.ts';
+import type { ScheduleRunView } from '../../../shared/schedules.ts';
 
 /**
  * Fires local schedules when they are due. The draft is composed first (off main's event loop for a
@@ -46,6 +47,8 @@ const MAX_SLEEP_MS = 60_000;
 const MAX_MISSED_COUNTED = 100_000;
 /** After an unexpected failure, look again this much later. */
 const RETRY_AFTER_MS = 30_000;
+/** What a run started by hand says in the history. */
+const RUN_NOW_DETAIL = 'Run now by hand; the next run stays as scheduled.';
 
 export function createScheduler(deps: SchedulerDeps) {
   const { db, clock, repo } = deps;
@@ -62,29 +65,48 @@ export function createScheduler(deps: SchedulerDeps) {
     return { ...s, runCount, nextDueAt: next, state: next === null ? 'done' : s.state, updatedAt: now };
   }
 
+  /**
+   * Composes the run's campaign. When the draft cannot become one now (account gone, nobody left to send
+   * to) the run is recorded as failed with why, the schedule saved as `after` gives it, and null returned.
+   */
+  async function prepareRun(s: ScheduleRow, dueAt: number, now: number, after: ScheduleRow): Promise<PreparedCampaign | null> {
+    try {
+      return await deps.campaigns.prepare({ ...s.draft, name: runName(s, dueAt) });
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      const shape = toErrorShape(err);
+      db.transaction(() => {
+        if (!repo.hasRun(s.id, dueAt)) repo.insertRun(s.id, dueAt, now, 'failed', null, shape.message);
+        repo.save({ ...after, lastError: shape });
+      })();
+      return null;
+    }
+  }
+
+  /** Writes the recorded run's messages and starts it; resolves when it sends (or failed: the campaign is kept, cancelled). */
+  async function fill(s: ScheduleRow, p: PreparedCampaign): Promise<void> {
+    deps.onChanged(s.id);
+    await deps.campaigns.fill(p, 'cancel').catch((err: unknown) => {
+      if (!isAppError(err)) deps.onError(err, `schedule:${s.id}`);
+    });
+  }
+
   /** Records the run with its campaign, then writes the campaign's messages; resolves when it sends (or failed). */
   async function fire(s: ScheduleRow, dueAt: number, nextAfter: number, detail: string, now: number): Promise<void> {
     if (repo.hasRun(s.id, dueAt)) {
       repo.save(advance(s, nextAfter, s.runCount, now));
       return;
     }
-    let p: PreparedCampaign;
+    let prepared: PreparedCampaign | null;
     try {
-      p = await deps.campaigns.prepare({ ...s.draft, name: runName(s, dueAt) });
+      prepared = await prepareRun(s, dueAt, now, advance(s, nextAfter, s.runCount, now));
     } catch (err) {
-      if (!isAppError(err)) {
-        backoff.set(s.id, now + RETRY_AFTER_MS);
-        deps.onError(err, `schedule:${s.id}`);
-        return;
-      }
-      // The draft cannot become a campaign now (account gone, nobody left to send to): record why, go on.
-      const shape = toErrorShape(err);
-      db.transaction(() => {
-        if (!repo.hasRun(s.id, dueAt)) repo.insertRun(s.id, dueAt, now, 'failed', null, shape.message);
-        repo.save({ ...advance(s, nextAfter, s.runCount, now), lastError: shape });
-      })();
+      backoff.set(s.id, now + RETRY_AFTER_MS);
+      deps.onError(err, `schedule:${s.id}`);
       return;
     }
+    if (!prepared) return;
+    const p = prepared;
     let recorded = false;
     try {
       db.transaction(() => {
@@ -109,10 +131,46 @@ export function createScheduler(deps: SchedulerDeps) {
       p.set.release();
       return;
     }
-    deps.onChanged(s.id);
-    await deps.campaigns.fill(p, 'cancel').catch((err: unknown) => {
-      if (!isAppError(err)) deps.onError(err, `schedule:${s.id}`);
-    });
+    await fill(s, p);
+  }
+
+  /** Runs started by hand whose messages are still being written (idle and stop wait for them). */
+  const byHand = new Set<Promise<void>>();
+
+  /**
+   * Runs a local schedule now, by hand: one run recorded with its campaign, like a due run, but the
+   * schedule's next run and its run count stay as they are. A draft that cannot be sent now is recorded
+   * as a failed run and its sentence thrown.
+   */
+  async function runNow(id: string): Promise<ScheduleRunView> {
+    const s = repo.get(id);
+    if (!s || s.kind !== 'local' || s.state === 'deleted') {
+      throw new AppError('SCHEDULE_NOT_FOUND', 'Only a schedule the app sends itself can be run now. Reload the list and try again.');
+    }
+    const now = clock.now();
+    // Runs are unique per due time: a run already at this millisecond moves this one on by one.
+    let dueAt = now;
+    while (repo.hasRun(s.id, dueAt)) dueAt += 1;
+    const p = await prepareRun(s, dueAt, now, { ...(repo.get(id) ?? s), updatedAt: now });
+    if (!p) {
+      deps.onChanged(s.id);
+      const why = repo.get(id)?.lastError;
+      throw new AppError(why?.code ?? 'SCHEDULE_RUN_FAILED', why?.message ?? 'This schedule cannot be sent now. Check its account and recipients.');
+    }
+    try {
+      db.transaction(() => {
+        deps.campaigns.begin(p);
+        repo.insertRun(s.id, dueAt, now, 'created', p.row.id, RUN_NOW_DETAIL);
+        const cur = repo.get(id);
+        if (cur) repo.save({ ...cur, lastError: null, updatedAt: now });
+      })();
+    } catch (err) {
+      p.set.release();
+      throw err;
+    }
+    const filling = fill(s, p).finally(() => byHand.delete(filling));
+    byHand.add(filling);
+    return repo.lastRun(s.id)!;
   }
 
   async function handle(s: ScheduleRow, now: number): Promise<void> {
@@ -197,11 +255,13 @@ export function createScheduler(deps: SchedulerDeps) {
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
       await ticking;
+      await Promise.all(byHand);
     },
     tick,
+    runNow,
     /** Resolves when no firing is in progress (and the next wake-up is set). */
     idle: async (): Promise<void> => {
-      while (ticking) await ticking;
+      while (ticking || byHand.size > 0) await Promise.all([ticking, ...byHand]);
     },
     /** A schedule was created or edited: look again at when to wake. */
     rearm: arm,

@@ -5,13 +5,16 @@ import type { ExportFormat, FileDownload } from '../../../shared/contact-lists.t
 import type { MessageLogFilter } from '../../../shared/monitoring.ts';
 import { campaignMessagesPage, campaignResultRows, type CampaignMessagesQuery } from '../campaigns/campaign-messages.ts';
 import { contactsTable, messageResultsTable } from '../contacts/export/table.ts';
-import { tableDownload } from '../contacts/file-download.ts';
+import { reportDownload, tableDownload } from '../contacts/file-download.ts';
 import { ContactsRepository } from '../contacts/store/contacts-repository.ts';
 import { ListsRepository } from '../contacts/store/lists-repository.ts';
 import { OptOutsRepository } from '../contacts/store/opt-outs-repository.ts';
 import { createInbox } from '../monitoring/inbox.ts';
 import { createMessageLog } from '../monitoring/message-log.ts';
 import { stageBackup, writeBackup } from '../backup/backup-jobs.ts';
+import type { InsightRange } from '../../../shared/insight.ts';
+import { createInsightQueries, insightReport } from '../insight/insight-queries.ts';
+import { insightSheets } from '../insight/insight-export.ts';
 import { moveSummary } from '../campaigns/move-summary.ts';
 
 /**
@@ -25,6 +28,7 @@ export function createReadQueries(db: Database.Database) {
   const contacts = new ContactsRepository(db);
   const optOuts = new OptOutsRepository(db);
   const inbox = createInbox(db);
+  const insight = createInsightQueries(db);
   const logs = new Map<string, ReturnType<typeof createMessageLog>>();
   /** The message log for a default region's calling code (it turns national numbers into E.164). */
   const log = (countryCode: string) => {
@@ -46,6 +50,7 @@ export function createReadQueries(db: Database.Database) {
     campaignMessages: (q: CampaignMessagesQuery) => campaignMessagesPage(db, q),
     campaignMoveSummary: (q: Parameters<typeof moveSummary>[1]) => moveSummary(db, q),
     inboxThreads: (q: Parameters<typeof inbox.threads>[0]) => inbox.threads(q),
+    insightReport: (q: InsightRange) => insightReport(insight, q),
 
     exportMessageLog: (q: { filter: MessageLogFilter; countryCode: string; format: ExportFormat; baseName: string }): Promise<FileDownload> =>
       tableDownload(messageResultsTable(log(q.countryCode).exportRows(q.filter)), q.format, q.baseName, 'Messages'),
@@ -56,6 +61,7 @@ export function createReadQueries(db: Database.Database) {
       const variables = [...new Set(members.flatMap((m) => Object.keys(m.vars)))];
       return tableDownload(contactsTable(members, variables), q.format, q.name, q.name);
     },
+    exportInsight: (q: { range: InsightRange; baseName: string }): FileDownload => reportDownload(insightSheets(insightReport(insight, q.range)), q.baseName),
     backupCreate: (q: Parameters<typeof writeBackup>[1]) => writeBackup(db, q),
     backupStage: (q: Parameters<typeof stageBackup>[0]) => stageBackup(q),
     exportOptOuts: (q: { format: ExportFormat }): Promise<FileDownload> =>

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import { countedKinds, QUARTER_HOUR_MS } from './daily-counts.ts';
+import { createInsightCounts } from './insight-counts.ts';
 
 /**
  * The counts kept beside the ledger, written by the code that changes a message's state in the same
  * transaction, one upsert per distinct key of a batch (no triggers: with any trigger on `messages`
  * SQLite decodes every updated row, migration 8):
  * - `daily_counts`: the dashboard's per-quarter-hour counts (rules in daily-counts.ts);
- * - `campaign_counts`: messages per campaign and state, so a campaign's progress never scans its messages.
+ * - `campaign_counts`: messages per campaign and state, so a campaign's progress never scans its messages;
+ * - `send_counts` and `campaign_outcomes`: the Insight screen's counts (rules in insight-counts.ts).
  * On a schema older than a table (tests run the ingest on old schemas) that part is not kept.
  */
 
@@ -17,6 +19,8 @@ export interface StateChange {
   to: string;
   /** The message has been handed to the provider (handed_at is set). */
   handed: boolean;
+  /** The message's id (the insight counts read its hand-over time, port, segments and error code back). */
+  id: number;
 }
 
 export interface Transitions {
@@ -42,8 +46,10 @@ export function createTransitions(db: Database.Database): Transitions {
          ON CONFLICT (campaign_id, state) DO UPDATE SET n = n + excluded.n`,
       )
     : null;
+  const insight = createInsightCounts(db);
   return {
     record(at, changes) {
+      const counted: { change: StateChange; kinds: string[] }[] = [];
       const days = new Map<string, { accountId: string; kind: string; n: number }>();
       const camps = new Map<string, number>();
       const bump = (campaignId: string, state: string, d: number) => {
@@ -51,8 +57,10 @@ export function createTransitions(db: Database.Database): Transitions {
         camps.set(key, (camps.get(key) ?? 0) + d);
       };
       for (const c of changes) {
+        const kinds = countedKinds(c);
+        if (insight && kinds.length > 0) counted.push({ change: c, kinds });
         if (daily) {
-          for (const kind of countedKinds(c)) {
+          for (const kind of kinds) {
             const key = `${c.accountId}\u0000${kind}`;
             const t = days.get(key);
             if (t) t.n += 1;
@@ -66,6 +74,7 @@ export function createTransitions(db: Database.Database): Transitions {
       }
       const bucket = Math.floor(at / QUARTER_HOUR_MS);
       if (daily) for (const t of days.values()) daily.run(bucket, t.accountId, t.kind, t.n);
+      insight?.(counted);
       if (perCampaign) {
         for (const [key, n] of camps) {
           if (n === 0) continue;

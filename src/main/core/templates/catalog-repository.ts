@@ -4,7 +4,8 @@ import { reviewStatusOf, type JsmsSignView, type JsmsTemplateType, type JsmsTemp
 
 /**
  * SQL for the JSMS templates and signatures the app knows per account (tables jsms_templates and
- * jsms_signs). Status numbers are JSMS's (0 reviewing, 1 passed, 2 rejected), -1 when JSMS no longer
+ * jsms_signs). A template's `fetched_at` is when its text and status were last read or written here:
+ * the template cache (campaigns/jsms-template-cache.ts) reads the same rows and goes by it. Status numbers are JSMS's (0 reviewing, 1 passed, 2 rejected), -1 when JSMS no longer
  * has the item, NULL when never read.
  */
 
@@ -72,18 +73,18 @@ export function createCatalogRepository(db: Database.Database) {
     list: db.prepare<[string], RawTemplate>('SELECT * FROM jsms_templates WHERE account_id = ? ORDER BY temp_id DESC'),
     get: db.prepare<[string, number], RawTemplate>('SELECT * FROM jsms_templates WHERE account_id = ? AND temp_id = ?'),
     upsert: db.prepare(
-      `INSERT INTO jsms_templates (account_id, temp_id, template, type, ttl, remark, status, refuse_reason, checked_at, created_at, updated_at)
-       VALUES (@accountId, @tempId, @template, @type, @ttl, @remark, @status, NULL, @checkedAt, @now, @now)
+      `INSERT INTO jsms_templates (account_id, temp_id, template, type, ttl, remark, status, refuse_reason, checked_at, fetched_at, created_at, updated_at)
+       VALUES (@accountId, @tempId, @template, @type, @ttl, @remark, @status, NULL, @checkedAt, @now, @now, @now)
        ON CONFLICT (account_id, temp_id) DO UPDATE SET template = excluded.template, type = excluded.type, ttl = excluded.ttl,
-         remark = excluded.remark, status = excluded.status, checked_at = excluded.checked_at, updated_at = excluded.updated_at,
+         remark = excluded.remark, status = excluded.status, checked_at = excluded.checked_at, fetched_at = excluded.fetched_at, updated_at = excluded.updated_at,
          refuse_reason = CASE WHEN excluded.status = 2 THEN jsms_templates.refuse_reason ELSE NULL END`,
     ),
     setStatus: db.prepare<{ status: number | null; now: number; accountId: string; id: number }>(
-      `UPDATE jsms_templates SET status = @status, checked_at = @now, updated_at = @now,
+      `UPDATE jsms_templates SET status = @status, checked_at = @now, fetched_at = @now, updated_at = @now,
          refuse_reason = CASE WHEN @status = 2 THEN refuse_reason ELSE NULL END WHERE account_id = @accountId AND temp_id = @id`,
     ),
-    review: db.prepare<[number, string | null, number, number, string, number]>(
-      'UPDATE jsms_templates SET status = ?, refuse_reason = ?, checked_at = ?, updated_at = ? WHERE account_id = ? AND temp_id = ?',
+    review: db.prepare<[number, string | null, number, number, number, string, number]>(
+      'UPDATE jsms_templates SET status = ?, refuse_reason = ?, checked_at = ?, fetched_at = ?, updated_at = ? WHERE account_id = ? AND temp_id = ?',
     ),
     remove: db.prepare<[string, number]>('DELETE FROM jsms_templates WHERE account_id = ? AND temp_id = ?'),
   };
@@ -122,7 +123,7 @@ export function createCatalogRepository(db: Database.Database) {
     },
     /** A review result JSMS pushed (its SMS_TEMPLATE callback), with the reason of a refusal. False when unknown here. */
     templateReviewed(accountId: string, tempId: number, status: number, reason: string | null, now: number): boolean {
-      return t.review.run(status, status === 2 ? reason : null, now, now, accountId, tempId).changes > 0;
+      return t.review.run(status, status === 2 ? reason : null, now, now, now, accountId, tempId).changes > 0;
     },
     removeTemplate: (accountId: string, tempId: number) => void t.remove.run(accountId, tempId),
 

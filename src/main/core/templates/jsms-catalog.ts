@@ -182,22 +182,6 @@ export function createJsmsCatalog(ctx: CoreContext) {
       if (any) changed(accountId);
     },
 
-    /**
-     * A template's text for a campaign's summary and samples: as known, read again from JSMS when it
-     * is not known or has not passed yet (one call). Never throws: without it the summary shows the
-     * parameters instead of the text.
-     */
-    async textFor(accountId: string, tempId: number): Promise<{ text: string; status: number | null } | undefined> {
-      const known = repo.template(accountId, tempId);
-      if (known && known.status === 'passed') return { text: known.template, status: 1 };
-      try {
-        const fresh = await readTemplate(accountId, tempId);
-        changed(accountId);
-        return { text: fresh.template, status: fresh.status === 'passed' ? 1 : fresh.status === 'rejected' ? 2 : fresh.status === 'reviewing' ? 0 : null };
-      } catch {
-        return known ? { text: known.template, status: null } : undefined;
-      }
-    },
   };
 }
 

@@ -20,6 +20,7 @@ import enMessages from './en/messages.json';
 import enInbox from './en/inbox.json';
 import enDashboard from './en/dashboard.json';
 import enTemplates from './en/templates.json';
+import enInsight from './en/insight.json';
 import zhAccounts from './zh/accounts.json';
 import zhCampaigns from './zh/campaigns.json';
 import zhContacts from './zh/contacts.json';
@@ -35,13 +36,14 @@ import zhMessages from './zh/messages.json';
 import zhInbox from './zh/inbox.json';
 import zhDashboard from './zh/dashboard.json';
 import zhTemplates from './zh/templates.json';
+import zhInsight from './zh/insight.json';
 
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { common: enCommon, nav: enNav, accounts: enAccounts, settings: enSettings, schema: enSchema, core: enCore, contacts: enContacts, compose: enCompose, campaigns: enCampaigns, messages: enMessages, inbox: enInbox, dashboard: enDashboard, receiver: enReceiver, schedules: enSchedules, templates: enTemplates },
-  zh: { common: zhCommon, nav: zhNav, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, core: zhCore, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns, messages: zhMessages, inbox: zhInbox, dashboard: zhDashboard, receiver: zhReceiver, schedules: zhSchedules, templates: zhTemplates },
+  en: { common: enCommon, nav: enNav, accounts: enAccounts, settings: enSettings, schema: enSchema, core: enCore, contacts: enContacts, compose: enCompose, campaigns: enCampaigns, messages: enMessages, inbox: enInbox, dashboard: enDashboard, insight: enInsight, receiver: enReceiver, schedules: enSchedules, templates: enTemplates },
+  zh: { common: zhCommon, nav: zhNav, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, core: zhCore, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns, messages: zhMessages, inbox: zhInbox, dashboard: zhDashboard, insight: zhInsight, receiver: zhReceiver, schedules: zhSchedules, templates: zhTemplates },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)['en']>;

@@ -6,6 +6,7 @@ import { CampaignsScreen } from './campaigns/CampaignsScreen.tsx';
 import { ComposeScreen } from './compose/ComposeScreen.tsx';
 import { ContactsScreen } from './contacts/ContactsScreen.tsx';
 import { DashboardScreen } from './dashboard/DashboardScreen.tsx';
+import { InsightScreen } from './insight/InsightScreen.tsx';
 import { InboxScreen } from './inbox/InboxScreen.tsx';
 import { MessagesScreen } from './messages/MessagesScreen.tsx';
 import { SchedulesScreen } from './schedules/SchedulesScreen.tsx';
@@ -14,6 +15,7 @@ import { TemplatesScreen } from './templates/TemplatesScreen.tsx';
 
 export const SCREENS: Record<RouteId, ComponentType> = {
   dashboard: DashboardScreen,
+  insight: InsightScreen,
   compose: ComposeScreen,
   campaigns: CampaignsScreen,
   messages: MessagesScreen,

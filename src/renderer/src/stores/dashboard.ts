@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { AppErrorShape } from '../../../shared/errors.ts';
+import type { DashboardHealth } from '../../../shared/health.ts';
 import type { DashboardAccounts, DashboardStats } from '../../../shared/monitoring.ts';
 import { getApi } from '../api.ts';
 import { toErrorShape } from './error-shape.ts';
@@ -18,12 +19,17 @@ interface DashboardState {
   accounts: DashboardAccounts | null;
   accountsStatus: LoadStatus;
   accountsError: AppErrorShape | null;
+  /** What needs attention and the first-run steps done (main asks no provider for it: fast). */
+  health: DashboardHealth | null;
+  healthError: AppErrorShape | null;
   loadStats: () => Promise<void>;
   loadAccounts: () => Promise<void>;
+  loadHealth: () => Promise<void>;
 }
 
 let statsSeq = 0;
 let accountsSeq = 0;
+let healthSeq = 0;
 
 export const useDashboardStore = create<DashboardState>()((set, get) => ({
   stats: null,
@@ -32,6 +38,8 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
   accounts: null,
   accountsStatus: 'idle',
   accountsError: null,
+  health: null,
+  healthError: null,
   loadStats: async () => {
     const seq = ++statsSeq;
     if (get().stats === null) set({ statsStatus: 'loading' });
@@ -51,6 +59,17 @@ export const useDashboardStore = create<DashboardState>()((set, get) => ({
     } catch (err) {
       if (seq === accountsSeq) set({ accountsStatus: 'error', accountsError: toErrorShape(err) });
     }
+    // Asking every account was a connection test of each: what needs attention may have changed.
+    void get().loadHealth();
+  },
+  loadHealth: async () => {
+    const seq = ++healthSeq;
+    try {
+      const health = await getApi().dashboardHealth();
+      if (seq === healthSeq) set({ health, healthError: null });
+    } catch (err) {
+      if (seq === healthSeq) set({ healthError: toErrorShape(err) });
+    }
   },
 }));
 
@@ -62,8 +81,11 @@ export function connectDashboardUpdates(): () => void {
     timer = setTimeout(() => {
       timer = null;
       void useDashboardStore.getState().loadStats();
+      // Sends count toward the SIMs' daily caps, and a first campaign completes the guided start.
+      void useDashboardStore.getState().loadHealth();
     }, DASHBOARD_REFRESH_MS);
   };
+  const health = () => void useDashboardStore.getState().loadHealth();
   const api = getApi();
   const stops = [
     api.on('messagesChanged', schedule),
@@ -71,6 +93,8 @@ export function connectDashboardUpdates(): () => void {
     api.on('campaignsChanged', schedule),
     api.on('campaignProgress', schedule),
     api.on('accountsChanged', () => void useDashboardStore.getState().loadAccounts()),
+    api.on('receiverStatus', health),
+    api.on('listsChanged', health),
   ];
   return () => {
     if (timer !== null) clearTimeout(timer);

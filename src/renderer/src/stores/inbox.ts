@@ -15,6 +15,8 @@ export const INBOX_REFRESH_MS = 500;
 
 export interface OpenThread {
   number: string;
+  /** The contact's name when the number is a contact. */
+  name: string | null;
   items: ThreadItem[];
   nextCursor: string | null;
   optedOut: boolean;
@@ -56,7 +58,7 @@ async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
 }
 
 function openedFrom(page: InboxThreadPage): OpenThread {
-  return { number: page.number, items: page.items, nextCursor: page.nextCursor, optedOut: page.optedOut, replyAccountId: page.replyAccountId, status: 'ready', error: null };
+  return { number: page.number, name: page.name, items: page.items, nextCursor: page.nextCursor, optedOut: page.optedOut, replyAccountId: page.replyAccountId, status: 'ready', error: null };
 }
 
 export const useInboxStore = create<InboxState>()((set, get) => ({
@@ -105,7 +107,8 @@ export const useInboxStore = create<InboxState>()((set, get) => ({
       set({ thread: null });
       return;
     }
-    set({ thread: { number, items: [], nextCursor: null, optedOut: false, replyAccountId: null, status: 'loading', error: null } });
+    const name = get().threads.find((t) => t.number === number)?.name ?? null;
+    set({ thread: { number, name, items: [], nextCursor: null, optedOut: false, replyAccountId: null, status: 'loading', error: null } });
     try {
       const page = await getApi().inboxThread({ number, limit: THREAD_PAGE });
       if (seq !== threadSeq) return;

@@ -28,9 +28,11 @@ export interface LogFilter {
   fromDate: string;
   toDate: string;
   search: string;
+  /** Only single messages: replies from the inbox and box push tests. */
+  singles: boolean;
 }
 
-export const emptyLogFilter: LogFilter = { campaignId: null, accountId: null, states: [], fromDate: '', toDate: '', search: '' };
+export const emptyLogFilter: LogFilter = { campaignId: null, accountId: null, states: [], fromDate: '', toDate: '', search: '', singles: false };
 
 interface MessagesLogState {
   filter: LogFilter;
@@ -76,7 +78,8 @@ function dayStart(date: string, plusDays = 0): number | undefined {
 /** The contract's filter for the UI's: dates are local days, the "to" day included. */
 export function toQueryFilter(f: LogFilter): MessageLogFilter {
   const q: MessageLogFilter = { search: f.search.trim() };
-  if (f.campaignId) q.campaignId = f.campaignId;
+  if (f.campaignId && !f.singles) q.campaignId = f.campaignId;
+  if (f.singles) q.singles = true;
   if (f.accountId) q.accountId = f.accountId;
   if (f.states.length > 0) q.states = f.states;
   const from = dayStart(f.fromDate);

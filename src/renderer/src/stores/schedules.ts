@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { AppErrorShape, Result } from '../../../shared/errors.ts';
 import type { ProviderScheduleDetail, ScheduleRunView, ScheduleView } from '../../../shared/schedules.ts';
 import type { MethodInput } from '../../../shared/api.ts';
+import type { CampaignDraftInput, CampaignPreview } from '../../../shared/campaigns.ts';
 import { getApi, onEvent } from '../api.ts';
 import { toErrorShape } from './error-shape.ts';
 import type { LoadStatus } from './load-status.ts';
@@ -25,6 +26,10 @@ interface SchedulesState {
   remove: (id: string) => Promise<Result<{ providerStillHolds: boolean }>>;
   providerDetail: (id: string) => Promise<Result<ProviderScheduleDetail>>;
   runs: (id: string) => Promise<Result<ScheduleRunView[]>>;
+  /** The pre-send summary of a schedule's draft (Compose's review, from main's preview). */
+  preview: (draft: CampaignDraftInput) => Promise<Result<CampaignPreview>>;
+  /** A local schedule's one run now, by hand. */
+  runNow: (id: string) => Promise<Result<ScheduleRunView>>;
 }
 
 async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
@@ -89,6 +94,12 @@ export const useSchedulesStore = create<SchedulesState>()((set, get) => {
     },
     providerDetail: (id) => attempt(() => getApi().scheduleProviderDetail({ id })),
     runs: (id) => attempt(() => getApi().scheduleRuns({ id })),
+    preview: (draft) => attempt(() => getApi().campaignPreview(draft)),
+    runNow: async (id) => {
+      const r = await withBusy(id, () => getApi().scheduleRunNow({ id }));
+      void get().load();
+      return r;
+    },
   };
 });
 

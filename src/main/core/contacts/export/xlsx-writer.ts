@@ -30,10 +30,34 @@ export async function writeXlsx(table: ExportTable, opts: XlsxWriteOptions = {})
     }
     aoa.push(row.map(neutraliseFormula));
   }
-  const ws = XLSX.utils.aoa_to_sheet(aoa, { dense: true });
-  ws['!cols'] = table.headers.map(() => ({ wch: 18 }));
+  return workbookBytes([{ name: opts.sheetName ?? 'Sheet1', rows: aoa, width: table.headers.length }]);
+}
+
+/** One sheet of a small report: text cells are formula-guarded, numbers stay numbers (so a spreadsheet can sum them). */
+export interface ReportSheet {
+  name: string;
+  headers: string[];
+  rows: (string | number)[][];
+}
+
+/** Several small sheets in one workbook (a report such as Insight's; no row cap: the caller's tables are bounded). */
+export function writeXlsxSheets(sheets: readonly ReportSheet[]): Uint8Array {
+  return workbookBytes(
+    sheets.map((sh) => ({
+      name: sh.name,
+      width: sh.headers.length,
+      rows: [sh.headers.map(neutraliseFormula), ...sh.rows.map((r) => r.map((c) => (typeof c === 'number' ? c : neutraliseFormula(c))))],
+    })),
+  );
+}
+
+function workbookBytes(sheets: readonly { name: string; rows: (string | number)[][]; width: number }[]): Uint8Array {
   const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, (opts.sheetName ?? 'Sheet1').replace(/[\\/?*[\]:]/g, '_').slice(0, 31) || 'Sheet1');
+  for (const sh of sheets) {
+    const ws = XLSX.utils.aoa_to_sheet(sh.rows, { dense: true });
+    ws['!cols'] = Array.from({ length: sh.width }, () => ({ wch: 18 }));
+    XLSX.utils.book_append_sheet(wb, ws, sh.name.replace(/[\\/?*[\]:]/g, '_').slice(0, 31) || 'Sheet1');
+  }
   const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -81,6 +81,19 @@ export interface JsmsAccount {
   devKey?: string | undefined;
 }
 
+export type JsmsAppQuotas = NonNullable<JsmsBalances['app']>;
+
+/**
+ * The app's four quotas as balance lines (all shown, null = not assigned): a template SMS draws on its
+ * type's quota first — codes and notices on industry, marketing on market — then on the all-type one.
+ */
+export function pushAppQuotas(balances: BalanceLine[], app: JsmsAppQuotas): void {
+  balances.push({ label: 'App SMS, all types', amount: app.balance, unit: 'messages', pool: 'all' });
+  balances.push({ label: 'App industry SMS (codes, notices)', amount: app.industry, unit: 'messages', pool: 'industry' });
+  balances.push({ label: 'App marketing SMS', amount: app.market, unit: 'messages', pool: 'market' });
+  balances.push({ label: 'App voice codes', amount: app.voice, unit: 'messages', pool: 'voice' });
+}
+
 export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, deps: ProviderDeps) {
   const transport = createTransport({
     provider: 'jsms',
@@ -397,8 +410,7 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
         app = { balance: null, voice: null, industry: null, market: null };
         warnings.push(err.message);
       }
-      balances.push({ label: 'App balance (SMS)', amount: app.balance, unit: 'messages' });
-      if (app.voice !== null) balances.push({ label: 'App voice', amount: app.voice, unit: 'messages' });
+      pushAppQuotas(balances, app);
       if (account.devKey && !secret('devSecret')) warnings.push('A dev key is set but no dev secret: the account balance was not checked.');
       if (client.hasDevCredentials()) {
         try {

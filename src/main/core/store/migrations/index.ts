@@ -8,7 +8,24 @@ import { m0006Audit } from './0006-audit.ts';
 import { m0007ReportCounts } from './0007-report-counts.ts';
 import { m0008DailyCountsInCode } from './0008-daily-counts-in-code.ts';
 import { m0009ResponsiveStore } from './0009-responsive-store.ts';
-import { m0011ComposeTools } from './0011-compose-tools.ts';
+import { m0010SingleMessagesAndTemplates } from './0010-single-messages-and-templates.ts';
+import { m0011AccountHealth } from './0011-account-health.ts';
+import { m0012InsightCounts } from './0012-insight-counts.ts';
+import { m0013ComposeTools } from './0013-compose-tools.ts';
 
 /** Every migration in order. Add a file `NNNN-area.ts` and append it here; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m0001Accounts, m0002Contacts, m0003Campaigns, m0004Monitoring, m0005Schedules, m0006Audit, m0007ReportCounts, m0008DailyCountsInCode, m0009ResponsiveStore, m0011ComposeTools];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Accounts,
+  m0002Contacts,
+  m0003Campaigns,
+  m0004Monitoring,
+  m0005Schedules,
+  m0006Audit,
+  m0007ReportCounts,
+  m0008DailyCountsInCode,
+  m0009ResponsiveStore,
+  m0010SingleMessagesAndTemplates,
+  m0011AccountHealth,
+  m0012InsightCounts,
+  m0013ComposeTools,
+];

@@ -46,7 +46,8 @@ export function KindFields({ kind, values, errors, onChange }: KindFieldsProps) 
                 required={spec.required}
                 min={spec.min}
                 step={spec.step}
-                allowDecimal={spec.name === 'secondsPerSms'}
+                allowDecimal={spec.decimals !== undefined}
+                decimalScale={spec.decimals}
                 allowNegative={false}
                 value={values[spec.name] as number | string}
                 onChange={(value) => onChange(spec.name, value as FormValues[typeof spec.name])}
@@ -60,6 +61,8 @@ export function KindFields({ kind, values, errors, onChange }: KindFieldsProps) 
                 required={spec.required}
                 type={spec.type === 'url' ? 'url' : 'text'}
                 inputMode={spec.name === 'signId' ? 'numeric' : undefined}
+                maxLength={spec.name === 'currency' ? 3 : undefined}
+                placeholder={spec.name === 'currency' ? 'CNY' : undefined}
                 spellCheck={false}
                 autoComplete="off"
                 value={values[spec.name] as string}

@@ -28,7 +28,9 @@ export type ConfigField =
   | 'encrypted'
   | 'username'
   | 'secondsPerSms'
-  | 'dailyCapPerSim';
+  | 'dailyCapPerSim'
+  | 'pricePerSegment'
+  | 'currency';
 
 export type FieldType = 'text' | 'url' | 'number' | 'switch';
 export interface FieldSpec {
@@ -38,7 +40,15 @@ export interface FieldSpec {
   /** For number fields. */
   min?: number;
   step?: number;
+  /** Number fields that take decimals, and how many. */
+  decimals?: number;
 }
+
+/** Every kind ends with the optional price of one SMS segment and its currency (the pre-send cost). */
+const COST_FIELDS: readonly FieldSpec[] = [
+  { name: 'pricePerSegment', type: 'number', min: 0, step: 0.01, decimals: 4 },
+  { name: 'currency', type: 'text' },
+];
 
 /** Each kind's own fields, in form order (see src/shared/accounts.ts). */
 export const KIND_FIELDS: Record<ProviderKind, readonly FieldSpec[]> = {
@@ -49,6 +59,7 @@ export const KIND_FIELDS: Record<ProviderKind, readonly FieldSpec[]> = {
     { name: 'signId', type: 'text' },
     { name: 'devKey', type: 'text' },
     { name: 'pullReports', type: 'switch' },
+    ...COST_FIELDS,
   ],
   eims: [
     { name: 'name', type: 'text', required: true },
@@ -56,13 +67,15 @@ export const KIND_FIELDS: Record<ProviderKind, readonly FieldSpec[]> = {
     { name: 'account', type: 'text', required: true },
     { name: 'sender', type: 'text' },
     { name: 'encrypted', type: 'switch' },
+    ...COST_FIELDS,
   ],
   gsmbox: [
     { name: 'name', type: 'text', required: true },
     { name: 'baseUrl', type: 'url', required: true },
     { name: 'username', type: 'text', required: true },
-    { name: 'secondsPerSms', type: 'number', required: true, min: 1, step: 1 },
+    { name: 'secondsPerSms', type: 'number', required: true, min: 1, step: 1, decimals: 3 },
     { name: 'dailyCapPerSim', type: 'number', required: true, min: 0, step: 10 },
+    ...COST_FIELDS,
   ],
 };
 
@@ -79,6 +92,9 @@ export interface FormValues {
   username: string;
   secondsPerSms: number | string;
   dailyCapPerSim: number | string;
+  /** '' = no price. */
+  pricePerSegment: number | string;
+  currency: string;
 }
 
 /** How the user is editing one secret: keep what is stored, type a new value, or clear it. */
@@ -107,6 +123,8 @@ const BLANK: FormValues = {
   username: '',
   secondsPerSms: 6,
   dailyCapPerSim: 300,
+  pricePerSegment: '',
+  currency: '',
 };
 
 export function secretFieldsOf(kind: ProviderKind): readonly string[] {
@@ -138,7 +156,13 @@ export function switchKind(state: AccountFormState, kind: ProviderKind): Account
 }
 
 export function formStateFromAccount(account: AccountView): AccountFormState {
-  const values: FormValues = { ...BLANK, name: account.name, baseUrl: account.baseUrl };
+  const values: FormValues = {
+    ...BLANK,
+    name: account.name,
+    baseUrl: account.baseUrl,
+    pricePerSegment: account.pricePerSegment ?? '',
+    currency: account.currency ?? '',
+  };
   switch (account.kind) {
     case 'jsms':
       values.appKey = account.appKey;

@@ -17,6 +17,7 @@ import { CancelCampaignModal, ResendUnknownModal } from './CampaignModals.tsx';
 import { MoveCampaignModal } from './MoveCampaignModal.tsx';
 import { CampaignProgress } from './CampaignProgress.tsx';
 import { MessagesTable } from './MessagesTable.tsx';
+import { singleKindLabel } from '../../components/SentText.tsx';
 import { StateBadge } from './StateBadge.tsx';
 import { useDateTime } from '../../format/date-time.ts';
 
@@ -117,7 +118,8 @@ export function CampaignDetail({ id }: { id: string }) {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Group gap="sm" align="center">
           <Title order={2} data-testid="campaign-title">
-            {c.name}
+            {/* A reply or a push test is a single message: titled by what it is, in the user's language. */}
+            {singleKindLabel(t, c.kind) ?? c.name}
           </Title>
           <StateBadge state={c.state} waiting={c.waitingUntil !== null} />
         </Group>

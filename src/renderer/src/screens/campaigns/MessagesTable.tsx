@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_STATES, type MessageState } from '../../../../shared/campaigns.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { sentTextLine } from '../../components/SentText.tsx';
 import { Truncate } from '../../components/Truncate.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
@@ -14,9 +15,13 @@ import { STATE_COLORS } from './CampaignProgress.tsx';
 import { MessageHistory } from './MessageHistory.tsx';
 import { useDateTime } from '../../format/date-time.ts';
 
-const ROW_HEIGHT = 44;
-/** Fits the 1024 px window with the icon navbar; wider windows give the number, provider and error columns more. */
-const COLUMNS = 'minmax(124px, 1.1fr) 104px 72px 72px minmax(80px, 1fr) minmax(110px, 1.4fr) 150px 72px';
+const ROW_HEIGHT = 48;
+/**
+ * Number (name under it) · status (when it last changed under it) · what was sent · segments · attempts ·
+ * provider id · error · history; fits the 1024 px window with the icon navbar, wider windows give the
+ * number, what was sent, provider and error columns more.
+ */
+const COLUMNS = 'minmax(124px, 1fr) 144px minmax(130px, 2.4fr) 56px 56px minmax(84px, 0.8fr) minmax(80px, 1fr) 72px';
 
 export function MessagesTable() {
   const { t, i18n } = useTranslation('campaigns');
@@ -75,7 +80,7 @@ export function MessagesTable() {
       )}
       <Paper withBorder>
         <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-          {(['number', 'state', 'segments', 'attempts', 'provider', 'error', 'updated'] as const).map((c) => (
+          {(['number', 'state', 'text', 'segments', 'attempts', 'provider', 'error'] as const).map((c) => (
             <Truncate key={c} size="sm" fw={600} role="columnheader">
               {t(`messages.${c}`)}
             </Truncate>
@@ -109,14 +114,32 @@ export function MessagesTable() {
                 >
                   {row ? (
                     <>
-                      <Text size="sm" ff="monospace" truncate data-testid="message-number">
-                        {row.e164}
-                      </Text>
-                      <div>
+                      <div style={{ minWidth: 0 }}>
+                        <Text size="sm" ff="monospace" truncate data-testid="message-number">
+                          {row.e164}
+                        </Text>
+                        {row.name && (
+                          <Truncate size="xs" c="dimmed" data-testid="message-name">
+                            {row.name}
+                          </Truncate>
+                        )}
+                      </div>
+                      <div style={{ minWidth: 0 }}>
                         <Badge size="sm" variant="light" color={STATE_COLORS[row.state].split('.')[0]} data-testid="message-state">
                           {t(`messageStates.${row.state}`)}
                         </Badge>
+                        <Text size="xs" c="dimmed" truncate title={`${t('messages.updated')}: ${dt.dateTime(row.updatedAt, { seconds: true })}`} data-testid="message-updated">
+                          {dt.dateTime(row.updatedAt)}
+                        </Text>
                       </div>
+                      <Truncate
+                        size="sm"
+                        c={row.template && !row.template.known ? 'dimmed' : undefined}
+                        fs={row.template && !row.template.known ? 'italic' : undefined}
+                        data-testid="message-text"
+                      >
+                        {sentTextLine(t, row)}
+                      </Truncate>
                       <Text size="sm">{row.segments}</Text>
                       <Text size="sm">{row.attempts}</Text>
                       <Text size="xs" ff="monospace" truncate title={row.providerId ?? undefined}>
@@ -130,9 +153,6 @@ export function MessagesTable() {
                             ? sentenceText(i18n, row.errorMessage)
                             : t('common:nameAndDetail', { name: sentenceText(i18n, row.errorMessage), detail: row.providerCode })}
                       </Truncate>
-                      <Text size="xs" c="dimmed">
-                        {dt.dateTime(row.updatedAt, { seconds: true })}
-                      </Text>
                       <Group justify="flex-end">
                         <MessageHistory key={row.id} row={row} />
                       </Group>

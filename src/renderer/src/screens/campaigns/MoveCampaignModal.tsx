@@ -66,7 +66,9 @@ export function MoveCampaignModal({ campaign, onClose, onMoved }: MoveCampaignMo
   return (
     <Modal opened onClose={onClose} title={t('moveModal.title')} size="lg" data-testid="campaign-move-dialog">
       <Stack gap="md">
-        <Text size="sm">{t('moveModal.intro', { count: handedOver, formatted: number.format(handedOver) })}</Text>
+        <Text size="sm" data-testid="campaign-move-intro" data-count={handedOver}>
+          {t('moveModal.intro', { count: handedOver, formatted: number.format(handedOver) })}
+        </Text>
         {targets === null && !error && (
           <Center p="md">
             <Loader size="sm" aria-label={t('common:loading')} />

@@ -19,7 +19,7 @@ import { ContentSection } from './ContentSection.tsx';
 import { QuietHoursSection } from './QuietHoursSection.tsx';
 import { RecipientsSection } from './RecipientsSection.tsx';
 import { ReviewSummary } from './ReviewSummary.tsx';
-import { TimingSection } from './TimingSection.tsx';
+import { composeScheduleMode, TimingSection } from './TimingSection.tsx';
 import { useComposeTimingStore } from '../../stores/compose-timing.ts';
 import { hashForRoute } from '../../routes.ts';
 import { useRouteStore } from '../../stores/route.ts';
@@ -40,6 +40,7 @@ export function ComposeScreen() {
   const { t, i18n } = useTranslation('compose');
   const { t: ts } = useTranslation('schedules');
   const timing = useComposeTimingStore((s) => s.timing);
+  const whenMode = useComposeTimingStore((s) => s.when.mode);
   const scheduling = useComposeTimingStore((s) => s.busy);
   const scheduleError = useComposeTimingStore((s) => s.error);
   const form = useComposeStore((s) => s.form);
@@ -99,6 +100,9 @@ export function ComposeScreen() {
   }, [form.listIds, listVariables]);
 
   const hasRecipients = form.listIds.length > 0 || form.pasted.trim() !== '';
+  // A schedule the provider holds cannot be taken back like the app's own: the review says so.
+  const heldBy = composeScheduleMode(account?.kind, timing, whenMode);
+  const scheduleHint = heldBy === 'local' ? ts('compose.scheduleHint') : ts(`review.note.${heldBy}`);
   const fieldSentences = Object.values(fieldErrors);
 
   const onSend = async () => {
@@ -184,7 +188,7 @@ export function ComposeScreen() {
                   current={current}
                   sending={busy === 'send' || scheduling}
                   onSend={() => void onSend()}
-                  {...(timing === 'now' ? {} : { sendLabel: ts('compose.scheduleButton'), hint: ts('compose.scheduleHint') })}
+                  {...(timing === 'now' ? {} : { sendLabel: ts('compose.scheduleButton'), hint: scheduleHint })}
                 />
               ) : (
                 <Text size="sm" c="dimmed" data-testid="compose-review-empty">

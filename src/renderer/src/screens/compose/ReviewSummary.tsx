@@ -1,26 +1,16 @@
 /** The pre-send summary main computed: who gets it, who is left out and why, segments, cost vs balance, samples. */
-import { Alert, Badge, Button, Code, Group, List, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CampaignPreview } from '../../../../shared/campaigns.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { DefaultOffer } from './DefaultOffer.tsx';
+import { CostAlerts, CostStats } from './CostSummary.tsx';
+import { Stat } from './SummaryStat.tsx';
+import { ParamChips } from '../../components/SentText.tsx';
 
 const SAMPLES = 5;
-/** Main's warnings this summary already shows in its own words (cost over balance, nobody left). */
-const SHOWN_HERE = ['The estimated cost (', 'Nobody is left to send to.'];
-
-function Stat({ label, value, testId, color, count }: { label: string; value: string; testId: string; color?: string; count?: number }) {
-  return (
-    <Paper withBorder p="xs" radius="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="lg" c={color} data-testid={testId} data-count={count}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
+/** Main's warnings this summary already shows in its own words (cost against balance, quota or SIM capacity; nobody left). */
+const SHOWN_HERE = ['The estimated cost (', 'This marketing template draws on', 'This template draws on the industry quota', "The box's SIMs can send", 'Nobody is left to send to.'];
 
 interface ReviewSummaryProps {
   preview: CampaignPreview;
@@ -36,10 +26,9 @@ interface ReviewSummaryProps {
 export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hint }: ReviewSummaryProps) {
   const { t, i18n } = useTranslation('compose');
   const number = new Intl.NumberFormat(i18n.language);
-  const overBalance = preview.estimatedCost !== null && preview.balance !== null && preview.estimatedCost > preview.balance;
+  const overBalance = preview.funds !== null && !preview.funds.covered;
   const excludedCount = preview.optedOut + preview.invalid + preview.nonMobile;
   const warnings = preview.warnings.filter((w) => !SHOWN_HERE.some((prefix) => w.startsWith(prefix)));
-  const cost = preview.estimatedCost === null ? t('summary.unknown') : `${number.format(preview.estimatedCost)} ${t(`summary.costUnit.${preview.provider}`)}`;
 
   return (
     <Stack gap="sm" data-testid="compose-summary" data-current={current}>
@@ -53,15 +42,10 @@ export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hi
         <Stat label={t('summary.invalid')} value={number.format(preview.invalid)} count={preview.invalid} testId="summary-invalid" color={preview.invalid > 0 ? 'red' : undefined} />
         <Stat label={t('summary.nonMobile')} value={number.format(preview.nonMobile)} count={preview.nonMobile} testId="summary-non-mobile" color={preview.nonMobile > 0 ? 'orange' : undefined} />
         <Stat label={t('summary.duplicates')} value={number.format(preview.duplicates)} count={preview.duplicates} testId="summary-duplicates" />
-        <Stat label={t('summary.cost')} value={cost} testId="summary-cost" color={overBalance ? 'red' : undefined} />
-        <Stat label={t('summary.balance')} value={preview.balance === null ? t('summary.unknown') : number.format(preview.balance)} testId="summary-balance" />
+        <CostStats preview={preview} />
       </SimpleGrid>
 
-      {overBalance && (
-        <Alert color="red" variant="light" data-testid="summary-over-balance">
-          <Text size="sm">{t('summary.overBalance', { cost: number.format(preview.estimatedCost ?? 0), balance: number.format(preview.balance ?? 0) })}</Text>
-        </Alert>
-      )}
+      <CostAlerts preview={preview} />
       {preview.recipients === 0 && (
         <Alert color="red" variant="light" data-testid="summary-no-recipients">
           <Text size="sm">{t('summary.noRecipients')}</Text>
@@ -154,18 +138,8 @@ export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hi
                     </Badge>
                   )}
                 </Group>
-                {s.params && s.fromTemplate === true ? (
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="summary-sample-text">
-                    {s.text}
-                  </Text>
-                ) : s.params ? (
-                  <Group gap={6}>
-                    {Object.entries(s.params).map(([k, v]) => (
-                      <Code key={k}>
-                        {k}={v}
-                      </Code>
-                    ))}
-                  </Group>
+                {s.params && s.fromTemplate !== true ? (
+                  <ParamChips params={s.params} />
                 ) : (
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="summary-sample-text">
                     {s.text}

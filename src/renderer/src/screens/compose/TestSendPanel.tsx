@@ -3,7 +3,7 @@
  * message sent to it at once, and what became of it — not a campaign, so this is where it shows.
  */
 import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts.ts';
 import { MESSAGE_STATE_ORDER, type MessageState } from '../../../../shared/campaigns.ts';
@@ -12,6 +12,10 @@ import { useComposeStore } from '../../stores/compose.ts';
 import { useComposeTestStore } from '../../stores/compose-test.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
 import { STATE_COLORS } from '../campaigns/CampaignProgress.tsx';
+import { routeParamFromHash } from '../../routes.ts';
+
+/** `#/compose/test` (the dashboard's guided start): Compose opens with this panel in view and its number field focused. */
+export const TEST_SEND_PARAM = 'test';
 
 export function TestSendPanel({ account }: { account: AccountView | undefined }) {
   const { t } = useTranslation('compose');
@@ -27,9 +31,16 @@ export function TestSendPanel({ account }: { account: AccountView | undefined })
   const send = () => void useComposeTestStore.getState().send(useComposeStore.getState().form, account?.kind, number);
   const state: MessageState | undefined = sent ? MESSAGE_STATE_ORDER.find((s) => sent.campaign.counts[s] > 0) : undefined;
   const draftErrors = Object.entries(fieldErrors).filter(([k]) => k !== 'number');
+  const panel = useRef<HTMLDivElement>(null);
+  const numberField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (routeParamFromHash(window.location.hash) !== TEST_SEND_PARAM) return;
+    panel.current?.scrollIntoView({ block: 'center' });
+    numberField.current?.focus({ preventScroll: true });
+  }, []);
 
   return (
-    <Stack gap="xs" data-testid="compose-test">
+    <Stack gap="xs" data-testid="compose-test" ref={panel}>
       <Text size="sm" fw={600}>
         {t('test.title')}
       </Text>
@@ -45,6 +56,7 @@ export function TestSendPanel({ account }: { account: AccountView | undefined })
           error={fieldErrors.number}
           style={{ flex: 1, minWidth: 0 }}
           inputMode="tel"
+          ref={numberField}
           data-testid="compose-test-number"
         />
         <Button variant="light" loading={busy} disabled={number.trim() === '' || !account} onClick={send} data-testid="compose-test-send">

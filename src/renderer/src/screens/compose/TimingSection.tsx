@@ -4,12 +4,18 @@
  */
 import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AccountView } from '../../../../shared/accounts.ts';
+import type { AccountView, ProviderKind } from '../../../../shared/accounts.ts';
 import { useComposeTimingStore, type ComposeTiming } from '../../stores/compose-timing.ts';
-import { modesFor } from '../schedules/schedule-form-model.ts';
+import { modesFor, type ScheduleMode } from '../schedules/schedule-form-model.ts';
 import { WhenFields } from '../schedules/WhenFields.tsx';
 
 const TIMINGS: ComposeTiming[] = ['now', 'at', 'repeat'];
+
+/** Who holds a schedule made from Compose: the provider only for a one-off at a time (never an EIMS job). */
+export function composeScheduleMode(kind: ProviderKind | undefined, timing: ComposeTiming, wanted: ScheduleMode): ScheduleMode {
+  const modes = modesFor(kind).filter((m) => m !== 'eims-job' && (timing === 'at' || m === 'local'));
+  return modes.includes(wanted) ? wanted : 'local';
+}
 
 export function TimingSection({ account }: { account: AccountView | undefined }) {
   const { t } = useTranslation('schedules');
@@ -18,7 +24,7 @@ export function TimingSection({ account }: { account: AccountView | undefined })
   const fieldErrors = useComposeTimingStore((s) => s.fieldErrors);
   const { setTiming, patch } = useComposeTimingStore.getState();
   const modes = modesFor(account?.kind).filter((m) => m !== 'eims-job' && (timing === 'at' || m === 'local'));
-  const mode = modes.includes(when.mode) ? when.mode : 'local';
+  const mode = composeScheduleMode(account?.kind, timing, when.mode);
   return (
     <Stack gap="sm" data-testid="compose-timing">
       <SegmentedControl

@@ -1,11 +1,15 @@
-/** Balances of every account (low ones flagged) and the GSM boxes' ports with what each SIM sent today. */
-import { Alert, Badge, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+/**
+ * Balances of every account (low ones flagged; JSMS with its four app quotas) and the GSM boxes' ports
+ * with what each SIM sent today and may still send under its daily cap.
+ */
+import { Alert, Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 import type { BalanceLine } from '../../../../shared/providers.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { sentenceText } from '../../i18n/issue-text.ts';
 import { useDashboardStore } from '../../stores/dashboard.ts';
 import { useDateTime } from '../../format/date-time.ts';
+import { hashForRoute } from '../../routes.ts';
 
 function Amount({ line }: { line: BalanceLine }) {
   const { t, i18n } = useTranslation('dashboard');
@@ -30,9 +34,12 @@ export function AccountsPanel() {
           <Title order={3} size="h5">
             {t('balances.title')}
           </Title>
-          <Button size="compact-sm" variant="subtle" onClick={() => void load()} disabled={status === 'loading'} data-testid="dash-accounts-refresh">
-            {t('balances.refresh')}
-          </Button>
+          {/* Nothing to ask without accounts. */}
+          {(!accounts || accounts.balances.length > 0 || accounts.boxes.length > 0) && (
+            <Button size="compact-sm" variant="subtle" onClick={() => void load()} disabled={status === 'loading'} data-testid="dash-accounts-refresh">
+              {t('balances.refresh')}
+            </Button>
+          )}
         </Group>
         {status === 'error' && error && <ErrorAlert title={t('balances.loadFailed')} error={error} onRetry={() => void load()} testId="dash-accounts-error" />}
         {status === 'loading' && !accounts && (
@@ -41,9 +48,9 @@ export function AccountsPanel() {
             <Skeleton height={16} />
           </Stack>
         )}
-        {accounts && accounts.balances.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('balances.empty')}
+        {accounts && accounts.balances.length === 0 && accounts.boxes.length === 0 && (
+          <Text size="sm" c="dimmed" data-testid="dash-balances-empty">
+            <Trans t={t} i18nKey="balances.empty" components={[<Anchor key="add" href={hashForRoute('accounts')} size="sm" />]} />
           </Text>
         )}
         {accounts && accounts.balances.length > 0 && (
@@ -120,6 +127,11 @@ export function AccountsPanel() {
                   <Badge size="sm" variant="light" color={box.reachable ? 'teal' : 'red'}>
                     {box.reachable ? t('boxes.reachable') : t('boxes.unreachable')}
                   </Badge>
+                  {box.reachable && box.leftToday !== null && (
+                    <Text size="sm" c={box.leftToday === 0 ? 'red' : 'dimmed'} data-testid="dash-box-left" data-count={box.leftToday}>
+                      {t('boxes.leftTotal', { count: box.leftToday, formatted: n.format(box.leftToday) })}
+                    </Text>
+                  )}
                 </Group>
                 {box.error && (
                   <Text size="sm" c="red" mb={4}>
@@ -140,6 +152,11 @@ export function AccountsPanel() {
                       <Text size="xs" c="dimmed" mt={4}>
                         {p.cap > 0 ? t('boxes.sentCap', { sent: n.format(p.sentToday), cap: n.format(p.cap) }) : t('boxes.sent', { sent: n.format(p.sentToday) })}
                       </Text>
+                      {p.leftToday !== null && (
+                        <Text size="xs" c={p.leftToday === 0 ? 'red' : 'dimmed'} data-testid="dash-port-left" data-count={p.leftToday}>
+                          {t('boxes.left', { count: p.leftToday, formatted: n.format(p.leftToday) })}
+                        </Text>
+                      )}
                       {p.cap > 0 && <Progress mt={4} size="sm" value={Math.min(100, (p.sentToday / p.cap) * 100)} color={p.sentToday >= p.cap ? 'red' : 'blue'} aria-label={t('boxes.capLabel', { port: p.port })} />}
                     </Paper>
                   ))}

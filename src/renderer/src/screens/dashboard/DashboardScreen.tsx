@@ -1,4 +1,4 @@
-/** Dashboard: today and this week, the delivery funnel, per-day sends per provider, balances, box ports and recent campaigns — live. */
+/** Dashboard: the guided start on a new install, what needs attention, today and this week, the delivery funnel, per-day sends per provider, balances, box ports and recent campaigns — live. */
 import { Anchor, Grid, Skeleton, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { hashForRoute } from '../../routes.ts';
 import { connectDashboardUpdates, useDashboardStore } from '../../stores/dashboard.ts';
 import { AccountsPanel } from './AccountsPanel.tsx';
+import { AttentionPanel } from './AttentionPanel.tsx';
+import { FirstRunGuide, showsGuide } from './FirstRunGuide.tsx';
 import { PerDayChart } from './PerDayChart.tsx';
 import { RecentCampaigns } from './RecentCampaigns.tsx';
 import { Funnel, StatsCards } from './StatsCards.tsx';
@@ -19,6 +21,7 @@ export function DashboardScreen() {
   const error = useDashboardStore((s) => s.statsError);
   const loadStats = useDashboardStore((s) => s.loadStats);
   const dt = useDateTime();
+  const health = useDashboardStore((s) => s.health);
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -29,6 +32,7 @@ export function DashboardScreen() {
     }
     const s = useDashboardStore.getState();
     void s.loadStats();
+    void s.loadHealth();
     void s.loadAccounts();
     return () => stop?.();
   }, []);
@@ -50,6 +54,8 @@ export function DashboardScreen() {
         )}
       </ScreenHeader>
       {status === 'error' && error && <ErrorAlert title={t('loadFailed')} error={error} onRetry={() => void loadStats()} testId="dash-error" />}
+      {health && showsGuide(health.setup) && <FirstRunGuide setup={health.setup} />}
+      {health && (health.items.length > 0 || !showsGuide(health.setup)) && <AttentionPanel items={health.items} />}
       {status === 'loading' && !stats && (
         <Stack gap="sm" data-testid="dash-loading">
           <Skeleton height={90} />

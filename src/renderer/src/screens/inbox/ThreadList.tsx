@@ -4,6 +4,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { sentTextLine } from '../../components/SentText.tsx';
+import { Truncate } from '../../components/Truncate.tsx';
 import { useInboxStore } from '../../stores/inbox.ts';
 import { useDateTime } from '../../format/date-time.ts';
 
@@ -67,9 +69,16 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
                   }}
                 >
                   <Group justify="space-between" wrap="nowrap" gap="xs">
-                    <Text size="sm" fw={th.unread > 0 ? 700 : 500} ff="monospace" truncate>
-                      {th.number}
-                    </Text>
+                    <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+                      <Text size="sm" fw={th.unread > 0 ? 700 : 500} ff="monospace" style={{ flexShrink: 0 }}>
+                        {th.number}
+                      </Text>
+                      {th.name && (
+                        <Truncate size="sm" fw={th.unread > 0 ? 700 : 500} data-testid="inbox-thread-name">
+                          {th.name}
+                        </Truncate>
+                      )}
+                    </Group>
                     <Group gap={4} wrap="nowrap">
                       {th.optedOut && (
                         <Badge size="xs" color="gray" variant="outline">
@@ -84,8 +93,8 @@ export function ThreadList({ selected, onSelect }: { selected: string | null; on
                     </Group>
                   </Group>
                   <Group justify="space-between" wrap="nowrap" gap="xs">
-                    <Text size="xs" c="dimmed" truncate>
-                      {th.lastDirection === 'out' ? t('threads.you', { text: th.lastText }) : th.lastText}
+                    <Text size="xs" c="dimmed" truncate data-testid="inbox-thread-last">
+                      {th.lastDirection === 'out' ? t('threads.you', { text: sentTextLine(t, { text: th.lastText, template: th.lastTemplate }) }) : th.lastText}
                     </Text>
                     <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
                       {dt.dateTime(th.lastAt)}

@@ -1,8 +1,14 @@
-/** One conversation: inbound SMS and what was sent to the number, oldest at the top, and the reply box. */
+/**
+ * One conversation: inbound SMS and what was sent to the number, oldest at the top, and the reply box.
+ * It opens at the newest message, and follows new ones while the reader is at the bottom.
+ */
 import { Alert, Anchor, Badge, Box, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreadItem } from '../../../../shared/monitoring.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { SentText, singleKindLabel } from '../../components/SentText.tsx';
+import { Truncate } from '../../components/Truncate.tsx';
 import { hashForRoute } from '../../routes.ts';
 import { useInboxStore } from '../../stores/inbox.ts';
 import { useSettingsStore } from '../../stores/settings.ts';
@@ -23,9 +29,13 @@ function Bubble({ item }: { item: ThreadItem }) {
         bg={inbound ? 'var(--mantine-color-default-hover)' : 'var(--mantine-color-blue-light)'}
         aria-label={inbound ? t('thread.inbound') : t('thread.outbound')}
       >
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="thread-text">
-          {item.text}
-        </Text>
+        {item.kind === 'out' ? (
+          <SentText message={item} testId="thread-text" />
+        ) : (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="thread-text">
+            {item.text}
+          </Text>
+        )}
         <Group gap={6} mt={4} justify={inbound ? 'flex-start' : 'flex-end'}>
           <Text size="xs" c="dimmed">
             {dt.dateTime(item.at)} · {item.accountName}
@@ -36,11 +46,16 @@ function Bubble({ item }: { item: ThreadItem }) {
               {t(`campaigns:messageStates.${item.state}`)}
             </Badge>
           )}
-          {item.kind === 'out' && (
-            <Anchor href={hashForRoute('campaigns', item.campaignId)} size="xs">
-              {t('thread.campaign')}
-            </Anchor>
-          )}
+          {item.kind === 'out' &&
+            (item.campaignKind === 'campaign' ? (
+              <Anchor href={hashForRoute('campaigns', item.campaignId)} size="xs">
+                {t('thread.campaign')}
+              </Anchor>
+            ) : (
+              <Text size="xs" c="dimmed" data-testid="thread-single">
+                {singleKindLabel(t, item.campaignKind)}
+              </Text>
+            ))}
           {item.kind === 'in' && item.optOut && (
             <Badge size="xs" color="orange" variant="light" data-testid="thread-optout">
               {t('thread.optOutKeyword')}
@@ -58,6 +73,40 @@ export function ThreadView() {
   const loadOlder = useInboxStore((s) => s.loadOlder);
   const reload = useInboxStore((s) => s.reloadThread);
   const keywords = useSettingsStore((s) => s.settings.optOutKeywords);
+  const viewport = useRef<HTMLDivElement>(null);
+  /** Whether the reader is at the newest message (then a new one scrolls into view). */
+  const atBottom = useRef(true);
+  const shown = useRef<{ number: string; newest: string; height: number } | null>(null);
+  const newestItem = thread?.items[0];
+  const newest = newestItem ? (newestItem.kind === 'in' ? `in-${newestItem.id}` : `out-${newestItem.messageId}`) : '';
+
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    if (!thread || !el || newest === '') return;
+    const before = shown.current;
+    shown.current = { number: thread.number, newest, height: el.scrollHeight };
+    // A conversation opens at its newest message; a new message follows only when the reader was there.
+    if (before?.number !== thread.number || (before.newest !== newest && atBottom.current)) {
+      el.scrollTop = el.scrollHeight;
+      atBottom.current = true;
+    } else if (before.newest === newest && !atBottom.current) {
+      // Older messages came in above: what the reader looks at stays where it was.
+      el.scrollTop += el.scrollHeight - before.height;
+    }
+  }, [thread, newest]);
+
+  // A reader at the newest message stays there when the window or the messages change size (a narrower
+  // window wraps them onto more lines).
+  useLayoutEffect(() => {
+    const el = viewport.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const follow = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    follow.observe(el);
+    if (el.firstElementChild) follow.observe(el.firstElementChild);
+    return () => follow.disconnect();
+  }, [thread?.number]);
 
   if (!thread) {
     return (
@@ -74,9 +123,16 @@ export function ThreadView() {
   return (
     <Paper withBorder p="sm" style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }} data-testid="thread-view" data-number={thread.number}>
       <Group justify="space-between" mb="xs">
-        <Title order={3} size="h4" ff="monospace" data-testid="thread-number">
-          {thread.number}
-        </Title>
+        <Group gap="xs" align="baseline" wrap="nowrap" style={{ minWidth: 0 }}>
+          <Title order={3} size="h4" ff="monospace" data-testid="thread-number">
+            {thread.number}
+          </Title>
+          {thread.name && (
+            <Truncate fw={500} data-testid="thread-name">
+              {thread.name}
+            </Truncate>
+          )}
+        </Group>
         {thread.optedOut && (
           <Badge color="orange" variant="light" data-testid="thread-opted-out">
             {t('optedOut')}
@@ -84,7 +140,20 @@ export function ThreadView() {
         )}
       </Group>
       {thread.error && <ErrorAlert title={t('thread.loadFailed')} error={thread.error} onRetry={() => void reload()} testId="thread-error" />}
-      <ScrollArea style={{ flex: 1 }} type="auto" aria-label={t('thread.label', { number: thread.number })}>
+      <ScrollArea
+        style={{ flex: 1 }}
+        type="auto"
+        aria-label={t('thread.label', { number: thread.number })}
+        viewportRef={viewport}
+        // The browser's scroll anchoring would move the view when messages wrap onto more lines, and the
+        // reader would no longer be at the newest one: where the view goes is decided here instead.
+        styles={{ viewport: { overflowAnchor: 'none' } }}
+        onScrollPositionChange={({ y }) => {
+          const el = viewport.current;
+          if (el) atBottom.current = el.scrollHeight - el.clientHeight - y < 40;
+        }}
+        data-testid="thread-scroll"
+      >
         {thread.status === 'loading' && (
           <Center p="md">
             <Loader size="sm" aria-label={t('common:loading')} />

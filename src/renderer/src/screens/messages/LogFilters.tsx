@@ -1,5 +1,8 @@
-/** The message log's filters: campaign, account, states, a date range and a number search. */
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+/**
+ * The message log's filters: all messages or only single ones (replies from the inbox, box push tests —
+ * they are not campaigns), campaign, account, states, a date range and a number search.
+ */
+import { Button, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +30,21 @@ export function LogFilters() {
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('filters.label')}>
+      <Stack gap={2}>
+        <Text size="sm" fw={500} id="log-show-label">
+          {t('filters.show')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="log-show-label"
+          data={[
+            { value: 'all', label: t('filters.all') },
+            { value: 'singles', label: t('filters.singles') },
+          ]}
+          value={filter.singles ? 'singles' : 'all'}
+          onChange={(v) => change({ singles: v === 'singles', campaignId: null })}
+          data-testid="log-show"
+        />
+      </Stack>
       <TextInput
         label={t('filters.search')}
         placeholder={t('filters.searchPlaceholder')}
@@ -36,18 +54,20 @@ export function LogFilters() {
         w={160}
         data-testid="log-search"
       />
-      <Select
-        label={t('filters.campaign')}
-        placeholder={t('filters.any')}
-        data={campaigns.map((c) => ({ value: c.id, label: c.name }))}
-        value={filter.campaignId}
-        onChange={(v) => change({ campaignId: v })}
-        clearable
-        searchable
-        nothingFoundMessage={t('filters.nothingFound')}
-        w={180}
-        data-testid="log-campaign"
-      />
+      {!filter.singles && (
+        <Select
+          label={t('filters.campaign')}
+          placeholder={t('filters.any')}
+          data={campaigns.map((c) => ({ value: c.id, label: c.name }))}
+          value={filter.campaignId}
+          onChange={(v) => change({ campaignId: v })}
+          clearable
+          searchable
+          nothingFoundMessage={t('filters.nothingFound')}
+          w={180}
+          data-testid="log-campaign"
+        />
+      )}
       <Select
         label={t('filters.account')}
         placeholder={t('filters.any')}

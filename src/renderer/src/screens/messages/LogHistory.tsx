@@ -9,6 +9,7 @@ import type { MessageEventView } from '../../../../shared/campaigns.ts';
 import type { AppErrorShape } from '../../../../shared/errors.ts';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
+import { SentText, singleKindLabel } from '../../components/SentText.tsx';
 import { hashForRoute } from '../../routes.ts';
 import { useMessagesLogStore } from '../../stores/messages.ts';
 import { STATE_COLORS } from '../campaigns/CampaignProgress.tsx';
@@ -46,12 +47,15 @@ export function LogHistory({ row, onClose }: { row: MessageLogRow | null; onClos
                 {t(`campaigns:messageStates.${row.state}`)}
               </Badge>
               <Text size="sm">
-                <a href={hashForRoute('campaigns', row.campaignId)}>{row.campaignName}</a>
+                {row.campaignKind === 'campaign' ? <a href={hashForRoute('campaigns', row.campaignId)}>{row.campaignName}</a> : singleKindLabel(t, row.campaignKind)}
               </Text>
             </Group>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="log-history-text">
-              {row.text}
-            </Text>
+            {row.name && (
+              <Text size="sm" fw={500} data-testid="log-history-name">
+                {row.name}
+              </Text>
+            )}
+            <SentText message={row} testId="log-history-text" />
             {row.errorMessage && (
               <Text size="sm" c="red">
                 {sentenceText(i18n, row.errorMessage)}

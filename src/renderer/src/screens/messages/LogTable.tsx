@@ -8,17 +8,22 @@ import { useTranslation } from 'react-i18next';
 import type { MessageLogRow } from '../../../../shared/monitoring.ts';
 import { Truncate } from '../../components/Truncate.tsx';
 import { VirtualRow, VirtualWindow } from '../../components/VirtualRow.tsx';
-import { dateTimeFormat } from '../../format/date-time.ts';
+import { useDateTime } from '../../format/date-time.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
+import { sentTextLine, singleKindLabel } from '../../components/SentText.tsx';
 import { usePagedVirtualizer } from '../../components/use-paged-virtualizer.ts';
 import { logRowCount, rowAt, useMessagesLogStore } from '../../stores/messages.ts';
 import { STATE_COLORS } from '../campaigns/CampaignProgress.tsx';
 import { LogHistory } from './LogHistory.tsx';
 import './log-table.css';
 
-export const LOG_ROW_HEIGHT = 40;
-/** Fits the 1024 px window with the icon navbar (about 820 px for the columns); wider windows give the text columns more. */
-const COLUMNS = '150px 124px 96px minmax(80px, 1fr) minmax(72px, 0.8fr) minmax(110px, 2fr) 64px';
+export const LOG_ROW_HEIGHT = 48;
+/**
+ * Time (date over time) · number (name under it) · status · what was sent (campaign and provider under
+ * it) · provider id or error · history. Fits the 1024 px window with the icon navbar (about 820 px for
+ * the columns); wider windows give the text columns more.
+ */
+const COLUMNS = '100px minmax(120px, 1fr) 92px minmax(150px, 2.4fr) minmax(90px, 1fr) 64px';
 
 /*
  * Every style a row uses is a constant: React then compares styles by identity and writes none of
@@ -26,7 +31,11 @@ const COLUMNS = '150px 124px 96px minmax(80px, 1fr) minmax(72px, 0.8fr) minmax(1
  */
 const CELL = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: 'var(--mantine-font-size-sm)' } as const;
 const TIME_CELL = { ...CELL, fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)' } as const;
-const NUMBER_CELL = { ...CELL, fontFamily: 'var(--mantine-font-family-monospace)' } as const;
+/** A cell of two lines: the main one, and a dimmed one under it. */
+const LINE = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+const NUMBER_LINE = { ...LINE, fontFamily: 'var(--mantine-font-family-monospace)' } as const;
+const UNDER_LINE = { ...LINE, fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dimmed)' } as const;
+const UNKNOWN_TEMPLATE_LINE = { ...LINE, fontStyle: 'italic', color: 'var(--mantine-color-dimmed)' } as const;
 const DETAIL_CELL = { ...CELL, fontSize: 'var(--mantine-font-size-xs)' } as const;
 const ERROR_CELL = { ...DETAIL_CELL, color: 'var(--mantine-color-red-text)' } as const;
 const ACTION_CELL = { textAlign: 'right' } as const;
@@ -46,9 +55,15 @@ const HISTORY_BUTTON = {
 
 /** The row's words, made once per language by the table (a translation hook per row cost more than the row). */
 interface RowText {
+  /** The date on the cell's first line, the time under it (the one date format). */
+  date: (ms: number) => string;
   time: (ms: number) => string;
   state: (state: MessageLogRow['state']) => string;
   account: (row: MessageLogRow) => string;
+  /** What was sent, on one line (a template whose text is not known: labelled, with its parameters). */
+  sent: (row: MessageLogRow) => string;
+  /** The campaign's name, or what a single message is (a reply, a box push test). */
+  campaign: (row: MessageLogRow) => string;
   /** Main's English sentence (a failure) in the UI language. */
   sentence: (text: string) => string;
   history: string;
@@ -82,20 +97,28 @@ const LogRowCells = memo(function LogRowCells({ row, text, onOpen }: CellsProps)
   return (
     <>
       <span role="cell" style={TIME_CELL}>
-        {row ? text.time(row.handedAt ?? row.updatedAt) : ''}
+        <span style={LINE}>{row ? text.date(row.handedAt ?? row.updatedAt) : ''}</span>
+        <span style={LINE}>{row ? text.time(row.handedAt ?? row.updatedAt) : ''}</span>
       </span>
-      <span role="cell" style={NUMBER_CELL} data-testid={row ? 'log-number' : undefined}>
-        {row?.e164 ?? ''}
+      <span role="cell" style={CELL} title={row?.name ? `${row.e164}\n${row.name}` : undefined}>
+        <span style={NUMBER_LINE} data-testid={row ? 'log-number' : undefined}>
+          {row?.e164 ?? ''}
+        </span>
+        <span style={UNDER_LINE} data-testid={row?.name ? 'log-name' : undefined}>
+          {row?.name ?? ''}
+        </span>
       </span>
       <span role="cell" style={CELL}>
         <span style={DOTS[row?.state ?? 'queued']} aria-hidden />
         <span data-testid={row ? 'log-state' : undefined}>{row ? text.state(row.state) : ''}</span>
       </span>
-      <span role="cell" style={CELL} title={row?.campaignName}>
-        {row?.campaignName ?? ''}
-      </span>
-      <span role="cell" style={CELL} title={row ? text.account(row) : undefined}>
-        {row ? text.account(row) : ''}
+      <span role="cell" style={CELL} title={row ? `${text.sent(row)}\n${text.campaign(row)} · ${text.account(row)}` : undefined}>
+        <span style={row?.template && !row.template.known ? UNKNOWN_TEMPLATE_LINE : LINE} data-testid={row ? 'log-text' : undefined}>
+          {row ? text.sent(row) : ''}
+        </span>
+        <span style={UNDER_LINE} data-testid={row ? 'log-row-campaign' : undefined} data-kind={row?.campaignKind}>
+          {row ? `${text.campaign(row)} · ${text.account(row)}` : ''}
+        </span>
       </span>
       <span role="cell" style={errorMessage ? ERROR_CELL : DETAIL_CELL} title={row ? (errorMessage ?? row.providerId ?? undefined) : undefined}>
         {row ? (errorMessage ?? row.providerId ?? '') : ''}
@@ -128,25 +151,30 @@ export function LogTable() {
   const parent = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<MessageLogRow | null>(null);
   const count = status === 'ready' || status === 'error' ? logRowCount({ cursors, endCount }) : 0;
+  const dt = useDateTime();
   const text = useMemo<RowText>(() => {
     // Translated once per language here, not per row render: a fling renders every visible row each frame.
     const states = new Map<string, string>();
     const kinds = new Map<string, string>();
+    const singles = new Map<string, string>();
     const cached = (map: Map<string, string>, key: string, make: () => string) => map.get(key) ?? map.set(key, make()).get(key)!;
     const MARK = '\u0001';
     const [before = '', after = ''] = t('campaigns:messages.historyNamed', { number: MARK }).split(MARK);
     return {
-      time: (ms) => dateTimeFormat(i18n.language).dateTime(ms, { seconds: true }),
+      date: (ms) => dt.date(ms),
+      time: (ms) => dt.time(ms, { seconds: true }),
       state: (state) => cached(states, state, () => t(`campaigns:messageStates.${state}`)),
       account: (row) => {
         const kind = cached(kinds, row.provider, () => t(`accounts:kinds.${row.provider}`));
         return row.port !== null ? `${kind} · ${t('table.port', { port: row.port })}` : kind;
       },
+      sent: (row) => sentTextLine(t, row),
+      campaign: (row) => (row.campaignKind === 'campaign' ? row.campaignName : cached(singles, row.campaignKind, () => singleKindLabel(t, row.campaignKind) ?? '')),
       sentence: (s) => sentenceText(i18n, s),
       history: t('campaigns:messages.history'),
       historyNamed: (e164) => `${before}${e164}${after}`,
     };
-  }, [t, i18n, i18n.language]);
+  }, [t, i18n, i18n.language, dt]);
 
   const { virtualizer, items, slotKey } = usePagedVirtualizer({
     count,
@@ -160,7 +188,7 @@ export function LogTable() {
   return (
     <Paper withBorder>
       <Box role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 12, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-        {(['time', 'number', 'state', 'campaign', 'account', 'detail'] as const).map((c) => (
+        {(['time', 'number', 'state', 'text', 'detail'] as const).map((c) => (
           <Truncate key={c} size="sm" fw={600} role="columnheader">
             {t(`table.${c}`)}
           </Truncate>

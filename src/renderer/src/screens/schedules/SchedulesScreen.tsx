@@ -1,4 +1,4 @@
-/** Schedules: local and provider-side schedules in one list, with create, edit, pause/resume and delete. */
+/** Schedules: local and provider-side schedules in one list, with create (provider-side ones reviewed first), edit, pause/resume, run now, history and delete. */
 import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,10 +13,11 @@ import { emptyScheduleForm, formFromView, type ScheduleForm } from './schedule-f
 import { ScheduleFormModal } from './ScheduleFormModal.tsx';
 import { DeleteScheduleModal, ProviderDetailModal } from './ScheduleModals.tsx';
 import { RunsModal } from './RunsModal.tsx';
+import { RunNowModal } from './RunNowModal.tsx';
 import { SchedulesTable } from './SchedulesTable.tsx';
 import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 
-type Dialog = { kind: 'form'; form: ScheduleForm } | { kind: 'delete' | 'detail' | 'runs'; schedule: ScheduleView } | null;
+type Dialog = { kind: 'form'; form: ScheduleForm } | { kind: 'delete' | 'detail' | 'runs' | 'runNow'; schedule: ScheduleView } | null;
 
 export function SchedulesScreen() {
   const { t, i18n } = useTranslation('schedules');
@@ -82,6 +83,7 @@ export function SchedulesScreen() {
               onDelete={(s) => setDialog({ kind: 'delete', schedule: s })}
               onDetail={(s) => setDialog({ kind: 'detail', schedule: s })}
               onRuns={(s) => setDialog({ kind: 'runs', schedule: s })}
+              onRunNow={(s) => setDialog({ kind: 'runNow', schedule: s })}
               onResult={onResult}
             />
           </Paper>
@@ -100,6 +102,10 @@ export function SchedulesScreen() {
       )}
       {dialog?.kind === 'detail' && <ProviderDetailModal schedule={dialog.schedule} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'runs' && <RunsModal schedule={dialog.schedule} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'runNow' && (
+        // After the run, its history shows it (and opens its campaign).
+        <RunNowModal schedule={dialog.schedule} onClose={() => setDialog(null)} onDone={() => setDialog({ kind: 'runs', schedule: dialog.schedule })} />
+      )}
     </Stack>
   );
 }

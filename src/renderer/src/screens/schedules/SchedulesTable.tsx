@@ -19,10 +19,11 @@ interface Props {
   onDelete: (s: ScheduleView) => void;
   onDetail: (s: ScheduleView) => void;
   onRuns: (s: ScheduleView) => void;
+  onRunNow: (s: ScheduleView) => void;
   onResult: (ok: boolean, error?: { code: string; message: string }) => void;
 }
 
-export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, onResult }: Props) {
+export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, onRunNow, onResult }: Props) {
   const { t } = useTranslation('schedules');
   const dt = useDateTime();
   const busy = useSchedulesStore((s) => s.busy);
@@ -105,7 +106,12 @@ export function SchedulesTable({ schedules, onEdit, onDelete, onDetail, onRuns, 
                       {t('actions.edit')}
                     </Button>
                   )}
-                  {s.kind === 'local' && s.lastRun && (
+                  {s.kind === 'local' && (
+                    <Button size="xs" variant="light" loading={busy[s.id]} onClick={() => onRunNow(s)} data-testid="schedule-run-now">
+                      {t('actions.runNow')}
+                    </Button>
+                  )}
+                  {s.kind === 'local' && (
                     <Button size="xs" variant="subtle" onClick={() => onRuns(s)} data-testid="schedule-history">
                       {t('actions.history')}
                     </Button>

@@ -8,7 +8,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts.ts';
 import type { JsmsTemplateView } from '../../../../shared/jsms-catalog.ts';
-import { fillJsmsTemplate } from '../../../../shared/jsms-template.ts';
+import { fillJsmsTemplateDraft } from '../../../../shared/jsms-template.ts';
 import { useAccountCatalog, useJsmsCatalogStore } from '../../stores/jsms-catalog.ts';
 import { useRouteStore } from '../../stores/route.ts';
 import { paramsForTemplate, type ComposeForm } from '../compose/compose-model.ts';
@@ -109,7 +109,7 @@ export function TemplatePreview({ accountId, form, testId }: { accountId: string
   const { t } = useTranslation('templates');
   const template = useAccountCatalog(accountId).templates.find((x) => String(x.tempId) === form.tempId);
   if (!template) return null;
-  const filled = fillJsmsTemplate(template.template, Object.fromEntries(form.params.map((p) => [p.name.trim(), p.value])));
+  const filled = fillJsmsTemplateDraft(template.template, Object.fromEntries(form.params.map((p) => [p.name.trim(), p.value])));
   return (
     <Paper withBorder p="xs" radius="sm" bg="var(--mantine-color-gray-light)" data-testid={testId}>
       <Text size="xs" c="dimmed" mb={2}>
