@@ -108,6 +108,8 @@ export const gsmboxConfigSchema = z.object({
   /** Most SMS one SIM may send per day; 0 = no cap. */
   dailyCapPerSim: z.coerce.number().int().min(0).max(100000).default(300),
   ...costFields,
+  /** How long a port whose sends keep failing rests before one message tries it again. */
+  portRestMinutes: z.coerce.number().int('Whole minutes').min(1, 'At least 1 minute').max(1440, 'At most 1440 minutes (a day)').default(30),
 });
 
 export const accountConfigSchema = z.discriminatedUnion('kind', [jsmsConfigSchema, eimsConfigSchema, gsmboxConfigSchema]);

@@ -3,6 +3,7 @@ import type { ProviderKind } from './accounts.ts';
 import { MESSAGE_STATES, type CampaignKind, type CampaignState, type MessageState, type SentTemplate } from './campaigns.ts';
 import type { AppErrorShape } from './errors.ts';
 import type { BalanceLine } from './providers.ts';
+import type { BoxPortHealth } from './box-ports.ts';
 
 /**
  * Monitoring (issue 7): the local receiver that providers push to, the message log, the inbox and the
@@ -331,6 +332,8 @@ export interface BoxPortView {
   cap: number;
   /** What the SIM may still send today: cap − sent today; null when there is no cap. */
   leftToday: number | null;
+  /** Rotation, success rate and SIM (issue 19). */
+  health: BoxPortHealth;
 }
 
 export interface BoxView {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AppErrorShape } from './errors.ts';
 import type { ProviderKind } from './accounts.ts';
+import type { BoxPortHealth } from './box-ports.ts';
 
 export interface BalanceLine {
   /** What the number counts, e.g. "App balance (SMS)", "Balance", "Gift". */
@@ -23,6 +24,8 @@ export interface PortInfo {
   port: number;
   name: string;
   available: boolean;
+  /** A box account's test: the port's rotation, success rate and SIM (issue 19). */
+  health?: BoxPortHealth;
 }
 
 /** What the UI shows after "Test connection". */

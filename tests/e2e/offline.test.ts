@@ -49,6 +49,8 @@ describe('the built renderer', () => {
     const allowed = [
       /^https?:\/\/www\.w3\.org$/, // XML/SVG namespaces
       /^https?:\/\/(?:react\.dev|reactjs\.org|developer\.mozilla\.org|floating-ui\.com|react\.i18next\.com|mantine\.dev|github\.com|gitlab\.com|json-schema\.org|www\.twilio\.com)$/, // docs links in library error messages
+      // Docs links in recharts' (the Insight and dashboard charts) and its dependencies' comments and error messages: d3, redux, immer ("Full error at: https://bit.ly/…").
+      /^https:\/\/(?:d3js\.org|recharts\.github\.io|redux\.js\.org|react-redux\.js\.org|redux-toolkit\.js\.org|bit\.ly)$/,
       /^https:\/\/api\.sms\.jpush\.cn$/, // JSMS's documented API address: a placeholder until the user saves an account with it
       /^http:\/\/(?:192\.168\.\d+\.\d+|10\.\d+\.\d+\.\d+|203\.0\.113\.\d+)(?::\d+)?$/, // example addresses in placeholders
     ];

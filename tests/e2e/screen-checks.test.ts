@@ -177,6 +177,13 @@ const VIEWS: View[] = [
     },
   },
   {
+    name: 'insight',
+    open: async (page, sc) => {
+      await go(page, sc, '#/insight', 'screen-insight');
+      await page.getByTestId('insight-campaign').first().waitFor();
+    },
+  },
+  {
     name: 'contacts-lists',
     open: async (page, sc) => {
       await go(page, sc, '#/contacts', 'screen-contacts');

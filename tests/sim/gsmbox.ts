@@ -59,6 +59,11 @@ export interface GsmboxSimState {
   config: BoxPushConfig;
   /** Numbers whose sends fail (result Fail, outbox FAILED). */
   failNumbers: Set<string>;
+  /**
+   * Ports whose SIM cannot send (out of credit, barred, no signal): the box still takes the send and
+   * its result is Fail, outbox FAILED, as a real box answers for a SIM the network refuses.
+   */
+  failPorts: Set<number>;
   /** Numbers whose delivery report says "not received" (cause "Absent subscriber"). */
   undeliveredNumbers: Set<string>;
   /** Numbers whose delivery report says "not received" with cause EXPIRED (the SMSC gave up). */
@@ -80,6 +85,8 @@ export interface GsmboxSim {
   /** Waits until every scheduled push has been sent. */
   flushPushes(): Promise<void>;
   setPortStatus(port: number, status: 0 | 1): void;
+  /** A new SIM in the port: later pushes carry its IMSI. */
+  setImsi(port: number, imsi: string): void;
 }
 
 export const DEFAULT_PUSH_CONFIG: BoxPushConfig = {
@@ -125,6 +132,7 @@ export async function startGsmboxSim(options: GsmboxSimOptions = {}): Promise<Gs
     accepted: [],
     config: { ...DEFAULT_PUSH_CONFIG, ...options.pushConfig },
     failNumbers: new Set(),
+    failPorts: new Set(),
     undeliveredNumbers: new Set(),
     expiredNumbers: new Set(),
     pushes: [],
@@ -176,7 +184,7 @@ export async function startGsmboxSim(options: GsmboxSimOptions = {}): Promise<Gs
       if (!port) return reply(uri, 503, 'Port is busy, try again later');
       port.busyUntil = now + state.busyMs;
       const id = nextId++;
-      const failed = state.failNumbers.has(dest);
+      const failed = state.failNumbers.has(dest) || state.failPorts.has(port.port);
       const row: SimOutboxRow = { id, port: port.port, port_name: port.port_name, phonenumber: dest, time: now, message: msg, status: failed ? 'FAILED' : 'SENT' };
       state.outbox.push(row);
       state.accepted.push({ number: dest, content: msg, providerId: String(id), at: now, via: 'sms/send' });
@@ -295,6 +303,10 @@ export async function startGsmboxSim(options: GsmboxSimOptions = {}): Promise<Gs
     setPortStatus: (port, status) => {
       const p = state.ports.find((x) => x.port === port);
       if (p) p.status = status;
+    },
+    setImsi: (port, imsi) => {
+      const p = state.ports.find((x) => x.port === port);
+      if (p) p.imsi = imsi;
     },
   };
 }

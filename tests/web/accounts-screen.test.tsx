@@ -53,7 +53,7 @@ describe('Accounts screen', () => {
   });
 
   it('lists accounts with kind, name, base URL and which secrets are set', async () => {
-    fake = installFakeMain({ accounts: [existingJsms, { ...existingJsms, id: 'acc-g', kind: 'gsmbox', name: 'Office box', baseUrl: 'http://192.168.1.50', username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300, hasSecret: { password: false } } as AccountView] });
+    fake = installFakeMain({ accounts: [existingJsms, { ...existingJsms, id: 'acc-g', kind: 'gsmbox', name: 'Office box', baseUrl: 'http://192.168.1.50', username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300, portRestMinutes: 30, hasSecret: { password: false } } as AccountView] });
     renderInApp(<AccountsScreen />);
     const rows = await screen.findAllByTestId('account-row');
     expect(rows).toHaveLength(2);
@@ -109,7 +109,7 @@ describe('Accounts screen', () => {
     fireEvent.click(screen.getByTestId('account-save'));
     await waitFor(() => expect(fake.callsOf('accountsCreate')).toHaveLength(1));
     expect(fake.callsOf('accountsCreate')[0]).toEqual({
-      config: { kind: 'gsmbox', name: 'Office', baseUrl: 'http://192.168.1.50', username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300 },
+      config: { kind: 'gsmbox', name: 'Office', baseUrl: 'http://192.168.1.50', username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300, portRestMinutes: 30 },
       secrets: { password: 'pw' },
     });
 

@@ -33,6 +33,7 @@ import {
 } from '../../src/shared/campaigns.ts';
 import type { ContactRow, ListView } from '../../src/shared/contact-lists.ts';
 import { composeToolHandlers, type ComposeToolsState } from './fake-compose-tools.ts';
+import type { CampaignPortEvent } from '../../src/shared/box-ports.ts';
 import {
   inboxMarkReadSchema,
   inboxReplySchema,
@@ -79,6 +80,8 @@ export interface FakeMain extends ComposeToolsState {
   campaigns: CampaignView[];
   messages: Map<string, MessageRow[]>;
   histories: Map<number, MessageEventView[]>;
+  /** A campaign's gateway port history lines (campaignHistory). */
+  portHistories: Map<string, CampaignPortEvent[]>;
   /** What `campaignPreview` answers (default: one recipient per pasted number and list member). */
   preview: CampaignPreview | null;
   /** Monitoring: the message log (any order; served newest id first), inbox threads and their items (newest first). */
@@ -250,6 +253,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     campaigns: [],
     messages: new Map(),
     histories: new Map(),
+    portHistories: new Map(),
     preview: null,
     log: [],
     threads: [],
@@ -478,6 +482,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       return { total: rows.length, rows: rows.slice(q.offset, q.offset + q.limit) };
     },
     messageHistory: (input) => fake.histories.get((input as { messageId: number }).messageId) ?? [],
+    campaignHistory: (input) => fake.portHistories.get(campaignOf(campaignIdSchema.parse(input).id).id) ?? [],
     campaignPause: (input) => putCampaign({ ...campaignOf(campaignIdSchema.parse(input).id), state: 'paused' }, 'state'),
     campaignResume: (input) => putCampaign({ ...campaignOf(campaignIdSchema.parse(input).id), state: 'running' }, 'state'),
     campaignCancel: (input) => {

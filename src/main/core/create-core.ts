@@ -44,6 +44,9 @@ import { createCampaignNotices } from './notify/campaign-notices.ts';
 import { createEventNotices } from './notify/event-notices.ts';
 import { createNotifier, type Notify } from './notify/notifier.ts';
 import { ensurePrivateDir } from './private-files.ts';
+import { AccountsRepository } from './accounts/accounts-repository.ts';
+import { createPortWatch } from './box-ports/port-watch.ts';
+import type { RotationRules } from './box-ports/port-rotation.ts';
 
 /** Messages added to the number search index per step of its backfill (a few milliseconds each). */
 const NUMBER_INDEX_STEP = 2_000;
@@ -72,6 +75,8 @@ export interface CoreOptions {
   onRestartRequested?: () => void;
   /** Who is recorded in the audit log (default: the OS user name). */
   actor?: string;
+  /** GSM box port rotation rules and, for tests, the rest in ms instead of the account's minutes. */
+  ports?: Partial<RotationRules> & { restMs?: number };
   /** Tests: smaller heap caps for the import and compose workers (MB), to see one run out. */
   workerHeapMb?: { import?: number; compose?: number };
 }
@@ -131,8 +136,26 @@ export function createCore(options: CoreOptions): Core {
   hub.subscribe(createEventNotices(notify, () => ctx.settings.get().language));
   hub.subscribe(auditScheduledSends(db, audit, (err) => reportError('audit', err)));
 
+  const accountRows = new AccountsRepository(db);
+  const ports = createPortWatch({
+    db,
+    clock: ctx.clock,
+    account: (id) => {
+      const row = accountRows.get(id);
+      return row?.config.kind === 'gsmbox' ? { ...row.config, id: row.id } : undefined;
+    },
+    notify,
+    language: () => ctx.settings.get().language,
+    emit: hub.emit,
+    // Never from inside the worker's own pass: a port back in rotation is looked at right after it.
+    wake: (id) => queueMicrotask(() => dispatcher.kick(id)),
+    ...(options.ports ? { rules: options.ports } : {}),
+    ...(options.ports?.restMs === undefined ? {} : { restMs: options.ports.restMs }),
+  });
+
   const dispatcher = createDispatcher({
     db,
+    ports,
     clock: ctx.clock,
     fetch: ctx.fetch,
     secrets: ctx.secrets,
@@ -155,7 +178,7 @@ export function createCore(options: CoreOptions): Core {
   const campaigns = createCampaignService(ctx, dispatcher, composer);
   const monitoring: Monitoring = createMonitoring(
     ctx,
-    { dispatcher, campaigns, reviews: (accountId, pushes) => catalog.reviewed(accountId, pushes), onError: (err, where) => options.onError?.(`monitoring:${where}`, err) },
+    { dispatcher, campaigns, ports, reviews: (accountId, pushes) => catalog.reviewed(accountId, pushes), onError: (err, where) => options.onError?.(`monitoring:${where}`, err) },
     options.monitoring,
   );
   const schedules = createScheduleSystem(ctx, campaigns, composer, { offerFile: (file) => monitoring.receiver.offerFile(file), ...options.schedules }, (where, err) => reportError(`schedule:${where}`, err));
@@ -167,7 +190,7 @@ export function createCore(options: CoreOptions): Core {
     ...createAppHandlers(ctx, { version: options.version ?? '0.0.0', mode: options.mode ?? 'headless', schemaVersion }),
     ...createAccountHandlers(ctx),
     ...contactsHandlers,
-    ...createProviderHandlers(ctx),
+    ...createProviderHandlers(ctx, ports),
     ...createCampaignHandlers({
       service: auditedCampaigns(campaigns, audit),
       move: auditedMove(createCampaignMove(ctx, campaigns, dispatcher), audit),
@@ -175,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
       drafts: createDrafts(db, () => ctx.clock.now()),
       sendTest: auditedTestSend(createTestSend(ctx, campaigns, composer), audit),
       emit: hub.emit,
+      history: ports,
     }),
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
     ...createMonitoringHandlers(ctx, monitoring),
@@ -224,6 +248,7 @@ export function createCore(options: CoreOptions): Core {
       await recovering;
       await monitoring.stop();
       await dispatcher.stop();
+      ports.stop();
       await composer.close();
       await ctx.reads?.close();
       await ctx.uploads?.close();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event, method } from './define.ts';
+import type { CampaignPortEvent } from '../box-ports.ts';
 import type { FileDownload } from '../contact-lists.ts';
 import {
   campaignCreateSchema,
@@ -30,6 +31,8 @@ export const campaignMethods = {
   campaignGet: method<CampaignView>()(campaignIdSchema),
   campaignMessages: method<MessagePage>()(campaignMessagesSchema),
   messageHistory: method<MessageEventView[]>()(z.object({ messageId: z.number().int().positive() })),
+  /** The campaign's own history lines: its box's ports taken out of rotation, tried, back; SIMs changed. */
+  campaignHistory: method<CampaignPortEvent[]>()(campaignIdSchema),
   /** Stops picking new messages; requests already made finish and are recorded. */
   campaignPause: method<CampaignView>()(campaignIdSchema),
   campaignResume: method<CampaignView>()(campaignIdSchema),
@@ -64,4 +67,6 @@ export const campaignEvents = {
   campaignProgress: event<CampaignProgressEvent>(),
   campaignsChanged: event<{ reason: 'created' | 'state'; id: string }>(),
   draftsChanged: event<{ reason: 'saved' | 'deleted'; id: string }>(),
+  /** A history line was added to the campaign (campaignHistory). */
+  campaignHistoryChanged: event<{ id: string }>(),
 };

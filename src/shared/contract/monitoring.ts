@@ -69,4 +69,6 @@ export const monitoringEvents = {
   messagesChanged: event<MessagesChangedEvent>(),
   inboundReceived: event<InboundReceivedEvent>(),
   receiverStatus: event<ReceiverStatus>(),
+  /** A port of the box was taken out of rotation, tried, put back, or its SIM changed (issue 19). */
+  boxPortsChanged: event<{ accountId: string }>(),
 };

@@ -14,7 +14,7 @@ import { createReceiverServer, type PushRequest, type ReceiverServer } from '../
 const TOKEN = 'T0ken_abcdefghijklmnopqrstuvwxyz012345';
 const accounts: Record<string, AccountConfig & { id: string }> = {
   eims1: { id: 'eims1', kind: 'eims', name: 'E', baseUrl: 'http://x', account: 'a', sender: undefined, encrypted: false },
-  box1: { id: 'box1', kind: 'gsmbox', name: 'B', baseUrl: 'http://x', username: 'u', secondsPerSms: 6, dailyCapPerSim: 0 },
+  box1: { id: 'box1', kind: 'gsmbox', name: 'B', baseUrl: 'http://x', username: 'u', secondsPerSms: 6, dailyCapPerSim: 0, portRestMinutes: 30 },
   jsms1: { id: 'jsms1', kind: 'jsms', name: 'J', baseUrl: 'http://x', appKey: 'k', devKey: undefined, pullReports: false },
 };
 

@@ -52,7 +52,7 @@ describe('provider service: test connection', () => {
   });
 
   it('GSM box: lists ports', async () => {
-    const account: ServiceAccount = { id: 'b1', kind: 'gsmbox', name: 'Box', baseUrl: box.url, username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300 };
+    const account: ServiceAccount = { id: 'b1', kind: 'gsmbox', name: 'Box', baseUrl: box.url, username: 'admin', secondsPerSms: 6, dailyCapPerSim: 300, portRestMinutes: 30 };
     const r = await service.testConnection(account, secrets({ password: 'demo-box-password' }));
     expect(r.ok).toBe(true);
     expect(r.ports.map((p) => p.available)).toEqual([true, false, true, true]);

@@ -22,7 +22,7 @@ describe('registry', () => {
     const s = () => 'x';
     const j = createProviderClient({ id: '1', kind: 'jsms', name: 'n', baseUrl: 'http://h', appKey: 'k', signId: undefined, devKey: undefined, pullReports: true }, s, deps);
     const e = createProviderClient({ id: '2', kind: 'eims', name: 'n', baseUrl: 'http://h', account: 'a', sender: undefined, encrypted: false }, s, deps);
-    const b = createProviderClient({ id: '3', kind: 'gsmbox', name: 'n', baseUrl: 'http://h', username: 'u', secondsPerSms: 6, dailyCapPerSim: 0 }, s, deps);
+    const b = createProviderClient({ id: '3', kind: 'gsmbox', name: 'n', baseUrl: 'http://h', username: 'u', secondsPerSms: 6, dailyCapPerSim: 0, portRestMinutes: 30 }, s, deps);
     expect([j.kind, e.kind, b.kind]).toEqual(['jsms', 'eims', 'gsmbox']);
     expect([j.accountId, e.accountId, b.accountId]).toEqual(['1', '2', '3']);
     expect(e.capabilities).toBe(capabilitiesOf('eims'));

@@ -38,6 +38,7 @@ export const boxAccount = {
   username: 'admin',
   secondsPerSms: 6,
   dailyCapPerSim: 300,
+  portRestMinutes: 30,
   createdAt: 1,
   updatedAt: 1,
   hasSecret: { password: true },

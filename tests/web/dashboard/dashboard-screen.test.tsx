@@ -7,6 +7,7 @@ import { useDashboardStore } from '../../../src/renderer/src/stores/dashboard.ts
 import { installComposeMain } from '../compose/compose-fixtures.ts';
 import type { FakeMain } from '../fake-bridge.ts';
 import { renderInApp } from '../render.tsx';
+import { portInRotation } from '../../../src/shared/box-ports.ts';
 
 const NOW = new Date(2026, 0, 10, 15, 0, 0).getTime();
 const day = (d: number) => `2026-01-${String(d).padStart(2, '0')}`;
@@ -93,8 +94,17 @@ describe('dashboard screen', () => {
           checkedAt: NOW,
           leftToday: 258,
           ports: [
-            { port: 1, name: 'Port 1', available: true, sentToday: 42, cap: 300, leftToday: 258 },
-            { port: 2, name: 'Port 2', available: false, sentToday: 300, cap: 300, leftToday: 0 },
+            { port: 1, name: 'Port 1', available: true, sentToday: 42, cap: 300, leftToday: 258, health: portInRotation({ sentToday: 42 }) },
+            { port: 2, name: 'Port 2', available: false, sentToday: 300, cap: 300, leftToday: 0, health: portInRotation({ sentToday: 300 }) },
+            {
+              port: 3,
+              name: 'Port 3',
+              available: true,
+              sentToday: 7,
+              cap: 300,
+              leftToday: 293,
+              health: portInRotation({ rotation: 'resting', reason: 'failing', facts: { failures: 5 }, outSince: NOW, retryAt: NOW + 30 * 60_000, sent: 2, failed: 5, sentToday: 7, imsi: '460001234567892', previousImsi: '460001111111111' }),
+            },
           ],
         },
       ],
@@ -115,16 +125,26 @@ describe('dashboard screen', () => {
     expect(ports.map((p) => [p.getAttribute('data-port'), p.getAttribute('data-available'), p.getAttribute('data-sent')])).toEqual([
       ['1', 'true', '42'],
       ['2', 'false', '300'],
+      ['3', 'true', '7'],
     ]);
     expect(ports[0]!.textContent).toContain('42 / 300 sent today');
-    expect(ports.map((p) => within(p).getByTestId('dash-port-left').textContent)).toEqual(['258 left today', '0 left today']);
+    expect(ports.map((p) => within(p).getByTestId('dash-port-left').textContent)).toEqual(['258 left today', '0 left today', '293 left today']);
     expect(screen.getByTestId('dash-box-left').textContent).toBe('Its SIMs may send 258 more SMS today');
+    // A port taken out of rotation says so, why, and when it is tried again; with its success rate and SIM.
+    expect(ports.map((p) => p.getAttribute('data-rotation'))).toEqual(['in', 'in', 'resting']);
+    expect(within(ports[2]!).getByTestId('port-rotation').textContent).toBe('Out of rotation');
+    expect(within(ports[2]!).getByTestId('port-reason').textContent).toMatch(/^Its last 5 sends failed\. Tried again with one message at /);
+    expect(within(ports[2]!).getByTestId('port-success').textContent).toBe('29% sent (2 of 7, 7 days)');
+    expect(within(ports[2]!).getByTestId('port-imsi').textContent).toBe('SIM 460001234567892');
+    expect(within(ports[2]!).getByTestId('port-sim-changed').textContent).toBe('New SIM (was 460001111111111)');
+    expect(within(ports[0]!).queryByTestId('port-reason')).toBeNull();
     expect(low[0]!.textContent).toContain('Balance: 12.5');
     // Main sends English balance labels; they read in the user's language like on the Accounts screen.
     await act(async () => void (await i18next.changeLanguage('zh')));
     await waitFor(() => expect(screen.getAllByTestId('dash-balance')[1]!.textContent).toContain('应用行业短信余量（验证码、通知）'));
     expect(screen.getByTestId('dash-box-left').textContent).toBe('SIM 卡今日还可发 258 条');
     expect(screen.getAllByTestId('dash-balance')[0]!.textContent).toContain('余额');
+    expect(within(screen.getAllByTestId('dash-port')[2]!).getByTestId('port-reason').textContent).toMatch(/^最近 5 条短信连续发送失败。/);
   });
 
   it('updates live when messages change', async () => {

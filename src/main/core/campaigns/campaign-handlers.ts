@@ -9,6 +9,7 @@ import { formOfCampaign, type Drafts } from './drafts.ts';
 import type { createTestSend } from './test-send.ts';
 import { withTemplateTexts } from './jsms-template-cache.ts';
 import { unknownTemplates } from './sent-text.ts';
+import type { CampaignPortEvent } from '../../../shared/box-ports.ts';
 
 export type CampaignHandlers = Pick<Handlers, keyof typeof campaignMethods>;
 
@@ -19,10 +20,12 @@ export interface CampaignHandlerDeps {
   drafts: Drafts;
   sendTest: ReturnType<typeof createTestSend>;
   emit: EmitEvent;
+  /** The campaign's own history lines (its box's ports: box-ports/port-watch.ts). */
+  history: { lines(campaignId: string): CampaignPortEvent[] };
 }
 
 /** Contract handlers for campaigns and drafts: thin, the logic lives in campaign-service.ts, campaign-move.ts, drafts.ts, test-send.ts and dispatch/. */
-export function createCampaignHandlers({ service, move, reads, drafts, sendTest, emit }: CampaignHandlerDeps): CampaignHandlers {
+export function createCampaignHandlers({ service, move, reads, drafts, sendTest, emit, history }: CampaignHandlerDeps): CampaignHandlers {
   return {
     campaignPreview: (draft) => service.preview(draft),
     campaignCreate: ({ confirmed: _confirmed, ...draft }) => service.create(draft),
@@ -37,6 +40,10 @@ export function createCampaignHandlers({ service, move, reads, drafts, sendTest,
       );
     },
     messageHistory: ({ messageId }) => service.history(messageId),
+    campaignHistory: ({ id }) => {
+      service.requireCampaign(id);
+      return history.lines(id);
+    },
     campaignPause: ({ id }) => service.pause(id),
     campaignResume: ({ id }) => service.resume(id),
     campaignCancel: ({ id }) => service.cancel(id),

@@ -14,6 +14,7 @@ import { settleFailedRequest } from './settle-failure.ts';
  * Sends through a GSM box: one number per call, spread over the ports whose status is available,
  * never two sends on one port at once, each port resting `secondsPerSms` after a send and stopping
  * at `dailyCapPerSim` a day. Each message is claimed in the ledger (with its port) before its call.
+ * A port the rotation (env.ports) took out gets nothing until it is due for its one trial message.
  */
 
 export interface BoxWorkerOptions {
@@ -57,6 +58,7 @@ export function createBoxWorker(env: DispatchEnv, accountId: string, options: Bo
       .then((ports) => {
         pacer.setPorts(ports);
         portsAt = env.clock.now();
+        env.ports?.portsSeen(accountId, ports);
       })
       .catch((err: unknown) => {
         // Unreachable: look again in a few seconds, not after the full refresh period.
@@ -70,7 +72,7 @@ export function createBoxWorker(env: DispatchEnv, accountId: string, options: Bo
       });
   }
 
-  async function run(campaign: CampaignRow, submissionId: number, msg: LedgerMessage, port: number, paceMs: number) {
+  async function run(campaign: CampaignRow, submissionId: number, msg: LedgerMessage, port: number, paceMs: number, trial: boolean) {
     let counted = true;
     try {
       const r = await (env.client(accountId) as GsmboxClient).send({ number: msg.address, message: msg.text, ports: [port], mode: 'async' });
@@ -78,14 +80,20 @@ export function createBoxWorker(env: DispatchEnv, accountId: string, options: Bo
       stats.sends += 1;
       const state = r.state === 'sent' || r.state === 'failed' ? r.state : 'submitted';
       env.ledger.settleAnswered(submissionId, [{ id: msg.id, providerId: r.providerId, state, port }], []);
+      // A sync reply already says what became of it; an async one is told by the result push (ingest).
+      if (state !== 'submitted') env.ports?.outcomes([{ accountId, port, messageId: msg.id, campaignId: campaign.id, ok: state === 'sent' }]);
     } catch (err) {
       if (closed) return;
       if (err instanceof AppError && err.code === 'GSMBOX_PORT_BUSY') {
         stats.busyErrors += 1;
         counted = false;
         env.ledger.settleNotSent(submissionId, failureOf(err), env.clock.now() + 1000, { countAttempt: false });
+        if (trial) env.ports?.trialAborted(accountId, port);
       } else {
-        counted = settleFailedRequest(env, campaign, submissionId, [msg], err) === 'unknown';
+        const cls = settleFailedRequest(env, campaign, submissionId, [msg], err);
+        counted = cls === 'unknown';
+        // A trial the box refused outright rests the port again; one with no answer waits for its result.
+        if (trial && cls !== 'unknown') env.ports?.trialRefused(accountId, port);
       }
     } finally {
       pacer.release(port, counted, env.clock.now(), paceMs);
@@ -105,12 +113,15 @@ export function createBoxWorker(env: DispatchEnv, accountId: string, options: Bo
         continue;
       }
       for (const port of free) {
+        const gate = env.ports?.gate(accountId, port.port, now) ?? 'open';
+        if (gate === 'closed') continue;
         const [msg] = env.ledger.pick(campaign.id, 1, now);
         if (!msg) break;
         const { submissionId, claimed } = env.ledger.claim(accountId, [msg], port.port);
         if (claimed.length === 0) continue;
         pacer.take(port.port, now, pace);
-        const p: Promise<void> = run(campaign, submissionId, claimed[0]!, port.port, pace)
+        if (gate === 'trial') env.ports?.trialStarted(accountId, port.port, claimed[0]!.id);
+        const p: Promise<void> = run(campaign, submissionId, claimed[0]!, port.port, pace, gate === 'trial')
           .catch((err: unknown) => env.report(err, 'box send'))
           .finally(() => {
             running.delete(p);
@@ -129,6 +140,8 @@ export function createBoxWorker(env: DispatchEnv, accountId: string, options: Bo
     if (cfg && env.sendable(accountId).length > 0) {
       const nf = pacer.nextFree(now, cfg.dailyCapPerSim);
       if (nf !== null && nf > now) candidates.push(nf);
+      const retry = env.ports?.nextRetry(accountId, now) ?? null;
+      if (retry !== null) candidates.push(retry);
       if (!pacer.known()) candidates.push(now + 5_000);
       else if (nf === null && pacer.busyCount() === 0) candidates.push(Math.min(pacer.nextDay(now), now + refreshMs));
     }

@@ -4,6 +4,10 @@ import type { CampaignRow, CampaignsRepository } from '../campaigns/campaigns-re
 import type { Clock } from '../ports.ts';
 import type { ProviderClient } from '../providers/registry.ts';
 import type { Ledger } from './ledger.ts';
+import type { PortWatch } from '../box-ports/port-watch.ts';
+
+/** What a box worker asks of the self-healing port rotation (box-ports/port-watch.ts). */
+export type PortRotationGate = Pick<PortWatch, 'gate' | 'nextRetry' | 'portsSeen' | 'trialStarted' | 'trialAborted' | 'trialRefused' | 'outcomes'>;
 
 /** What an account worker needs from the dispatcher (so workers stay free of wiring). */
 export interface DispatchEnv {
@@ -12,6 +16,8 @@ export interface DispatchEnv {
   readonly clock: Clock;
   /** First retry delay before jitter (default backoff.ts's). */
   readonly retryBaseMs?: number;
+  /** GSM box ports taken out of rotation and tried again (absent: every available port sends). */
+  readonly ports?: PortRotationGate;
   /** The account's config as stored now, or undefined when it was deleted. */
   account(accountId: string): (AccountConfig & { id: string }) | undefined;
   client(accountId: string): ProviderClient;

@@ -10,7 +10,7 @@ import { createProviderClient, type ProviderClient } from '../providers/registry
 import { createCounter } from '../store/counters.ts';
 import { createBatchWorker } from './batch-worker.ts';
 import { createBoxWorker } from './box-worker.ts';
-import type { AccountWorker, DispatchEnv } from './dispatch-env.ts';
+import type { AccountWorker, DispatchEnv, PortRotationGate } from './dispatch-env.ts';
 import { Ledger } from './ledger.ts';
 import { reconcileBoxUnknown } from './reconcile-box.ts';
 import { createProbablyLost } from './probably-lost.ts';
@@ -37,6 +37,8 @@ export interface DispatcherDeps {
   onError(err: unknown, where: string): void;
   /** How long a campaign waits for its reports after it was handed over (its provider's report window). */
   reportWindowMs(provider: ProviderKind): number;
+  /** GSM box ports taken out of rotation and tried again (issue 19). */
+  ports?: PortRotationGate;
   /** Tuning for tests and benchmarks. */
   tuning?: DispatchTuning;
 }
@@ -47,6 +49,8 @@ export interface DispatchTuning {
   concurrency?: number;
   /** GSM box: ms between two SMS on a port instead of the account's secondsPerSms. */
   boxPaceMs?: number;
+  /** GSM box: how often the port list is read again (default a minute). */
+  boxPortRefreshMs?: number;
   progressEveryMs?: number;
   /** Provider call timeout. */
   timeoutMs?: number;
@@ -97,6 +101,7 @@ export function createDispatcher(deps: DispatcherDeps) {
     campaigns,
     clock,
     ...(tuning.retryBaseMs === undefined ? {} : { retryBaseMs: tuning.retryBaseMs }),
+    ...(deps.ports ? { ports: deps.ports } : {}),
     account: accountOf,
     client(accountId): ProviderClient {
       const account = accountOf(accountId);
@@ -249,7 +254,11 @@ export function createDispatcher(deps: DispatcherDeps) {
       return undefined;
     }
     if (account.kind === 'gsmbox') {
-      const opts = tuning.boxPaceMs === undefined ? { db } : { db, paceMs: tuning.boxPaceMs };
+      const opts = {
+        db,
+        ...(tuning.boxPaceMs === undefined ? {} : { paceMs: tuning.boxPaceMs }),
+        ...(tuning.boxPortRefreshMs === undefined ? {} : { portRefreshMs: tuning.boxPortRefreshMs }),
+      };
       w = createBoxWorker(env, c.accountId, opts);
     } else {
       const batchSize = account.kind === 'eims' ? tuning.eimsBatchSize : tuning.jsmsBatchSize;

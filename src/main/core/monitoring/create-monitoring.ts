@@ -23,6 +23,7 @@ import type { ReviewPush } from '../templates/jsms-catalog.ts';
 import { createReportBatcher } from './report-batcher.ts';
 import { createReportIngest, type IngestResult, type ReportInput } from './report-ingest.ts';
 import { createReportPoller } from './report-poller.ts';
+import type { PortWatch } from '../box-ports/port-watch.ts';
 
 /** Tuning for tests and benchmarks; the app uses the settings. */
 export interface MonitoringOptions {
@@ -44,6 +45,7 @@ export function createMonitoring(
   deps: {
     dispatcher: Dispatcher;
     campaigns: ReturnType<typeof createCampaignService>;
+    ports: PortWatch;
     /** JSMS review results pushed to the receiver (templates, signatures). */
     reviews?: (accountId: string, pushes: ReviewPush[]) => void;
     onError(err: unknown, where: string): void;
@@ -96,6 +98,9 @@ export function createMonitoring(
   function reports(inputs: ReportInput[]): IngestResult | undefined {
     if (inputs.length === 0) return undefined;
     const r = ingest.ingest(inputs);
+    // The box's port rotation learns what became of each send (after the commit: a port taken out
+    // writes its own history lines and notice).
+    if (r.sendOutcomes.length > 0) deps.ports.fromReports(r.sendOutcomes);
     if (r.changed > 0) {
       for (const id of r.campaignIds) reported.add(id);
       changes.mark(r.changed, r.campaignIds);
@@ -143,6 +148,7 @@ export function createMonitoring(
         reports: (inputs) => void stored.push(pushed.add(inputs)),
         inbound,
         reviews: (accountId, pushes) => deps.reviews?.(accountId, pushes),
+        imsi: (accountId, port, imsi) => deps.ports.imsiSeen(accountId, port, imsi),
       });
       await Promise.all(stored);
       if (reply.status < 400) health.recordPush(req.accountId, clock.now());
@@ -177,6 +183,7 @@ export function createMonitoring(
     inbox,
     dashboard,
     health,
+    ports: deps.ports,
     changes,
     accountOf,
     clientOf,

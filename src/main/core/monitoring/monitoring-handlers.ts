@@ -18,6 +18,7 @@ import { withTemplateTexts } from '../campaigns/jsms-template-cache.ts';
 import { unknownTemplates } from '../campaigns/sent-text.ts';
 import { boxCapacityOf, watchedBalance } from '../campaigns/send-cost.ts';
 import { leftUnderCap } from '../dispatch/sim-sends.ts';
+import { portHealthOf } from '../box-ports/port-views.ts';
 
 type MonitoringHandlers = Pick<Handlers, keyof typeof monitoringMethods>;
 
@@ -117,6 +118,7 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
             const sent = m.dashboard.sentTodayByPort(account.id, ctx.clock.now());
             const cap = account.dailyCapPerSim;
             const capacity = boxCapacityOf({ ports: check.ports, sentToday: sent, dailyCap: cap });
+            const health = await portHealthOf(ctx, m.ports, account.id, check.ports.map((p) => p.port));
             boxes.push({
               accountId: account.id,
               name: account.name,
@@ -124,7 +126,7 @@ export function createMonitoringHandlers(ctx: CoreContext, m: Monitoring): Monit
               error,
               ports: check.ports.map((p) => {
                 const sentToday = sent.get(p.port) ?? 0;
-                return { port: p.port, name: p.name, available: p.available, sentToday, cap, leftToday: leftUnderCap(cap, sentToday) };
+                return { port: p.port, name: p.name, available: p.available, sentToday, cap, leftToday: leftUnderCap(cap, sentToday), health: health.get(p.port)! };
               }),
               leftToday: capacity?.leftToday ?? null,
               checkedAt: check.checkedAt,

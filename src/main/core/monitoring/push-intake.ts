@@ -9,7 +9,7 @@ import { BOX_PUSH_NAMES, localUtcOffsetMinutes, portNumber } from './box-push-na
 import type { InboundInput } from './inbound-store.ts';
 import { jsmsReplyInputs, jsmsReportInputs, jsmsReviewInputs } from './jsms-records.ts';
 import type { ReviewPush } from '../templates/jsms-catalog.ts';
-import type { ReportInput } from './report-ingest.ts';
+import { BOX_SEND_FAILED, type ReportInput } from './report-ingest.ts';
 
 /**
  * Turns a pushed request into reports and inbound SMS for the one ingest. Validates everything
@@ -24,6 +24,8 @@ export interface IntakeDeps {
   inbound(items: InboundInput[]): void;
   /** JSMS template / signature review results (SMS_TEMPLATE, SMS_SIGN). */
   reviews?(accountId: string, pushes: ReviewPush[]): void;
+  /** A GSM box push named the SIM (IMSI) in a port. */
+  imsi?(accountId: string, port: number, imsi: string): void;
 }
 
 const OK: PushReply = { status: 200, body: 'OK' };
@@ -71,6 +73,7 @@ function box(req: PushRequest, deps: IntakeDeps): PushReply {
   const push = parseBoxPush(req.target, BOX_PUSH_NAMES, localUtcOffsetMinutes(now));
   if (!push) return BAD;
   const port = portNumber(push.port);
+  if (port !== null && push.imsi) deps.imsi?.(req.accountId, port, push.imsi);
   if (push.type === 'inbound') {
     if (push.from.trim() === '' || push.from.length > 40) return BAD;
     const at = push.at ?? now;
@@ -89,7 +92,7 @@ function box(req: PushRequest, deps: IntakeDeps): PushReply {
         state: push.sent ? 'sent' : 'failed',
         source: 'push',
         ...(push.at !== undefined ? { at: push.at } : {}),
-        ...(push.sent ? {} : { code: 'GSMBOX_SEND_FAILED', message: 'The GSM box could not send this message.' }),
+        ...(push.sent ? {} : { code: BOX_SEND_FAILED, message: 'The GSM box could not send this message.' }),
         providerCode: push.rawStatus,
         detail: port === null ? `Box result: ${push.rawStatus}` : `Box result: ${push.rawStatus} (port ${port})`,
       },

@@ -44,6 +44,26 @@ export interface IngestResult {
   changed: number;
   unmatched: number;
   campaignIds: Set<string>;
+  /**
+   * Sends whose outcome this batch first told (the message left submitted/unknown): `ok` it reached
+   * the network, else the GSM box could not send it. The box's port rotation learns from these.
+   */
+  sendOutcomes: SendOutcome[];
+}
+
+export interface SendOutcome {
+  messageId: number;
+  campaignId: string;
+  accountId: string;
+  ok: boolean;
+}
+
+/** The code a GSM box's "Fail" send result is recorded with. */
+export const BOX_SEND_FAILED = 'GSMBOX_SEND_FAILED';
+
+function firstOutcome(target: Target, from: MessageState, to: ReportState, code: string | null): SendOutcome | undefined {
+  if ((from !== 'submitted' && from !== 'unknown') || to === 'submitted') return undefined;
+  return { messageId: target.id, campaignId: target.campaign_id, accountId: target.account_id, ok: !(to === 'failed' && code === BOX_SEND_FAILED) };
 }
 
 const RANK: Partial<Record<MessageState, number>> = { submitted: 1, sent: 2, delivered: 3, failed: 3, expired: 3 };
@@ -178,12 +198,16 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
         counts.record(now, [{ id: target.id, campaignId: target.campaign_id, accountId: target.account_id, from: 'unknown', to: input.state, handed: true }]);
         s.event.run(target.id, now, input.state, input.source, `${note0} (settles an unknown send)`);
         current.set(target.id, input.state);
+        const o = firstOutcome(target, 'unknown', input.state, code);
+        if (o) result.sendOutcomes.push(o);
       } else {
         const from = RANK[state];
         const to = RANK[input.state]!;
         // Forward only; final states never change (a delivered message stays delivered).
         if (from === undefined || to <= from) continue;
         current.set(target.id, input.state);
+        const o = firstOutcome(target, state, input.state, code);
+        if (o) result.sendOutcomes.push(o);
         const prev = updates.get(target.id);
         updates.set(target.id, {
           id: target.id,
@@ -208,7 +232,7 @@ export function createReportIngest(db: Database.Database, clock: Clock) {
   return {
     /** Applies a batch of reports in one transaction; idempotent. */
     ingest(inputs: readonly ReportInput[]): IngestResult {
-      const result: IngestResult = { matched: 0, changed: 0, unmatched: 0, campaignIds: new Set() };
+      const result: IngestResult = { matched: 0, changed: 0, unmatched: 0, campaignIds: new Set(), sendOutcomes: [] };
       if (inputs.length > 0) ingestTx(inputs, result);
       return result;
     },

@@ -15,6 +15,7 @@ import { stageBackup, writeBackup } from '../backup/backup-jobs.ts';
 import type { InsightRange } from '../../../shared/insight.ts';
 import { createInsightQueries, insightReport } from '../insight/insight-queries.ts';
 import { insightSheets } from '../insight/insight-export.ts';
+import { boxPortStats, type PortStatsQuery } from '../box-ports/port-stats.ts';
 import { moveSummary } from '../campaigns/move-summary.ts';
 
 /**
@@ -51,6 +52,7 @@ export function createReadQueries(db: Database.Database) {
     campaignMoveSummary: (q: Parameters<typeof moveSummary>[1]) => moveSummary(db, q),
     inboxThreads: (q: Parameters<typeof inbox.threads>[0]) => inbox.threads(q),
     insightReport: (q: InsightRange) => insightReport(insight, q),
+    boxPortStats: (q: PortStatsQuery) => boxPortStats(db, q),
 
     exportMessageLog: (q: { filter: MessageLogFilter; countryCode: string; format: ExportFormat; baseName: string }): Promise<FileDownload> =>
       tableDownload(messageResultsTable(log(q.countryCode).exportRows(q.filter)), q.format, q.baseName, 'Messages'),

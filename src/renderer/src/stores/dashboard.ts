@@ -95,6 +95,7 @@ export function connectDashboardUpdates(): () => void {
     api.on('accountsChanged', () => void useDashboardStore.getState().loadAccounts()),
     api.on('receiverStatus', health),
     api.on('listsChanged', health),
+    api.on('boxPortsChanged', () => void useDashboardStore.getState().loadAccounts()),
   ];
   return () => {
     if (timer !== null) clearTimeout(timer);

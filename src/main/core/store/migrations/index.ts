@@ -11,7 +11,8 @@ import { m0009ResponsiveStore } from './0009-responsive-store.ts';
 import { m0010SingleMessagesAndTemplates } from './0010-single-messages-and-templates.ts';
 import { m0011AccountHealth } from './0011-account-health.ts';
 import { m0012InsightCounts } from './0012-insight-counts.ts';
-import { m0013ComposeTools } from './0013-compose-tools.ts';
+import { m0013BoxPorts } from './0013-box-ports.ts';
+import { m0014ComposeTools } from './0014-compose-tools.ts';
 
 /** Every migration in order. Add a file `NNNN-area.ts` and append it here; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,5 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010SingleMessagesAndTemplates,
   m0011AccountHealth,
   m0012InsightCounts,
-  m0013ComposeTools,
+  m0013BoxPorts,
+  m0014ComposeTools,
 ];

@@ -30,7 +30,8 @@ export type ConfigField =
   | 'secondsPerSms'
   | 'dailyCapPerSim'
   | 'pricePerSegment'
-  | 'currency';
+  | 'currency'
+  | 'portRestMinutes';
 
 export type FieldType = 'text' | 'url' | 'number' | 'switch';
 export interface FieldSpec {
@@ -76,6 +77,7 @@ export const KIND_FIELDS: Record<ProviderKind, readonly FieldSpec[]> = {
     { name: 'secondsPerSms', type: 'number', required: true, min: 1, step: 1, decimals: 3 },
     { name: 'dailyCapPerSim', type: 'number', required: true, min: 0, step: 10 },
     ...COST_FIELDS,
+    { name: 'portRestMinutes', type: 'number', required: true, min: 1, step: 5 },
   ],
 };
 
@@ -95,6 +97,7 @@ export interface FormValues {
   /** '' = no price. */
   pricePerSegment: number | string;
   currency: string;
+  portRestMinutes: number | string;
 }
 
 /** How the user is editing one secret: keep what is stored, type a new value, or clear it. */
@@ -125,6 +128,7 @@ const BLANK: FormValues = {
   dailyCapPerSim: 300,
   pricePerSegment: '',
   currency: '',
+  portRestMinutes: 30,
 };
 
 export function secretFieldsOf(kind: ProviderKind): readonly string[] {
@@ -179,6 +183,7 @@ export function formStateFromAccount(account: AccountView): AccountFormState {
       values.username = account.username;
       values.secondsPerSms = account.secondsPerSms;
       values.dailyCapPerSim = account.dailyCapPerSim;
+      values.portRestMinutes = account.portRestMinutes;
       break;
   }
   return { kind: account.kind, values, secrets: secretEditsFor(account.kind, account.hasSecret) };

@@ -1,6 +1,6 @@
 /**
  * One campaign: live progress and counts, the quiet-hours wait and the error holding it, pause / resume /
- * cancel, retry as a new campaign, export, and its messages.
+ * cancel, retry as a new campaign, export, its gateway's port history (box campaigns) and its messages.
  */
 import { Alert, Anchor, Button, Center, Group, Loader, Menu, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
@@ -20,6 +20,7 @@ import { MessagesTable } from './MessagesTable.tsx';
 import { singleKindLabel } from '../../components/SentText.tsx';
 import { StateBadge } from './StateBadge.tsx';
 import { useDateTime } from '../../format/date-time.ts';
+import { CampaignPortHistory } from '../box-ports/CampaignPortHistory.tsx';
 
 type Busy = 'pause' | 'resume' | 'cancel' | 'retry' | 'unknown' | 'export' | 'duplicate' | null;
 
@@ -263,6 +264,8 @@ export function CampaignDetail({ id }: { id: string }) {
           )}
         </Stack>
       </Paper>
+
+      {c.provider === 'gsmbox' && <CampaignPortHistory id={id} />}
 
       <Title order={3} size="h4">
         {t('messages.title')}

@@ -1,6 +1,7 @@
 /**
- * Balances of every account (low ones flagged; JSMS with its four app quotas) and the GSM boxes' ports
- * with what each SIM sent today and may still send under its daily cap.
+ * Balances of every account (low ones flagged; JSMS with its four app quotas) and the GSM boxes' ports:
+ * what each SIM sent today and may still send under its daily cap, whether the port is in rotation (and
+ * why not), its week's success rate and its SIM.
  */
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { Trans, useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { sentenceText } from '../../i18n/issue-text.ts';
 import { useDashboardStore } from '../../stores/dashboard.ts';
 import { useDateTime } from '../../format/date-time.ts';
 import { hashForRoute } from '../../routes.ts';
+import { PortFigures, PortOutReason, PortRotationBadge } from '../box-ports/PortHealth.tsx';
 
 function Amount({ line }: { line: BalanceLine }) {
   const { t, i18n } = useTranslation('dashboard');
@@ -138,9 +140,9 @@ export function AccountsPanel() {
                     {sentenceText(i18n, box.error.message)}
                   </Text>
                 )}
-                <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+                <SimpleGrid type="container" cols={{ base: 1, '320px': 2, '640px': 4 }} spacing="xs">
                   {box.ports.map((p) => (
-                    <Paper key={p.port} withBorder p="xs" data-testid="dash-port" data-port={p.port} data-available={p.available} data-sent={p.sentToday}>
+                    <Paper key={p.port} withBorder p="xs" data-testid="dash-port" data-port={p.port} data-available={p.available} data-sent={p.sentToday} data-rotation={p.health.rotation}>
                       <Group justify="space-between" gap={4}>
                         <Text size="sm" fw={500}>
                           {p.name || t('boxes.port', { port: p.port })}
@@ -149,6 +151,10 @@ export function AccountsPanel() {
                           {p.available ? t('boxes.available') : t('boxes.busy')}
                         </Badge>
                       </Group>
+                      <Group gap={4} mt={4}>
+                        <PortRotationBadge health={p.health} />
+                      </Group>
+                      <PortOutReason health={p.health} />
                       <Text size="xs" c="dimmed" mt={4}>
                         {p.cap > 0 ? t('boxes.sentCap', { sent: n.format(p.sentToday), cap: n.format(p.cap) }) : t('boxes.sent', { sent: n.format(p.sentToday) })}
                       </Text>
@@ -158,6 +164,7 @@ export function AccountsPanel() {
                         </Text>
                       )}
                       {p.cap > 0 && <Progress mt={4} size="sm" value={Math.min(100, (p.sentToday / p.cap) * 100)} color={p.sentToday >= p.cap ? 'red' : 'blue'} aria-label={t('boxes.capLabel', { port: p.port })} />}
+                      <PortFigures health={p.health} />
                     </Paper>
                   ))}
                 </SimpleGrid>

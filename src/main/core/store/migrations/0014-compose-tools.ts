@@ -14,8 +14,8 @@ import type { Migration } from './types.ts';
  * - jsms_signs: the signatures the app knows per JSMS account. JSMS has no "list" call, so these are
  *   the ones created here or added by id, with the status last read (0 reviewing, 1 passed, 2 rejected).
  */
-export const m0013ComposeTools: Migration = {
-  version: 13,
+export const m0014ComposeTools: Migration = {
+  version: 14,
   name: 'campaign sources, drafts, contact tags, JSMS template reviews and signatures',
   up: `
     CREATE TABLE campaign_sources (
