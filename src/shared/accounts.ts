@@ -81,7 +81,7 @@ export const jsmsConfigSchema = z.object({
   name,
   baseUrl: httpUrl.default(JSMS_DEFAULT_BASE_URL),
   appKey: z.string().trim().min(1, 'Enter the AppKey from the JSMS console').max(64),
-  signId: z.coerce.number().int().positive('Sign id is a positive number').optional().or(z.literal('').transform(() => undefined)),
+  signId: z.coerce.number().int().positive('The signature id is a positive number').optional().or(z.literal('').transform(() => undefined)),
   devKey: optionalText(64, 'Dev key'),
   /** Fetch delivery reports and replies by polling JSMS; turn off only when JSMS pushes to this PC's public callback URL. */
   pullReports: z.boolean().default(true),

@@ -15,6 +15,7 @@ import { insightEvents, insightMethods } from './contract/insight.ts';
 import { monitoringEvents, monitoringMethods } from './contract/monitoring.ts';
 import { providerEvents, providerMethods } from './contract/providers.ts';
 import { scheduleEvents, scheduleMethods } from './contract/schedules.ts';
+import { templateEvents, templateMethods } from './contract/templates.ts';
 import { uploadEvents, uploadMethods } from './contract/uploads.ts';
 
 export const methods = {
@@ -27,6 +28,7 @@ export const methods = {
   ...monitoringMethods,
   ...insightMethods,
   ...scheduleMethods,
+  ...templateMethods,
   ...uploadMethods,
 };
 
@@ -40,6 +42,7 @@ export const events = {
   ...monitoringEvents,
   ...insightEvents,
   ...scheduleEvents,
+  ...templateEvents,
   ...uploadEvents,
 };
 

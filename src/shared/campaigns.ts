@@ -76,7 +76,7 @@ export const textContentSchema = z.object({
 /** A JSMS template: each template parameter takes a text with `{variables}` (e.g. "{name}" or "VIP"). */
 export const templateContentSchema = z.object({
   mode: z.literal('template'),
-  tempId: z.coerce.number().int().positive('Enter the template id (a number from the JSMS console).'),
+  tempId: z.coerce.number().int().positive('Pick a template.'),
   params: z.record(variableName, z.string().max(500)).default({}),
   signId: z.coerce.number().int().positive().optional(),
 });
@@ -84,12 +84,13 @@ export const templateContentSchema = z.object({
 export const campaignContentSchema = z.discriminatedUnion('mode', [textContentSchema, templateContentSchema]);
 export type CampaignContent = z.output<typeof campaignContentSchema>;
 
-export const recipientsSchema = z
-  .object({
-    listIds: z.array(z.string().min(1)).max(100).default([]),
-    /** Pasted numbers: one per line, or separated by commas/semicolons/spaces. */
-    pasted: z.string().max(2_000_000).default(''),
-  })
+const recipientsFields = z.object({
+  listIds: z.array(z.string().min(1)).max(100).default([]),
+  /** Pasted numbers: one per line, or separated by commas/semicolons/spaces. */
+  pasted: z.string().max(2_000_000).default(''),
+});
+
+export const recipientsSchema = recipientsFields
   .refine((r) => r.listIds.length > 0 || r.pasted.trim().length > 0, {
     message: 'Pick at least one list or paste some numbers.',
     path: ['listIds'],
@@ -125,6 +126,27 @@ export const campaignCreateSchema = campaignDraftSchema.extend({
 
 export const campaignIdSchema = z.object({ id: z.string().min(1) });
 
+/**
+ * "Send a test to me": the draft as Compose has it (recipients may still be empty) and the number to
+ * send it to. The test is the message the draft's first recipient would get (or, with no recipients
+ * yet, the message rendered for the test number itself), sent to that one number.
+ */
+export const campaignTestSchema = z.object({
+  draft: campaignDraftSchema.extend({ recipients: recipientsFields.default({ listIds: [], pasted: '' }) }),
+  number: z.string().trim().min(1, 'Enter your mobile number.').max(40),
+});
+
+/** The test just sent: its one-message send (follow it with campaignGet) and what it says. */
+export interface TestSendView {
+  campaign: CampaignView;
+  /** The number as written for the provider. */
+  address: string;
+  /** The text as the phone shows it (JSMS: the template filled, when its text is known). */
+  text: string;
+  /** Whose message it is: the first recipient's number, or null when rendered for the test number. */
+  renderedFor: string | null;
+}
+
 export const campaignMessagesSchema = z.object({
   id: z.string().min(1),
   states: z.array(z.enum(MESSAGE_STATES)).optional(),
@@ -155,6 +177,8 @@ export interface RenderedSample {
   /** The text as it will be sent (text mode) or the template parameters (template mode). */
   text: string;
   params?: Record<string, string>;
+  /** JSMS: `text` is the template filled with `params`, as the phone shows it (not just the parameters). */
+  fromTemplate?: boolean;
   segments: number;
   encoding: 'GSM-7' | 'UCS-2' | null;
 }
@@ -207,6 +231,8 @@ export interface CampaignPreview {
   totalSegments: number;
   /** Variables used in the content that some recipients do not have (they would be sent empty). */
   missingVariables: { name: string; recipients: number }[];
+  /** Variables some recipients lack that have a default (`{name|客户}`): those recipients get the default. */
+  defaultedVariables: { name: string; recipients: number; fallback: string }[];
   sample: RenderedSample[];
   /** The account's balances as the provider reported them just now ([] when it has none or could not be asked). */
   balances: BalanceLine[];

@@ -30,6 +30,8 @@ export interface ContactRow {
   /** The list's variables when searching in a list, the contact's latest otherwise. */
   vars: Record<string, string>;
   optedOut: boolean;
+  /** Short labels the user gives a contact (searchable); the same in every list. */
+  tags: string[];
   /** When it was added to the list (in a list) or created (all contacts). */
   addedAt: number;
 }
@@ -149,11 +151,26 @@ export const contactsSearchSchema = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(200),
 });
+/** A contact's tags: trimmed, each at most 32 characters, at most 20, the same tag (any case) once. */
+export const tagsSchema = z
+  .array(z.string().trim().min(1, 'A tag cannot be empty.').max(32, 'A tag is at most 32 characters.'))
+  .max(20, 'A contact has at most 20 tags.')
+  .transform((tags) => tags.filter((t, i) => tags.findIndex((u) => u.toLowerCase() === t.toLowerCase()) === i));
+
 export const contactUpdateSchema = z.object({
   id: z.number().int().positive(),
   /** Edit the variables this list holds; without it, the contact's own. */
   listId: id.optional(),
   vars: varsSchema,
+  /** The contact's tags (absent: unchanged). */
+  tags: tagsSchema.optional(),
+});
+/** One contact typed in by hand, into a list. */
+export const contactAddSchema = z.object({
+  listId: id,
+  number: e164Input,
+  vars: varsSchema.default({}),
+  tags: tagsSchema.default([]),
 });
 export const contactsRemoveSchema = z.object({
   listId: id,

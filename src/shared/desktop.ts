@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS = [
   'campaign.resume',
   'campaign.cancel',
   'campaign.retry',
+  'campaign.test',
   'campaign.move',
   'sending.pause-all',
   'sending.resume-all',

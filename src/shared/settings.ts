@@ -21,6 +21,8 @@ const fields = {
   optOutKeywords: z.array(z.string().trim().min(1).max(20)).max(50),
   /** A balance below this (in the provider's units) is flagged on the dashboard. */
   lowBalanceThreshold: z.number().min(0).max(1e9),
+  /** "Send a test to me": the number the last test went to (as typed), offered again in Compose. */
+  testNumber: z.string().trim().max(40),
   /**
    * How long after a campaign was handed over its delivery reports are waited for, per provider (hours).
    * After it the campaign is finished and what never got a report is shown as "no report".
@@ -47,6 +49,7 @@ export const settingsSchema = z.object({
   receiverPort: fields.receiverPort.default(18080),
   optOutKeywords: fields.optOutKeywords.default(['STOP', 'TD', '退订', 'T']),
   lowBalanceThreshold: fields.lowBalanceThreshold.default(100),
+  testNumber: fields.testNumber.default(''),
   // Three days: as long as the report poller keeps asking about a message.
   reportWindowHours: fields.reportWindowHours.default({ eims: 72, jsms: 72, gsmbox: 72 }),
   replyWindowHours: fields.replyWindowHours.default(72),

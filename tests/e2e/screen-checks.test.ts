@@ -36,12 +36,18 @@ type Lang = (typeof LANGS)[number];
  * - technical codes people meet on the providers' consoles: GSM, SIM, IMSI, URL, HTTP, HTTPS, IP, API, ID, UTC, CSV, XLSX, XLS, TXT, KB, MB;
  * - opt-out keywords customers reply with (a setting's default value): STOP, TD;
  * - keys as printed on the keyboard: Ctrl, Enter;
- * - currency codes (ISO 4217) an account's price per segment is given in: CNY, USD.
+ * - currency codes (ISO 4217) an account's price per segment is given in: CNY, USD;
+ * - VIP, the example of a contact tag.
  */
-const ALLOWED_WORDS = ['JSMS', 'EIMS', 'JPush', 'OpenVox', 'Excel', 'AppKey', 'Master', 'Secret', 'Dev', 'Key', 'GSM', 'SIM', 'IMSI', 'URL', 'HTTP', 'HTTPS', 'IP', 'API', 'ID', 'UTC', 'CSV', 'XLSX', 'XLS', 'TXT', 'KB', 'MB', 'STOP', 'TD', 'Ctrl', 'Enter', 'CNY', 'USD'];
+const ALLOWED_WORDS = ['JSMS', 'EIMS', 'JPush', 'OpenVox', 'Excel', 'AppKey', 'Master', 'Secret', 'Dev', 'Key', 'GSM', 'SIM', 'IMSI', 'URL', 'HTTP', 'HTTPS', 'IP', 'API', 'ID', 'UTC', 'CSV', 'XLSX', 'XLS', 'TXT', 'KB', 'MB', 'STOP', 'TD', 'Ctrl', 'Enter', 'CNY', 'USD', 'VIP'];
 
-/** What the seeded data puts on screen besides SEEDED_TEXT: message texts, the CSV's column names, the box's user name, this PC's user (the audit log's actor). */
-const SEEDED = [...SEEDED_TEXT, 'Your order is ready for pickup on Friday.', 'News for members: new arrivals this week.', 'phone', 'name', 'city', 'admin', 'demo', userInfo().username];
+/**
+ * What the seeded data puts on screen besides SEEDED_TEXT: message texts, the JSMS simulator's template 2
+ * (whole, and as the template picker cuts it), the CSV's column names, the box's user name, this PC's
+ * user (the audit log's actor).
+ */
+const JSMS_TEMPLATE_2 = 'Hello {{name}}, your order {{order}} has shipped.';
+const SEEDED = [...SEEDED_TEXT, 'Your order is ready for pickup on Friday.', 'News for members: new arrivals this week.', JSMS_TEMPLATE_2, JSMS_TEMPLATE_2.slice(0, 40), 'phone', 'name', 'city', 'admin', 'demo', userInfo().username];
 
 interface View {
   name: string;
@@ -101,7 +107,17 @@ const VIEWS: View[] = [
       await go(page, sc, '#/compose', 'compose-name');
       await page.getByTestId('compose-account').click();
       await page.getByRole('option', { name: 'JPush SMS' }).click();
-      await page.getByTestId('compose-temp-id').waitFor();
+      await page.getByTestId('compose-template-select').click();
+      await page.getByRole('option', { name: /^#2 · / }).click();
+      await page.getByTestId('compose-template-preview').waitFor();
+    },
+  },
+  {
+    name: 'campaigns-drafts',
+    open: async (page, sc) => {
+      await go(page, sc, '#/campaigns', 'screen-campaigns');
+      await page.getByTestId('campaigns-tab-drafts').click();
+      await page.getByTestId('drafts-list').waitFor();
     },
   },
   {
@@ -193,6 +209,32 @@ const VIEWS: View[] = [
     },
   },
   {
+    name: 'contacts-add-contact',
+    dialog: true,
+    open: async (page, sc) => {
+      await go(page, sc, '#/contacts', 'screen-contacts');
+      await page.getByTestId('list-open').first().click();
+      await page.getByTestId('contacts-add').click();
+      await page.getByTestId('contact-add-number').waitFor();
+    },
+  },
+  {
+    name: 'templates',
+    open: async (page, sc) => {
+      await go(page, sc, '#/templates', 'screen-templates');
+      await page.locator('[data-testid="template-row"][data-status="rejected"]').getByTestId('review-reason').waitFor();
+    },
+  },
+  {
+    name: 'templates-signs',
+    open: async (page, sc) => {
+      await go(page, sc, '#/templates', 'screen-templates');
+      await page.getByTestId('templates-tab-signs').click();
+      await page.getByTestId('signs-tab').waitFor();
+    },
+  },
+  dialogView('templates-new', '#/templates', 'templates-new', 'template-form-text'),
+  {
     name: 'contacts-optouts',
     open: async (page, sc) => {
       await go(page, sc, '#/contacts', 'screen-contacts');
@@ -249,7 +291,7 @@ const VIEWS: View[] = [
       await page.getByTestId('schedules-new').click();
       await page.getByTestId('schedule-form-account').click();
       await page.getByRole('option', { name: /JPush SMS/ }).click();
-      await page.getByTestId('schedule-form-temp').waitFor();
+      await page.getByTestId('schedule-form-template-select').waitFor();
     },
   },
   {

@@ -44,6 +44,7 @@ const SHOTS = {
   settings: '11-settings',
   receiver: '12-settings-receiver',
   insight: '13-insight',
+  templates: '14-templates',
 } as const satisfies Record<RouteId | 'campaign' | 'contactsImport' | 'receiver', string>;
 
 /** What each language says where a seeded value is not enough to tell the language apart. */
@@ -182,6 +183,11 @@ describe.runIf(run)('screenshots of every screen, en and zh, 1280×800 and 1024�
       await page.locator('[data-testid="schedule-row"][data-kind="jsms"]').getByTestId('schedule-next-provider').waitFor();
       expect(await page.getByTestId('schedules-table').textContent()).toContain('Weekly tips');
       await shot('schedules');
+
+      await open('#/templates', 'screen-templates');
+      await expect.poll(() => page.getByTestId('template-row').count(), { timeout: 10_000 }).toBe(3);
+      expect(await page.locator('[data-testid="template-row"][data-status="rejected"]').getByTestId('review-reason').textContent()).toContain('模板内容不能包含【】');
+      await shot('templates');
 
       await open('#/accounts', 'screen-accounts');
       await expect.poll(() => page.getByTestId('account-row').count(), { timeout: 10_000 }).toBe(3);

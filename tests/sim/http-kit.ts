@@ -19,6 +19,8 @@ export interface SimRequest {
   rawQuery: string;
   headers: http.IncomingHttpHeaders;
   text: string;
+  /** The body's bytes (multipart pictures are not text). */
+  raw: Buffer;
 }
 
 export interface ListeningSim {
@@ -38,7 +40,7 @@ export interface ListenOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -51,7 +53,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -77,7 +79,8 @@ export async function listen(handle: (req: SimRequest) => SimReply | Promise<Sim
       const url = new URL(req.url ?? '/', 'http://sim.local');
       const rawUrl = req.url ?? '/';
       const qi = rawUrl.indexOf('?');
-      const text = await readBody(req, opts.maxBodyBytes ?? 20 * 1024 * 1024);
+      const raw = await readBody(req, opts.maxBodyBytes ?? 20 * 1024 * 1024);
+      const text = raw.toString('utf8');
       const delay = opts.faults.latency();
       if (delay > 0) await sleep(delay);
       const fault = opts.faults.next();
@@ -92,6 +95,7 @@ export async function listen(handle: (req: SimRequest) => SimReply | Promise<Sim
         rawQuery: qi >= 0 ? rawUrl.slice(qi + 1) : '',
         headers: req.headers,
         text,
+        raw,
       });
       if (fault && AFTER_FAULTS.has(fault)) {
         if (fault === 'hang-after') return;

@@ -9,7 +9,8 @@ export interface SimTemplate {
   template: string;
   /** 0 reviewing, 1 passed, 2 rejected. */
   status: number;
-  ttl?: number;
+  ttl?: number | undefined;
+  remark?: string;
 }
 
 export const JSMS_MESSAGES: Record<number, string> = {
@@ -27,6 +28,8 @@ export const JSMS_MESSAGES: Record<number, string> = {
   50040: 'invalid voice language type', 50041: 'invalid ttl value', 50042: 'template is empty',
   50043: 'template too long', 50044: 'template parameter invalid', 50045: 'remark too long',
   50046: 'signature not set', 50047: 'modify template not allow',
+  50101: 'invalid image', 50102: 'invalid sign id', 50103: 'other signatures in the audit', 50104: 'invalid signature',
+  50105: 'the signature in use cannot be deleted',
 };
 
 export const JSMS_HTTP_STATUS: Record<number, number> = {

@@ -48,6 +48,16 @@ export interface SimCode {
   used: boolean;
 }
 
+/** A signature: status 0 under review, 1 passed, 2 rejected; useStatus 1 in use. */
+export interface SimSign {
+  id: number;
+  sign: string;
+  status: number;
+  useStatus: number;
+  /** The pictures as received (field image0…image3, file name, type, bytes). */
+  pictures: { field: string; name: string; type: string; bytes: Buffer }[];
+}
+
 export interface SimSchedule {
   id: string;
   batch: boolean;
@@ -83,6 +93,7 @@ export interface JsmsSimState {
   appVoice: number | null;
   devBalance: number | null;
   templates: Map<number, SimTemplate>;
+  signs: Map<number, SimSign>;
   codes: Map<string, SimCode>;
   schedules: Map<string, SimSchedule>;
   /** Every message accepted for sending (codes, voice codes, template SMS). */
@@ -119,6 +130,8 @@ export interface JsmsSim {
   reportAll(statusFor?: (msgId: string, mobile: string) => number): number;
   /** Queues a reply (inbound SMS) for GET /v1/reply; replyTime in epoch seconds (default now). */
   addReply(reply: { phone: string; content: string; replyTime?: number }): void;
+  /** Decides a template's or signature's review; with a URL, pushes JSMS's review callback there (resolves with its HTTP status). */
+  review(what: 'template' | 'sign', id: number, status: 1 | 2, reason: string | null, callbackUrl?: string): Promise<number | null>;
 }
 
 /** "yyyy-MM-dd HH:mm:ss" China time → epoch ms. */

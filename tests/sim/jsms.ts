@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createFaults, seededRandom } from './faults.ts';
 import { listen, parseJson, type SimReply, type SimRequest } from './http-kit.ts';
+import { createJsmsCatalog } from './jsms-catalog.ts';
 import { createJsmsPull } from './jsms-pull.ts';
 import { JSMS_HTTP_STATUS, jsmsFail, renderTemplate } from './jsms-rules.ts';
 import { chinaTimeToMs, type JsmsSim, type JsmsSimOptions, type JsmsSimState, type SimSchedule } from './jsms-types.ts';
@@ -10,7 +11,8 @@ export type { JsmsSim, JsmsSimOptions, JsmsSimState } from './jsms-types.ts';
 /**
  * JSMS simulator: the REST API of specs/jsms.md on 127.0.0.1 — Basic auth (dev key pair for
  * /v1/accounts/dev), JSON only, the documented error codes and HTTP statuses, verification codes,
- * template SMS (single, batch ≤1000), scheduled SMS, balances, templates, and the report/reply pull.
+ * template SMS (single, batch ≤1000), scheduled SMS, balances, templates and signatures
+ * (jsms-catalog.ts), and the report/reply pull.
  */
 
 const MOBILE = /^\+?\d{5,20}$/;
@@ -36,6 +38,7 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
         { id: 4, type: 2, template: 'Pending {{x}}', status: 0 },
       ]).map((t) => [t.id, t]),
     ),
+    signs: new Map(),
     codes: new Map(),
     schedules: new Map(),
     accepted: [],
@@ -49,6 +52,7 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
     pullRefused: 0,
   };
   const pull = createJsmsPull(state, options.pullGapMs ?? 5000);
+  const catalog = createJsmsCatalog(state);
   const faults = createFaults(options.faults ?? {});
   const newMsgId = () => String(nextMsgId++);
   const outId = (id: string) => (state.numericMsgIds ? Number(id) : id);
@@ -139,7 +143,7 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
       ? { success_count: ok.length, failure_count: bad.length, recipients: [...ok.map((r) => ({ msg_id: outId(r.msg_id), mobile: r.mobile })), ...bad] }
       : { success_count: ok.length, failure_count: bad.length, failure_recipients: bad };
 
-  const routes: { method: string; pattern: RegExp; run: (req: SimRequest, body: Record<string, unknown>, m: RegExpExecArray) => SimReply }[] = [
+  const routes: { method: string; pattern: RegExp; run: (req: SimRequest, body: Record<string, unknown>, m: RegExpExecArray) => SimReply | Promise<SimReply> }[] = [
     {
       method: 'POST', pattern: /^\/v1\/codes$/,
       run: (_req, b) => {
@@ -255,50 +259,9 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
       method: 'GET', pattern: /^\/v1\/accounts\/dev$/,
       run: () => ({ status: 200, body: { dev_balance: state.devBalance, dev_voice: null, dev_industry: state.devBalance, dev_market: null } }),
     },
-    {
-      method: 'POST', pattern: /^\/v1\/templates$/,
-      run: (_req, b) => {
-        const check = checkTemplateBody(b);
-        if (check) return check;
-        const id = Math.max(0, ...state.templates.keys()) + 1;
-        state.templates.set(id, { id, type: Number(b.type), template: String(b.template), status: 0, ttl: Number(b.ttl ?? 0) || undefined });
-        return { status: 200, body: { temp_id: id } };
-      },
-    },
-    {
-      method: 'PUT', pattern: /^\/v1\/templates\/(\d+)$/,
-      run: (_req, b, m) => {
-        const t = state.templates.get(Number(m[1]));
-        if (!t) return jsmsFail(50013);
-        if (t.status !== 2) return jsmsFail(50047);
-        const check = checkTemplateBody(b);
-        if (check) return check;
-        Object.assign(t, { template: String(b.template), type: Number(b.type), status: 0 });
-        return { status: 200, body: { temp_id: t.id } };
-      },
-    },
-    {
-      method: 'GET', pattern: /^\/v1\/templates\/(\d+)$/,
-      run: (_req, _b, m) => {
-        const t = state.templates.get(Number(m[1]));
-        if (!t) return jsmsFail(50013);
-        return { status: 200, body: { temp_id: t.id, template: t.template, type: t.type, ttl: t.ttl ?? 0, remark: '', status: t.status } };
-      },
-    },
-    {
-      method: 'DELETE', pattern: /^\/v1\/templates\/(\d+)$/,
-      run: (_req, _b, m) => (state.templates.delete(Number(m[1])) ? { status: 200 } : jsmsFail(50013)),
-    },
+    ...catalog.routes,
     ...pull.routes,
   ];
-
-  function checkTemplateBody(b: Record<string, unknown>): SimReply | null {
-    if (typeof b.template !== 'string' || b.template === '') return jsmsFail(50042);
-    if ([...b.template].length > 350) return jsmsFail(50043);
-    if (![1, 2, 3].includes(Number(b.type))) return jsmsFail(50025);
-    if (typeof b.remark === 'string' && [...b.remark].length > 500) return jsmsFail(50045);
-    return null;
-  }
 
   function scheduleTimeError(b: Record<string, unknown>): SimReply | null {
     const at = chinaTimeToMs(b.send_time);
@@ -343,7 +306,7 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
     return { status: 200, body: { schedule_id: sid, success_count: r.ok.length, failure_count: r.bad.length, failure_recipients: r.bad } };
   }
 
-  const handle = (req: SimRequest): SimReply => {
+  const handle = (req: SimRequest): SimReply | Promise<SimReply> => {
     state.requests.push({ method: req.method, path: req.path, at: Date.now() });
     const matching = routes.filter((r) => r.pattern.test(req.path));
     if (matching.length === 0) return jsmsFail(50016);
@@ -352,7 +315,7 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
     const authErr = checkAuth(req, req.path === '/v1/accounts/dev');
     if (authErr) return authErr;
     let body: Record<string, unknown> = {};
-    if (req.method === 'POST' || req.method === 'PUT') {
+    if ((req.method === 'POST' || req.method === 'PUT') && !req.path.startsWith('/v1/sign')) {
       if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) return jsmsFail(50017);
       if (req.text.trim() === '') return jsmsFail(50003);
       const parsed = parseJson(req.text);
@@ -379,6 +342,7 @@ export async function startJsmsSim(options: JsmsSimOptions = {}): Promise<JsmsSi
     },
     reportAll: pull.reportAll,
     addReply: pull.addReply,
+    review: catalog.review,
     fireSchedules: (force = false) => {
       let n = 0;
       for (const s of state.schedules.values()) {

@@ -83,7 +83,7 @@ describe('Accounts screen', () => {
     await openAdd();
     type(/^Name/, '  Marketing ');
     type(/^AppKey/, 'app-key-1');
-    type(/^Signature id/, '7');
+    type(/^Signature/, '7');
     type(/^Master secret/, 's3cret');
     expect((screen.getByLabelText(/^Fetch reports by polling/) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByTestId('account-save'));

@@ -32,6 +32,7 @@ import {
   type MessageRow,
 } from '../../src/shared/campaigns.ts';
 import type { ContactRow, ListView } from '../../src/shared/contact-lists.ts';
+import { composeToolHandlers, type ComposeToolsState } from './fake-compose-tools.ts';
 import type { CampaignPortEvent } from '../../src/shared/box-ports.ts';
 import {
   campaignRepliesSchema,
@@ -60,7 +61,7 @@ import type { DashboardHealth } from '../../src/shared/health.ts';
 
 type Handler = (input: unknown) => unknown;
 
-export interface FakeMain {
+export interface FakeMain extends ComposeToolsState {
   bridge: Bridge;
   calls: Array<{ method: string; input: unknown }>;
   accounts: AccountView[];
@@ -272,6 +273,11 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
     insight: null,
     receiver: fakeReceiver(),
     boxPush: new Map(),
+    templates: [],
+    signs: [],
+    drafts: [],
+    duplicates: new Map(),
+    tests: [],
   };
   let nextMsgId = 9001;
 
@@ -315,6 +321,7 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
       excluded: [],
       totalSegments: numbers.length,
       missingVariables: [],
+      defaultedVariables: [],
       sample: numbers.slice(0, 3).map((e164) => ({ e164, text: body, segments: 1, encoding: 'GSM-7' as const })),
       balances: [{ label: 'Balance', amount: 100, unit: 'money' }],
       cost: { segments: numbers.length, money: null, currency: null },
@@ -471,6 +478,11 @@ export function createFakeMain(seed: { accounts?: AccountView[]; secrets?: Recor
 
   const handlers: Record<string, Handler> = {
     ...monitoringHandlers,
+    ...composeToolHandlers(fake, {
+      campaignOf: (id) => (id === '__test__' ? fakeCampaign({ id }) : campaignOf(id)),
+      emit: (name, payload) => fake.emit(name, payload),
+      nextId: () => nextId++,
+    }),
     listsList: () => fake.lists,
     contactsSearch: (input) => {
       const { listId, offset = 0, limit = 200 } = input as { listId?: string; offset?: number; limit?: number };

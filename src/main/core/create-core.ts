@@ -24,8 +24,12 @@ import { inSteps } from './store/slices.ts';
 import { join } from 'node:path';
 import { createScheduleSystem, type ScheduleOptions } from './schedule/schedule-system.ts';
 import type { Scheduler } from './schedule/scheduler.ts';
-import { auditedCampaigns, auditedMove } from './audit/audited-campaigns.ts';
+import { auditedCampaigns, auditedMove, auditedTestSend } from './audit/audited-campaigns.ts';
 import { createCampaignMove } from './campaigns/campaign-move.ts';
+import { createDrafts } from './campaigns/drafts.ts';
+import { createTestSend } from './campaigns/test-send.ts';
+import { createJsmsCatalog } from './templates/jsms-catalog.ts';
+import { createTemplateHandlers } from './templates/template-handlers.ts';
 import { auditedSchedules } from './audit/audited-schedules.ts';
 import { auditScheduledSends } from './audit/scheduled-sends.ts';
 import { createAuditLog, type AuditLog } from './audit/audit-log.ts';
@@ -162,15 +166,21 @@ export function createCore(options: CoreOptions): Core {
     onCampaignChanged: (id) => {
       hub.emit('campaignsChanged', { reason: 'state', id });
       const c = dispatcher.campaigns.get(id);
-      campaignNotices(c && { ...c, counts: dispatcher.campaigns.counts(id) });
+      // A test send is no campaign: no "campaign finished" notice for it.
+      campaignNotices(c && c.kind === 'campaign' ? { ...c, counts: dispatcher.campaigns.counts(id) } : undefined);
     },
     onError: (err, where) => reportError(`dispatch:${where}`, err),
     reportWindowMs: (provider) => ctx.settings.get().reportWindowHours[provider] * 3_600_000,
     ...(options.dispatch ? { tuning: options.dispatch } : {}),
   });
   const composer = createComposer({ db, dbPath: ctx.dbPath!, ...(options.workerHeapMb?.compose ? { maxHeapMb: options.workerHeapMb.compose } : {}), now: () => ctx.clock.now(), onInternal: (where, detail) => log.warn('worker.failed', { where, detail }) });
+  const catalog = createJsmsCatalog(ctx);
   const campaigns = createCampaignService(ctx, dispatcher, composer);
-  const monitoring: Monitoring = createMonitoring(ctx, { dispatcher, campaigns, ports, onError: (err, where) => options.onError?.(`monitoring:${where}`, err) }, options.monitoring);
+  const monitoring: Monitoring = createMonitoring(
+    ctx,
+    { dispatcher, campaigns, ports, reviews: (accountId, pushes) => catalog.reviewed(accountId, pushes), onError: (err, where) => options.onError?.(`monitoring:${where}`, err) },
+    options.monitoring,
+  );
   const schedules = createScheduleSystem(ctx, campaigns, composer, { offerFile: (file) => monitoring.receiver.offerFile(file), ...options.schedules }, (where, err) => reportError(`schedule:${where}`, err));
   const pauseAll = createPauseAll(campaigns);
   const backup = createBackupService({ reads: ctx.reads, uploads: ctx.uploads, dataDir: options.dataDir, appVersion: options.version ?? '0.0.0', schemaVersion, now: () => ctx.clock.now(), settings: () => ctx.settings.get() });
@@ -181,11 +191,20 @@ export function createCore(options: CoreOptions): Core {
     ...createAccountHandlers(ctx),
     ...contactsHandlers,
     ...createProviderHandlers(ctx, ports),
-    ...createCampaignHandlers(auditedCampaigns(campaigns, audit), auditedMove(createCampaignMove(ctx, campaigns, dispatcher), audit), ctx.reads, ports),
+    ...createCampaignHandlers({
+      service: auditedCampaigns(campaigns, audit),
+      move: auditedMove(createCampaignMove(ctx, campaigns, dispatcher), audit),
+      reads: ctx.reads,
+      drafts: createDrafts(db, () => ctx.clock.now()),
+      sendTest: auditedTestSend(createTestSend(ctx, campaigns, composer), audit),
+      emit: hub.emit,
+      history: ports,
+    }),
     ...createDesktopHandlers({ pauseAll, audit, backup, log, openFolder: options.openFolder, onRestartRequested: options.onRestartRequested }),
     ...createMonitoringHandlers(ctx, monitoring),
     ...createInsightHandlers(ctx),
     ...auditedSchedules(schedules.handlers, audit),
+    ...createTemplateHandlers(catalog),
     uploadPart: (part) => ctx.uploads!.part(part),
   };
 

@@ -10,6 +10,7 @@ import {
   IconPlugConnected,
   IconSettings,
   IconSpeakerphone,
+  IconTemplate,
   type Icon,
 } from '@tabler/icons-react';
 import type { RouteId } from './routes.ts';
@@ -22,6 +23,7 @@ export const NAV_ICONS: Record<RouteId, Icon> = {
   messages: IconListDetails,
   inbox: IconInbox,
   contacts: IconAddressBook,
+  templates: IconTemplate,
   schedules: IconCalendarClock,
   accounts: IconPlugConnected,
   settings: IconSettings,

@@ -7,6 +7,7 @@ export const ROUTE_IDS = [
   'messages',
   'inbox',
   'contacts',
+  'templates',
   'schedules',
   'accounts',
   'settings',

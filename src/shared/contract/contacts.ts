@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { event, method } from './define.ts';
 import type { ImportPhase, ImportPreview } from '../contacts.ts';
 import {
+  contactAddSchema,
   contactsRemoveSchema,
   contactsSearchSchema,
   contactUpdateSchema,
@@ -52,6 +53,8 @@ export const contactsMethods = {
 
   contactsSearch: method<ContactPage>()(contactsSearchSchema),
   contactsUpdate: method<ContactRow>()(contactUpdateSchema),
+  /** Adds one number typed in by hand to a list (a new contact, or one already in other lists). */
+  contactsAdd: method<ContactRow>()(contactAddSchema),
   contactsRemoveFromList: method<{ removed: number }>()(contactsRemoveSchema),
 
   optOutsList: method<OptOutPage>()(optOutsListSchema),

@@ -90,6 +90,11 @@ export async function startShowcase(prefix: string): Promise<Showcase> {
     const receiver = await call<{ urls: Array<{ accountId: string; url: string }> }>('receiverStatus');
     eims.state.pushUrl = receiver.urls.find((u) => u.accountId === eimsId)!.url;
     await call('boxPushSetup', { accountId: boxId, host: '127.0.0.1' });
+    // JSMS templates: one made in the JSMS console, added by id; one submitted here and rejected (the reason pushed back); one under review.
+    await call('jsmsTemplateAdd', { accountId: jsmsId, tempId: 2 });
+    const rejected = await call<{ tempId: number }>('jsmsTemplateCreate', { accountId: jsmsId, fields: { template: '【限时】{{name}}，全场五折，点击领取', type: 3 } });
+    await jsms.review('template', rejected.tempId, 2, '模板内容不能包含【】', receiver.urls.find((u) => u.accountId === jsmsId)!.url);
+    await call('jsmsTemplateCreate', { accountId: jsmsId, fields: { template: '{{name}}您好，您的订单{{order}}已发货。', type: 2, remark: '发货通知' } });
 
     const opened = await call<{ importId: string }>('importOpen', { fileName: 'customers.csv', base64: Buffer.from(CUSTOMERS_CSV).toString('base64') });
     await call('importAnalyse', { importId: opened.importId });

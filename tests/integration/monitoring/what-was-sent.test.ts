@@ -81,6 +81,8 @@ describe('what was sent is what the screens show', () => {
       config: { kind: 'jsms', name: 'J', baseUrl: sim.url, appKey: 'demo-app-key' },
       secrets: { masterSecret: 'demo-master-secret' },
     });
+    // Creating a template send reads its text (the summary and the samples show it): that read fails.
+    sim.faults.force('error500');
     const campaign = await call<CampaignView>(core, 'campaignCreate', {
       name: 'Orders',
       accountId,
@@ -96,8 +98,9 @@ describe('what was sent is what the screens show', () => {
     expect(log.rows[0]).toMatchObject({ text: '', template: { id: 2, known: false, params: { name: 'Ann', order: 'B-1' } } });
     const page = await call<MessagePage>(core, 'campaignMessages', { id: campaign.id });
     expect(page.rows[0]).toMatchObject({ text: '', template: { id: 2, known: false, params: { name: 'Ann', order: 'B-1' } } });
-    // A failed read is not repeated for every page.
-    expect(templateReads(sim, 2)).toBe(1);
+    // A failed read is not repeated for every page: the one at creation failed, none came after it.
+    expect(sim.faults.injected).toEqual(['error500']);
+    expect(templateReads(sim, 2)).toBe(0);
   });
 });
 

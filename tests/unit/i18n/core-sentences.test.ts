@@ -26,7 +26,7 @@ const hasWords = (key: string) => /\p{L}{2}/u.test(key.replace(/\{\{[ntp]?\d+\}\
 const slotsOf = (key: string) => [...key.matchAll(/\{\{([ntp])\d+\}\}/g)].map((m) => m[0]).sort();
 
 /** Latin words a Chinese sentence may keep: names, protocols and the field names the consoles show. */
-const KEPT = /^(JSMS|EIMS|GSM|SIM|SMS|HTTP|API|IP|JSON|AppKey|Master|Secret|dev|key|seq|xls|msg_id|ttl|id)$/;
+const KEPT = /^(JSMS|EIMS|GSM|SIM|SMS|HTTP|API|IP|JSON|AppKey|Master|Secret|dev|key|seq|xls|JPG|PNG|msg_id|ttl|id)$/;
 /** English left in a Chinese sentence, apart from names, the EIMS status label ("1011 Black Number") and provider text in quotes. */
 const englishLeft = (text: string) =>
   (text.replace(/（-?\d+ [^）]*）|“[^”]*”/g, '').match(/[A-Za-z_]{3,}/g) ?? []).filter((w) => !KEPT.test(w));

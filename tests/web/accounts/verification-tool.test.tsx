@@ -30,7 +30,7 @@ describe('Verification codes tool', () => {
     const tool = await openTool();
     expect(within(tool).getByTestId('verification-account').textContent).toBe('Promo');
     expect(screen.getByLabelText(/^Mobile number/)).toBeTruthy();
-    expect(screen.getByLabelText(/^Template id/)).toBeTruthy();
+    expect(screen.getByLabelText(/^Template/)).toBeTruthy();
   });
 
   it('shows the schemas’ sentences and calls nothing when the input is wrong', async () => {

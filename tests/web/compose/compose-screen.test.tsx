@@ -23,6 +23,7 @@ const PREVIEW: CampaignPreview = {
   ],
   totalSegments: 6,
   missingVariables: [{ name: 'city', recipients: 1 }],
+  defaultedVariables: [],
   sample: [
     { e164: '+8613800000001', text: 'Hi Ann', segments: 1, encoding: 'GSM-7' },
     { e164: '+8613800000002', text: 'Hi Bob', segments: 1, encoding: 'GSM-7' },
@@ -248,21 +249,26 @@ describe('compose', () => {
     expect(error.textContent).toContain('wrong password');
   });
 
-  it('sends a JSMS template with its id, sign and parameters', async () => {
+  it('picks a JSMS template from the account\'s list: its parameters are laid out and the filled text shows live', async () => {
     useComposeStore.getState().patch({ listIds: ['list-1'] });
     renderInApp(<ComposeScreen />);
     await pickAccount('Promo');
     expect(screen.queryByTestId('compose-body')).toBeNull();
-    fireEvent.change(screen.getByTestId('compose-temp-id'), { target: { value: '1234' } });
-    fireEvent.change(screen.getByTestId('compose-param-name'), { target: { value: 'customer' } });
-    const value = screen.getByTestId('compose-param-value') as HTMLInputElement;
+    fireEvent.click(screen.getByTestId('compose-template-select'));
+    // A template still under review is listed but cannot be picked.
+    expect((await screen.findByRole('option', { name: /#1240/ })).getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(await screen.findByRole('option', { name: /#1234 · Dear/ }));
+    await waitFor(() => expect(screen.getAllByTestId('compose-param-name').map((e) => (e as HTMLInputElement).value)).toEqual(['customer', 'level']));
+    expect(screen.getByTestId('compose-template-preview-text').textContent).toBe('Dear {{customer}}, you are now {{level}}.');
+    expect(screen.getByTestId('compose-template-preview-missing').textContent).toContain('{{customer}}, {{level}} have no value');
+    const value = screen.getAllByTestId('compose-param-value')[0] as HTMLInputElement;
     fireEvent.focus(value);
     await waitFor(() => expect(screen.getAllByTestId('variable-chip').length).toBe(3));
     fireEvent.click(screen.getByRole('button', { name: 'Insert {name}' }));
     expect(value.value).toBe('{name}');
-    fireEvent.click(screen.getByTestId('compose-param-add'));
-    fireEvent.change(screen.getAllByTestId('compose-param-name')[1]!, { target: { value: 'level' } });
     fireEvent.change(screen.getAllByTestId('compose-param-value')[1]!, { target: { value: 'VIP' } });
+    expect(screen.getByTestId('compose-template-preview-text').textContent).toBe('Dear {name}, you are now VIP.');
+    expect(screen.queryByTestId('compose-template-preview-missing')).toBeNull();
     fireEvent.click(screen.getByTestId('compose-review'));
     await waitFor(() => expect(useComposeStore.getState().fieldErrors).toEqual({}));
     await screen.findByTestId('compose-summary');

@@ -12,7 +12,7 @@ function pagedMain(total: number): FakeContactsMain {
     fake.calls.push({ method: 'contactsSearch', input });
     const offset = input.offset ?? 0;
     const n = Math.max(0, Math.min(input.limit ?? 200, total - offset));
-    const rows = Array.from({ length: n }, (_, i) => ({ id: offset + i + 1, e164: `+86138${String(offset + i).padStart(8, '0')}`, original: '', vars: {}, optedOut: false, addedAt: 1 }));
+    const rows = Array.from({ length: n }, (_, i) => ({ id: offset + i + 1, e164: `+86138${String(offset + i).padStart(8, '0')}`, original: '', vars: {}, optedOut: false, tags: [], addedAt: 1 }));
     return { ok: true, value: { rows, total, offset } };
   };
   setBridgeForTests(bridge);

@@ -52,7 +52,7 @@ describe('dashboard: first run and health', () => {
       ['Add an account', '#/accounts'],
       ['Test it', '#/accounts'],
       ['Import a list', '#/contacts'],
-      ['Send a test to yourself', '#/compose'],
+      ['Send a test to yourself', '#/compose/test'],
     ]);
     // Nothing to attend to yet: the guide is the whole story.
     expect(screen.queryByTestId('dash-attention')).toBeNull();

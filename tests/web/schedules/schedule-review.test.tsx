@@ -44,6 +44,7 @@ describe('schedule review', () => {
       boxCapacity: null,
       warnings: [],
       missingVariables: [],
+      defaultedVariables: [],
       excluded: [{ value: '+8613800000003', reason: 'On the opt-out list.' }],
       sample: [{ e164: '+8613800000001', text: 'Weekend sale!', encoding: 'GSM-7', segments: 2 }],
     };

@@ -204,10 +204,16 @@ describe('schedule form', () => {
     fireEvent.change(within(form).getByTestId('schedule-form-zone').querySelector('input') ?? within(form).getByTestId('schedule-form-zone'), { target: { value: 'UTC' } });
     fireEvent.change(within(form).getByTestId('schedule-form-at'), { target: { value: '2030-01-02T03:04' } });
     expect(within(form).getByTestId('schedule-form-provider-time').textContent).toBe('JSMS will be told: Jan 2, 2030, 11:04 AM (UTC+8)');
-    fireEvent.change(within(form).getByTestId('schedule-form-temp'), { target: { value: '2' } });
+    // The template is picked from the account's list; its parameters are laid out and the text fills in live.
+    fireEvent.click(within(form).getByTestId('schedule-form-template-select'));
+    fireEvent.click(await screen.findByRole('option', { name: /#1234/ }));
+    await waitFor(() => expect(within(form).getAllByTestId('schedule-form-param-name').map((e) => (e as HTMLInputElement).value)).toEqual(['customer', 'level']));
+    fireEvent.change(within(form).getAllByTestId('schedule-form-param-value')[0]!, { target: { value: 'Li' } });
+    fireEvent.change(within(form).getAllByTestId('schedule-form-param-value')[1]!, { target: { value: 'Gold' } });
+    expect(within(form).getByTestId('schedule-form-template-preview-text').textContent).toBe('Dear Li, you are now Gold.');
     fireEvent.change(within(form).getByTestId('schedule-form-pasted'), { target: { value: '13800000001' } });
     await reviewAndConfirm(form);
-    expect(m.fake.callsOf('scheduleCreate')[0]).toMatchObject({ kind: 'jsms', at: '2030-01-02T03:04', draft: { content: { mode: 'template', tempId: 2 } } });
+    expect(m.fake.callsOf('scheduleCreate')[0]).toMatchObject({ kind: 'jsms', at: '2030-01-02T03:04', draft: { content: { mode: 'template', tempId: 1234, params: { customer: 'Li', level: 'Gold' } } } });
   });
 
   it('an EIMS job with its type and fields', async () => {

@@ -1,4 +1,5 @@
 import type { CampaignService } from '../campaigns/campaign-service.ts';
+import type { createTestSend } from '../campaigns/test-send.ts';
 import type { CampaignMove } from '../campaigns/campaign-move.ts';
 import type { AuditLog } from './audit-log.ts';
 
@@ -37,6 +38,15 @@ export function auditedCampaigns(service: CampaignService, audit: AuditLog): Cam
       audit.record({ action: 'campaign.retry', targetId: view.id, summary: `${view.name}: ${view.total} message(s) (${states.join(', ')}) from campaign ${id}` });
       return view;
     },
+  };
+}
+
+/** A test send, audited as one: what was sent, through which account, to which number. */
+export function auditedTestSend(send: ReturnType<typeof createTestSend>, audit: AuditLog): ReturnType<typeof createTestSend> {
+  return async (draft, number) => {
+    const out = await send(draft, number);
+    audit.record({ action: 'campaign.test', targetId: out.campaign.id, summary: `${out.campaign.name}: a test to ${out.address} via ${out.campaign.accountName}` });
+    return out;
   };
 }
 

@@ -3,14 +3,29 @@ import type { campaignMethods } from '../../../shared/contract/campaigns.ts';
 import type { CampaignService } from './campaign-service.ts';
 import type { CampaignMove } from './campaign-move.ts';
 import type { Reads } from '../store/reads.ts';
+import type { EmitEvent } from '../../../shared/api.ts';
+import type { CampaignDraft } from '../../../shared/campaigns.ts';
+import { formOfCampaign, type Drafts } from './drafts.ts';
+import type { createTestSend } from './test-send.ts';
 import { withTemplateTexts } from './jsms-template-cache.ts';
 import { unknownTemplates } from './sent-text.ts';
 import type { CampaignPortEvent } from '../../../shared/box-ports.ts';
 
 export type CampaignHandlers = Pick<Handlers, keyof typeof campaignMethods>;
 
-/** Contract handlers for campaigns: thin, the logic lives in campaign-service.ts and dispatch/. */
-export function createCampaignHandlers(service: CampaignService, move: CampaignMove, reads: Reads, history: { lines(campaignId: string): CampaignPortEvent[] }): CampaignHandlers {
+export interface CampaignHandlerDeps {
+  service: CampaignService;
+  move: CampaignMove;
+  reads: Reads;
+  drafts: Drafts;
+  sendTest: ReturnType<typeof createTestSend>;
+  emit: EmitEvent;
+  /** The campaign's own history lines (its box's ports: box-ports/port-watch.ts). */
+  history: { lines(campaignId: string): CampaignPortEvent[] };
+}
+
+/** Contract handlers for campaigns and drafts: thin, the logic lives in campaign-service.ts, campaign-move.ts, drafts.ts, test-send.ts and dispatch/. */
+export function createCampaignHandlers({ service, move, reads, drafts, sendTest, emit, history }: CampaignHandlerDeps): CampaignHandlers {
   return {
     campaignPreview: (draft) => service.preview(draft),
     campaignCreate: ({ confirmed: _confirmed, ...draft }) => service.create(draft),
@@ -42,5 +57,22 @@ export function createCampaignHandlers(service: CampaignService, move: CampaignM
     campaignMoveTargets: ({ id }) => move.targets(id),
     campaignMovePreview: ({ id, accountId }) => move.preview(id, accountId),
     campaignMove: ({ id, accountId }) => move.move(id, accountId),
+    campaignTest: ({ draft, number }) => sendTest(draft, number),
+    campaignDuplicate: ({ id }) => {
+      const c = service.requireCampaign(id);
+      return formOfCampaign(c, service.source(id) as Partial<CampaignDraft> | undefined, c.name);
+    },
+    draftsList: () => drafts.list(),
+    draftGet: ({ id }) => drafts.get(id),
+    draftSave: ({ id, form }) => {
+      const view = drafts.save(id, form);
+      emit('draftsChanged', { reason: 'saved', id: view.id });
+      return view;
+    },
+    draftDelete: ({ id }) => {
+      const out = drafts.remove(id);
+      emit('draftsChanged', { reason: 'deleted', id });
+      return out;
+    },
   };
 }

@@ -83,6 +83,8 @@ export function createCampaignMove(ctx: CoreContext, service: CampaignService, d
         excluded: [],
         totalSegments: s.totalSegments,
         missingVariables: [],
+        // The moved messages were rendered when the campaign was written: no variable is filled again.
+        defaultedVariables: [],
         sample: s.sample,
         ...estimate,
       };

@@ -19,8 +19,9 @@ import type { ComposedSet, Composer } from './composer.ts';
 import { createCampaignWriter, type PrepareInput } from './campaign-writer.ts';
 import { createMoveStep } from './move-step.ts';
 import { estimateSend } from './send-estimate.ts';
-import { jsmsTemplateCacheFor } from './jsms-template-cache.ts';
+import { jsmsTemplateCacheFor, type JsmsTemplateFacts } from './jsms-template-cache.ts';
 import { inSteps } from '../store/slices.ts';
+import { jsmsTemplateParams } from '../../../shared/jsms-template.ts';
 import { PROBABLY_NOT_RECEIVED } from '../dispatch/probably-lost.ts';
 
 /** Queued messages cancelled per step. */
@@ -50,7 +51,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       dispatcher.kick(accountId);
     },
     changed: (id) => ctx.emit('campaignsChanged', { reason: 'state', id }),
-    recompose: async (draft) => composer.compose(checkDraft(draft).request),
+    recompose: async (draft) => composer.compose((await checkDraft(draft)).request),
     moveStep: moveStep.step,
     region: () => ctx.settings.get().defaultRegion,
     moved: (from) => {
@@ -115,14 +116,19 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     if (draft.ports && kind !== 'gsmbox') throw new AppError('CAMPAIGN_NO_PORTS', 'Only a GSM box has ports to choose.', { fields: { ports: 'Leave empty.' } });
   }
 
-  /** The draft's account and content checked; what to compose. */
-  function checkDraft(draft: CampaignDraft) {
+  /**
+   * The draft's account and content checked; what to compose (with the JSMS template's text when known:
+   * one not approved yet is read again, so the summary says how its review stands now).
+   */
+  async function checkDraft(draft: CampaignDraft) {
     const account = accounts.get(draft.accountId);
     if (!account) throw new AppError('ACCOUNT_NOT_FOUND', 'The chosen account no longer exists. Pick another account.', { fields: { accountId: 'Pick an account.' } });
     const kind = account.config.kind;
     checkContentFits(kind, draft);
     const request: ComposeRequest = { content: draft.content, recipients: draft.recipients, kind, region: ctx.settings.get().defaultRegion, includeNonMobile: draft.includeNonMobile === true };
-    return { account, kind, request };
+    const template = draft.content.mode === 'template' && kind === 'jsms' ? await templates.get({ accountId: account.id, tempId: draft.content.tempId }, undefined, 0) : null;
+    if (template) request.templateText = template.template;
+    return { account, kind, request, template };
   }
 
   /**
@@ -131,7 +137,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
    * records its run with it) and `fill` its messages in steps, after which it sends.
    */
   async function prepare(draft: CampaignDraft, retryOf: string | null = null, campaignKind: CampaignKind = 'campaign'): Promise<PreparedCampaign> {
-    const { account, kind, request } = checkDraft(draft);
+    const { account, kind, request } = await checkDraft(draft);
     const set = await composer.compose(request);
     if (set.summary.recipients === 0) {
       set.release();
@@ -154,8 +160,12 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     return { row, input: { draft }, set };
   }
 
+  /** Writes the campaign's row (and the draft it came from, for "duplicate"). */
   function begin(p: PreparedCampaign): void {
-    repo.createPreparing(p.row, p.input);
+    ctx.db.transaction(() => {
+      repo.createPreparing(p.row, p.input);
+      if ('draft' in p.input) repo.saveSource(p.row.id, p.input.draft);
+    })();
   }
 
   /**
@@ -179,10 +189,11 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     /** JSMS template texts and types (what template sends said; which quota a template draws from). */
     templates,
     async preview(draft: CampaignDraft): Promise<CampaignPreview> {
-      const { account, kind, request } = checkDraft(draft);
+      const { account, kind, request, template } = await checkDraft(draft);
       const summary = await composer.preview(request);
       const estimate = await estimateSend(ctx, templates, { ...account.config, id: account.id }, draft, summary);
-      return { accountId: account.id, provider: kind, ...summary, ...estimate };
+      const warnings = draft.content.mode === 'template' ? templateWarnings(draft.content, template) : [];
+      return { accountId: account.id, provider: kind, ...summary, ...estimate, warnings: [...warnings, ...estimate.warnings] };
     },
 
     async create(draft: CampaignDraft, retryOf: string | null = null): Promise<CampaignView> {
@@ -216,6 +227,7 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
     list: (): CampaignView[] => repo.list('campaign').map((c) => view(c)),
     /** Everything that sends: campaigns and single messages ("pause all" holds a reply in flight too). */
     listAll: (): CampaignView[] => repo.list().map((c) => view(c)),
+    checkDraft,
     get: (id: string): CampaignView => view(requireCampaign(id), true),
     checkContentFits,
 
@@ -322,7 +334,20 @@ export function createCampaignService(ctx: CoreContext, dispatcher: Dispatcher, 
       return { name: c.name, provider: c.provider, accountName: accounts.get(c.accountId)?.config.name ?? '' };
     },
     requireCampaign,
+    /** The draft a campaign was written from (undefined for retries and tests). */
+    source: (id: string): unknown => repo.source(id),
   };
+
+  /** What the summary says of a JSMS template: not passed review, or parameters it needs and the draft leaves unset. */
+  function templateWarnings(content: Extract<CampaignDraft['content'], { mode: 'template' }>, template: JsmsTemplateFacts | null): string[] {
+    if (!template) return [];
+    const warnings: string[] = [];
+    if (template.status === 0) warnings.push(`Template ${content.tempId} is still being reviewed by JSMS: it cannot send until it passes.`);
+    if (template.status === 2) warnings.push(`JSMS rejected template ${content.tempId}: it cannot send. Edit it on the Templates screen or pick another.`);
+    const unset = jsmsTemplateParams(template.template).filter((name) => (content.params[name] ?? '') === '');
+    if (unset.length > 0) warnings.push(`The template needs a value for ${unset.map((n) => `{{${n}}}`).join(', ')}: JSMS refuses a message with a parameter left empty.`);
+    return warnings;
+  }
 
   function changed(id: string) {
     ctx.emit('campaignsChanged', { reason: 'state', id });

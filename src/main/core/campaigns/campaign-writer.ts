@@ -21,7 +21,8 @@ import type { MoveStep } from './move-step.ts';
 export type PrepareInput =
   | { draft: CampaignDraft }
   | { retry: { from: string; states: MessageState[]; errorCode?: string } }
-  | { move: { from: string } };
+  | { move: { from: string } }
+  | { messages: NewMessage[] };
 
 /** Messages deleted per step when a preparing campaign is emptied. */
 const DELETE_STEP = 1_000;
@@ -177,6 +178,11 @@ export function createCampaignWriter(deps: CampaignWriterDeps) {
             await fill(c, set.chunks(), set.release);
           } else if (input && 'retry' in input) {
             await fill(c, retryChunks(input.retry.from, input.retry.states, input.retry.errorCode), () => undefined);
+          } else if (input && 'messages' in input) {
+            // A test send: its one message, exactly as composed.
+            await fill(c, (async function* () {
+              yield input.messages;
+            })(), () => undefined);
           } else {
             await discard(c.id);
           }

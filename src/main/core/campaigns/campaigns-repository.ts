@@ -116,6 +116,8 @@ export class CampaignsRepository {
         `INSERT INTO campaigns (id, kind, name, account_id, provider, content, quiet_hours, options, state, total, total_segments, retry_of, created_at, updated_at, prepare_input)
          VALUES (@id, @kind, @name, @accountId, @provider, @content, @quietHours, @options, @state, 0, 0, @retryOf, @now, @now, @prepareInput)`,
       ),
+      saveSource: db.prepare<[string, string]>('INSERT OR REPLACE INTO campaign_sources (campaign_id, draft) VALUES (?, ?)'),
+      source: db.prepare<[string], string>('SELECT draft FROM campaign_sources WHERE campaign_id = ?').pluck(),
       grow: db.prepare<[number, number, string]>('UPDATE campaigns SET total = total + ?, total_segments = total_segments + ? WHERE id = ?'),
       maxMessageId: db.prepare<[], number | null>('SELECT max(id) FROM messages').pluck(),
       indexNumbers: db.prepare<[number]>('INSERT INTO messages_number (rowid, number) SELECT id, e164 FROM messages WHERE id > ?'),
@@ -249,6 +251,17 @@ export class CampaignsRepository {
       now: c.createdAt,
       prepareInput,
     });
+  }
+
+  /** Keeps the draft a campaign was written from (lists, pasted numbers, …) for "duplicate". */
+  saveSource(id: string, draft: unknown): void {
+    this.stmts.saveSource.run(id, JSON.stringify(draft));
+  }
+
+  /** The draft the campaign was written from, when it was written from one (not a retry). */
+  source(id: string): unknown {
+    const json = this.stmts.source.get(id);
+    return json === undefined ? undefined : (JSON.parse(json) as unknown);
   }
 
   get(id: string): CampaignRow | undefined {

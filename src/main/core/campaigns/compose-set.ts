@@ -22,14 +22,16 @@ export interface ComposeRequest {
   region: string;
   /** Landlines and other non-mobile numbers are left out unless this says otherwise. */
   includeNonMobile: boolean;
+  /** JSMS: the template's text when the app knows it (the samples then read as the phone shows them). */
+  templateText?: string;
 }
 
 /** What the pre-send summary shows of a composed set. */
-export type ComposeSummary = Pick<CampaignPreview, 'recipients' | 'optedOut' | 'invalid' | 'nonMobile' | 'duplicates' | 'excluded' | 'totalSegments' | 'missingVariables' | 'sample'>;
+export type ComposeSummary = Pick<CampaignPreview, 'recipients' | 'optedOut' | 'invalid' | 'nonMobile' | 'duplicates' | 'excluded' | 'totalSegments' | 'missingVariables' | 'defaultedVariables' | 'sample'>;
 
 export function composeSet(db: Database.Database, req: ComposeRequest): { summary: ComposeSummary; messages: NewMessage[] } {
   const resolved = resolveRecipients(db, req.recipients, req.kind, req.region as CountryCode, { includeNonMobile: req.includeNonMobile });
-  const composed = composeMessages(req.content, resolved.recipients);
+  const composed = composeMessages(req.content, resolved.recipients, { region: req.region as CountryCode, templateText: req.templateText });
   const maxLen = CAPABILITIES[req.kind].maxContentLength;
   if (req.content.mode === 'text' && maxLen !== null) {
     const tooLong = composed.messages.find((m) => m.text.length > maxLen);
@@ -49,6 +51,7 @@ export function composeSet(db: Database.Database, req: ComposeRequest): { summar
       excluded: resolved.excluded,
       totalSegments: composed.totalSegments,
       missingVariables: composed.missingVariables,
+      defaultedVariables: composed.defaultedVariables,
       sample: composed.sample,
     },
     messages: composed.messages,

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/api.ts';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { RESERVED_VARIABLES } from '../../../shared/contact-columns.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { normalisePhone } from '../../../shared/phone/normalise.ts';
 import type { CoreContext } from '../context.ts';
 import { readsOf } from '../store/reads.ts';
 import { assertNameFree, requireList } from './list-service.ts';
@@ -18,6 +21,7 @@ type ListHandlerNames =
   | 'listsExport'
   | 'contactsSearch'
   | 'contactsUpdate'
+  | 'contactsAdd'
   | 'contactsRemoveFromList';
 
 /** Members deleted or copied per step of a list delete or merge. */
@@ -105,12 +109,32 @@ export function createListHandlers(ctx: CoreContext): Pick<Handlers, ListHandler
       return readsOf(ctx).page('contactsSearch', { query, listId, offset, limit });
     },
 
-    contactsUpdate: ({ id, listId, vars }) => {
+    contactsUpdate: ({ id, listId, vars, tags }) => {
       if (listId !== undefined) requireList(lists, listId);
-      if (!contacts.updateVars(id, listId, vars, ctx.clock.now())) {
+      if (!contacts.updateVars(id, listId, vars, ctx.clock.now(), tags)) {
         throw new AppError('CONTACTS_CONTACT_NOT_FOUND', 'That contact is no longer in this list. Refresh the list and try again.');
       }
       if (listId !== undefined) ctx.emit('listsChanged', { reason: 'members', id: listId });
+      return contacts.get(id, listId)!;
+    },
+
+    contactsAdd: ({ listId, number, vars, tags }) => {
+      requireList(lists, listId);
+      const reserved = Object.keys(vars).find((k) => RESERVED_VARIABLES.includes(k.toLowerCase()));
+      if (reserved !== undefined) {
+        throw new AppError('CONTACTS_VARIABLE_RESERVED', `The variable name “${reserved}” is taken: it always holds the recipient's own number. Give this variable another name.`, {
+          fields: { vars: 'Reserved name.' },
+        });
+      }
+      const r = normalisePhone(number, ctx.settings.get().defaultRegion as CountryCode);
+      if (!r.ok) throw new AppError('CONTACTS_NUMBER_INVALID', r.message, { fields: { number: r.message } });
+      const now = ctx.clock.now();
+      const id = contacts.addToList(listId, r.e164, number.trim(), vars, tags, now);
+      if (id === undefined) {
+        throw new AppError('CONTACTS_ALREADY_IN_LIST', `${r.e164} is already in this list. Edit it there instead.`, { fields: { number: 'Already in this list.' } });
+      }
+      lists.touch(listId, now);
+      ctx.emit('listsChanged', { reason: 'members', id: listId });
       return contacts.get(id, listId)!;
     },
 

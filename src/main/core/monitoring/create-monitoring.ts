@@ -21,6 +21,7 @@ import { createInboxRules } from './inbox-rules.ts';
 import { createInboundStore, type InboundInput } from './inbound-store.ts';
 import { createMessageLog } from './message-log.ts';
 import { handlePush } from './push-intake.ts';
+import type { ReviewPush } from '../templates/jsms-catalog.ts';
 import { createReportBatcher } from './report-batcher.ts';
 import { createReportIngest, type IngestResult, type ReportInput } from './report-ingest.ts';
 import { createReportPoller } from './report-poller.ts';
@@ -43,7 +44,14 @@ export interface MonitoringOptions {
 
 export function createMonitoring(
   ctx: CoreContext,
-  deps: { dispatcher: Dispatcher; campaigns: ReturnType<typeof createCampaignService>; ports: PortWatch; onError(err: unknown, where: string): void },
+  deps: {
+    dispatcher: Dispatcher;
+    campaigns: ReturnType<typeof createCampaignService>;
+    ports: PortWatch;
+    /** JSMS review results pushed to the receiver (templates, signatures). */
+    reviews?: (accountId: string, pushes: ReviewPush[]) => void;
+    onError(err: unknown, where: string): void;
+  },
   options: MonitoringOptions = {},
 ) {
   const { db, clock } = ctx;
@@ -146,6 +154,7 @@ export function createMonitoring(
         now: () => clock.now(),
         reports: (inputs) => void stored.push(pushed.add(inputs)),
         inbound,
+        reviews: (accountId, pushes) => deps.reviews?.(accountId, pushes),
         imsi: (accountId, port, imsi) => deps.ports.imsiSeen(accountId, port, imsi),
       });
       await Promise.all(stored);

@@ -24,6 +24,26 @@ export const jsmsReply = z.object({
 
 export type JsmsSource = 'push' | 'poll';
 
+/** The `data` of an SMS_TEMPLATE / SMS_SIGN callback: 1 passed, 2 rejected with `refuseReason`. */
+const jsmsReview = z.object({
+  tempId: z.coerce.number().int().positive().optional(),
+  signId: z.coerce.number().int().positive().optional(),
+  status: z.coerce.number().int(),
+  refuseReason: z.string().max(1000).nullable().optional(),
+});
+
+/** Every readable review result among `items` (unreadable ones, and ones for the other kind, are skipped). */
+export function jsmsReviewInputs(items: readonly unknown[], what: 'template' | 'sign'): { what: 'template' | 'sign'; id: number; status: number; reason: string | null }[] {
+  const out: { what: 'template' | 'sign'; id: number; status: number; reason: string | null }[] = [];
+  for (const item of items) {
+    const r = jsmsReview.safeParse(item);
+    const id = r.success ? (what === 'template' ? r.data.tempId : r.data.signId) : undefined;
+    if (!r.success || id === undefined || (r.data.status !== 1 && r.data.status !== 2)) continue;
+    out.push({ what, id, status: r.data.status, reason: r.data.refuseReason?.trim() || null });
+  }
+  return out;
+}
+
 /** JSMS report status 4001 = delivered; 4002–4100 (and anything else) = not delivered. */
 export const JSMS_DELIVERED = 4001;
 

@@ -7,7 +7,8 @@ import { parseBoxPush } from '../providers/gsmbox/push-query.ts';
 import type { PushReply, PushRequest } from '../receiver/receiver-server.ts';
 import { BOX_PUSH_NAMES, localUtcOffsetMinutes, portNumber } from './box-push-names.ts';
 import type { InboundInput } from './inbound-store.ts';
-import { jsmsReplyInputs, jsmsReportInputs } from './jsms-records.ts';
+import { jsmsReplyInputs, jsmsReportInputs, jsmsReviewInputs } from './jsms-records.ts';
+import type { ReviewPush } from '../templates/jsms-catalog.ts';
 import { BOX_SEND_FAILED, type ReportInput } from './report-ingest.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface IntakeDeps {
   now(): number;
   reports(inputs: ReportInput[]): void;
   inbound(items: InboundInput[]): void;
+  /** JSMS template / signature review results (SMS_TEMPLATE, SMS_SIGN). */
+  reviews?(accountId: string, pushes: ReviewPush[]): void;
   /** A GSM box push named the SIM (IMSI) in a port. */
   imsi?(accountId: string, port: number, imsi: string): void;
 }
@@ -140,6 +143,7 @@ function jsms(req: PushRequest, deps: IntakeDeps, account: Extract<AccountConfig
   const items = Array.isArray(parsed) ? parsed : [parsed];
   if (type === 'SMS_REPORT') deps.reports(jsmsReportInputs(items, req.accountId, 'push'));
   else if (type === 'SMS_REPLY') deps.inbound(jsmsReplyInputs(items, req.accountId, 'push', deps.now()));
+  else if (type === 'SMS_TEMPLATE' || type === 'SMS_SIGN') deps.reviews?.(req.accountId, jsmsReviewInputs(items, type === 'SMS_TEMPLATE' ? 'template' : 'sign'));
   return OK;
 }
 

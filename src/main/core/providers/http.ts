@@ -20,6 +20,8 @@ export interface HttpCall {
   query?: string;
   /** JSON body; sent with `Content-Type: application/json;charset=utf-8` unless headers say otherwise. */
   json?: unknown;
+  /** multipart/form-data body (the boundary header is set by fetch); not with `json`. */
+  form?: FormData;
   headers?: Record<string, string>;
   timeoutMs?: number;
 }
@@ -161,8 +163,9 @@ export function createTransport(opts: TransportOptions): Transport {
       const started = Date.now();
       const url = `${base}${req.path}${req.query ? `?${req.query}` : ''}`;
       const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-      let body: string | undefined;
-      if (req.json !== undefined) {
+      let body: string | FormData | undefined;
+      if (req.form !== undefined) body = req.form;
+      else if (req.json !== undefined) {
         body = JSON.stringify(req.json);
         if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
           headers['content-type'] = 'application/json;charset=utf-8';

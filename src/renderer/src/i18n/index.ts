@@ -19,6 +19,7 @@ import enReceiver from './en/receiver.json';
 import enMessages from './en/messages.json';
 import enInbox from './en/inbox.json';
 import enDashboard from './en/dashboard.json';
+import enTemplates from './en/templates.json';
 import enInsight from './en/insight.json';
 import enPorts from './en/ports.json';
 import zhAccounts from './zh/accounts.json';
@@ -35,6 +36,7 @@ import zhReceiver from './zh/receiver.json';
 import zhMessages from './zh/messages.json';
 import zhInbox from './zh/inbox.json';
 import zhDashboard from './zh/dashboard.json';
+import zhTemplates from './zh/templates.json';
 import zhInsight from './zh/insight.json';
 import zhPorts from './zh/ports.json';
 
@@ -42,8 +44,8 @@ export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const resources = {
-  en: { common: enCommon, nav: enNav, accounts: enAccounts, settings: enSettings, schema: enSchema, core: enCore, contacts: enContacts, compose: enCompose, campaigns: enCampaigns, messages: enMessages, inbox: enInbox, dashboard: enDashboard, insight: enInsight, receiver: enReceiver, schedules: enSchedules, ports: enPorts },
-  zh: { common: zhCommon, nav: zhNav, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, core: zhCore, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns, messages: zhMessages, inbox: zhInbox, dashboard: zhDashboard, insight: zhInsight, receiver: zhReceiver, schedules: zhSchedules, ports: zhPorts },
+  en: { common: enCommon, nav: enNav, accounts: enAccounts, settings: enSettings, schema: enSchema, core: enCore, contacts: enContacts, compose: enCompose, campaigns: enCampaigns, messages: enMessages, inbox: enInbox, dashboard: enDashboard, insight: enInsight, receiver: enReceiver, schedules: enSchedules, ports: enPorts, templates: enTemplates },
+  zh: { common: zhCommon, nav: zhNav, accounts: zhAccounts, settings: zhSettings, schema: zhSchema, core: zhCore, contacts: zhContacts, compose: zhCompose, campaigns: zhCampaigns, messages: zhMessages, inbox: zhInbox, dashboard: zhDashboard, insight: zhInsight, receiver: zhReceiver, schedules: zhSchedules, ports: zhPorts, templates: zhTemplates },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)['en']>;

@@ -11,6 +11,7 @@ import { InboxScreen } from './inbox/InboxScreen.tsx';
 import { MessagesScreen } from './messages/MessagesScreen.tsx';
 import { SchedulesScreen } from './schedules/SchedulesScreen.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import { TemplatesScreen } from './templates/TemplatesScreen.tsx';
 
 export const SCREENS: Record<RouteId, ComponentType> = {
   dashboard: DashboardScreen,
@@ -20,6 +21,7 @@ export const SCREENS: Record<RouteId, ComponentType> = {
   messages: MessagesScreen,
   inbox: InboxScreen,
   contacts: ContactsScreen,
+  templates: TemplatesScreen,
   schedules: SchedulesScreen,
   accounts: AccountsScreen,
   settings: SettingsScreen,

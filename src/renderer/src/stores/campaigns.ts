@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { CampaignPreview, CampaignProgressEvent, CampaignView, MessageEventView, MessageRow, MessageState, MoveTarget } from '../../../shared/campaigns.ts';
 import type { AppErrorShape, Result } from '../../../shared/errors.ts';
+import type { SavedForm } from '../../../shared/drafts.ts';
 import { getApi } from '../api.ts';
 import { saveDownload } from '../files/save-download.ts';
 import { toErrorShape } from './error-shape.ts';
@@ -58,6 +59,8 @@ interface CampaignsState {
   movePreview: (id: string, accountId: string) => Promise<Result<CampaignPreview>>;
   move: (id: string, accountId: string) => Promise<Result<CampaignView>>;
   exportMessages: (id: string, format: 'xlsx' | 'csv') => Promise<Result<{ rows: number }>>;
+  /** The compose form that sends this campaign again (nothing is saved). */
+  duplicate: (id: string) => Promise<Result<SavedForm>>;
 
   filterMessages: (states: MessageState[], search: string) => Promise<void>;
   /** Makes sure rows [start, end) are loaded. */
@@ -211,6 +214,7 @@ export const useCampaignsStore = create<CampaignsState>()((set, get) => {
         saveDownload(file);
         return { rows: file.rows };
       }),
+    duplicate: (id) => attempt(() => getApi().campaignDuplicate({ id })),
 
     filterMessages: async (states, search) => {
       const campaignId = get().messages.campaignId;

@@ -10,8 +10,9 @@ import { RESERVED_VARIABLES } from '../../../shared/contacts.ts';
 import type { AppErrorShape, Result } from '../../../shared/errors.ts';
 import { getApi } from '../api.ts';
 import { i18next } from '../i18n/index.ts';
-import { emptyForm, toDraftInput, translateFields, validateDraft, type ComposeForm } from '../screens/compose/compose-model.ts';
-import { toErrorShape } from './error-shape.ts';
+import type { DraftView, SavedForm } from '../../../shared/drafts.ts';
+import { emptyForm, fromSavedForm, toDraftInput, toSavedForm, translateFields, validateDraft, type ComposeForm } from '../screens/compose/compose-model.ts';
+import { attempt, toErrorShape } from './error-shape.ts';
 
 /** Contacts read per list to learn its variable names (a list's rows share them). */
 const VARIABLE_SAMPLE_ROWS = 50;
@@ -30,6 +31,10 @@ interface ComposeState {
   previewKey: string | null;
   /** Variable names per list id (loaded on demand). */
   listVariables: Record<string, string[]>;
+  /** The saved draft this form was opened from or last saved as (null: not saved). */
+  draftId: string | null;
+  /** The form as last saved (JSON), to tell whether it changed since. */
+  savedKey: string | null;
 
   patch: (next: Partial<ComposeForm>) => void;
   /** Review: validate here, then ask main for the pre-send summary. */
@@ -39,6 +44,10 @@ interface ComposeState {
   loadListVariables: (listId: string) => Promise<void>;
   /** Back to an empty form (after sending, or "start over"). */
   reset: () => void;
+  /** Saves the form as a draft (a new one, or the one it came from). */
+  saveDraft: () => Promise<Result<DraftView>>;
+  /** Opens a saved draft (with its id) or a duplicated campaign (no id: a new, unsaved form). */
+  loadSaved: (form: SavedForm, draftId: string | null) => void;
 }
 
 /** Which error paths an edit of each form field makes stale. */
@@ -75,6 +84,8 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
   preview: null,
   previewKey: null,
   listVariables: {},
+  draftId: null,
+  savedKey: null,
 
   patch: (next) =>
     set((s) => {
@@ -112,7 +123,10 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
     set({ busy: 'send', error: null });
     try {
       const campaign = await getApi().campaignCreate({ ...input, confirmed: true });
-      set({ busy: null, form: emptyForm(), preview: null, previewKey: null, fieldErrors: {}, error: null });
+      // A draft that was sent is done: it leaves the list of drafts (the campaign can be duplicated).
+      const sentDraft = get().draftId;
+      if (sentDraft !== null) await attempt(() => getApi().draftDelete({ id: sentDraft }));
+      set({ busy: null, form: emptyForm(), preview: null, previewKey: null, fieldErrors: {}, error: null, draftId: null, savedKey: null });
       return { ok: true, value: campaign };
     } catch (err) {
       return failed(toErrorShape(err), set);
@@ -131,8 +145,33 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
     }
   },
 
-  reset: () => set({ form: emptyForm(), fieldErrors: {}, error: null, busy: null, preview: null, previewKey: null }),
+  reset: () => set({ form: emptyForm(), fieldErrors: {}, error: null, busy: null, preview: null, previewKey: null, draftId: null, savedKey: null }),
+
+  saveDraft: async () => {
+    const form = toSavedForm(get().form);
+    const id = get().draftId ?? undefined;
+    const r = await attempt(() => getApi().draftSave({ id, form }));
+    if (r.ok) set({ draftId: r.value.id, savedKey: JSON.stringify(form) });
+    return r;
+  },
+
+  loadSaved: (saved, draftId) =>
+    set({
+      form: fromSavedForm(saved),
+      fieldErrors: {},
+      error: null,
+      busy: null,
+      preview: null,
+      previewKey: null,
+      draftId,
+      savedKey: draftId === null ? null : JSON.stringify(saved),
+    }),
 }));
+
+/** Whether the form differs from the draft it was last saved as (true when never saved). */
+export function useDraftUnsaved(): boolean {
+  return useComposeStore((s) => s.savedKey !== JSON.stringify(toSavedForm(s.form)));
+}
 
 /** Whether the summary on screen belongs to the form as it is now. */
 export function usePreviewIsCurrent(kind: ProviderKind | undefined): boolean {

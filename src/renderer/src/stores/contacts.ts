@@ -49,7 +49,9 @@ interface ContactsState {
   /** Makes sure rows [start, end) are loaded. */
   ensureRows: (start: number, end: number) => Promise<void>;
   refreshBrowse: () => Promise<void>;
-  updateContact: (id: number, vars: Record<string, string>) => Promise<Result<ContactRow>>;
+  updateContact: (id: number, vars: Record<string, string>, tags?: string[]) => Promise<Result<ContactRow>>;
+  /** Adds one number typed in by hand to the list being browsed. */
+  addContact: (number: string, vars: Record<string, string>, tags: string[]) => Promise<Result<ContactRow>>;
   removeFromList: (ids: number[]) => Promise<Result<{ removed: number }>>;
 
   loadOptOuts: (query?: string) => Promise<void>;
@@ -162,9 +164,16 @@ export const useContactsStore = create<ContactsState>()((set, get) => {
       const { listId, query } = get().browse;
       await get().browseTo(listId, query);
     },
-    updateContact: async (id, vars) => {
+    addContact: async (number, vars, tags) => {
+      const listId = get().browse.listId;
+      if (listId === null) return { ok: false, error: { code: 'RENDERER', message: 'Choose a list first.' } };
+      const r = await attempt(() => getApi().contactsAdd({ listId, number, vars, tags }));
+      if (r.ok) await Promise.all([get().refreshBrowse(), get().loadLists()]);
+      return r;
+    },
+    updateContact: async (id, vars, tags) => {
       const listId = get().browse.listId ?? undefined;
-      const r = await attempt(() => getApi().contactsUpdate({ id, listId, vars }));
+      const r = await attempt(() => getApi().contactsUpdate({ id, listId, vars, tags }));
       if (r.ok) {
         set((s) => {
           const rows = { ...s.browse.rows };

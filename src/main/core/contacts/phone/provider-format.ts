@@ -42,6 +42,16 @@ function resolveGsmStyle(e164: string, style: NumberStyle | 'national-at-home', 
   return e164.startsWith(`+${getCountryCallingCode(home)}`) ? 'national' : 'e164';
 }
 
+/**
+ * The number as people of `home` write it: national digits (with the trunk prefix where the country
+ * uses one) for a number of that country, +E.164 for any other. What `{phone}` fills in.
+ */
+export function localNumber(e164: string, home: CountryCode): string {
+  // The common case without libphonenumber: a Chinese mobile seen from China is its 11 digits.
+  if (home === 'CN' && /^\+861[3-9]\d{9}$/.test(e164)) return e164.slice(3);
+  return styleNumber(e164, resolveGsmStyle(e164, 'national-at-home', home)) ?? e164;
+}
+
 export function styleNumber(e164: string, style: NumberStyle): string | undefined {
   if (style === 'e164') return e164;
   if (style === 'international-digits') return e164.slice(1);

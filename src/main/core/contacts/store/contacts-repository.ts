@@ -7,6 +7,7 @@ interface RawContact {
   e164: string;
   original: string;
   vars: string;
+  tags: string;
   opted_out: number;
   added_at: number;
 }
@@ -23,8 +24,17 @@ function parseVars(json: string): Record<string, string> {
   }
 }
 
+function parseTags(json: string): string[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 function toRow(r: RawContact): ContactRow {
-  return { id: r.id, e164: r.e164, original: r.original, vars: parseVars(r.vars), optedOut: r.opted_out === 1, addedAt: r.added_at };
+  return { id: r.id, e164: r.e164, original: r.original, vars: parseVars(r.vars), optedOut: r.opted_out === 1, tags: parseTags(r.tags), addedAt: r.added_at };
 }
 
 function whereOf(filter: SearchFilter): string {
@@ -43,15 +53,22 @@ export class ContactsRepository {
     this.db = db;
     this.stmts = {
       get: db.prepare<[number], RawContact>(
-        `SELECT c.id, c.e164, c.original, c.vars, c.created_at AS added_at, (o.e164 IS NOT NULL) AS opted_out
+        `SELECT c.id, c.e164, c.original, c.vars, c.tags, c.created_at AS added_at, (o.e164 IS NOT NULL) AS opted_out
          FROM contacts c LEFT JOIN opt_outs o ON o.e164 = c.e164 WHERE c.id = ?`,
       ),
       getInList: db.prepare<[string, number], RawContact>(
-        `SELECT c.id, c.e164, c.original, m.vars, m.added_at, (o.e164 IS NOT NULL) AS opted_out
+        `SELECT c.id, c.e164, c.original, m.vars, c.tags, m.added_at, (o.e164 IS NOT NULL) AS opted_out
          FROM list_members m JOIN contacts c ON c.id = m.contact_id LEFT JOIN opt_outs o ON o.e164 = c.e164
          WHERE m.list_id = ? AND m.contact_id = ?`,
       ),
-      updateContact: db.prepare('UPDATE contacts SET vars = @vars, search_text = @search, updated_at = @now WHERE id = @id'),
+      updateContact: db.prepare('UPDATE contacts SET vars = @vars, tags = @tags, search_text = @search, updated_at = @now WHERE id = @id'),
+      byNumber: db.prepare<[string], { id: number; original: string; vars: string; tags: string }>('SELECT id, original, vars, tags FROM contacts WHERE e164 = ?'),
+      insertContact: db.prepare<{ e164: string; original: string; vars: string; tags: string; search: string; now: number }>(
+        'INSERT INTO contacts (e164, original, vars, tags, search_text, created_at, updated_at) VALUES (@e164, @original, @vars, @tags, @search, @now, @now)',
+      ),
+      insertMember: db.prepare<{ listId: string; id: number; vars: string; now: number }>(
+        'INSERT OR IGNORE INTO list_members (list_id, contact_id, vars, added_at) VALUES (@listId, @id, @vars, @now)',
+      ),
       updateMember: db.prepare('UPDATE list_members SET vars = @vars WHERE list_id = @listId AND contact_id = @id'),
       removeMember: db.prepare('DELETE FROM list_members WHERE list_id = ? AND contact_id = ?'),
       e164sOfList: db.prepare<[string], { e164: string }>(
@@ -81,11 +98,11 @@ export class ContactsRepository {
     if (listId !== undefined) {
       params.listId = listId;
       from = 'list_members m JOIN contacts c ON c.id = m.contact_id';
-      cols = 'c.id, c.e164, c.original, m.vars, m.added_at';
+      cols = 'c.id, c.e164, c.original, m.vars, c.tags, m.added_at';
       order = 'm.contact_id';
     } else {
       from = 'contacts c';
-      cols = 'c.id, c.e164, c.original, c.vars, c.created_at AS added_at';
+      cols = 'c.id, c.e164, c.original, c.vars, c.tags, c.created_at AS added_at';
       order = 'c.id';
     }
     const listWhere = listId !== undefined ? 'm.list_id = @listId AND ' : '';
@@ -107,15 +124,39 @@ export class ContactsRepository {
     return raw ? toRow(raw) : undefined;
   }
 
-  /** Sets the contact's variables (and the list's copy when `listId` is given). */
-  updateVars(id: number, listId: string | undefined, vars: Record<string, string>, now: number): boolean {
+  /** Sets the contact's variables (and the list's copy when `listId` is given) and, when given, its tags. */
+  updateVars(id: number, listId: string | undefined, vars: Record<string, string>, now: number, tags?: readonly string[]): boolean {
     const contact = this.stmts.get.get(id);
     if (!contact) return false;
     const json = JSON.stringify(vars);
+    const keptTags = tags ?? parseTags(contact.tags);
     return this.db.transaction(() => {
       if (listId !== undefined && this.stmts.updateMember.run({ vars: json, listId, id }).changes === 0) return false;
-      this.stmts.updateContact.run({ id, vars: json, search: searchTextOf(contact.e164, contact.original, vars), now });
+      this.stmts.updateContact.run({ id, vars: json, tags: JSON.stringify(keptTags), search: searchTextOf(contact.e164, contact.original, vars, keptTags), now });
       return true;
+    })();
+  }
+
+  /**
+   * One number typed in by hand, into a list: a new contact, or one already known (from another list:
+   * its variables become these, its tags gain these). Undefined when the list already holds it.
+   */
+  addToList(listId: string, e164: string, original: string, vars: Record<string, string>, tags: readonly string[], now: number): number | undefined {
+    return this.db.transaction(() => {
+      const known = this.stmts.byNumber.get(e164);
+      let id: number;
+      if (known) {
+        id = known.id;
+        if (this.stmts.getInList.get(listId, id)) return undefined;
+        const merged = [...parseTags(known.tags)];
+        for (const t of tags) if (!merged.some((m) => m.toLowerCase() === t.toLowerCase())) merged.push(t);
+        this.stmts.updateContact.run({ id, vars: JSON.stringify(vars), tags: JSON.stringify(merged), search: searchTextOf(e164, known.original, vars, merged), now });
+      } else {
+        const row = { e164, original, vars: JSON.stringify(vars), tags: JSON.stringify(tags), search: searchTextOf(e164, original, vars, tags), now };
+        id = Number(this.stmts.insertContact.run(row).lastInsertRowid);
+      }
+      this.stmts.insertMember.run({ listId, id, vars: JSON.stringify(vars), now });
+      return id;
     })();
   }
 
@@ -137,7 +178,7 @@ export class ContactsRepository {
     return (
       this.prepared(
         'members',
-        `SELECT c.id, c.e164, c.original, m.vars, m.added_at, (o.e164 IS NOT NULL) AS opted_out
+        `SELECT c.id, c.e164, c.original, m.vars, c.tags, m.added_at, (o.e164 IS NOT NULL) AS opted_out
          FROM list_members m JOIN contacts c ON c.id = m.contact_id LEFT JOIN opt_outs o ON o.e164 = c.e164
          WHERE m.list_id = ? ORDER BY m.contact_id`,
       ).all(listId) as RawContact[]

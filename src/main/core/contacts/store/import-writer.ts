@@ -79,7 +79,9 @@ export class ImportWriter {
       stmt = this.db.prepare(
         `INSERT INTO contacts (e164, original, vars, search_text, created_at, updated_at, import_id)
          VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (e164) DO UPDATE SET vars = excluded.vars, search_text = excluded.search_text, updated_at = excluded.updated_at`,
+         ON CONFLICT (e164) DO UPDATE SET vars = excluded.vars, updated_at = excluded.updated_at,
+           -- the contact's tags stay searchable (search-text.ts puts them last, lower-cased)
+           search_text = excluded.search_text || coalesce(char(31) || lower((SELECT group_concat(value, char(31)) FROM json_each(contacts.tags))), '')`,
       );
     } else {
       const values = Array.from({ length: n }, () => '(?, ?)').join(', ');

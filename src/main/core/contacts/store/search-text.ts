@@ -1,10 +1,12 @@
 /**
  * What the Contacts screen searches: one lower-cased text per contact made of the number's digits,
- * the cell as imported and the variable values. Kept in `contacts.search_text`.
+ * the cell as imported, the variable values and the tags (last: an import that refreshes the
+ * variables appends the tags in SQL, import-writer.ts). Kept in `contacts.search_text`.
  */
-export function searchTextOf(e164: string, original: string, vars: Record<string, string>): string {
+export function searchTextOf(e164: string, original: string, vars: Record<string, string>, tags: readonly string[] = []): string {
   const parts = [e164.replace(/^\+/, ''), original];
   for (const v of Object.values(vars)) if (v !== '') parts.push(v);
+  parts.push(...tags);
   return parts.join('\u001f').toLowerCase();
 }
 

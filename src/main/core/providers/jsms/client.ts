@@ -48,6 +48,18 @@ export interface JsmsTemplateInput {
   remark?: string;
 }
 
+/** A picture sent with a signature for review (JSMS takes up to four: image0…image3). */
+export interface JsmsSignImage {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export interface JsmsSignInput {
+  sign: string;
+  images?: JsmsSignImage[];
+}
+
 export interface JsmsScheduleQuery {
   scheduleId: string;
   /** As JSMS wrote it (China time). */
@@ -109,10 +121,11 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
     path: string,
     what: string,
     schema: T | null,
-    opts: { json?: unknown; mutating: boolean; auth?: string; timeoutMs?: number },
+    opts: { json?: unknown; form?: FormData; mutating: boolean; auth?: string; timeoutMs?: number },
   ) => {
     const req: HttpCall = { method, path, headers: { authorization: opts.auth ?? appAuth() } };
-    if (opts.json !== undefined) {
+    if (opts.form !== undefined) req.form = opts.form;
+    else if (opts.json !== undefined) {
       req.json = opts.json;
       req.headers = { ...req.headers, 'content-type': 'application/json' }; // exactly as JSMS documents it
     }
@@ -156,6 +169,17 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
     return formatDashed(at, CHINA_UTC_OFFSET_MINUTES);
   };
   const idPath = (id: string) => encodeURIComponent(id);
+  /** The multipart body of a signature: `sign` and the pictures as image0…image3, as JSMS documents it. */
+  const signForm = (input: JsmsSignInput) => {
+    const sign = input.sign.trim();
+    if (sign === '') throw inputError('jsms', 'Write the signature text.', 'sign');
+    const images = input.images ?? [];
+    if (images.length > 4) throw inputError('jsms', 'JSMS takes at most four pictures with a signature.', 'images');
+    const form = new FormData();
+    form.append('sign', sign);
+    images.forEach((img, i) => form.append(`image${i}`, new Blob([new Uint8Array(img.bytes)], { type: img.mime }), img.fileName));
+    return form;
+  };
 
   const client = {
     kind: 'jsms' as const,
@@ -352,6 +376,26 @@ export function createJsmsClient(account: JsmsAccount, secret: SecretGetter, dep
     },
     async templateDelete(tempId: number): Promise<void> {
       await call('DELETE', `/v1/templates/${tempId}`, 'template delete', null, { mutating: true });
+    },
+
+    /** POST /v1/sign (multipart) — submits a signature for review. */
+    async signCreate(input: JsmsSignInput): Promise<{ signId: number }> {
+      const r = await call('POST', '/v1/sign', 'signature create', S.signIdReply, { form: signForm(input), mutating: true });
+      return { signId: r.sign_id };
+    },
+    /** POST /v1/sign/{id} (multipart) — changes a signature that failed review and submits it again. */
+    async signUpdate(signId: number, input: JsmsSignInput): Promise<{ signId: number }> {
+      const r = await call('POST', `/v1/sign/${signId}`, 'signature change', S.signIdReply, { form: signForm(input), mutating: true });
+      return { signId: r.sign_id };
+    },
+    /** GET /v1/sign/{id} — status 1 passed, 2 rejected (0 while reviewed); use_status 1 in use. */
+    async signGet(signId: number) {
+      const r = await call('GET', `/v1/sign/${signId}`, 'signature query', S.signReply, { mutating: false });
+      return { signId: r.sign_id, sign: r.sign, status: r.status ?? null, useStatus: r.use_status ?? null };
+    },
+    /** DELETE /v1/sign/{id} — a signature in use cannot be deleted (50105). */
+    async signDelete(signId: number): Promise<void> {
+      await call('DELETE', `/v1/sign/${signId}`, 'signature delete', null, { mutating: true });
     },
 
     async checkConnection(): Promise<ConnectionCheck> {

@@ -35,7 +35,7 @@ export const JSMS_ERROR_CODES: Readonly<Record<number, JsmsCodeInfo>> = {
   50018: p('the request method is not supported', 'Check the base URL of the account; if it is right, report it.'),
   50019: p('the JSMS server had an internal error', 'Try again in a few minutes.', 'transient'),
   50020: p('the template is still being reviewed', 'Wait until JSMS approves the template.'),
-  50021: p('the template was rejected in review', 'Edit the template in the JSMS console and submit it again.'),
+  50021: p('the template was rejected in review', 'Edit the template on the Templates screen and submit it again.'),
   50022: p('not all template parameters were filled in', 'Give a value for every parameter of the template.'),
   50023: p('a template parameter is empty', 'Give a value for every parameter of the template.'),
   50024: p('the number has unsubscribed', 'Remove the number from the list.'),
@@ -69,6 +69,12 @@ export const JSMS_ERROR_CODES: Readonly<Record<number, JsmsCodeInfo>> = {
   50052: p('the template contains special symbols such as 【】', 'Remove the brackets from the template.'),
   50053: p('a link parameter needs a remark', 'Put the link in the template remark so it can be reviewed.'),
   50054: p('the request was refused', 'Check the signature, template and parameters.'),
+  // Signature API (the vendor's signature docs).
+  50101: p('a picture sent with the signature is not valid', 'Attach JPG or PNG pictures.'),
+  50102: p('the signature id is invalid', 'Refresh the signature list; it may have been deleted.'),
+  50103: p('another signature is still being reviewed', 'Wait until JSMS has reviewed it, then submit this one.'),
+  50104: p('the signature text is not allowed', 'Use the name of your company, app or brand, as the JSMS rules for signatures ask.'),
+  50105: p('a signature in use cannot be deleted', 'Stop using it first (pick another default signature in the JSMS console).'),
 };
 
 /** Stable app error code for a JSMS code, e.g. JSMS_50019. */

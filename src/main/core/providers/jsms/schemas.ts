@@ -85,6 +85,15 @@ export const templateReply = z.object({
   status: intLike.optional().nullable(),
 });
 
+export const signIdReply = z.object({ sign_id: intLike });
+
+export const signReply = z.object({
+  sign_id: intLike,
+  sign: z.string(),
+  status: intLike.optional().nullable(),
+  use_status: intLike.optional().nullable(),
+});
+
 /**
  * GET /v1/report and /v1/reply. The reply format is not in the seeds; assumed: a JSON array of the same
  * records a push carries in `data` (report `{msgId, status, phone?, receiveTime?}`, reply

@@ -13,6 +13,7 @@ import { m0011AccountHealth } from './0011-account-health.ts';
 import { m0012InsightCounts } from './0012-insight-counts.ts';
 import { m0013BoxPorts } from './0013-box-ports.ts';
 import { m0014RepliesAndInboxRules } from './0014-replies-and-inbox-rules.ts';
+import { m0015ComposeTools } from './0015-compose-tools.ts';
 
 /** Every migration in order. Add a file `NNNN-area.ts` and append it here; never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012InsightCounts,
   m0013BoxPorts,
   m0014RepliesAndInboxRules,
+  m0015ComposeTools,
 ];

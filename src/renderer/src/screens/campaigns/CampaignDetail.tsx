@@ -12,6 +12,7 @@ import { hashForRoute } from '../../routes.ts';
 import { useCampaignsStore, type RetryChoice } from '../../stores/campaigns.ts';
 import { KindBadge } from '../accounts/KindBadge.tsx';
 import { openCampaign } from './campaign-route.ts';
+import { openInCompose } from '../compose/open-in-compose.ts';
 import { CancelCampaignModal, ResendUnknownModal } from './CampaignModals.tsx';
 import { MoveCampaignModal } from './MoveCampaignModal.tsx';
 import { CampaignProgress } from './CampaignProgress.tsx';
@@ -22,7 +23,7 @@ import { StateBadge } from './StateBadge.tsx';
 import { useDateTime } from '../../format/date-time.ts';
 import { CampaignPortHistory } from '../box-ports/CampaignPortHistory.tsx';
 
-type Busy = 'pause' | 'resume' | 'cancel' | 'retry' | 'unknown' | 'export' | null;
+type Busy = 'pause' | 'resume' | 'cancel' | 'retry' | 'unknown' | 'export' | 'duplicate' | null;
 
 function Fact({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
@@ -65,7 +66,7 @@ function contentText(c: CampaignView, templateLabel: (tempId: number) => string)
 export function CampaignDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation('campaigns');
   const detail = useCampaignsStore((s) => s.detail);
-  const { pause, resume, cancel, retry, exportMessages, reloadDetail } = useCampaignsStore.getState();
+  const { pause, resume, cancel, retry, exportMessages, reloadDetail, duplicate } = useCampaignsStore.getState();
   const [busy, setBusy] = useState<Busy>(null);
   const [dialog, setDialog] = useState<'cancel' | 'unknown' | 'probablyLost' | 'move' | null>(null);
   const [actionError, setActionError] = useState<{ title: string; error: AppErrorShape } | null>(null);
@@ -162,6 +163,14 @@ export function CampaignDetail({ id }: { id: string }) {
               </Menu.Dropdown>
             </Menu>
           )}
+          <Button
+            variant="default"
+            loading={busy === 'duplicate'}
+            onClick={() => void run('duplicate', () => duplicate(id)).then((r) => r.ok && openInCompose({ ...r.value, name: t('compose:drafts.copyName', { name: r.value.name }).slice(0, 100) }, null))}
+            data-testid="campaign-duplicate"
+          >
+            {t('actions.duplicate')}
+          </Button>
           <Menu position="bottom-end">
             <Menu.Target>
               <Button variant="default" loading={busy === 'export'} data-testid="campaign-export">

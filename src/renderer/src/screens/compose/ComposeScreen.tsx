@@ -2,13 +2,16 @@
  * Compose: account, message (free text with a live counter, or a JSMS template), recipients and quiet
  * hours; "Review" asks main for the pre-send summary and only the reviewed draft can be sent.
  */
-import { Alert, Button, Grid, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { Alert, Button, Divider, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { dateTimeFormat } from '../../format/date-time.ts';
 import { useAccount, useAccountsStore } from '../../stores/accounts.ts';
-import { useComposeStore, usePreviewIsCurrent } from '../../stores/compose.ts';
+import { useComposeStore, useDraftUnsaved, usePreviewIsCurrent } from '../../stores/compose.ts';
+import { useComposeTestStore } from '../../stores/compose-test.ts';
+import type { AppErrorShape } from '../../../../shared/errors.ts';
+import { TestSendPanel } from './TestSendPanel.tsx';
 import { connectContactsUpdates, useContactsStore } from '../../stores/contacts.ts';
 import { openCampaign } from '../campaigns/campaign-route.ts';
 import { AccountSection } from './AccountSection.tsx';
@@ -49,6 +52,17 @@ export function ComposeScreen() {
   const { review, send, reset, loadListVariables } = useComposeStore.getState();
   const account = useAccount(form.accountId);
   const current = usePreviewIsCurrent(account?.kind);
+  const draftId = useComposeStore((s) => s.draftId);
+  const unsaved = useDraftUnsaved();
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<AppErrorShape | null>(null);
+  const saveDraft = async () => {
+    setSaving(true);
+    setSaveError(null);
+    const r = await useComposeStore.getState().saveDraft();
+    setSaving(false);
+    if (!r.ok) setSaveError(r.error);
+  };
 
   useEffect(() => {
     void useAccountsStore.getState().load();
@@ -108,10 +122,21 @@ export function ComposeScreen() {
   return (
     <Stack gap="md" data-testid="screen-compose">
       <ScreenHeader title={t('title')} intro={t('intro')}>
-        <Button variant="subtle" color="gray" onClick={() => (reset(), nameFresh())} data-testid="compose-reset">
-          {t('startOver')}
-        </Button>
+        <Group gap="xs" wrap="nowrap" align="center">
+          {draftId !== null && (
+            <Text size="xs" c="dimmed" data-testid="compose-draft-state" data-unsaved={unsaved} style={{ whiteSpace: 'nowrap' }}>
+              {unsaved ? t('drafts.unsaved') : t('drafts.saved')}
+            </Text>
+          )}
+          <Button variant="default" loading={saving} onClick={() => void saveDraft()} data-testid="compose-save-draft">
+            {t('drafts.save')}
+          </Button>
+          <Button variant="subtle" color="gray" onClick={() => (reset(), useComposeTestStore.getState().reset(), nameFresh())} data-testid="compose-reset">
+            {t('startOver')}
+          </Button>
+        </Group>
       </ScreenHeader>
+      {saveError && <ErrorAlert title={t('drafts.failed')} error={saveError} testId="compose-draft-error" />}
       <Grid gap="md" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
@@ -170,6 +195,8 @@ export function ComposeScreen() {
                   {t('review.empty')}
                 </Text>
               )}
+              <Divider />
+              <TestSendPanel account={account} />
             </Stack>
           </Paper>
         </Grid.Col>

@@ -1,14 +1,17 @@
 /**
- * The message: free text with a live segment counter (EIMS, GSM box) or a JSMS template id, sign and
- * parameters. Variable chips insert `{name}` at the cursor of the field last focused.
+ * The message: free text with a live segment counter (EIMS, GSM box) or a JSMS template and signature
+ * picked from the account's list, with its parameters and the filled text live. Variable chips insert
+ * `{name}` at the cursor of the field last focused; a variable the recipients lack is offered a default.
  */
 import { ActionIcon, Alert, Button, Group, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../../shared/accounts.ts';
-import { templateVariables } from '../../../../shared/message-template.ts';
+import { variablesWithoutDefault } from '../../../../shared/message-template.ts';
 import { useComposeStore } from '../../stores/compose.ts';
+import { TemplatePicker, TemplatePreview } from '../templates/TemplatePicker.tsx';
 import { fieldError, insertAt, modeOf, type ParamRow } from './compose-model.ts';
+import { DefaultOffer } from './DefaultOffer.tsx';
 import { SegmentCounter } from './SegmentCounter.tsx';
 import { VariableChips } from './VariableChips.tsx';
 
@@ -32,7 +35,8 @@ export function ContentSection({ account, variables, hasRecipients, hasLists }: 
   const [target, setTarget] = useState<Target | null>(null);
   const mode = modeOf(account?.kind);
 
-  const used = mode === 'text' ? templateVariables(form.body) : [...new Set(form.params.flatMap((p) => templateVariables(p.value)))];
+  // Only a variable written without a default can come out blank.
+  const used = mode === 'text' ? variablesWithoutDefault(form.body) : [...new Set(form.params.flatMap((p) => variablesWithoutDefault(p.value)))];
   const known = new Set(variables.map((v) => v.toLowerCase()));
   const missing = hasRecipients ? used.filter((v) => !known.has(v.toLowerCase())) : [];
 
@@ -63,6 +67,14 @@ export function ContentSection({ account, variables, hasRecipients, hasLists }: 
   const missingAlert = missing.length > 0 && (
     <Alert color="yellow" variant="light" p="xs" data-testid="compose-missing-variables">
       <Text size="sm">{t('variables.missing', { count: missing.length, names: missing.map((m) => `{${m}}`).join(', ') })}</Text>
+      <Text size="xs" c="dimmed" mt={4} mb={4}>
+        {t('defaults.offer')}
+      </Text>
+      <Stack gap={4}>
+        {missing.map((name) => (
+          <DefaultOffer key={name} name={name} />
+        ))}
+      </Stack>
     </Alert>
   );
 
@@ -70,27 +82,16 @@ export function ContentSection({ account, variables, hasRecipients, hasLists }: 
     const paramsError = fieldError(fields, 'content.params');
     return (
       <Stack gap="sm" data-testid="compose-template">
-        <Group grow align="flex-start">
-          <TextInput
-            label={t('template.tempId')}
-            description={t('template.tempIdDescription')}
-            value={form.tempId}
-            onChange={(e) => patch({ tempId: e.currentTarget.value })}
-            inputMode="numeric"
-            withAsterisk
-            error={fieldError(fields, 'content.tempId')}
-            data-testid="compose-temp-id"
+        {account && (
+          <TemplatePicker
+            account={account}
+            form={form}
+            onChange={patch}
+            tempError={fieldError(fields, 'content.tempId')}
+            signError={fieldError(fields, 'content.signId')}
+            testIdPrefix="compose"
           />
-          <TextInput
-            label={t('template.signId')}
-            description={t('template.signIdDescription', { sign: account?.kind === 'jsms' && account.signId !== undefined ? account.signId : t('template.signNone') })}
-            value={form.signId}
-            onChange={(e) => patch({ signId: e.currentTarget.value })}
-            inputMode="numeric"
-            error={fieldError(fields, 'content.signId')}
-            data-testid="compose-sign-id"
-          />
-        </Group>
+        )}
         <div>
           <Text size="sm" fw={500}>
             {t('template.params')}
@@ -154,6 +155,7 @@ export function ContentSection({ account, variables, hasRecipients, hasLists }: 
             {t('template.addParam')}
           </Button>
         </Group>
+        {account && <TemplatePreview accountId={account.id} form={form} testId="compose-template-preview" />}
         {chips}
         {missingAlert}
       </Stack>

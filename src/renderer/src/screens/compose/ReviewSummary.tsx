@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, List, Paper, ScrollArea, SimpleGrid, Stack
 import { useTranslation } from 'react-i18next';
 import type { CampaignPreview } from '../../../../shared/campaigns.ts';
 import { sentenceText } from '../../i18n/issue-text.ts';
+import { DefaultOffer } from './DefaultOffer.tsx';
 import { CostAlerts, CostStats } from './CostSummary.tsx';
 import { Stat } from './SummaryStat.tsx';
 import { ParamChips } from '../../components/SentText.tsx';
@@ -55,6 +56,23 @@ export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hi
           <List size="sm">
             {preview.missingVariables.map((m) => (
               <List.Item key={m.name}>{t('summary.missingRow', { variable: `{${m.name}}`, count: m.recipients })}</List.Item>
+            ))}
+          </List>
+          <Text size="xs" c="dimmed" mt={6} mb={4}>
+            {t('summary.missingOffer')}
+          </Text>
+          <Stack gap={4}>
+            {preview.missingVariables.map((m) => (
+              <DefaultOffer key={m.name} name={m.name} />
+            ))}
+          </Stack>
+        </Alert>
+      )}
+      {preview.defaultedVariables.length > 0 && (
+        <Alert color="blue" variant="light" title={t('summary.defaultedTitle')} data-testid="summary-defaulted">
+          <List size="sm">
+            {preview.defaultedVariables.map((d) => (
+              <List.Item key={d.name}>{t('summary.defaultedRow', { variable: `{${d.name}}`, count: d.recipients, fallback: d.fallback })}</List.Item>
             ))}
           </List>
         </Alert>
@@ -120,10 +138,10 @@ export function ReviewSummary({ preview, current, sending, onSend, sendLabel, hi
                     </Badge>
                   )}
                 </Group>
-                {s.params ? (
+                {s.params && s.fromTemplate !== true ? (
                   <ParamChips params={s.params} />
                 ) : (
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="summary-sample-text">
                     {s.text}
                   </Text>
                 )}

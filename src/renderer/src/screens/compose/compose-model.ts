@@ -5,7 +5,8 @@
  */
 import type { i18n as I18n } from 'i18next';
 import type { ProviderKind } from '../../../../shared/accounts.ts';
-import { campaignDraftSchema, type CampaignDraftInput } from '../../../../shared/campaigns.ts';
+import { campaignDraftSchema, campaignTestSchema, type CampaignDraftInput } from '../../../../shared/campaigns.ts';
+import type { SavedForm } from '../../../../shared/drafts.ts';
 import { issueText, sentenceText } from '../../i18n/issue-text.ts';
 
 export interface ParamRow {
@@ -86,9 +87,12 @@ export function toDraftInput(form: ComposeForm, kind: ProviderKind | undefined):
   };
 }
 
-/** Field path → sentence in the UI language; empty when the draft passes the shared schema. */
-export function validateDraft(input: CampaignDraftInput, i18n: I18n): Record<string, string> {
-  const parsed = campaignDraftSchema.safeParse(input);
+/**
+ * Field path → sentence in the UI language; empty when the draft passes the shared schema (a test
+ * send's schema lets the recipients be empty).
+ */
+export function validateDraft(input: CampaignDraftInput, i18n: I18n, purpose: 'send' | 'test' = 'send'): Record<string, string> {
+  const parsed = (purpose === 'test' ? campaignTestSchema.shape.draft : campaignDraftSchema).safeParse(input);
   if (parsed.success) return {};
   const fields: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
@@ -96,6 +100,45 @@ export function validateDraft(input: CampaignDraftInput, i18n: I18n): Record<str
     fields[path] ??= issueText(i18n, issue);
   }
   return fields;
+}
+
+/** The form as a draft is saved (no React keys; quiet hours only when on). */
+export function toSavedForm(form: ComposeForm): SavedForm {
+  return {
+    name: form.name,
+    accountId: form.accountId,
+    body: form.body,
+    sender: form.sender,
+    tempId: form.tempId,
+    signId: form.signId,
+    params: form.params.filter((p) => p.name !== '' || p.value !== '').map(({ name, value }) => ({ name, value })),
+    listIds: form.listIds,
+    pasted: form.pasted,
+    quietHours: form.quietEnabled ? { start: form.quietStart, end: form.quietEnd } : null,
+    ports: form.ports,
+  };
+}
+
+/** A saved draft (or a duplicated campaign) back in the form. */
+export function fromSavedForm(saved: SavedForm): ComposeForm {
+  const base = emptyForm();
+  const params = saved.params.map((p, i) => ({ key: i + 1, name: p.name, value: p.value }));
+  return {
+    ...base,
+    name: saved.name,
+    accountId: saved.accountId,
+    body: saved.body,
+    sender: saved.sender,
+    tempId: saved.tempId,
+    signId: saved.signId,
+    params: params.length > 0 ? params : base.params,
+    listIds: saved.listIds,
+    pasted: saved.pasted,
+    quietEnabled: saved.quietHours !== null,
+    quietStart: saved.quietHours?.start ?? base.quietStart,
+    quietEnd: saved.quietHours?.end ?? base.quietEnd,
+    ports: saved.ports,
+  };
 }
 
 /** Main's field errors (English sentences from the schemas) in the UI language. */
@@ -128,6 +171,15 @@ export function fieldError(fields: Record<string, string>, path: FieldPath): str
   if (path === 'quietHours.end' && fields.quietHours !== undefined) return fields.quietHours;
   if (path === 'recipients.listIds' && fields.recipients !== undefined) return fields.recipients;
   return undefined;
+}
+
+/**
+ * The parameter rows for a template just picked: one per parameter of its text, in order, keeping the
+ * value already typed for a name; with no known parameters (a template not in the list) the rows stay.
+ */
+export function paramsForTemplate(rows: readonly ParamRow[], names: readonly string[]): ParamRow[] {
+  if (names.length === 0) return [...rows];
+  return names.map((name, i) => ({ key: i + 1, name, value: rows.find((r) => r.name.trim() === name)?.value ?? '' }));
 }
 
 /** Replaces the selection [start, end) of `text` with `insert` (what a variable chip does at the caret). */

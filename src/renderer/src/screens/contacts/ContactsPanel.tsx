@@ -1,4 +1,4 @@
-/** Browse contacts: pick a list (or all), search, edit variables, remove from the list. */
+/** Browse contacts: pick a list (or all), search (numbers, values, tags), add one by hand, edit variables and tags, remove from the list. */
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
@@ -9,9 +9,16 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useContactsStore } from '../../stores/contacts.ts';
 import { useContactsError } from './contacts-error.ts';
 import { ContactsTable } from './ContactsTable.tsx';
-import { EditContactModal } from './EditContactModal.tsx';
+import { ContactFormModal } from './ContactFormModal.tsx';
 
 const ALL = '__all__';
+
+/** The variable names the list's loaded rows use: a contact added by hand gets the same fields. */
+function listVariableNames(rows: Record<number, ContactRow>): string[] {
+  const names: string[] = [];
+  for (const row of Object.values(rows).slice(0, 200)) for (const k of Object.keys(row.vars)) if (!names.includes(k)) names.push(k);
+  return names;
+}
 
 export function ContactsPanel() {
   const { t, i18n } = useTranslation('contacts');
@@ -23,6 +30,7 @@ export function ContactsPanel() {
   const tr = useContactsError();
   const [query, setQuery] = useState(browse.query);
   const [editing, setEditing] = useState<ContactRow | null>(null);
+  const [adding, setAdding] = useState(false);
   const [actionError, setActionError] = useState<AppErrorShape | null>(null);
   const search = useDebouncedCallback((q: string) => void browseTo(useContactsStore.getState().browse.listId, q), 250);
 
@@ -66,6 +74,9 @@ export function ContactsPanel() {
         <Text size="sm" c="dimmed" data-testid="contacts-total">
           {t('contacts.total', { count: browse.total, formatted: new Intl.NumberFormat(i18n.language).format(browse.total) })}
         </Text>
+        <Button variant="light" disabled={!inList} title={inList ? undefined : t('add.pickList')} onClick={() => setAdding(true)} data-testid="contacts-add">
+          {t('add.button')}
+        </Button>
       </Group>
       {browse.status === 'error' && browse.error && (
         <ErrorAlert title={t('contacts.loadFailed')} error={tr(browse.error)} onRetry={() => void refreshBrowse()} testId="contacts-error" />
@@ -77,12 +88,16 @@ export function ContactsPanel() {
           <Text size="sm" c="dimmed">
             {t('contacts.emptyList')}
           </Text>
+          <Button size="xs" variant="light" onClick={() => setAdding(true)} data-testid="contacts-add-first">
+            {t('add.button')}
+          </Button>
           <Button size="xs" variant="subtle" onClick={() => void browseTo(null, '')}>
             {t('contacts.allContacts')}
           </Button>
         </Group>
       )}
-      {editing && <EditContactModal contact={editing} onClose={() => setEditing(null)} />}
+      {editing && <ContactFormModal contact={editing} onClose={() => setEditing(null)} />}
+      {adding && <ContactFormModal contact={null} variableNames={listVariableNames(browse.rows)} onClose={() => setAdding(false)} />}
     </Stack>
   );
 }

@@ -78,9 +78,16 @@ export function ContactsTable({ inList, onEdit, onRemove }: ContactsTableProps) 
               >
                 {row ? (
                   <>
-                    <Text size="sm" ff="monospace" data-testid="contact-number">
-                      {row.e164}
-                    </Text>
+                    <div style={{ minWidth: 0 }}>
+                      <Text size="sm" ff="monospace" lh={1.2} data-testid="contact-number">
+                        {row.e164}
+                      </Text>
+                      {row.tags.length > 0 && (
+                        <Text size="xs" c="blue" lh={1.2} truncate title={row.tags.join(', ')} data-testid="contact-row-tags">
+                          {row.tags.map((tag) => `#${tag}`).join(' ')}
+                        </Text>
+                      )}
+                    </div>
                     {varNames.map((v) => (
                       <Text key={v} size="sm" truncate title={row.vars[v]}>
                         {row.vars[v] ?? ''}

@@ -4,13 +4,14 @@ import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SetupProgress } from '../../../../shared/health.ts';
 import { hashForRoute, type RouteId } from '../../routes.ts';
+import { TEST_SEND_PARAM } from '../compose/TestSendPanel.tsx';
 
-const STEPS: { key: 'account' | 'test' | 'list' | 'send'; route: RouteId; done: (s: SetupProgress) => boolean }[] = [
+const STEPS: { key: 'account' | 'test' | 'list' | 'send'; route: RouteId; param?: string; done: (s: SetupProgress) => boolean }[] = [
   { key: 'account', route: 'accounts', done: (s) => s.accounts > 0 },
   { key: 'test', route: 'accounts', done: (s) => s.accountsTested > 0 },
   { key: 'list', route: 'contacts', done: (s) => s.lists > 0 },
-  // "Send a test to me" lives in Compose.
-  { key: 'send', route: 'compose', done: (s) => s.sent },
+  // "Send a test to me" lives in Compose: `#/compose/test` opens it there with the number field focused.
+  { key: 'send', route: 'compose', param: TEST_SEND_PARAM, done: (s) => s.sent },
 ];
 
 /** Shown until the first campaign went out, while a step is left (on a fresh install: no accounts yet). */
@@ -37,7 +38,7 @@ export function FirstRunGuide({ setup }: { setup: SetupProgress }) {
                 <ThemeIcon size="md" radius="xl" variant={done ? 'filled' : 'light'} color={done ? 'teal' : 'blue'} aria-label={done ? t('guide.done') : t('guide.todo')}>
                   {done ? <IconCheck size={16} /> : <Text size="sm" fw={700}>{i + 1}</Text>}
                 </ThemeIcon>
-                <Anchor href={hashForRoute(step.route)} fw={600} size="sm" td={done ? 'line-through' : undefined} data-testid="dash-guide-link">
+                <Anchor href={hashForRoute(step.route, step.param)} fw={600} size="sm" td={done ? 'line-through' : undefined} data-testid="dash-guide-link">
                   {t(`guide.steps.${step.key}.link`)}
                 </Anchor>
                 <Text size="xs" c="dimmed">

@@ -1,6 +1,7 @@
 /**
- * The message part of a schedule: the same draft Compose builds (name, account, text or JSMS template
- * with parameters, lists and pasted numbers), with Compose's live segment counter.
+ * The message part of a schedule: the same draft Compose builds (name, account, text or a JSMS
+ * template and signature picked from the account's list, with its parameters and the filled text
+ * live, lists and pasted numbers), with Compose's live segment counter.
  */
 import { ActionIcon, Button, Group, MultiSelect, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import type { AccountView } from '../../../../shared/accounts.ts';
 import type { ListView } from '../../../../shared/contact-lists.ts';
 import { modeOf, type ComposeForm } from '../compose/compose-model.ts';
 import { SegmentCounter } from '../compose/SegmentCounter.tsx';
+import { TemplatePicker, TemplatePreview } from '../templates/TemplatePicker.tsx';
 
 interface Props {
   form: ComposeForm;
@@ -60,10 +62,16 @@ export function MessageFields({ form, accounts, lists, errors, accountLocked, on
         </Stack>
       ) : (
         <Stack gap={6}>
-          <Group grow align="flex-start">
-            <TextInput label={t('form.tempId')} value={form.tempId} onChange={(e) => onChange({ tempId: e.currentTarget.value })} error={err(errors, 'content.tempId', 'content')} data-testid="schedule-form-temp" />
-            <TextInput label={t('form.signId')} value={form.signId} onChange={(e) => onChange({ signId: e.currentTarget.value })} error={err(errors, 'content.signId')} />
-          </Group>
+          {account && (
+            <TemplatePicker
+              account={account}
+              form={form}
+              onChange={onChange}
+              tempError={err(errors, 'content.tempId', 'content')}
+              signError={err(errors, 'content.signId')}
+              testIdPrefix="schedule-form"
+            />
+          )}
           {form.params.map((p) => (
             <Group key={p.key} gap="xs" align="flex-end" wrap="nowrap">
               <TextInput
@@ -93,6 +101,7 @@ export function MessageFields({ form, accounts, lists, errors, accountLocked, on
           >
             {t('form.addParam')}
           </Button>
+          {account && <TemplatePreview accountId={account.id} form={form} testId="schedule-form-template-preview" />}
         </Stack>
       )}
       <MultiSelect
