@@ -55,7 +55,7 @@ export function VolumeCharts({ byDay, byHour }: { byDay: DayInsight[]; byHour: H
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <VolumeAndRate title={t('perDay')} testId="insight-days" rows={byDay.map((d) => ({ ...d, label: dt.dayMonth(new Date(`${d.day}T00:00`).getTime()) }))} />
-      <VolumeAndRate title={t('perHour')} testId="insight-hours" rows={byHour.map((h) => ({ ...h, label: `${String(h.hour).padStart(2, '0')}:00` }))} />
+      <VolumeAndRate title={t('perHour')} testId="insight-hours" rows={byHour.map((h) => ({ ...h, label: dt.timeOfDay(`${h.hour}:00`) }))} />
     </SimpleGrid>
   );
 }
