@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import i18next from 'i18next';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InsightReport, SendTotals } from '../../../src/shared/insight.ts';
+import type { AccountView } from '../../../src/shared/accounts.ts';
 import { InsightScreen } from '../../../src/renderer/src/screens/insight/InsightScreen.tsx';
 import { lastDays, useInsightStore } from '../../../src/renderer/src/stores/insight.ts';
 import { installFakeMain } from '../render.tsx';
@@ -68,6 +69,10 @@ describe('insight screen', () => {
   beforeEach(() => {
     fake = installFakeMain();
     fake.insight = report();
+    // Wholesale has a price per segment; the box has none.
+    fake.accounts = [
+      { kind: 'eims', name: 'Wholesale', baseUrl: 'http://127.0.0.1:1', account: 'demo', encrypted: false, pricePerSegment: 0.05, currency: 'CNY', id: 'a1', createdAt: 1, updatedAt: 1, hasSecret: {}, secretsToReenter: [] } as unknown as AccountView,
+    ];
     useInsightStore.setState({ days: lastDays(7), report: null, status: 'idle', error: null, exporting: false, exportError: null });
   });
 
@@ -94,7 +99,10 @@ describe('insight screen', () => {
       ['1', '2', '63.3%'],
       ['2', '13', '10%'],
     ]);
-    expect(screen.getByTestId('insight-spend-note').textContent).toContain('needs a price per segment');
+    // Spend: segments × the account's price (2,000 × 0.05 CNY); none where the account has no price, and the note says how to get one.
+    await waitFor(() => expect(cell(accounts[0]!, 'spend')).toBe(new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }).format(100)));
+    expect(cell(accounts[1]!, 'spend')).toBe('—');
+    expect(screen.getByTestId('insight-spend-note').textContent).toContain('set a price on Accounts');
 
     const [spring, box] = screen.getAllByTestId('insight-campaign');
     expect([cell(spring!, 'delivered'), cell(spring!, 'failed'), cell(spring!, 'median'), cell(spring!, 'replies'), cell(spring!, 'optOuts')]).toEqual(['80%', '5%', '30 s', '12', '3']);

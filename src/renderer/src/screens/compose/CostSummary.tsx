@@ -6,22 +6,8 @@
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CampaignPreview } from '../../../../shared/campaigns.ts';
+import { useMoney } from '../../format/money.ts';
 import { Stat } from './SummaryStat.tsx';
-
-function useMoney() {
-  const { i18n } = useTranslation();
-  return (amount: number, currency: string | null): string => {
-    if (currency !== null) {
-      try {
-        return new Intl.NumberFormat(i18n.language, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).format(amount);
-      } catch {
-        // An unknown code: the number and the code as typed.
-      }
-    }
-    const n = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
-    return currency === null ? n : `${n} ${currency}`;
-  };
-}
 
 export function CostStats({ preview }: { preview: CampaignPreview }) {
   const { t, i18n } = useTranslation('compose');

@@ -3,6 +3,8 @@ import { BarChart } from '@mantine/charts';
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AccountInsight, PortInsight, SendTotals } from '../../../../shared/insight.ts';
+import { useMoney } from '../../format/money.ts';
+import { useAccountsList } from '../../stores/accounts.ts';
 import { InsightPanel } from './InsightPanel.tsx';
 import { ratePct, useInsightFormat } from './insight-format.ts';
 
@@ -42,14 +44,29 @@ function TotalsHeaders() {
 
 export function AccountsTable({ rows }: { rows: AccountInsight[] }) {
   const { t } = useTranslation(['insight', 'accounts']);
+  const money = useMoney();
+  const { accounts } = useAccountsList();
+  /** Spend = segments × the account's price per segment as set now (no provider reply says what was billed). */
+  const spendOf = (a: AccountInsight): string | null => {
+    const price = accounts.find((x) => x.id === a.accountId)?.pricePerSegment;
+    if (price === undefined) return null;
+    return money(a.segments * price, accounts.find((x) => x.id === a.accountId)?.currency ?? null);
+  };
+  const unpriced = rows.some((a) => spendOf(a) === null);
   return (
-    <InsightPanel title={t('perAccount')} empty={rows.length === 0 ? t('empty') : null} footer={<span data-testid="insight-spend-note">{t('spendNeedsPrice')}</span>} data-testid="insight-accounts">
-      <Table.ScrollContainer minWidth={560}>
+    <InsightPanel
+      title={t('perAccount')}
+      empty={rows.length === 0 ? t('empty') : null}
+      footer={<span data-testid="insight-spend-note">{t(unpriced ? 'spendNeedsPrice' : 'spendFromPrice')}</span>}
+      data-testid="insight-accounts"
+    >
+      <Table.ScrollContainer minWidth={640}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('account')}</Table.Th>
                 <TotalsHeaders />
+                <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('spend')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -65,6 +82,9 @@ export function AccountsTable({ rows }: { rows: AccountInsight[] }) {
                     )}
                   </Table.Td>
                   <TotalsCells s={a} />
+                  <Table.Td ta="right" data-col="spend" style={{ whiteSpace: 'nowrap' }}>
+                    {spendOf(a) ?? '—'}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
