@@ -89,10 +89,15 @@ describe.runIf(run)('what the screens say is true', () => {
     // A JSMS notice to the list; then one with a template JSMS will no longer tell (deleted after the send).
     jsms.state.templates.set(5, { id: 5, type: 2, template: '{{name}}，您的验证码是 {{code}}', status: 1 });
     orderId = (await call<{ id: string }>('campaignCreate', { name: 'Order shipped 发货通知', accountId: jsmsId, content: { mode: 'template', tempId: 2, params: { name: '{姓名}', order: 'A-1024' } }, recipients: { listIds: [listId], pasted: '' }, confirmed: true })).id;
+    await waitHandedOver(orderId);
+    // Sending reads a template's text once; here JSMS fails that read, and the template is gone after the send.
+    jsms.faults.force('error500');
     const gone = await call<{ id: string }>('campaignCreate', { name: 'Codes', accountId: jsmsId, content: { mode: 'template', tempId: 5, params: { name: '{姓名}', code: '4711' } }, recipients: { listIds: [], pasted: '13800138009' }, confirmed: true });
     await waitHandedOver(orderId);
     await waitHandedOver(gone.id);
     jsms.state.templates.delete(5);
+    // The marketing template, added to the app's list by its id (as the Templates screen does) for Compose's picker.
+    await call('jsmsTemplateAdd', { accountId: jsmsId, tempId: 3 });
     // A box campaign, then 张伟 writes back to the box many times: a long conversation.
     const boxCampaign = await call<{ id: string }>('campaignCreate', { name: 'Pickup reminder', accountId: boxId, content: { mode: 'text', body: 'Your order is ready for pickup on Friday.' }, recipients: { listIds: [], pasted: '13900139001' }, confirmed: true });
     await waitHandedOver(boxCampaign.id);
@@ -243,7 +248,8 @@ describe.runIf(run)('what the screens say is true', () => {
 
       // A marketing template draws on the marketing quota (none) and the all-type quota (10).
       await review('JPush SMS', async () => {
-        await page.getByTestId('compose-temp-id').fill('3');
+        await page.getByTestId('compose-template-select').click();
+        await page.getByRole('option', { name: /^#3 · / }).click();
         await page.getByTestId('compose-pasted').fill(['13900000001', '13900000002', '13900000003', '13900000004', '13900000005', '13900000006', '13900000007', '13900000008', '13900000009', '13900000010', '13900000011', '13900000012'].join('\n'));
       });
       expect(await page.getByTestId('summary-balance').textContent()).toBe(lang === 'en' ? '10 SMS' : '10 条');
