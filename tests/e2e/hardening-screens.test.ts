@@ -121,7 +121,8 @@ describe.runIf(run)('hardening screens (en, zh; 1024×700 and 1280×800)', () =>
       ['gsmbox', { password: true }, []],
     ]);
     expect(errors).toEqual([]);
-  });
+    // 22 s alone; three app starts and twelve pictures beside the other e2e files in a full run took over 120 s.
+  }, 300_000);
 
   it('a backup whose receiver settings listen on every network: shown and confirmed before it applies', async () => {
     const app = await start(join(tmp.dir, 'restore'));
