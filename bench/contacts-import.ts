@@ -51,7 +51,7 @@ function buildCore(): string {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const headless = readFileSync(join(out, 'main', 'headless-main.js'), 'utf8');
-  const m = /import \{ ([\w$]+) as createCore \} from "(\.\/chunks\/[^"]+)"/.exec(headless);
+  const m = /import \{[^}]*?\b([\w$]+) as createCore\b[^}]*\} from "(\.\/chunks\/[^"]+)"/.exec(headless);
   if (!m) throw new Error('bench: could not find createCore in the built headless-main.js');
   return `${pathToFileURL(join(out, 'main', m[2]!)).href}#${m[1]}`;
 }

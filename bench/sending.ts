@@ -77,7 +77,7 @@ async function coreSession(dispatch: Record<string, number>) {
           .invoke('campaignGet', { id: (payload as { id: string }).id })
           .then((r) => {
             const v = must<{ state: string; counts: Record<string, number> }>(r);
-            if (settled || v.state !== 'done') return;
+            if (settled || (v.state !== 'handed' && v.state !== 'done')) return;
             settled = true;
             off();
             resolve(v.counts);
